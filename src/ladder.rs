@@ -1,0 +1,252 @@
+//! Ladders are the rubric a promotion is judged against: the expectations of the
+//! target level. They are data (`assets/ladders/*.json`), embedded in the binary and
+//! validated on load, so a user can bring their own company's ladder as a file.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::error::{Error, Result};
+
+/// The id of the ladder a new cycle uses.
+pub const DEFAULT_LADDER: &str = "senior-manager";
+
+const BUILTIN_SOURCES: &[(&str, &str)] = &[
+    (
+        "senior-manager",
+        include_str!("../assets/ladders/senior-manager.json"),
+    ),
+    (
+        "first-time-manager",
+        include_str!("../assets/ladders/first-time-manager.json"),
+    ),
+];
+const PRINCIPLES_SOURCE: &str = include_str!("../assets/ladders/principles.json");
+
+/// A rubric: the expectations of one target level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ladder {
+    /// Slug, e.g. `senior-manager`.
+    pub id: String,
+    /// Display name, e.g. "Senior Manager (L7)".
+    pub name: String,
+    /// The level a candidate holds now.
+    pub current_level: String,
+    /// The level the ladder describes.
+    pub target_level: String,
+    /// What changes at this level, in a few sentences.
+    #[serde(default)]
+    pub summary: String,
+    /// The expectations, in the order a promotion document presents them.
+    pub expectations: Vec<Expectation>,
+}
+
+/// One expectation of a level, with what evidence for it looks like.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expectation {
+    /// Fixed slug, e.g. `hire-develop-managers`; data and tests refer to it.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// What it means at this level.
+    pub description: String,
+    /// What strong evidence looks like.
+    #[serde(default)]
+    pub strong_evidence: Vec<String>,
+    /// Words and phrases that point to it, for suggestions.
+    #[serde(default)]
+    pub signals: Signals,
+    /// What a calibration panel asks about it.
+    #[serde(default)]
+    pub panel_questions: Vec<String>,
+    /// What to do when it is a gap.
+    #[serde(default)]
+    pub next_steps: Vec<String>,
+}
+
+/// Text signals that point to an expectation or principle.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signals {
+    /// Phrases matched as whole words, lowercase.
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    /// Word stems matched as the start of a word, lowercase.
+    #[serde(default)]
+    pub stems: Vec<String>,
+    /// Phrases of absence that point here ("without me" for delegation).
+    #[serde(default)]
+    pub negations: Vec<String>,
+}
+
+/// A list of leadership principles a win can be tagged with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrincipleSet {
+    /// Slug of the list.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The principles, in their usual order.
+    pub principles: Vec<Principle>,
+}
+
+/// One leadership principle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Principle {
+    /// Slug, e.g. `deliver-results`.
+    pub id: String,
+    /// Display name, e.g. "Deliver Results".
+    pub name: String,
+    /// One sentence on what it means.
+    pub summary: String,
+    /// Words that point to it.
+    #[serde(default)]
+    pub signals: Signals,
+}
+
+impl Ladder {
+    /// Reads and validates a ladder from JSON text. `origin` names the file in errors.
+    pub fn from_json(text: &str, origin: &str) -> Result<Ladder> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let ladder: Ladder = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            Error::bad_file(format!(
+                "ladder {origin}: field `{path}`: {inner} (see assets/ladders/senior-manager.json for the expected shape)"
+            ))
+        })?;
+        ladder.validate(origin)?;
+        Ok(ladder)
+    }
+
+    /// Checks what serde cannot: slugs, unique ids, non-empty texts.
+    pub fn validate(&self, origin: &str) -> Result<()> {
+        let fail = |field: String, what: &str| {
+            Err(Error::bad_file(format!("ladder {origin}: field `{field}` {what}")))
+        };
+        if !is_slug(&self.id) {
+            return fail("id".into(), "must be a lowercase slug such as `my-ladder` (letters, digits, dashes)");
+        }
+        for (field, value) in [
+            ("name", &self.name),
+            ("current_level", &self.current_level),
+            ("target_level", &self.target_level),
+        ] {
+            if value.trim().is_empty() {
+                return fail(field.into(), "must not be empty");
+            }
+        }
+        if self.expectations.is_empty() {
+            return fail("expectations".into(), "must list at least one expectation");
+        }
+        let mut seen = HashSet::new();
+        for (i, e) in self.expectations.iter().enumerate() {
+            if !is_slug(&e.id) {
+                return fail(
+                    format!("expectations[{i}].id"),
+                    "must be a lowercase slug such as `team-delivery`",
+                );
+            }
+            if !seen.insert(e.id.as_str()) {
+                return fail(format!("expectations[{i}].id"), &format!("repeats the id `{}`", e.id));
+            }
+            if e.title.trim().is_empty() {
+                return fail(format!("expectations[{i}].title"), "must not be empty");
+            }
+            if e.description.trim().is_empty() {
+                return fail(format!("expectations[{i}].description"), "must not be empty");
+            }
+        }
+        Ok(())
+    }
+
+    /// The expectation with this id.
+    pub fn expectation(&self, id: &str) -> Option<&Expectation> {
+        self.expectations.iter().find(|e| e.id == id)
+    }
+
+    /// The expectation with this id, or an error that lists the valid ids.
+    pub fn require_expectation(&self, id: &str) -> Result<&Expectation> {
+        self.expectation(id).ok_or_else(|| {
+            Error::not_found(format!(
+                "expectation '{id}' is not in the ladder '{}' (use one of: {})",
+                self.id,
+                self.expectation_ids().join(", ")
+            ))
+        })
+    }
+
+    /// The expectation ids, in order.
+    pub fn expectation_ids(&self) -> Vec<&str> {
+        self.expectations.iter().map(|e| e.id.as_str()).collect()
+    }
+}
+
+/// True for lowercase ASCII letters, digits and inner dashes.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The ladders that ship with Caliber, parsed once.
+pub fn builtin_ladders() -> &'static [Ladder] {
+    static LADDERS: OnceLock<Vec<Ladder>> = OnceLock::new();
+    LADDERS.get_or_init(|| {
+        BUILTIN_SOURCES
+            .iter()
+            .map(|(id, text)| {
+                // The built-in files are checked by tests; a broken one is a build bug.
+                Ladder::from_json(text, &format!("assets/ladders/{id}.json"))
+                    .unwrap_or_else(|e| panic!("built-in ladder {id} is invalid: {e}"))
+            })
+            .collect()
+    })
+}
+
+/// The built-in ladder with this id.
+pub fn builtin_ladder(id: &str) -> Option<&'static Ladder> {
+    builtin_ladders().iter().find(|l| l.id == id)
+}
+
+/// The leadership principles that ship with Caliber.
+pub fn principles() -> &'static PrincipleSet {
+    static SET: OnceLock<PrincipleSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        serde_json::from_str(PRINCIPLES_SOURCE)
+            .unwrap_or_else(|e| panic!("built-in principles list is invalid: {e}"))
+    })
+}
+
+impl PrincipleSet {
+    /// Finds a principle by id or name, ignoring case and punctuation:
+    /// "Deliver Results", "deliver-results" and "deliver results" all match.
+    pub fn resolve(&self, name: &str) -> Result<&Principle> {
+        let key = squash(name);
+        self.principles
+            .iter()
+            .find(|p| squash(&p.id) == key || squash(&p.name) == key)
+            .ok_or_else(|| {
+                Error::not_found(format!(
+                    "leadership principle '{name}' is not known (use a name or id from `caliber ladder principles`, e.g. deliver-results)"
+                ))
+            })
+    }
+
+    /// The principle with this id.
+    pub fn get(&self, id: &str) -> Option<&Principle> {
+        self.principles.iter().find(|p| p.id == id)
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}

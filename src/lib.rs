@@ -1,0 +1,17 @@
+//! Caliber: an evidence ledger and promotion-readiness engine for managers.
+//!
+//! Every rule of the domain lives here, so the CLI (`src/bin/caliber`) and the desktop
+//! app (`src-tauri`) stay thin. Nothing in this crate needs a window, GTK or Node.
+#![deny(missing_docs)]
+
+pub mod dates;
+pub mod error;
+pub mod ladder;
+pub mod model;
+pub mod paths;
+pub mod store;
+
+pub use error::{Error, ErrorReport, Result};
+pub use ladder::{Expectation, Ladder, Principle};
+pub use model::*;
+pub use store::Store;

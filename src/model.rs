@@ -1,0 +1,396 @@
+//! The evidence a promotion case is built from: wins, the people who can vouch for
+//! them, dated feedback, and the review cycle they are judged in. Plain data, so the
+//! store, the reports, the CLI and the app all speak the same types.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+
+/// Identifies a win; small integers so a person can type them (`caliber show 42`).
+pub type WinId = i64;
+/// Identifies a person.
+pub type PersonId = i64;
+/// Identifies a piece of feedback.
+pub type FeedbackId = i64;
+
+/// How far a win reached. Calibration weighs wider scope more at senior levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// The user's own team(s).
+    #[default]
+    Team,
+    /// The wider organization.
+    Org,
+    /// The whole company.
+    Company,
+    /// Beyond the company: open source, talks, standards.
+    Industry,
+}
+
+/// Where a win came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    /// Logged in the desktop app.
+    App,
+    /// Logged with the `caliber` command.
+    #[default]
+    Cli,
+    /// Brought in by an import (backup, CSV, jrnl, Markdown).
+    Import,
+    /// Written by `caliber demo`.
+    Demo,
+}
+
+/// How a person relates to the user; decides how much their word weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// Reports directly to the user.
+    Report,
+    /// Reports to one of the user's managers.
+    SkipLevelReport,
+    /// A peer manager.
+    Peer,
+    /// Someone in a partner team or function.
+    Partner,
+    /// The user's manager.
+    Manager,
+    /// The user's manager's manager.
+    SkipLevelManager,
+}
+
+macro_rules! kebab_enum {
+    ($ty:ty, $what:literal, [$($variant:ident => $name:literal),+ $(,)?]) => {
+        impl $ty {
+            /// Every value, in order.
+            pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),+];
+
+            /// The name used in files, the CLI and the database.
+            pub fn as_str(self) -> &'static str {
+                match self { $(<$ty>::$variant => $name),+ }
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self> {
+                let wanted = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+                <$ty>::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == wanted)
+                    .ok_or_else(|| {
+                        let names: Vec<&str> = <$ty>::ALL.iter().map(|v| v.as_str()).collect();
+                        Error::invalid(format!(
+                            "{} '{}' is not known (use one of: {})",
+                            $what,
+                            s,
+                            names.join(", ")
+                        ))
+                    })
+            }
+        }
+    };
+}
+
+kebab_enum!(Scope, "scope", [Team => "team", Org => "org", Company => "company", Industry => "industry"]);
+kebab_enum!(Source, "source", [App => "app", Cli => "cli", Import => "import", Demo => "demo"]);
+kebab_enum!(Relation, "relation", [
+    Report => "report",
+    SkipLevelReport => "skip-level-report",
+    Peer => "peer",
+    Partner => "partner",
+    Manager => "manager",
+    SkipLevelManager => "skip-level-manager",
+]);
+
+impl Relation {
+    /// Whether this person's word counts as an outside view in calibration:
+    /// panels discount praise from one's own reports.
+    pub fn is_independent(self) -> bool {
+        !matches!(self, Relation::Report | Relation::SkipLevelReport)
+    }
+}
+
+/// A win's link to one expectation of the ladder.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ExpectationTag {
+    /// The expectation id, e.g. `hire-develop-managers`.
+    pub id: String,
+    /// True when the user chose it; false when Caliber only suggested it.
+    pub confirmed: bool,
+}
+
+/// A person named on a win.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WinPerson {
+    /// The person's id.
+    pub person_id: PersonId,
+    /// The person's name, for display.
+    pub name: String,
+    /// True when this person can vouch for the win (a feedback provider for it).
+    pub vouches: bool,
+}
+
+/// One piece of evidence: something the user did, dated, with its result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Win {
+    /// Stable id.
+    pub id: WinId,
+    /// The day it happened.
+    pub date: NaiveDate,
+    /// When it was logged (UTC).
+    pub logged_at: DateTime<Utc>,
+    /// When it was last changed (UTC).
+    pub updated_at: DateTime<Utc>,
+    /// One line saying what happened.
+    pub title: String,
+    /// The situation (the S of STAR).
+    pub situation: Option<String>,
+    /// What the user did.
+    pub action: Option<String>,
+    /// What came of it.
+    pub result: Option<String>,
+    /// Free Markdown notes.
+    pub notes: Option<String>,
+    /// The impact as written: "35%", "$4.1M", "3 teams".
+    pub metric: Option<String>,
+    /// How far it reached.
+    pub scope: Scope,
+    /// People involved, and whether they can vouch.
+    pub people: Vec<WinPerson>,
+    /// Links to artifacts.
+    pub links: Vec<String>,
+    /// Free tags.
+    pub tags: Vec<String>,
+    /// Expectations of the ladder it is evidence for.
+    pub expectations: Vec<ExpectationTag>,
+    /// Leadership principle ids it shows.
+    pub principles: Vec<String>,
+    /// Where it came from.
+    pub source: Source,
+}
+
+impl Win {
+    /// Ids of the expectations, confirmed or suggested.
+    pub fn expectation_ids(&self) -> Vec<&str> {
+        self.expectations.iter().map(|t| t.id.as_str()).collect()
+    }
+
+    /// True when someone named on the win can vouch for it.
+    pub fn is_vouched(&self) -> bool {
+        self.people.iter().any(|p| p.vouches)
+    }
+}
+
+/// A person named on a win, by name; the store finds or creates them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRef {
+    /// The person's name (matched without regard to case).
+    pub name: String,
+    /// True when they can vouch for the win.
+    #[serde(default = "yes")]
+    pub vouches: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// What a user writes to log or edit a win. The same shape serves both, so an
+/// edit is "load the draft, change it, save it".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WinDraft {
+    /// The day it happened; today when absent.
+    pub date: Option<NaiveDate>,
+    /// One line saying what happened (required, not blank).
+    pub title: String,
+    /// See [`Win::situation`].
+    pub situation: Option<String>,
+    /// See [`Win::action`].
+    pub action: Option<String>,
+    /// See [`Win::result`].
+    pub result: Option<String>,
+    /// See [`Win::notes`].
+    pub notes: Option<String>,
+    /// See [`Win::metric`].
+    pub metric: Option<String>,
+    /// See [`Win::scope`].
+    pub scope: Scope,
+    /// People, by name.
+    pub people: Vec<PersonRef>,
+    /// See [`Win::links`].
+    pub links: Vec<String>,
+    /// See [`Win::tags`].
+    pub tags: Vec<String>,
+    /// See [`Win::expectations`].
+    pub expectations: Vec<ExpectationTag>,
+    /// See [`Win::principles`].
+    pub principles: Vec<String>,
+    /// See [`Win::source`].
+    pub source: Source,
+}
+
+impl WinDraft {
+    /// A draft with only a title: what `caliber log "TEXT"` makes.
+    pub fn titled(title: impl Into<String>) -> Self {
+        WinDraft {
+            title: title.into(),
+            ..WinDraft::default()
+        }
+    }
+}
+
+impl From<&Win> for WinDraft {
+    fn from(w: &Win) -> Self {
+        WinDraft {
+            date: Some(w.date),
+            title: w.title.clone(),
+            situation: w.situation.clone(),
+            action: w.action.clone(),
+            result: w.result.clone(),
+            notes: w.notes.clone(),
+            metric: w.metric.clone(),
+            scope: w.scope,
+            people: w
+                .people
+                .iter()
+                .map(|p| PersonRef {
+                    name: p.name.clone(),
+                    vouches: p.vouches,
+                })
+                .collect(),
+            links: w.links.clone(),
+            tags: w.tags.clone(),
+            expectations: w.expectations.clone(),
+            principles: w.principles.clone(),
+            source: w.source,
+        }
+    }
+}
+
+/// Someone who works with the user and may vouch for their evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// Stable id.
+    pub id: PersonId,
+    /// Display name, unique among people (without regard to case).
+    pub name: String,
+    /// How they relate to the user, when known.
+    pub relation: Option<Relation>,
+    /// Their organization or team.
+    pub org: Option<String>,
+    /// Free notes.
+    pub notes: Option<String>,
+    /// When they were added (UTC).
+    pub created_at: DateTime<Utc>,
+}
+
+/// What a user writes to add or edit a person.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PersonDraft {
+    /// See [`Person::name`].
+    pub name: String,
+    /// See [`Person::relation`].
+    pub relation: Option<Relation>,
+    /// See [`Person::org`].
+    pub org: Option<String>,
+    /// See [`Person::notes`].
+    pub notes: Option<String>,
+}
+
+/// A dated quote from a person about the user's work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    /// Stable id.
+    pub id: FeedbackId,
+    /// Who said it.
+    pub person_id: PersonId,
+    /// Their name, for display.
+    pub person_name: String,
+    /// When it was said.
+    pub date: NaiveDate,
+    /// What they said.
+    pub quote: String,
+    /// The expectation it speaks to, when known.
+    pub expectation: Option<String>,
+    /// When it was recorded (UTC).
+    pub created_at: DateTime<Utc>,
+}
+
+/// What a user writes to add or edit feedback.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FeedbackDraft {
+    /// The person's name; they are added if new.
+    pub person: String,
+    /// When it was said; today when absent.
+    pub date: Option<NaiveDate>,
+    /// What they said.
+    pub quote: String,
+    /// See [`Feedback::expectation`].
+    pub expectation: Option<String>,
+}
+
+/// The promotion cycle the evidence is judged in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cycle {
+    /// The ladder in use, e.g. `senior-manager`.
+    pub ladder: String,
+    /// The level the user holds now.
+    pub current_level: String,
+    /// The level the user is going for.
+    pub target_level: String,
+    /// First day of the review window.
+    pub start: NaiveDate,
+    /// Last day of the review window.
+    pub end: NaiveDate,
+    /// The calibration or submission date, when known.
+    pub target_date: Option<NaiveDate>,
+    /// True when the user has not set a cycle and this one is the default.
+    #[serde(default)]
+    pub is_default: bool,
+}
+
+impl Cycle {
+    /// True when `date` falls inside the review window.
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.start <= date && date <= self.end
+    }
+}
+
+/// Filters for listing wins. Empty means "everything".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WinFilter {
+    /// Only wins on or after this day.
+    pub since: Option<NaiveDate>,
+    /// Only wins on or before this day.
+    pub until: Option<NaiveDate>,
+    /// Only wins tagged with this expectation.
+    pub expectation: Option<String>,
+    /// Only wins of this scope.
+    pub scope: Option<Scope>,
+    /// Only wins naming this person.
+    pub person: Option<PersonId>,
+    /// Some(true): only wins with a confirmed expectation; Some(false): only wins
+    /// whose expectations are all unconfirmed suggestions.
+    pub confirmed: Option<bool>,
+    /// Only wins with this tag.
+    pub tag: Option<String>,
+    /// At most this many, newest first.
+    pub limit: Option<usize>,
+}

@@ -1,0 +1,206 @@
+//! Bringing many records in at once (backup restore, CSV, jrnl, Markdown, demo):
+//! one transaction, all or nothing, with entries already in the ledger skipped so
+//! the same file imported twice does not double the evidence.
+
+use chrono::Utc;
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::undo::{ImportedIds, record};
+use super::wins::{clean_text, clean_win, find_same, insert_win, one_line};
+use super::{Store, day, ts};
+use crate::error::{Error, Result};
+use crate::ladder::{Ladder, builtin_ladder};
+use crate::model::{Cycle, Feedback, Person, Source, Win, WinDraft};
+
+/// Everything an import brings: the shape of a full backup, and what each importer
+/// produces. Ids in it are kept when the database is empty, so a backup restores
+/// exactly; otherwise new ids are given and people are matched by name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Records {
+    /// The cycle, set only when the database has none yet.
+    pub cycle: Option<Cycle>,
+    /// Imported ladders (built-in ones are never stored).
+    pub ladders: Vec<Ladder>,
+    /// People.
+    pub people: Vec<Person>,
+    /// Wins; their people are matched to `people` by name.
+    pub wins: Vec<Win>,
+    /// Feedback; matched to people by `person_name`.
+    pub feedback: Vec<Feedback>,
+    /// Where each win came from ("line 12"), for error messages; may be empty.
+    #[serde(skip)]
+    pub win_origins: Vec<String>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    /// Wins added.
+    pub wins: usize,
+    /// People added.
+    pub people: usize,
+    /// Feedback added.
+    pub feedback: usize,
+    /// Entries skipped because the same one was already there.
+    pub duplicates: usize,
+    /// True when the records' own ids were kept (restore into an empty database).
+    pub kept_ids: bool,
+}
+
+impl Store {
+    /// Adds all of `records` in one transaction, or nothing at all. `source`, when
+    /// given, replaces each win's own source (imports mark their wins `import`).
+    pub fn insert_records(&mut self, records: &Records, source: Option<Source>) -> Result<ImportSummary> {
+        let today = crate::dates::today();
+        let has_cycle = self.setting("cycle")?.is_some();
+        let mut known: Vec<Ladder> = self.ladders()?;
+        for l in &records.ladders {
+            l.validate(&format!("'{}' in the file", l.id))?;
+            if !known.iter().any(|k| k.id == l.id) {
+                known.push(l.clone());
+            }
+        }
+        let valid: Vec<&str> = known.iter().flat_map(|l| l.expectation_ids()).collect();
+        let mut sorted_valid = valid.clone();
+        sorted_valid.sort_unstable();
+        sorted_valid.dedup();
+
+        self.write(|tx| {
+            let mut summary = ImportSummary::default();
+            let mut ids = ImportedIds::default();
+            let used: i64 = tx.query_row(
+                "SELECT (SELECT count(*) FROM wins) + (SELECT count(*) FROM people) + (SELECT count(*) FROM feedback)",
+                [],
+                |r| r.get(0),
+            )?;
+            let keep = used == 0;
+            summary.kept_ids = keep;
+
+            for l in &records.ladders {
+                if builtin_ladder(&l.id).is_none() {
+                    let json = serde_json::to_string(l).map_err(|e| Error::invalid(e.to_string()))?;
+                    tx.execute(
+                        "INSERT INTO ladders (id, json, imported_at) VALUES (?1, ?2, ?3)
+                         ON CONFLICT(id) DO UPDATE SET json = excluded.json",
+                        params![l.id, json, ts(Utc::now())],
+                    )?;
+                }
+            }
+            if let Some(c) = &records.cycle
+                && !has_cycle
+                && !c.is_default
+            {
+                if !known.iter().any(|l| l.id == c.ladder) {
+                    return Err(Error::bad_file(format!("the cycle uses the ladder '{}', which the file does not include", c.ladder)));
+                }
+                let json = serde_json::to_string(c).map_err(|e| Error::invalid(e.to_string()))?;
+                tx.execute("INSERT INTO settings (key, value) VALUES ('cycle', ?1)", [json])?;
+            }
+
+            for (i, p) in records.people.iter().enumerate() {
+                let (id, new) = super::people::upsert_person(tx, p, keep)
+                    .map_err(|e| Error::bad_file(format!("person {} ({}): {e}", i + 1, p.name)))?;
+                if new {
+                    summary.people += 1;
+                    ids.people.push(id);
+                }
+            }
+
+            for (i, w) in records.wins.iter().enumerate() {
+                let origin = records
+                    .win_origins
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| format!("win {}", i + 1));
+                let mut draft = WinDraft::from(w);
+                if let Some(s) = source {
+                    draft.source = s;
+                }
+                let clean = clean_win(&draft, today, &sorted_valid, "any known ladder")
+                    .map_err(|e| Error::bad_file(format!("{origin}: {e}")))?;
+                if find_same(tx, clean.date, &clean.draft.title)?.is_some() {
+                    summary.duplicates += 1;
+                    continue;
+                }
+                let before: i64 = tx.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
+                let id = insert_win(tx, &clean, w.logged_at, keep.then_some((w.id, w.updated_at)))?;
+                let after: i64 = tx.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
+                if after > before {
+                    // People named only on wins were created on the way.
+                    let mut st = tx.prepare("SELECT id FROM people ORDER BY id DESC LIMIT ?1")?;
+                    let new: Vec<i64> = st
+                        .query_map([after - before], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?;
+                    summary.people += new.len();
+                    ids.people.extend(new);
+                }
+                summary.wins += 1;
+                ids.wins.push(id);
+            }
+
+            for (i, f) in records.feedback.iter().enumerate() {
+                let at = format!("feedback {} ({})", i + 1, f.person_name);
+                let name = one_line(&f.person_name);
+                if name.is_empty() {
+                    return Err(Error::bad_file(format!("{at}: the person's name is empty")));
+                }
+                let quote = clean_text(Some(f.quote.clone()), "quote", 20_000)
+                    .map_err(|e| Error::bad_file(format!("{at}: {e}")))?
+                    .ok_or_else(|| Error::bad_file(format!("{at}: the quote is empty")))?;
+                crate::dates::check_year(f.date, &day(f.date)).map_err(|e| Error::bad_file(format!("{at}: {e}")))?;
+                if let Some(e) = &f.expectation
+                    && !sorted_valid.contains(&e.as_str())
+                {
+                    return Err(Error::bad_file(format!("{at}: expectation '{e}' is not in any known ladder")));
+                }
+                let before: i64 = tx.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
+                let pid = super::people::find_or_create(tx, &name)?;
+                let after: i64 = tx.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
+                if after > before {
+                    summary.people += 1;
+                    ids.people.push(pid);
+                }
+                let same: Option<i64> = tx
+                    .query_row(
+                        "SELECT id FROM feedback WHERE person_id = ?1 AND date = ?2 AND quote = ?3 AND deleted_at IS NULL",
+                        params![pid, day(f.date), quote],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if same.is_some() {
+                    summary.duplicates += 1;
+                    continue;
+                }
+                tx.execute(
+                    "INSERT INTO feedback (id, person_id, date, quote, expectation, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![keep.then_some(f.id), pid, day(f.date), quote, f.expectation, ts(f.created_at)],
+                )?;
+                summary.feedback += 1;
+                ids.feedback.push(tx.last_insert_rowid());
+            }
+
+            let journal = serde_json::to_string(&ids).map_err(|e| Error::invalid(e.to_string()))?;
+            record(tx, "import", "import", 0, Some(&journal))?;
+            Ok(summary)
+        })
+    }
+
+    /// Everything in the ledger as [`Records`]: what a full backup holds.
+    pub fn all_records(&self) -> Result<Records> {
+        let mut wins = self.list_wins(&Default::default())?;
+        wins.reverse(); // oldest first reads naturally in a file
+        let mut feedback = self.list_feedback(None)?;
+        feedback.reverse();
+        let cycle = if self.setting("cycle")?.is_some() { Some(self.cycle()?) } else { None };
+        Ok(Records {
+            cycle,
+            ladders: self.imported_ladders()?,
+            people: self.list_people()?,
+            wins,
+            feedback,
+            win_origins: Vec::new(),
+        })
+    }
+}

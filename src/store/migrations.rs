@@ -1,0 +1,173 @@
+//! The schema, as an append-only list of migrations numbered by SQLite's
+//! `user_version`. Two rules, as in Cargo's own SQLite cache: never remove or edit a
+//! shipped migration, and never make a change an older build cannot live with.
+
+use rusqlite::Connection;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Each entry moves the schema one version up. Append only.
+const MIGRATIONS: &[&str] = &[
+    // 1: the evidence ledger.
+    r#"
+    CREATE TABLE people (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL,
+        relation    TEXT,
+        org         TEXT,
+        notes       TEXT,
+        created_at  TEXT NOT NULL,
+        deleted_at  TEXT
+    );
+    CREATE UNIQUE INDEX people_live_name ON people(name COLLATE NOCASE) WHERE deleted_at IS NULL;
+
+    CREATE TABLE wins (
+        id          INTEGER PRIMARY KEY,
+        date        TEXT NOT NULL,
+        logged_at   TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        title       TEXT NOT NULL,
+        situation   TEXT,
+        action      TEXT,
+        result      TEXT,
+        notes       TEXT,
+        metric      TEXT,
+        scope       TEXT NOT NULL DEFAULT 'team',
+        source      TEXT NOT NULL,
+        deleted_at  TEXT
+    );
+    CREATE INDEX wins_live_date ON wins(date, id) WHERE deleted_at IS NULL;
+
+    CREATE TABLE win_expectations (
+        win_id      INTEGER NOT NULL REFERENCES wins(id) ON DELETE CASCADE,
+        expectation TEXT NOT NULL,
+        confirmed   INTEGER NOT NULL,
+        position    INTEGER NOT NULL,
+        PRIMARY KEY (win_id, expectation)
+    ) WITHOUT ROWID;
+    CREATE INDEX win_expectations_by_id ON win_expectations(expectation, win_id);
+
+    CREATE TABLE win_principles (
+        win_id      INTEGER NOT NULL REFERENCES wins(id) ON DELETE CASCADE,
+        principle   TEXT NOT NULL,
+        position    INTEGER NOT NULL,
+        PRIMARY KEY (win_id, principle)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE win_tags (
+        win_id      INTEGER NOT NULL REFERENCES wins(id) ON DELETE CASCADE,
+        tag         TEXT NOT NULL,
+        position    INTEGER NOT NULL,
+        PRIMARY KEY (win_id, tag)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE win_links (
+        win_id      INTEGER NOT NULL REFERENCES wins(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        url         TEXT NOT NULL,
+        PRIMARY KEY (win_id, position)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE win_people (
+        win_id      INTEGER NOT NULL REFERENCES wins(id) ON DELETE CASCADE,
+        person_id   INTEGER NOT NULL REFERENCES people(id),
+        vouches     INTEGER NOT NULL,
+        position    INTEGER NOT NULL,
+        PRIMARY KEY (win_id, person_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX win_people_by_person ON win_people(person_id, win_id);
+
+    CREATE TABLE feedback (
+        id          INTEGER PRIMARY KEY,
+        person_id   INTEGER NOT NULL REFERENCES people(id),
+        date        TEXT NOT NULL,
+        quote       TEXT NOT NULL,
+        expectation TEXT,
+        created_at  TEXT NOT NULL,
+        deleted_at  TEXT
+    );
+
+    CREATE TABLE ladders (
+        id          TEXT PRIMARY KEY,
+        json        TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+
+    CREATE TABLE settings (
+        key         TEXT PRIMARY KEY,
+        value       TEXT NOT NULL
+    );
+
+    CREATE TABLE actions (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        entity      TEXT NOT NULL,
+        entity_id   INTEGER NOT NULL,
+        before      TEXT,
+        undone_at   TEXT
+    );
+
+    CREATE VIRTUAL TABLE wins_fts USING fts5(
+        title, body, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    "#,
+    // 2: the People view and undo read these on every refresh.
+    r#"
+    CREATE INDEX feedback_live_by_person ON feedback(person_id, date) WHERE deleted_at IS NULL;
+    CREATE INDEX actions_pending ON actions(id) WHERE undone_at IS NULL;
+    "#,
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the schema up to date. A database newer than this build is refused, and
+/// a file with data in it is copied aside before its schema changes.
+pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::NewerDatabase {
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    if found == SCHEMA_VERSION {
+        return Ok(());
+    }
+    if found > 0
+        && let Some(path) = path
+    {
+        copy_aside(conn, path, found)?;
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
+    // Re-read under the lock: another process may have migrated meanwhile.
+    let found: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Writes a consistent copy of the database next to it, named after the version it
+/// held, using SQLite's own `VACUUM INTO` so the copy includes the WAL's content.
+fn copy_aside(conn: &Connection, path: &Path, version: i64) -> Result<()> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".v{version}-{stamp}.bak"));
+    let target = std::path::PathBuf::from(name);
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy().as_ref()])?;
+    Ok(())
+}
+
+#[cfg(test)]
+pub(crate) fn migrations_up_to(conn: &mut Connection, version: usize) -> Result<()> {
+    for (i, sql) in MIGRATIONS.iter().enumerate().take(version) {
+        conn.execute_batch(sql)?;
+        conn.pragma_update(None, "user_version", (i + 1) as i64)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,178 @@
+//! The one place Caliber's data lives: a single SQLite file shared by the CLI and the
+//! app at the same time. All SQL is in this module and its children; everything
+//! above it works with the model types.
+
+mod bulk;
+mod cycle;
+mod migrations;
+mod people;
+mod search;
+mod undo;
+mod wins;
+
+pub use bulk::{ImportSummary, Records};
+pub use migrations::SCHEMA_VERSION;
+pub use search::fts_query;
+pub use undo::Undone;
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::error::{Error, Result};
+
+/// How long a write waits for another process (the app, a second CLI) to finish
+/// its own before giving up with [`Error::Busy`].
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An open Caliber database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to
+    /// date. The folder is created too, so a first run needs no set-up.
+    pub fn open(path: &Path) -> Result<Store> {
+        if path.is_dir() {
+            return Err(Error::invalid(format!(
+                "{} is a folder, not a database file; pass a file path such as {}/caliber.db",
+                path.display(),
+                path.display()
+            )));
+        }
+        if let Some(parent) = path.parent()
+            && !parent.as_os_str().is_empty()
+            && !parent.exists()
+        {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Error::io(format!("could not create the folder {}", parent.display()), e)
+            })?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        Store::setup(conn, Some(path.to_path_buf()))
+    }
+
+    /// An empty database in memory, for tests and previews.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?, None)
+    }
+
+    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let shown = path
+            .as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| ":memory:".into());
+        // The first read tells a non-database file apart from a real one.
+        let mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _)
+                    if f.code == rusqlite::ErrorCode::NotADatabase =>
+                {
+                    Error::NotADatabase {
+                        path: shown.clone(),
+                        detail: "the file is not SQLite".into(),
+                    }
+                }
+                other => Error::from(other),
+            })?;
+        let _ = mode; // in-memory databases answer "memory"; both are fine.
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        migrations::migrate(&mut conn, path.as_deref())?;
+        Ok(Store { conn, path })
+    }
+
+    /// The file this store reads and writes, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Runs `f` in a write transaction taken up front, so two processes writing at
+    /// the same moment queue on the busy timeout instead of failing half-way.
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Checks the file with SQLite's own `integrity_check`; "ok" when sound.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// Writes a consistent copy of the whole database to `target` (online, while
+    /// other processes keep writing).
+    pub fn backup_to(&self, target: &Path) -> Result<()> {
+        if target.exists() {
+            return Err(Error::invalid(format!(
+                "{} already exists; choose a new file name for the backup",
+                target.display()
+            )));
+        }
+        self.conn
+            .execute("VACUUM INTO ?1", [target.to_string_lossy().as_ref()])?;
+        Ok(())
+    }
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> Error {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::CannotOpen => {
+            Error::invalid(format!(
+                "cannot open {}: the folder is missing or not writable; pass another path with --db or CALIBER_DB",
+                path.display()
+            ))
+        }
+        _ => Error::from(e),
+    }
+}
+
+/// The timestamp form stored in the database: RFC 3339, UTC, microseconds.
+pub(crate) fn ts(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+pub(crate) fn parse_ts(s: &str) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+pub(crate) fn parse_day(s: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+pub(crate) fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,504 @@
+//! Wins: the evidence itself. Writing one touches several tables and the full-text
+//! index, always in one transaction, so a win is either wholly saved or not at all.
+
+use chrono::{NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, params};
+use std::collections::HashMap;
+
+use super::{Store, day, parse_day, parse_ts, ts};
+use crate::error::{Error, Result};
+use crate::ladder::{Ladder, principles};
+use crate::model::{ExpectationTag, PersonRef, Win, WinDraft, WinFilter, WinId, WinPerson};
+
+/// Longest title accepted: a title is one line, details go in the notes.
+pub const MAX_TITLE_CHARS: usize = 300;
+/// Longest free text accepted in one field (situation, action, result, notes).
+pub const MAX_TEXT_CHARS: usize = 20_000;
+const MAX_SHORT_CHARS: usize = 200;
+const MAX_LINK_CHARS: usize = 2_000;
+
+/// A win draft checked and cleaned: what the store writes.
+#[derive(Debug, Clone)]
+pub(crate) struct CleanWin {
+    pub date: NaiveDate,
+    pub draft: WinDraft,
+}
+
+/// Checks a draft against the rules of a win and returns it cleaned up. `valid_ids`
+/// are the expectation ids the win may carry; `ladder` names them in the message.
+pub(crate) fn clean_win(
+    draft: &WinDraft,
+    today: NaiveDate,
+    valid_ids: &[&str],
+    ladder: &str,
+) -> Result<CleanWin> {
+    let mut d = draft.clone();
+    d.title = one_line(&d.title);
+    if d.title.is_empty() {
+        return Err(Error::invalid(
+            "a win needs a title: one line saying what happened, e.g. \"Hired two managers for the payments org\"",
+        ));
+    }
+    let n = d.title.chars().count();
+    if n > MAX_TITLE_CHARS {
+        return Err(Error::invalid(format!(
+            "the title is {n} characters; keep it to one line of at most {MAX_TITLE_CHARS} and put the rest in the notes"
+        )));
+    }
+    for (name, field) in [
+        ("situation", &mut d.situation),
+        ("action", &mut d.action),
+        ("result", &mut d.result),
+        ("notes", &mut d.notes),
+    ] {
+        *field = clean_text(field.take(), name, MAX_TEXT_CHARS)?;
+    }
+    d.metric = clean_text(d.metric.take().map(|m| one_line(&m)), "metric", MAX_SHORT_CHARS)?;
+    let date = crate::dates::check_year(d.date.unwrap_or(today), &day(d.date.unwrap_or(today)))?;
+    d.date = Some(date);
+
+    let mut tags: Vec<String> = Vec::new();
+    for t in &d.tags {
+        let t = one_line(t.trim_start_matches(['#', '@'])).to_lowercase();
+        if t.is_empty() {
+            continue;
+        }
+        if t.chars().count() > MAX_SHORT_CHARS {
+            return Err(Error::invalid(format!("the tag '{t}' is too long (at most {MAX_SHORT_CHARS} characters)")));
+        }
+        if !tags.contains(&t) {
+            tags.push(t);
+        }
+    }
+    d.tags = tags;
+
+    let mut links: Vec<String> = Vec::new();
+    for l in &d.links {
+        let l = l.trim().to_string();
+        if l.is_empty() {
+            continue;
+        }
+        if l.chars().count() > MAX_LINK_CHARS || l.chars().any(char::is_control) {
+            return Err(Error::invalid(format!(
+                "the link '{}' is not a usable address (one line, at most {MAX_LINK_CHARS} characters)",
+                l.chars().take(60).collect::<String>()
+            )));
+        }
+        if !links.contains(&l) {
+            links.push(l);
+        }
+    }
+    d.links = links;
+
+    let mut tags_out: Vec<ExpectationTag> = Vec::new();
+    for t in &d.expectations {
+        let id = t.id.trim();
+        if !valid_ids.contains(&id) {
+            return Err(Error::not_found(format!(
+                "expectation '{id}' is not in the ladder '{ladder}' (use one of: {})",
+                valid_ids.join(", ")
+            )));
+        }
+        match tags_out.iter_mut().find(|x| x.id == id) {
+            Some(existing) => existing.confirmed |= t.confirmed,
+            None => tags_out.push(ExpectationTag {
+                id: id.to_string(),
+                confirmed: t.confirmed,
+            }),
+        }
+    }
+    d.expectations = tags_out;
+
+    let set = principles();
+    let mut ps: Vec<String> = Vec::new();
+    for p in &d.principles {
+        let id = set.resolve(p)?.id.clone();
+        if !ps.contains(&id) {
+            ps.push(id);
+        }
+    }
+    d.principles = ps;
+
+    let mut people: Vec<PersonRef> = Vec::new();
+    for p in &d.people {
+        let name = one_line(&p.name);
+        if name.is_empty() {
+            continue;
+        }
+        if name.chars().count() > MAX_SHORT_CHARS {
+            return Err(Error::invalid(format!("the name '{name}' is too long (at most {MAX_SHORT_CHARS} characters)")));
+        }
+        match people.iter_mut().find(|x| x.name.to_lowercase() == name.to_lowercase()) {
+            Some(existing) => existing.vouches |= p.vouches,
+            None => people.push(PersonRef { name, vouches: p.vouches }),
+        }
+    }
+    d.people = people;
+    Ok(CleanWin { date, draft: d })
+}
+
+/// Collapses a text to one line: control characters and runs of space become one space.
+pub(crate) fn one_line(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Trims a free text, drops it when empty, refuses it when too long. Line breaks and
+/// tabs stay; other control characters go.
+pub(crate) fn clean_text(s: Option<String>, field: &str, max: usize) -> Result<Option<String>> {
+    let Some(s) = s else { return Ok(None) };
+    let s: String = s
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect();
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let n = s.chars().count();
+    if n > max {
+        return Err(Error::invalid(format!(
+            "the {field} is {n} characters; keep it under {max}"
+        )));
+    }
+    Ok(Some(s.to_string()))
+}
+
+impl Store {
+    /// Saves a new win and returns it as stored.
+    pub fn add_win(&mut self, draft: &WinDraft) -> Result<Win> {
+        let ladder = self.current_ladder()?;
+        let clean = clean_win(draft, crate::dates::today(), &ladder.expectation_ids(), &ladder.id)?;
+        let id = self.write(|tx| {
+            let id = insert_win(tx, &clean, Utc::now(), None)?;
+            super::undo::record(tx, "add", "win", id, None)?;
+            Ok(id)
+        })?;
+        self.win(id)
+    }
+
+    /// Replaces a win's content with `draft`; undo brings the old content back.
+    pub fn update_win(&mut self, id: WinId, draft: &WinDraft) -> Result<Win> {
+        let before = self.win(id)?;
+        let ladder = self.current_ladder()?;
+        let mut valid = ladder.expectation_ids();
+        // Tags from an earlier ladder may stay on the win they were given to.
+        for t in &before.expectations {
+            if !valid.contains(&t.id.as_str()) {
+                valid.push(t.id.as_str());
+            }
+        }
+        let clean = clean_win(draft, crate::dates::today(), &valid, &ladder.id)?;
+        let snapshot = serde_json::to_string(&WinDraft::from(&before))
+            .map_err(|e| Error::invalid(format!("could not record the edit for undo: {e}")))?;
+        self.write(|tx| {
+            write_win_content(tx, id, &clean)?;
+            super::undo::record(tx, "edit", "win", id, Some(&snapshot))?;
+            Ok(())
+        })?;
+        self.win(id)
+    }
+
+    /// Soft-deletes a win; `undo` restores it.
+    pub fn delete_win(&mut self, id: WinId) -> Result<Win> {
+        let win = self.win(id)?;
+        self.write(|tx| {
+            set_win_deleted(tx, id, true)?;
+            super::undo::record(tx, "delete", "win", id, None)?;
+            Ok(())
+        })?;
+        Ok(win)
+    }
+
+    /// The win with this id; deleted wins are not found.
+    pub fn win(&self, id: WinId) -> Result<Win> {
+        let mut found = load_wins(&self.conn, "w.id = ?", vec![Box::new(id)], "", None)?;
+        found.pop().ok_or_else(|| {
+            Error::not_found(format!(
+                "there is no win {id}; `caliber list` shows the ids"
+            ))
+        })
+    }
+
+    /// Wins matching the filter, newest first.
+    pub fn list_wins(&self, filter: &WinFilter) -> Result<Vec<Win>> {
+        let mut clauses: Vec<String> = Vec::new();
+        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        if let Some(d) = filter.since {
+            clauses.push("w.date >= ?".into());
+            args.push(Box::new(day(d)));
+        }
+        if let Some(d) = filter.until {
+            clauses.push("w.date <= ?".into());
+            args.push(Box::new(day(d)));
+        }
+        if let Some(e) = &filter.expectation {
+            clauses.push("EXISTS (SELECT 1 FROM win_expectations x WHERE x.win_id = w.id AND x.expectation = ?)".into());
+            args.push(Box::new(e.clone()));
+        }
+        if let Some(s) = filter.scope {
+            clauses.push("w.scope = ?".into());
+            args.push(Box::new(s.as_str()));
+        }
+        if let Some(p) = filter.person {
+            clauses.push("EXISTS (SELECT 1 FROM win_people x WHERE x.win_id = w.id AND x.person_id = ?)".into());
+            args.push(Box::new(p));
+        }
+        if let Some(t) = &filter.tag {
+            clauses.push("EXISTS (SELECT 1 FROM win_tags x WHERE x.win_id = w.id AND x.tag = ?)".into());
+            args.push(Box::new(t.trim_start_matches(['#', '@']).to_lowercase()));
+        }
+        match filter.confirmed {
+            Some(true) => clauses.push(
+                "EXISTS (SELECT 1 FROM win_expectations x WHERE x.win_id = w.id AND x.confirmed = 1)".into(),
+            ),
+            Some(false) => clauses.push(
+                "EXISTS (SELECT 1 FROM win_expectations x WHERE x.win_id = w.id AND x.confirmed = 0)".into(),
+            ),
+            None => {}
+        }
+        let clause = if clauses.is_empty() {
+            "1".to_string()
+        } else {
+            clauses.join(" AND ")
+        };
+        load_wins(&self.conn, &clause, args, "ORDER BY w.date DESC, w.id DESC", filter.limit)
+    }
+
+    /// Number of wins not deleted.
+    pub fn count_wins(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM wins WHERE deleted_at IS NULL", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Stores the expectation tags of a win as they are, bypassing the undo journal:
+    /// used when a suggestion is attached right after logging.
+    pub fn set_win_expectations(&mut self, id: WinId, tags: &[ExpectationTag]) -> Result<()> {
+        self.win(id)?;
+        self.write(|tx| {
+            tx.execute("DELETE FROM win_expectations WHERE win_id = ?1", [id])?;
+            write_expectations(tx, id, tags)
+        })
+    }
+}
+
+/// Inserts a cleaned win. `id` keeps an id from a backup; otherwise SQLite picks one.
+pub(crate) fn insert_win(
+    tx: &Transaction<'_>,
+    clean: &CleanWin,
+    logged_at: chrono::DateTime<Utc>,
+    keep: Option<(WinId, chrono::DateTime<Utc>)>,
+) -> Result<WinId> {
+    let d = &clean.draft;
+    let (id, updated) = match keep {
+        Some((id, updated)) => (Some(id), updated),
+        None => (None, logged_at),
+    };
+    tx.execute(
+        "INSERT INTO wins (id, date, logged_at, updated_at, title, situation, action, result, notes, metric, scope, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            id,
+            day(clean.date),
+            ts(logged_at),
+            ts(updated),
+            d.title,
+            d.situation,
+            d.action,
+            d.result,
+            d.notes,
+            d.metric,
+            d.scope.as_str(),
+            d.source.as_str(),
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_children(tx, id, d)?;
+    reindex(tx, id)?;
+    Ok(id)
+}
+
+fn write_win_content(tx: &Transaction<'_>, id: WinId, clean: &CleanWin) -> Result<()> {
+    let d = &clean.draft;
+    tx.execute(
+        "UPDATE wins SET date = ?2, updated_at = ?3, title = ?4, situation = ?5, action = ?6, result = ?7,
+         notes = ?8, metric = ?9, scope = ?10 WHERE id = ?1",
+        params![
+            id,
+            day(clean.date),
+            ts(Utc::now()),
+            d.title,
+            d.situation,
+            d.action,
+            d.result,
+            d.notes,
+            d.metric,
+            d.scope.as_str(),
+        ],
+    )?;
+    for table in ["win_expectations", "win_principles", "win_tags", "win_links", "win_people"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE win_id = ?1"), [id])?;
+    }
+    write_children(tx, id, d)?;
+    reindex(tx, id)
+}
+
+/// Restores a win's content from a snapshot taken before an edit (used by undo).
+pub(crate) fn restore_win_content(tx: &Transaction<'_>, id: WinId, draft: &WinDraft) -> Result<()> {
+    let date = draft.date.unwrap_or_else(crate::dates::today);
+    write_win_content(tx, id, &CleanWin { date, draft: draft.clone() })
+}
+
+fn write_children(tx: &Transaction<'_>, id: WinId, d: &WinDraft) -> Result<()> {
+    write_expectations(tx, id, &d.expectations)?;
+    let mut st = tx.prepare_cached("INSERT INTO win_principles (win_id, principle, position) VALUES (?1, ?2, ?3)")?;
+    for (i, p) in d.principles.iter().enumerate() {
+        st.execute(params![id, p, i as i64])?;
+    }
+    let mut st = tx.prepare_cached("INSERT INTO win_tags (win_id, tag, position) VALUES (?1, ?2, ?3)")?;
+    for (i, t) in d.tags.iter().enumerate() {
+        st.execute(params![id, t, i as i64])?;
+    }
+    let mut st = tx.prepare_cached("INSERT INTO win_links (win_id, position, url) VALUES (?1, ?2, ?3)")?;
+    for (i, l) in d.links.iter().enumerate() {
+        st.execute(params![id, i as i64, l])?;
+    }
+    let mut st = tx.prepare_cached("INSERT INTO win_people (win_id, person_id, vouches, position) VALUES (?1, ?2, ?3, ?4)")?;
+    for (i, p) in d.people.iter().enumerate() {
+        let person = super::people::find_or_create(tx, &p.name)?;
+        st.execute(params![id, person, p.vouches, i as i64])?;
+    }
+    Ok(())
+}
+
+fn write_expectations(tx: &Transaction<'_>, id: WinId, tags: &[ExpectationTag]) -> Result<()> {
+    let mut st = tx.prepare_cached(
+        "INSERT INTO win_expectations (win_id, expectation, confirmed, position) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, t) in tags.iter().enumerate() {
+        st.execute(params![id, t.id, t.confirmed, i as i64])?;
+    }
+    Ok(())
+}
+
+/// Marks a win deleted (or live again) and keeps the search index in step.
+pub(crate) fn set_win_deleted(tx: &Transaction<'_>, id: WinId, deleted: bool) -> Result<()> {
+    let when = deleted.then(|| ts(Utc::now()));
+    tx.execute("UPDATE wins SET deleted_at = ?2 WHERE id = ?1", params![id, when])?;
+    reindex(tx, id)
+}
+
+/// Rewrites the full-text row of one win from its tables; a deleted win has none.
+pub(crate) fn reindex(tx: &Transaction<'_>, id: WinId) -> Result<()> {
+    tx.execute("DELETE FROM wins_fts WHERE rowid = ?1", [id])?;
+    tx.execute(
+        "INSERT INTO wins_fts (rowid, title, body)
+         SELECT w.id, w.title, concat_ws(' ', w.situation, w.action, w.result, w.notes, w.metric,
+             (SELECT group_concat(tag, ' ') FROM win_tags WHERE win_id = w.id),
+             (SELECT group_concat(p.name, ' ') FROM win_people wp JOIN people p ON p.id = wp.person_id
+               WHERE wp.win_id = w.id AND p.deleted_at IS NULL))
+         FROM wins w WHERE w.id = ?1 AND w.deleted_at IS NULL",
+        [id],
+    )?;
+    Ok(())
+}
+
+/// Loads live wins matching `clause` with all their parts, in as few queries as
+/// there are tables, whatever the number of wins.
+pub(crate) fn load_wins(
+    conn: &Connection,
+    clause: &str,
+    args: Vec<Box<dyn ToSql>>,
+    order: &str,
+    limit: Option<usize>,
+) -> Result<Vec<Win>> {
+    let limit_sql = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
+    let sql = format!(
+        "SELECT w.id, w.date, w.logged_at, w.updated_at, w.title, w.situation, w.action, w.result, w.notes,
+                w.metric, w.scope, w.source
+         FROM wins w WHERE w.deleted_at IS NULL AND ({clause}) {order}{limit_sql}"
+    );
+    let mut st = conn.prepare(&sql)?;
+    let params: Vec<&dyn ToSql> = args.iter().map(|b| b.as_ref()).collect();
+    let rows = st.query_map(params.as_slice(), |r| {
+        let scope: String = r.get(10)?;
+        let source: String = r.get(11)?;
+        Ok(Win {
+            id: r.get(0)?,
+            date: parse_day(&r.get::<_, String>(1)?)?,
+            logged_at: parse_ts(&r.get::<_, String>(2)?)?,
+            updated_at: parse_ts(&r.get::<_, String>(3)?)?,
+            title: r.get(4)?,
+            situation: r.get(5)?,
+            action: r.get(6)?,
+            result: r.get(7)?,
+            notes: r.get(8)?,
+            metric: r.get(9)?,
+            scope: scope.parse().unwrap_or_default(),
+            source: source.parse().unwrap_or_default(),
+            people: Vec::new(),
+            links: Vec::new(),
+            tags: Vec::new(),
+            expectations: Vec::new(),
+            principles: Vec::new(),
+        })
+    })?;
+    let mut wins: Vec<Win> = rows.collect::<rusqlite::Result<_>>()?;
+    if wins.is_empty() {
+        return Ok(wins);
+    }
+    let index: HashMap<WinId, usize> = wins.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
+    let ids = serde_json::to_string(&wins.iter().map(|w| w.id).collect::<Vec<_>>())
+        .map_err(|e| Error::invalid(e.to_string()))?;
+    let scope_ids = "(SELECT value FROM json_each(?1))";
+
+    let mut st = conn.prepare(&format!(
+        "SELECT win_id, expectation, confirmed FROM win_expectations WHERE win_id IN {scope_ids} ORDER BY win_id, position"
+    ))?;
+    let mut rows = st.query([&ids])?;
+    while let Some(r) = rows.next()? {
+        let i = index[&r.get::<_, i64>(0)?];
+        wins[i].expectations.push(ExpectationTag { id: r.get(1)?, confirmed: r.get(2)? });
+    }
+    for (table, col, which) in [("win_principles", "principle", 0), ("win_tags", "tag", 1), ("win_links", "url", 2)] {
+        let mut st = conn.prepare(&format!(
+            "SELECT win_id, {col} FROM {table} WHERE win_id IN {scope_ids} ORDER BY win_id, position"
+        ))?;
+        let mut rows = st.query([&ids])?;
+        while let Some(r) = rows.next()? {
+            let w = &mut wins[index[&r.get::<_, i64>(0)?]];
+            let v: String = r.get(1)?;
+            match which {
+                0 => w.principles.push(v),
+                1 => w.tags.push(v),
+                _ => w.links.push(v),
+            }
+        }
+    }
+    let mut st = conn.prepare(&format!(
+        "SELECT wp.win_id, wp.person_id, p.name, wp.vouches FROM win_people wp JOIN people p ON p.id = wp.person_id
+         WHERE wp.win_id IN {scope_ids} AND p.deleted_at IS NULL ORDER BY wp.win_id, wp.position"
+    ))?;
+    let mut rows = st.query([&ids])?;
+    while let Some(r) = rows.next()? {
+        let i = index[&r.get::<_, i64>(0)?];
+        wins[i].people.push(WinPerson { person_id: r.get(1)?, name: r.get(2)?, vouches: r.get(3)? });
+    }
+    Ok(wins)
+}
+
+/// The id of a live win with this date and title, if any: how imports spot
+/// entries that are already in the ledger.
+pub(crate) fn find_same(tx: &Transaction<'_>, date: NaiveDate, title: &str) -> Result<Option<WinId>> {
+    Ok(tx
+        .query_row(
+            "SELECT id FROM wins WHERE date = ?1 AND title = ?2 AND deleted_at IS NULL",
+            params![day(date), title],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
