@@ -5,7 +5,9 @@
 #![deny(missing_docs)]
 
 pub mod dates;
+pub mod demo;
 pub mod error;
+pub mod io;
 pub mod ladder;
 pub mod model;
 pub mod paths;

@@ -394,3 +394,80 @@ pub struct WinFilter {
     /// At most this many, newest first.
     pub limit: Option<usize>,
 }
+
+/// A win as the CLI's `--json` prints it: expectation ids as a plain array (with the
+/// unconfirmed ones repeated under `suggested`), people as names, vouchers apart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WinView {
+    /// See [`Win::id`].
+    pub id: WinId,
+    /// See [`Win::date`].
+    pub date: NaiveDate,
+    /// See [`Win::title`].
+    pub title: String,
+    /// Every expectation id, confirmed or suggested.
+    pub expectations: Vec<String>,
+    /// The expectation ids that are only suggested.
+    pub suggested: Vec<String>,
+    /// See [`Win::principles`].
+    pub principles: Vec<String>,
+    /// See [`Win::metric`].
+    pub metric: Option<String>,
+    /// See [`Win::scope`].
+    pub scope: Scope,
+    /// Names of the people on the win.
+    pub people: Vec<String>,
+    /// Names of the people who can vouch for it.
+    pub vouchers: Vec<String>,
+    /// See [`Win::tags`].
+    pub tags: Vec<String>,
+    /// See [`Win::links`].
+    pub links: Vec<String>,
+    /// See [`Win::situation`].
+    pub situation: Option<String>,
+    /// See [`Win::action`].
+    pub action: Option<String>,
+    /// See [`Win::result`].
+    pub result: Option<String>,
+    /// See [`Win::notes`].
+    pub notes: Option<String>,
+    /// See [`Win::source`].
+    pub source: Source,
+    /// See [`Win::logged_at`].
+    pub logged_at: DateTime<Utc>,
+}
+
+impl From<&Win> for WinView {
+    fn from(w: &Win) -> Self {
+        WinView {
+            id: w.id,
+            date: w.date,
+            title: w.title.clone(),
+            expectations: w.expectations.iter().map(|t| t.id.clone()).collect(),
+            suggested: w
+                .expectations
+                .iter()
+                .filter(|t| !t.confirmed)
+                .map(|t| t.id.clone())
+                .collect(),
+            principles: w.principles.clone(),
+            metric: w.metric.clone(),
+            scope: w.scope,
+            people: w.people.iter().map(|p| p.name.clone()).collect(),
+            vouchers: w
+                .people
+                .iter()
+                .filter(|p| p.vouches)
+                .map(|p| p.name.clone())
+                .collect(),
+            tags: w.tags.clone(),
+            links: w.links.clone(),
+            situation: w.situation.clone(),
+            action: w.action.clone(),
+            result: w.result.clone(),
+            notes: w.notes.clone(),
+            source: w.source,
+            logged_at: w.logged_at,
+        }
+    }
+}

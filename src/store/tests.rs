@@ -1,0 +1,76 @@
+//! Schema tests that need the migration list itself: upgrading an older file keeps
+//! its data and leaves a copy aside; a newer file is refused untouched.
+
+use super::migrations::{SCHEMA_VERSION, migrations_up_to};
+use super::*;
+
+fn older_file(dir: &Path, version: usize) -> PathBuf {
+    let path = dir.join("old.db");
+    let mut conn = Connection::open(&path).unwrap();
+    migrations_up_to(&mut conn, version).unwrap();
+    conn.execute_batch(
+        "INSERT INTO people (id, name, relation, created_at) VALUES (1, 'Priya Shah', 'peer', '2026-01-02T10:00:00.000000Z');
+         INSERT INTO wins (id, date, logged_at, updated_at, title, scope, source)
+           VALUES (7, '2026-01-02', '2026-01-02T10:00:00.000000Z', '2026-01-02T10:00:00.000000Z', 'Hired two managers', 'org', 'cli');
+         INSERT INTO win_people (win_id, person_id, vouches, position) VALUES (7, 1, 1, 0);
+         INSERT INTO wins_fts (rowid, title, body) VALUES (7, 'Hired two managers', 'Priya Shah');",
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn upgrading_an_older_schema_keeps_the_data_and_copies_the_file_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = older_file(dir.path(), 1);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let win = store.win(7).unwrap();
+    assert_eq!(win.title, "Hired two managers");
+    assert_eq!(win.people[0].name, "Priya Shah");
+    assert_eq!(store.search("hired", None).unwrap().len(), 1);
+    let copies: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".v1-"))
+        .collect();
+    assert_eq!(copies.len(), 1, "one copy of the v1 file is kept aside");
+    let copy = Connection::open(copies[0].path()).unwrap();
+    let v: i64 = copy.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(v, 1);
+    let n: i64 = copy.query_row("SELECT count(*) FROM wins", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 1);
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = older_file(dir.path(), SCHEMA_VERSION as usize);
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 5).unwrap();
+    }
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(err.kind(), "newer_database");
+    assert!(err.to_string().contains("newer Caliber"), "{err}");
+    let conn = Connection::open(&path).unwrap();
+    let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(v, SCHEMA_VERSION + 5);
+}
+
+#[test]
+fn opening_twice_does_not_migrate_or_copy_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fresh.db");
+    drop(Store::open(&path).unwrap());
+    drop(Store::open(&path).unwrap());
+    let files = std::fs::read_dir(dir.path()).unwrap().count();
+    // the file plus SQLite's -wal/-shm at most, never a .bak for a current schema
+    assert!(files <= 3, "unexpected files: {files}");
+    let baks = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".bak"))
+        .count();
+    assert_eq!(baks, 0);
+}

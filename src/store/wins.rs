@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::{Store, day, parse_day, parse_ts, ts};
 use crate::error::{Error, Result};
-use crate::ladder::{Ladder, principles};
+use crate::ladder::principles;
 use crate::model::{ExpectationTag, PersonRef, Win, WinDraft, WinFilter, WinId, WinPerson};
 
 /// Longest title accepted: a title is one line, details go in the notes.

@@ -1,1 +1,46 @@
-fn main() {}
+//! `caliber`: the command-line front door. Logging a win takes one line; every
+//! report the app shows is one command away. All rules live in the library; this
+//! file only reads arguments, calls it and prints.
+
+mod args;
+mod print;
+mod run;
+
+use clap::Parser;
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let json = cli.json;
+    match run::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let mut err = std::io::stderr().lock();
+            if json {
+                let report = caliber::ErrorReport::from(&e);
+                let _ = writeln!(
+                    err,
+                    "{}",
+                    serde_json::to_string(&report).unwrap_or_else(|_| e.to_string())
+                );
+            } else {
+                let _ = writeln!(err, "error: {e}");
+            }
+            ExitCode::from(exit_code(&e))
+        }
+    }
+}
+
+/// Distinct exit codes let scripts tell "you typed something wrong" from "the
+/// database could not be written". 2 is clap's own for bad usage.
+fn exit_code(e: &caliber::Error) -> u8 {
+    use caliber::Error as E;
+    match e {
+        E::InvalidInput(_) | E::BadFile(_) => 2,
+        E::NotFound(_) => 3,
+        E::Busy => 4,
+        E::NewerDatabase { .. } | E::NotADatabase { .. } => 5,
+        E::DiskFull | E::ReadOnly | E::Database(_) | E::Io { .. } => 1,
+    }
+}

@@ -1,0 +1,358 @@
+//! The command line, as clap reads it. Kept apart from what the commands do so the
+//! whole surface of the CLI can be read in one place.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Caliber: log the evidence of your work as it happens, see the gaps against the
+/// level you are going for, and draft your promotion document.
+#[derive(Debug, Parser)]
+#[command(name = "caliber", version, about, long_about = None)]
+#[command(after_help = "Examples:\n  caliber log \"Hired two managers for the payments org\" --expect hire-develop-managers\n  caliber list --since 2026-01-01\n  caliber search hiring\n  caliber demo --db demo.db")]
+pub struct Cli {
+    /// Database file [default: $CALIBER_DB, else the platform's data folder]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Print JSON instead of text (lists, reports and errors)
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log a win: `caliber log "Shipped checkout v2, conversion up 4%"`
+    Log(LogArgs),
+    /// List wins, newest first
+    #[command(alias = "ls")]
+    List(ListArgs),
+    /// Search wins by words ("quoted phrase", -excluded)
+    Search {
+        /// What to look for
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Show at most this many
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Show one win in full
+    Show {
+        /// The win's id (from `caliber list`)
+        id: i64,
+    },
+    /// Change a win (only the fields given change)
+    Edit(EditArgs),
+    /// Delete a win (undo brings it back)
+    #[command(alias = "rm")]
+    Delete {
+        /// The win's id
+        id: i64,
+    },
+    /// Undo the last change (log, edit, delete, import), from the CLI or the app
+    Undo,
+    /// Ladders: the expectations of the level you are going for
+    #[command(subcommand)]
+    Ladder(LadderCmd),
+    /// The promotion cycle: ladder, review window, target date
+    #[command(subcommand)]
+    Cycle(CycleCmd),
+    /// People who can vouch for your work
+    #[command(subcommand)]
+    People(PeopleCmd),
+    /// Feedback: dated quotes from people
+    #[command(subcommand)]
+    Feedback(FeedbackCmd),
+    /// Write everything out (backup JSON, CSV or a Markdown brag document)
+    Export {
+        /// backup (lossless JSON), csv or markdown
+        #[arg(long, short, default_value = "backup")]
+        format: String,
+        /// File to write [default: standard output]
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Bring wins in from a file; all or nothing
+    Import {
+        /// The file
+        file: PathBuf,
+        /// backup, csv, jrnl (from `jrnl --export json`) or markdown [default: from the file]
+        #[arg(long, short)]
+        format: Option<String>,
+    },
+    /// Fill an empty database with a realistic year of a senior manager's evidence
+    Demo,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// What happened, in one line (quotes optional)
+    #[arg(required = true, num_args = 1.., value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// When it happened: YYYY-MM-DD, today, yesterday, "3 days ago" [default: today]
+    #[arg(long, short)]
+    pub date: Option<String>,
+    /// Expectation id it is evidence for (repeatable); see `caliber ladder show`
+    #[arg(long = "expect", short = 'e', value_name = "ID")]
+    pub expect: Vec<String>,
+    /// Leadership principle it shows, by name or id (repeatable)
+    #[arg(long = "principle", short = 'p', value_name = "NAME")]
+    pub principle: Vec<String>,
+    /// team, org, company or industry [default: team]
+    #[arg(long, short)]
+    pub scope: Option<String>,
+    /// The impact as written: "35%", "$4.1M", "3 teams"
+    #[arg(long, short)]
+    pub metric: Option<String>,
+    /// Someone who can vouch for it (repeatable; added to people if new)
+    #[arg(long = "with", short = 'w', value_name = "NAME")]
+    pub with: Vec<String>,
+    /// Someone involved who is not a voucher (repeatable)
+    #[arg(long = "involved", value_name = "NAME")]
+    pub involved: Vec<String>,
+    /// Free tag (repeatable)
+    #[arg(long = "tag", short = 't')]
+    pub tag: Vec<String>,
+    /// Link to the artifact (repeatable)
+    #[arg(long = "link", short = 'l', value_name = "URL")]
+    pub link: Vec<String>,
+    /// The situation (the S of STAR)
+    #[arg(long)]
+    pub situation: Option<String>,
+    /// What you did
+    #[arg(long)]
+    pub action: Option<String>,
+    /// What came of it
+    #[arg(long)]
+    pub result: Option<String>,
+    /// Free notes (Markdown)
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only wins on or after this date
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only wins on or before this date
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Only wins tagged with this expectation id
+    #[arg(long = "expect", short = 'e', value_name = "ID")]
+    pub expect: Option<String>,
+    /// Only wins of this scope
+    #[arg(long)]
+    pub scope: Option<String>,
+    /// Only wins naming this person
+    #[arg(long)]
+    pub person: Option<String>,
+    /// Only wins with this tag
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only wins with a suggestion still to confirm
+    #[arg(long, conflicts_with = "confirmed")]
+    pub suggested: bool,
+    /// Only wins with a confirmed expectation
+    #[arg(long)]
+    pub confirmed: bool,
+    /// Show at most this many
+    #[arg(long, short = 'n')]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The win's id
+    pub id: i64,
+    /// New title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// New date
+    #[arg(long, short)]
+    pub date: Option<String>,
+    /// Add (or confirm) an expectation (repeatable)
+    #[arg(long = "expect", short = 'e', value_name = "ID")]
+    pub expect: Vec<String>,
+    /// Remove an expectation (repeatable)
+    #[arg(long = "unexpect", value_name = "ID")]
+    pub unexpect: Vec<String>,
+    /// Confirm every suggested expectation
+    #[arg(long)]
+    pub confirm: bool,
+    /// Add a principle (repeatable)
+    #[arg(long = "principle", short = 'p', value_name = "NAME")]
+    pub principle: Vec<String>,
+    /// Remove a principle (repeatable)
+    #[arg(long = "no-principle", value_name = "NAME")]
+    pub no_principle: Vec<String>,
+    /// New scope
+    #[arg(long, short)]
+    pub scope: Option<String>,
+    /// New metric ("" clears it)
+    #[arg(long, short)]
+    pub metric: Option<String>,
+    /// Add a voucher (repeatable)
+    #[arg(long = "with", short = 'w', value_name = "NAME")]
+    pub with: Vec<String>,
+    /// Remove a person from the win (repeatable)
+    #[arg(long = "without", value_name = "NAME")]
+    pub without: Vec<String>,
+    /// Add a tag (repeatable)
+    #[arg(long = "tag", short = 't')]
+    pub tag: Vec<String>,
+    /// Remove a tag (repeatable)
+    #[arg(long = "untag")]
+    pub untag: Vec<String>,
+    /// Add a link (repeatable)
+    #[arg(long = "link", short = 'l', value_name = "URL")]
+    pub link: Vec<String>,
+    /// Remove a link (repeatable)
+    #[arg(long = "unlink", value_name = "URL")]
+    pub unlink: Vec<String>,
+    /// New situation ("" clears it)
+    #[arg(long)]
+    pub situation: Option<String>,
+    /// New action ("" clears it)
+    #[arg(long)]
+    pub action: Option<String>,
+    /// New result ("" clears it)
+    #[arg(long)]
+    pub result: Option<String>,
+    /// New notes ("" clears them)
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LadderCmd {
+    /// The ladders you can use
+    List,
+    /// One ladder's expectations, with what strong evidence looks like
+    Show {
+        /// Ladder id [default: the current cycle's]
+        id: Option<String>,
+    },
+    /// Add your own ladder from a JSON file (same shape as the built-in ones)
+    Import {
+        /// The ladder file
+        file: PathBuf,
+    },
+    /// The leadership principles a win can be tagged with
+    Principles,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CycleCmd {
+    /// The cycle in force
+    Show,
+    /// Set the ladder and review window
+    Set {
+        /// Ladder id [default: the current one]
+        #[arg(long)]
+        ladder: Option<String>,
+        /// First day of the review window
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day of the review window
+        #[arg(long)]
+        to: Option<String>,
+        /// Calibration or submission date
+        #[arg(long)]
+        target_date: Option<String>,
+        /// Your level now [default: the ladder's]
+        #[arg(long)]
+        current_level: Option<String>,
+        /// The level you are going for [default: the ladder's]
+        #[arg(long)]
+        target_level: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeopleCmd {
+    /// Add a person
+    Add(PersonArgs),
+    /// Everyone, with how many wins they can vouch for
+    List,
+    /// One person, their wins and feedback
+    Show {
+        /// Id or name
+        who: String,
+    },
+    /// Change a person
+    Edit {
+        /// Id or name
+        who: String,
+        #[command(flatten)]
+        fields: PersonEdit,
+    },
+    /// Delete a person (undo brings them back)
+    #[command(alias = "rm")]
+    Delete {
+        /// Id or name
+        who: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PersonArgs {
+    /// Their name
+    pub name: String,
+    /// report, skip-level-report, peer, partner, manager, skip-level-manager
+    #[arg(long, short)]
+    pub relation: Option<String>,
+    /// Their org or team
+    #[arg(long, short)]
+    pub org: Option<String>,
+    /// Notes
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PersonEdit {
+    /// New name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// New relation
+    #[arg(long, short)]
+    pub relation: Option<String>,
+    /// New org ("" clears it)
+    #[arg(long, short)]
+    pub org: Option<String>,
+    /// New notes ("" clears them)
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedbackCmd {
+    /// Record what someone said about your work
+    Add {
+        /// Who said it (added to people if new)
+        person: String,
+        /// What they said
+        quote: String,
+        /// When [default: today]
+        #[arg(long, short)]
+        date: Option<String>,
+        /// The expectation it speaks to
+        #[arg(long = "expect", short = 'e', value_name = "ID")]
+        expect: Option<String>,
+    },
+    /// Feedback, newest first
+    List {
+        /// Only this person's (id or name)
+        #[arg(long)]
+        person: Option<String>,
+    },
+    /// Delete feedback (undo brings it back)
+    #[command(alias = "rm")]
+    Delete {
+        /// The feedback's id
+        id: i64,
+    },
+}

@@ -1,0 +1,327 @@
+//! How the CLI shows things: compact text for people, JSON for scripts. Text goes
+//! to standard output; confirmations go to standard error so that
+//! `id=$(caliber log ...)` captures only the id.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use caliber::ladder::PrincipleSet;
+use caliber::{Cycle, Error, Feedback, Ladder, Person, Result, Win, WinView};
+use serde::Serialize;
+
+pub struct Out {
+    json: bool,
+}
+
+/// Writes to standard output; a closed pipe (`caliber list | head`) is not an error.
+pub fn stdout(text: &str) -> Result<()> {
+    let mut o = std::io::stdout().lock();
+    match o.write_all(text.as_bytes()).and_then(|_| o.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::io("could not write to standard output", e)),
+    }
+}
+
+fn json_text<T: Serialize + ?Sized>(v: &T) -> Result<String> {
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::InvalidInput(format!("could not write JSON: {e}")))
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn win_line(w: &Win) -> String {
+    let mut line = format!("{:>5}  {}  {}", w.id, w.date, w.title);
+    if let Some(m) = &w.metric {
+        line.push_str(&format!("  ({m})"));
+    }
+    if !w.expectations.is_empty() {
+        let tags: Vec<String> = w
+            .expectations
+            .iter()
+            .map(|t| if t.confirmed { t.id.clone() } else { format!("{}?", t.id) })
+            .collect();
+        line.push_str(&format!("  [{}]", tags.join(", ")));
+    }
+    line
+}
+
+impl Out {
+    pub fn new(json: bool) -> Out {
+        Out { json }
+    }
+
+    /// A confirmation: the value as JSON, or the sentence for a person (on stderr).
+    pub fn done<T: Serialize + ?Sized>(&self, value: &T, sentence: &str) -> Result<()> {
+        if self.json {
+            stdout(&json_text(value)?)
+        } else {
+            self.note(sentence);
+            Ok(())
+        }
+    }
+
+    /// A sentence for the person at the keyboard, on standard error.
+    pub fn note(&self, sentence: &str) {
+        if !self.json {
+            let _ = writeln!(std::io::stderr(), "{sentence}");
+        }
+    }
+
+    pub fn logged(&self, w: &Win) -> Result<()> {
+        if self.json {
+            return stdout(&json_text(&WinView::from(w))?);
+        }
+        stdout(&format!("{}\n", w.id))?;
+        let mut s = format!("Logged win {} on {}: {}", w.id, w.date, w.title);
+        let suggested: Vec<&str> = w.expectations.iter().filter(|t| !t.confirmed).map(|t| t.id.as_str()).collect();
+        let confirmed: Vec<&str> = w.expectations.iter().filter(|t| t.confirmed).map(|t| t.id.as_str()).collect();
+        if !confirmed.is_empty() {
+            s.push_str(&format!("\n  evidence for: {}", confirmed.join(", ")));
+        }
+        if !suggested.is_empty() {
+            s.push_str(&format!(
+                "\n  suggested: {} (confirm with `caliber edit {} --confirm`)",
+                suggested.join(", "),
+                w.id
+            ));
+        }
+        self.note(&s);
+        Ok(())
+    }
+
+    pub fn wins(&self, wins: &[Win]) -> Result<()> {
+        if self.json {
+            let views: Vec<WinView> = wins.iter().map(WinView::from).collect();
+            return stdout(&json_text(&views)?);
+        }
+        if wins.is_empty() {
+            self.note("No wins match. Log one with `caliber log \"what happened\"`.");
+            return Ok(());
+        }
+        let mut text = String::new();
+        for w in wins {
+            text.push_str(&win_line(w));
+            text.push('\n');
+        }
+        stdout(&text)
+    }
+
+    pub fn win(&self, w: &Win) -> Result<()> {
+        if self.json {
+            return stdout(&json_text(&WinView::from(w))?);
+        }
+        let mut t = format!("Win {}  ·  {}  ·  scope: {}  ·  from {}\n{}\n", w.id, w.date, w.scope, w.source, w.title);
+        for (label, v) in [
+            ("Metric", &w.metric),
+            ("Situation", &w.situation),
+            ("Action", &w.action),
+            ("Result", &w.result),
+            ("Notes", &w.notes),
+        ] {
+            if let Some(v) = v {
+                t.push_str(&format!("{label}: {v}\n"));
+            }
+        }
+        if !w.expectations.is_empty() {
+            let tags: Vec<String> = w
+                .expectations
+                .iter()
+                .map(|e| if e.confirmed { e.id.clone() } else { format!("{} (suggested)", e.id) })
+                .collect();
+            t.push_str(&format!("Evidence for: {}\n", tags.join(", ")));
+        }
+        if !w.principles.is_empty() {
+            t.push_str(&format!("Principles: {}\n", w.principles.join(", ")));
+        }
+        if !w.people.is_empty() {
+            let names: Vec<String> = w
+                .people
+                .iter()
+                .map(|p| if p.vouches { format!("{} (can vouch)", p.name) } else { p.name.clone() })
+                .collect();
+            t.push_str(&format!("People: {}\n", names.join(", ")));
+        }
+        if !w.tags.is_empty() {
+            t.push_str(&format!("Tags: {}\n", w.tags.iter().map(|x| format!("#{x}")).collect::<Vec<_>>().join(" ")));
+        }
+        for l in &w.links {
+            t.push_str(&format!("Link: {l}\n"));
+        }
+        t.push_str(&format!("Logged {}\n", w.logged_at.format("%Y-%m-%d %H:%M UTC")));
+        stdout(&t)
+    }
+
+    pub fn ladders(&self, ladders: &[Ladder], current: &str) -> Result<()> {
+        if self.json {
+            #[derive(Serialize)]
+            struct Row<'a> {
+                id: &'a str,
+                name: &'a str,
+                expectations: usize,
+                current: bool,
+            }
+            let rows: Vec<Row> = ladders
+                .iter()
+                .map(|l| Row { id: &l.id, name: &l.name, expectations: l.expectations.len(), current: l.id == current })
+                .collect();
+            return stdout(&json_text(&rows)?);
+        }
+        let mut t = String::new();
+        for l in ladders {
+            let mark = if l.id == current { "*" } else { " " };
+            t.push_str(&format!("{mark} {:<22} {} ({} expectations)\n", l.id, l.name, l.expectations.len()));
+        }
+        stdout(&t)
+    }
+
+    pub fn ladder(&self, l: &Ladder) -> Result<()> {
+        if self.json {
+            return stdout(&json_text(l)?);
+        }
+        let mut t = format!("{} — {} → {}\n{}\n", l.name, l.current_level, l.target_level, l.summary);
+        for e in &l.expectations {
+            t.push_str(&format!("\n{}  {}\n  {}\n", e.id, e.title, e.description));
+            if !e.strong_evidence.is_empty() {
+                t.push_str("  Strong evidence:\n");
+                for s in &e.strong_evidence {
+                    t.push_str(&format!("    - {s}\n"));
+                }
+            }
+            if !e.panel_questions.is_empty() {
+                t.push_str("  The panel asks:\n");
+                for s in &e.panel_questions {
+                    t.push_str(&format!("    - {s}\n"));
+                }
+            }
+        }
+        stdout(&t)
+    }
+
+    pub fn principles(&self, set: &PrincipleSet) -> Result<()> {
+        if self.json {
+            return stdout(&json_text(set)?);
+        }
+        let mut t = format!("{}\n", set.name);
+        for p in &set.principles {
+            t.push_str(&format!("  {:<46} {}\n", p.id, p.name));
+        }
+        stdout(&t)
+    }
+
+    pub fn cycle(&self, c: &Cycle) -> Result<()> {
+        if self.json {
+            return stdout(&json_text(c)?);
+        }
+        let mut t = format!(
+            "Ladder: {}\nLevel: {} → {}\nWindow: {} to {}\n",
+            c.ladder, c.current_level, c.target_level, c.start, c.end
+        );
+        if let Some(d) = c.target_date {
+            t.push_str(&format!("Target date: {d}\n"));
+        }
+        if c.is_default {
+            t.push_str("(default: the last 12 months; set yours with `caliber cycle set --from D --to D`)\n");
+        }
+        stdout(&t)
+    }
+
+    pub fn people(&self, people: &[Person], wins: &[Win]) -> Result<()> {
+        let mut vouched: HashMap<i64, usize> = HashMap::new();
+        for w in wins {
+            for p in w.people.iter().filter(|p| p.vouches) {
+                *vouched.entry(p.person_id).or_default() += 1;
+            }
+        }
+        if self.json {
+            #[derive(Serialize)]
+            struct Row<'a> {
+                #[serde(flatten)]
+                person: &'a Person,
+                vouches_for: usize,
+            }
+            let rows: Vec<Row> = people
+                .iter()
+                .map(|p| Row { person: p, vouches_for: vouched.get(&p.id).copied().unwrap_or(0) })
+                .collect();
+            return stdout(&json_text(&rows)?);
+        }
+        if people.is_empty() {
+            self.note("No people yet. Add one with `caliber people add NAME --relation peer`.");
+            return Ok(());
+        }
+        let mut t = String::new();
+        for p in people {
+            t.push_str(&format!(
+                "{:>4}  {:<24} {:<18} {:<20} vouches for {} win(s)\n",
+                p.id,
+                clip(&p.name, 24),
+                p.relation.map(|r| r.to_string()).unwrap_or_else(|| "-".into()),
+                clip(p.org.as_deref().unwrap_or("-"), 20),
+                vouched.get(&p.id).copied().unwrap_or(0)
+            ));
+        }
+        stdout(&t)
+    }
+
+    pub fn person(&self, p: &Person, wins: &[Win], fb: &[Feedback]) -> Result<()> {
+        if self.json {
+            #[derive(Serialize)]
+            struct Full<'a> {
+                #[serde(flatten)]
+                person: &'a Person,
+                wins: Vec<WinView>,
+                feedback: &'a [Feedback],
+            }
+            return stdout(&json_text(&Full { person: p, wins: wins.iter().map(WinView::from).collect(), feedback: fb })?);
+        }
+        let mut t = format!(
+            "{} (person {})  ·  {}  ·  {}\n",
+            p.name,
+            p.id,
+            p.relation.map(|r| r.to_string()).unwrap_or_else(|| "relation unknown".into()),
+            p.org.as_deref().unwrap_or("org unknown")
+        );
+        if let Some(n) = &p.notes {
+            t.push_str(&format!("{n}\n"));
+        }
+        t.push_str(&format!("\nWins ({}):\n", wins.len()));
+        for w in wins {
+            t.push_str(&win_line(w));
+            t.push('\n');
+        }
+        t.push_str(&format!("\nFeedback ({}):\n", fb.len()));
+        for f in fb {
+            t.push_str(&format!("{:>5}  {}  \"{}\"\n", f.id, f.date, f.quote));
+        }
+        stdout(&t)
+    }
+
+    pub fn feedback(&self, fb: &[Feedback]) -> Result<()> {
+        if self.json {
+            return stdout(&json_text(fb)?);
+        }
+        if fb.is_empty() {
+            self.note("No feedback yet. Record some with `caliber feedback add NAME \"what they said\"`.");
+            return Ok(());
+        }
+        let mut t = String::new();
+        for f in fb {
+            t.push_str(&format!("{:>5}  {}  {:<20} \"{}\"", f.id, f.date, clip(&f.person_name, 20), f.quote));
+            if let Some(e) = &f.expectation {
+                t.push_str(&format!("  [{e}]"));
+            }
+            t.push('\n');
+        }
+        stdout(&t)
+    }
+}

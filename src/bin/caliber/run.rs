@@ -1,0 +1,361 @@
+//! What each command does: turn arguments into library calls, then print. No rule of
+//! the domain is decided here.
+
+use std::io::Write;
+use std::path::Path;
+
+use caliber::dates::parse_date;
+use caliber::io::Format;
+use caliber::{
+    Cycle, Error, ExpectationTag, FeedbackDraft, PersonDraft, PersonId, PersonRef, Result, Store,
+    WinDraft, WinFilter,
+};
+
+use crate::args::{
+    Cli, Command, CycleCmd, EditArgs, FeedbackCmd, LadderCmd, ListArgs, LogArgs, PeopleCmd,
+};
+use crate::print::{self, Out};
+
+pub fn run(cli: Cli) -> Result<()> {
+    let path = caliber::paths::database_path(cli.db.clone())?;
+    let out = Out::new(cli.json);
+    let mut store = Store::open(&path)?;
+    match cli.command {
+        Command::Log(a) => log(&mut store, a, &out),
+        Command::List(a) => list(&store, a, &out),
+        Command::Search { query, limit } => {
+            let wins = store.search(&query.join(" "), Some(limit))?;
+            out.wins(&wins)
+        }
+        Command::Show { id } => out.win(&store.win(id)?),
+        Command::Edit(a) => edit(&mut store, a, &out),
+        Command::Delete { id } => {
+            let w = store.delete_win(id)?;
+            out.done(&w, &format!("Deleted win {id}: {} (bring it back with `caliber undo`)", w.title))
+        }
+        Command::Undo => match store.undo()? {
+            Some(u) => out.done(&u, &format!("Undone: {}", u.message)),
+            None => out.done(&serde_json::Value::Null, "Nothing to undo."),
+        },
+        Command::Ladder(c) => ladder(&mut store, c, &out),
+        Command::Cycle(c) => cycle(&mut store, c, &out),
+        Command::People(c) => people(&mut store, c, &out),
+        Command::Feedback(c) => feedback(&mut store, c, &out),
+        Command::Export { format, output } => {
+            let format: Format = format.parse()?;
+            let text = caliber::io::export(&store, format)?;
+            match output {
+                Some(file) => {
+                    write_private(&file, &text)?;
+                    out.note(&format!("Wrote {} ({format})", file.display()));
+                    Ok(())
+                }
+                None => print::stdout(&text),
+            }
+        }
+        Command::Import { file, format } => {
+            let format = format.map(|f| f.parse::<Format>()).transpose()?;
+            let s = caliber::io::import_file(&mut store, &file, format)?;
+            out.done(
+                &s,
+                &format!(
+                    "Imported {} wins, {} people, {} feedback from {} ({} already there, skipped). `caliber undo` takes the import back.",
+                    s.wins,
+                    s.people,
+                    s.feedback,
+                    file.display(),
+                    s.duplicates
+                ),
+            )
+        }
+        Command::Demo => {
+            let s = caliber::demo::load_demo(&mut store, caliber::dates::today())?;
+            out.done(
+                &s,
+                &format!(
+                    "Filled {} with a year of demo evidence: {} wins, {} people, {} feedback.\nTry: caliber --db {} list",
+                    path.display(),
+                    s.wins,
+                    s.people,
+                    s.feedback,
+                    path.display()
+                ),
+            )
+        }
+    }
+}
+
+fn log(store: &mut Store, a: LogArgs, out: &Out) -> Result<()> {
+    let mut draft = WinDraft::titled(a.text.join(" "));
+    draft.date = a.date.as_deref().map(parse_date).transpose()?;
+    draft.expectations = a
+        .expect
+        .iter()
+        .map(|id| ExpectationTag { id: id.trim().to_string(), confirmed: true })
+        .collect();
+    draft.principles = a.principle;
+    if let Some(s) = a.scope {
+        draft.scope = s.parse()?;
+    }
+    draft.metric = a.metric;
+    draft.people = a
+        .with
+        .into_iter()
+        .map(|name| PersonRef { name, vouches: true })
+        .chain(a.involved.into_iter().map(|name| PersonRef { name, vouches: false }))
+        .collect();
+    draft.tags = a.tag;
+    draft.links = a.link;
+    draft.situation = a.situation;
+    draft.action = a.action;
+    draft.result = a.result;
+    draft.notes = a.notes;
+    let win = store.add_win(&draft)?;
+    out.logged(&win)
+}
+
+fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
+    let filter = WinFilter {
+        since: a.since.as_deref().map(parse_date).transpose()?,
+        until: a.until.as_deref().map(parse_date).transpose()?,
+        expectation: match a.expect {
+            Some(e) => Some(known_expectation(store, &e)?),
+            None => None,
+        },
+        scope: a.scope.map(|s| s.parse()).transpose()?,
+        person: match a.person {
+            Some(p) => Some(person_id(store, &p)?),
+            None => None,
+        },
+        confirmed: if a.suggested {
+            Some(false)
+        } else if a.confirmed {
+            Some(true)
+        } else {
+            None
+        },
+        tag: a.tag,
+        limit: a.limit,
+    };
+    out.wins(&store.list_wins(&filter)?)
+}
+
+/// An expectation id of any known ladder, so old tags stay listable after a switch.
+fn known_expectation(store: &Store, id: &str) -> Result<String> {
+    let id = id.trim();
+    let ladders = store.ladders()?;
+    if ladders.iter().any(|l| l.expectation(id).is_some()) {
+        return Ok(id.to_string());
+    }
+    store.current_ladder()?.require_expectation(id).map(|e| e.id.clone())
+}
+
+fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
+    let win = store.win(a.id)?;
+    let mut d = WinDraft::from(&win);
+    if let Some(t) = a.title {
+        d.title = t;
+    }
+    if let Some(date) = a.date {
+        d.date = Some(parse_date(&date)?);
+    }
+    d.expectations.retain(|t| !a.unexpect.iter().any(|u| u.trim() == t.id));
+    if a.confirm {
+        for t in &mut d.expectations {
+            t.confirmed = true;
+        }
+    }
+    for id in a.expect {
+        let id = id.trim().to_string();
+        match d.expectations.iter_mut().find(|t| t.id == id) {
+            Some(t) => t.confirmed = true,
+            None => d.expectations.push(ExpectationTag { id, confirmed: true }),
+        }
+    }
+    let set = caliber::ladder::principles();
+    let removed: Vec<String> = a
+        .no_principle
+        .iter()
+        .map(|p| set.resolve(p).map(|x| x.id.clone()))
+        .collect::<Result<_>>()?;
+    d.principles.retain(|p| !removed.contains(p));
+    d.principles.extend(a.principle);
+    if let Some(s) = a.scope {
+        d.scope = s.parse()?;
+    }
+    set_opt(&mut d.metric, a.metric);
+    set_opt(&mut d.situation, a.situation);
+    set_opt(&mut d.action, a.action);
+    set_opt(&mut d.result, a.result);
+    set_opt(&mut d.notes, a.notes);
+    d.people.retain(|p| !a.without.iter().any(|w| w.trim().eq_ignore_ascii_case(&p.name)));
+    d.people.extend(a.with.into_iter().map(|name| PersonRef { name, vouches: true }));
+    let untag: Vec<String> = a.untag.iter().map(|t| t.trim_start_matches(['#', '@']).to_lowercase()).collect();
+    d.tags.retain(|t| !untag.contains(t));
+    d.tags.extend(a.tag);
+    d.links.retain(|l| !a.unlink.contains(l));
+    d.links.extend(a.link);
+    let win = store.update_win(a.id, &d)?;
+    out.done(&caliber::WinView::from(&win), &format!("Updated win {}: {} (`caliber undo` reverts)", win.id, win.title))
+}
+
+/// `Some("")` clears a field; `None` leaves it.
+fn set_opt(field: &mut Option<String>, value: Option<String>) {
+    if let Some(v) = value {
+        *field = if v.trim().is_empty() { None } else { Some(v) };
+    }
+}
+
+fn ladder(store: &mut Store, c: LadderCmd, out: &Out) -> Result<()> {
+    match c {
+        LadderCmd::List => {
+            let current = store.cycle()?.ladder;
+            out.ladders(&store.ladders()?, &current)
+        }
+        LadderCmd::Show { id } => {
+            let l = match id {
+                Some(id) => store.ladder(&id)?,
+                None => store.current_ladder()?,
+            };
+            out.ladder(&l)
+        }
+        LadderCmd::Import { file } => {
+            let text = read_text(&file)?;
+            let l = caliber::Ladder::from_json(&text, &file.display().to_string())?;
+            store.import_ladder(&l)?;
+            out.done(
+                &l,
+                &format!(
+                    "Imported ladder '{}' ({} expectations). Use it with `caliber cycle set --ladder {}`",
+                    l.id,
+                    l.expectations.len(),
+                    l.id
+                ),
+            )
+        }
+        LadderCmd::Principles => out.principles(caliber::ladder::principles()),
+    }
+}
+
+fn cycle(store: &mut Store, c: CycleCmd, out: &Out) -> Result<()> {
+    match c {
+        CycleCmd::Show => out.cycle(&store.cycle()?),
+        CycleCmd::Set { ladder, from, to, target_date, current_level, target_level } => {
+            let old = store.cycle()?;
+            let ladder_id = ladder.unwrap_or(old.ladder.clone());
+            let l = store.ladder(&ladder_id)?;
+            let switched = l.id != old.ladder;
+            let c = Cycle {
+                ladder: l.id.clone(),
+                current_level: current_level
+                    .unwrap_or_else(|| if switched || old.is_default { l.current_level.clone() } else { old.current_level.clone() }),
+                target_level: target_level
+                    .unwrap_or_else(|| if switched || old.is_default { l.target_level.clone() } else { old.target_level.clone() }),
+                start: from.as_deref().map(parse_date).transpose()?.unwrap_or(old.start),
+                end: to.as_deref().map(parse_date).transpose()?.unwrap_or(old.end),
+                target_date: target_date.as_deref().map(parse_date).transpose()?.or(old.target_date),
+                is_default: false,
+            };
+            let c = store.set_cycle(&c)?;
+            out.cycle(&c)
+        }
+    }
+}
+
+/// Finds a person by id or by name.
+fn person_id(store: &Store, who: &str) -> Result<PersonId> {
+    if let Ok(id) = who.trim().parse::<PersonId>() {
+        return Ok(store.person(id)?.id);
+    }
+    store
+        .person_by_name(who)?
+        .map(|p| p.id)
+        .ok_or_else(|| Error::NotFound(format!("nobody called '{who}' is in your people; `caliber people list` shows them")))
+}
+
+fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
+    match c {
+        PeopleCmd::Add(a) => {
+            let p = store.add_person(&PersonDraft {
+                name: a.name,
+                relation: a.relation.map(|r| r.parse()).transpose()?,
+                org: a.org,
+                notes: a.notes,
+            })?;
+            out.done(&p, &format!("Added {} (person {})", p.name, p.id))
+        }
+        PeopleCmd::List => {
+            let people = store.list_people()?;
+            let wins = store.list_wins(&WinFilter::default())?;
+            out.people(&people, &wins)
+        }
+        PeopleCmd::Show { who } => {
+            let id = person_id(store, &who)?;
+            let p = store.person(id)?;
+            let wins = store.list_wins(&WinFilter { person: Some(id), ..Default::default() })?;
+            let fb = store.list_feedback(Some(id))?;
+            out.person(&p, &wins, &fb)
+        }
+        PeopleCmd::Edit { who, fields } => {
+            let id = person_id(store, &who)?;
+            let p = store.person(id)?;
+            let mut d = PersonDraft { name: p.name, relation: p.relation, org: p.org, notes: p.notes };
+            if let Some(n) = fields.name {
+                d.name = n;
+            }
+            if let Some(r) = fields.relation {
+                d.relation = Some(r.parse()?);
+            }
+            set_opt(&mut d.org, fields.org);
+            set_opt(&mut d.notes, fields.notes);
+            let p = store.update_person(id, &d)?;
+            out.done(&p, &format!("Updated {} (person {})", p.name, p.id))
+        }
+        PeopleCmd::Delete { who } => {
+            let id = person_id(store, &who)?;
+            let p = store.delete_person(id)?;
+            out.done(&p, &format!("Deleted {} (bring them back with `caliber undo`)", p.name))
+        }
+    }
+}
+
+fn feedback(store: &mut Store, c: FeedbackCmd, out: &Out) -> Result<()> {
+    match c {
+        FeedbackCmd::Add { person, quote, date, expect } => {
+            let f = store.add_feedback(&FeedbackDraft {
+                person,
+                date: date.as_deref().map(parse_date).transpose()?,
+                quote,
+                expectation: expect,
+            })?;
+            out.done(&f, &format!("Recorded feedback {} from {}", f.id, f.person_name))
+        }
+        FeedbackCmd::List { person } => {
+            let pid = person.map(|p| person_id(store, &p)).transpose()?;
+            out.feedback(&store.list_feedback(pid)?)
+        }
+        FeedbackCmd::Delete { id } => {
+            let f = store.delete_feedback(id)?;
+            out.done(&f, &format!("Deleted feedback {id} (bring it back with `caliber undo`)"))
+        }
+    }
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| Error::io(format!("could not read {}", path.display()), e))
+}
+
+/// Writes a file only its owner can read: exports hold private notes.
+fn write_private(path: &Path, text: &str) -> Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let ctx = || format!("could not write {}", path.display());
+    let mut f = opts.open(path).map_err(|e| Error::io(ctx(), e))?;
+    f.write_all(text.as_bytes()).map_err(|e| Error::io(ctx(), e))?;
+    f.sync_all().map_err(|e| Error::io(ctx(), e))
+}
