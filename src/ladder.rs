@@ -64,6 +64,10 @@ pub struct Expectation {
     /// What to do when it is a gap.
     #[serde(default)]
     pub next_steps: Vec<String>,
+    /// Example one-line wins filed under it: they show a user what counts, and the
+    /// suggester learns the expectation's vocabulary from them.
+    #[serde(default)]
+    pub examples: Vec<String>,
 }
 
 /// Text signals that point to an expectation or principle.

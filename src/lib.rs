@@ -10,8 +10,11 @@ pub mod error;
 pub mod io;
 pub mod ladder;
 pub mod model;
+pub mod outline;
 pub mod paths;
+pub mod review;
 pub mod store;
+pub mod suggest;
 
 pub use error::{Error, ErrorReport, Result};
 pub use ladder::{Expectation, Ladder, Principle};

@@ -267,6 +267,27 @@ impl Store {
         load_wins(&self.conn, &clause, args, "ORDER BY w.date DESC, w.id DESC", filter.limit)
     }
 
+    /// The most recent wins with confirmed tags, as (text, confirmed expectation ids):
+    /// what the suggester learns the user's own vocabulary from.
+    pub fn confirmed_examples(&self, limit: usize) -> Result<Vec<(String, Vec<String>)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT concat_ws(' ', w.title, w.situation, w.action, w.result),
+                    (SELECT json_group_array(expectation) FROM win_expectations x WHERE x.win_id = w.id AND x.confirmed = 1)
+             FROM wins w
+             WHERE w.deleted_at IS NULL
+               AND EXISTS (SELECT 1 FROM win_expectations x WHERE x.win_id = w.id AND x.confirmed = 1)
+             ORDER BY w.id DESC LIMIT ?1",
+        )?;
+        let rows = st.query_map([limit as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (text, ids) = row?;
+            let ids: Vec<String> = serde_json::from_str(&ids).unwrap_or_default();
+            out.push((text, ids));
+        }
+        Ok(out)
+    }
+
     /// Number of wins not deleted.
     pub fn count_wins(&self) -> Result<usize> {
         let n: i64 = self

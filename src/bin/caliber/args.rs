@@ -84,6 +84,29 @@ pub enum Command {
     },
     /// Fill an empty database with a realistic year of a senior manager's evidence
     Demo,
+    /// Which expectations (or principles) a win would be evidence for, best first
+    Suggest {
+        /// The win's text
+        #[arg(required = true, num_args = 1.., value_name = "TEXT")]
+        text: Vec<String>,
+        /// Suggest leadership principles instead of expectations
+        #[arg(long)]
+        principles: bool,
+    },
+    /// The gap review before calibration: what is thin, old, unproven or unvouched
+    Review,
+    /// Draft the promotion document: outline and narrative from your evidence
+    Outline {
+        /// markdown, html, docx or json [default: from -o's extension, else markdown]
+        #[arg(long, short)]
+        format: Option<String>,
+        /// File to write [default: standard output; required for docx]
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The yearly-review texts instead: accomplishments, superpowers, areas for growth
+        #[arg(long)]
+        forte: bool,
+    },
 }
 
 #[derive(Debug, Args)]

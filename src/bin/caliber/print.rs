@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use caliber::ladder::PrincipleSet;
+use caliber::review::Review;
+use caliber::suggest::Suggestion;
 use caliber::{Cycle, Error, Feedback, Ladder, Person, Result, Win, WinView};
 use serde::Serialize;
 
@@ -322,6 +324,67 @@ impl Out {
             }
             t.push('\n');
         }
+        stdout(&t)
+    }
+
+    pub fn suggestions(&self, list: &[Suggestion]) -> Result<()> {
+        if self.json {
+            return stdout(&json_text(list)?);
+        }
+        if list.is_empty() {
+            self.note("No suggestion: nothing in the text points to an expectation. Tag it yourself with --expect.");
+            return Ok(());
+        }
+        let mut t = String::new();
+        for s in list {
+            t.push_str(&format!("{:<28} {:.2}\n", s.id, s.score));
+        }
+        stdout(&t)
+    }
+
+    pub fn review(&self, r: &Review) -> Result<()> {
+        if self.json {
+            return stdout(&json_text(r)?);
+        }
+        let mut t = format!(
+            "Gap review · {} · {} to {}",
+            r.ladder_name, r.cycle.start, r.cycle.end
+        );
+        if let Some(w) = r.weeks_left {
+            t.push_str(&format!(" · {w} weeks to the target date"));
+        }
+        t.push_str(&format!("\n{}\n\n", r.readiness.summary));
+        t.push_str(&format!("{:<24} {:>5}  {:<10}  {:<10}  why\n", "expectation", "wins", "latest", "strength"));
+        for e in &r.expectations {
+            let latest = e.latest.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+            let strength = if e.gap { format!("{} GAP", e.strength.as_str()) } else { e.strength.as_str().to_string() };
+            t.push_str(&format!("{:<24} {:>5}  {:<10}  {:<10}  {}\n", clip(&e.id, 24), e.wins, latest, strength, e.summary));
+        }
+        if r.gaps.is_empty() {
+            t.push_str("\nNo gaps: every expectation has evidence that can stand.\n");
+        } else {
+            t.push_str("\nGaps, most urgent first:\n");
+            for (i, g) in r.gaps.iter().enumerate() {
+                t.push_str(&format!("{:>2}. {} — {}\n    Next: {}\n", i + 1, g.id, g.reason, g.next_step));
+                if let Some(q) = &g.panel_question {
+                    t.push_str(&format!("    The panel will ask: {q}\n"));
+                }
+            }
+        }
+        if let Some(w) = &r.sustained.warning {
+            t.push_str(&format!("\nSustained performance: {w}\n"));
+        }
+        t.push_str(&format!("\nFeedback providers: {}\n", r.providers.summary));
+        if !r.providers.ask.is_empty() {
+            t.push_str(&format!("  Worth asking: {}\n", r.providers.ask.join(", ")));
+        }
+        if r.unconfirmed > 0 {
+            t.push_str(&format!(
+                "\n{} win(s) carry only suggested tags; confirm them with `caliber list --suggested` and `caliber edit ID --confirm`.\n",
+                r.unconfirmed
+            ));
+        }
+        t.push_str(&format!("\nHow this was computed: {}\n", r.readiness.method));
         stdout(&t)
     }
 }

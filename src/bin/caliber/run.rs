@@ -68,6 +68,17 @@ pub fn run(cli: Cli) -> Result<()> {
                 ),
             )
         }
+        Command::Suggest { text, principles } => {
+            let text = text.join(" ");
+            let list = if principles {
+                caliber::suggest::suggest_principles(&text)
+            } else {
+                caliber::suggest::suggest(&store, &text)?
+            };
+            out.suggestions(&list)
+        }
+        Command::Review => out.review(&caliber::review::review_store(&store, caliber::dates::today())?),
+        Command::Outline { format, output, forte } => outline(&store, format, output, forte, &out),
         Command::Demo => {
             let s = caliber::demo::load_demo(&mut store, caliber::dates::today())?;
             out.done(
@@ -110,7 +121,7 @@ fn log(store: &mut Store, a: LogArgs, out: &Out) -> Result<()> {
     draft.action = a.action;
     draft.result = a.result;
     draft.notes = a.notes;
-    let win = store.add_win(&draft)?;
+    let win = caliber::suggest::log_win(store, &draft)?;
     out.logged(&win)
 }
 
@@ -341,12 +352,40 @@ fn feedback(store: &mut Store, c: FeedbackCmd, out: &Out) -> Result<()> {
     }
 }
 
+fn outline(store: &Store, format: Option<String>, output: Option<std::path::PathBuf>, forte: bool, out: &Out) -> Result<()> {
+    use caliber::outline::{self, OutlineFormat};
+    let format = match (&format, &output) {
+        (Some(f), _) => f.parse()?,
+        (None, Some(path)) => OutlineFormat::from_path(path).unwrap_or(OutlineFormat::Markdown),
+        (None, None) => OutlineFormat::Markdown,
+    };
+    if format == OutlineFormat::Docx && output.is_none() {
+        return Err(Error::InvalidInput(
+            "a Word document cannot go to the terminal; name a file with -o case.docx".into(),
+        ));
+    }
+    let today = caliber::dates::today();
+    let bytes = if forte {
+        outline::render_forte(&outline::forte_store(store, today)?, format)?
+    } else {
+        outline::render(&outline::outline_store(store, today)?, format)?
+    };
+    match output {
+        Some(path) => {
+            write_private(&path, &bytes)?;
+            out.note(&format!("Wrote {}", path.display()));
+            Ok(())
+        }
+        None => print::stdout(&String::from_utf8_lossy(&bytes)),
+    }
+}
+
 fn read_text(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| Error::io(format!("could not read {}", path.display()), e))
 }
 
 /// Writes a file only its owner can read: exports hold private notes.
-fn write_private(path: &Path, text: &str) -> Result<()> {
+fn write_private(path: &Path, text: impl AsRef<[u8]>) -> Result<()> {
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -356,6 +395,6 @@ fn write_private(path: &Path, text: &str) -> Result<()> {
     }
     let ctx = || format!("could not write {}", path.display());
     let mut f = opts.open(path).map_err(|e| Error::io(ctx(), e))?;
-    f.write_all(text.as_bytes()).map_err(|e| Error::io(ctx(), e))?;
+    f.write_all(text.as_ref()).map_err(|e| Error::io(ctx(), e))?;
     f.sync_all().map_err(|e| Error::io(ctx(), e))
 }

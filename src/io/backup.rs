@@ -1,0 +1,127 @@
+//! The backup: every record of the ledger as one JSON document, so a user can move
+//! to a new machine or roll back a mistake and get exactly what they had. It is
+//! versioned, so a file from a newer Caliber is refused instead of half read.
+
+use chrono::{SecondsFormat, Utc};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::store::Records;
+
+/// The value of the `format` key that marks a Caliber backup.
+pub(super) const FORMAT_NAME: &str = "caliber-backup";
+/// The newest backup version this build reads and the one it writes.
+const VERSION: u64 = 1;
+
+#[derive(Serialize)]
+struct BackupOut<'a> {
+    format: &'static str,
+    version: u64,
+    exported_at: String,
+    records: &'a Records,
+}
+
+/// Writes the backup document, pretty-printed so a person can read a diff of two.
+pub(super) fn render(records: &Records) -> Result<String> {
+    let doc = BackupOut {
+        format: FORMAT_NAME,
+        version: VERSION,
+        exported_at: Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
+        records,
+    };
+    let mut text = serde_json::to_string_pretty(&doc)
+        .map_err(|e| Error::InvalidInput(format!("could not write the backup: {e}")))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Reads a backup document. The envelope is checked first, so a file from a newer
+/// Caliber gets "update Caliber" rather than a complaint about a field it moved.
+pub(super) fn parse(content: &str) -> Result<Records> {
+    let doc: Value = serde_json::from_str(content).map_err(|e| super::json_syntax_error(&e, "backup file"))?;
+    let Value::Object(mut top) = doc else {
+        return Err(not_a_backup());
+    };
+    match top.get("format") {
+        Some(Value::String(f)) if f == FORMAT_NAME => {}
+        Some(Value::String(f)) => {
+            return Err(Error::BadFile(format!(
+                "this file's format is '{f}', not '{FORMAT_NAME}'; import it with the format it was written in (--format csv, jrnl or markdown)"
+            )));
+        }
+        _ => return Err(not_a_backup()),
+    }
+    match top.get("version") {
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(v) if v == VERSION => {}
+            Some(v) if v > VERSION => {
+                return Err(Error::BadFile(format!(
+                    "this backup is version {v}, written by a newer Caliber (this build reads up to version {VERSION}); update Caliber and import it again"
+                )));
+            }
+            _ => {
+                return Err(Error::BadFile(format!(
+                    "version: '{n}' is not a backup version (expected {VERSION}); export the backup again"
+                )));
+            }
+        },
+        Some(other) => {
+            return Err(Error::BadFile(format!(
+                "version: expected a number such as {VERSION}, found {}; export the backup again",
+                kind_of(other)
+            )));
+        }
+        None => {
+            return Err(Error::BadFile(format!(
+                "the backup has no version; add \"version\": {VERSION} next to \"format\" or export it again"
+            )));
+        }
+    }
+    let records = top.remove("records").ok_or_else(|| {
+        Error::BadFile("the backup has no \"records\"; it holds no data to restore, so export it again".into())
+    })?;
+    serde_path_to_error::deserialize::<_, Records>(records).map_err(|e| {
+        let path = e.path().to_string();
+        let entry = describe_entry(&path);
+        Error::BadFile(format!(
+            "records.{path}{entry}: {}; fix that field or export the backup again",
+            e.into_inner()
+        ))
+    })
+}
+
+fn not_a_backup() -> Error {
+    Error::BadFile(format!(
+        "this JSON is not a Caliber backup (it has no \"format\": \"{FORMAT_NAME}\"); for a jrnl export use --format jrnl"
+    ))
+}
+
+/// " (win 4)" for a path inside `wins[3]`, so the message also counts like a person.
+fn describe_entry(path: &str) -> String {
+    for (list, noun) in [
+        ("wins[", "win"),
+        ("people[", "person"),
+        ("feedback[", "feedback"),
+        ("ladders[", "ladder"),
+    ] {
+        if let Some(rest) = path.strip_prefix(list)
+            && let Some(end) = rest.find(']')
+            && let Ok(i) = rest[..end].parse::<usize>()
+        {
+            return format!(" ({noun} {})", i + 1);
+        }
+    }
+    String::new()
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}

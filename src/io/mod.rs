@@ -1,0 +1,312 @@
+//! Getting evidence into and out of Caliber as files: a lossless JSON backup, a CSV a
+//! spreadsheet can open, the JSON that `jrnl --export json` writes, and a Markdown
+//! "brag document". People keep wins in many places before they find a tool; an
+//! import that reads what they already have, and names the line when it cannot, is
+//! what lets them start with months of evidence instead of none.
+//!
+//! Parsing is pure: each format turns text into [`Records`] and never touches the
+//! database. [`import_file`] then hands the records to [`Store::insert_records`],
+//! which writes them in one transaction and skips wins already in the ledger, so a
+//! broken file changes nothing and the same file imported twice adds nothing.
+
+mod backup;
+mod csv;
+mod jrnl;
+mod markdown;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+use crate::model::{Scope, Source, Win};
+use crate::store::{ImportSummary, Records, Store};
+
+/// The largest file [`import_file`] reads. Years of daily wins fit in a few
+/// megabytes; anything near this size is almost surely the wrong file.
+pub const MAX_IMPORT_BYTES: u64 = 200 * 1024 * 1024;
+
+/// The longest title a win may have (the store refuses longer ones). Importers of
+/// free text cut a longer first line here and move the rest to the notes.
+const MAX_TITLE_CHARS: usize = 300;
+
+/// A file format Caliber reads and (except jrnl) writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Caliber's own JSON backup: everything, restored exactly.
+    Backup,
+    /// One win per row, for spreadsheets.
+    Csv,
+    /// The JSON written by `jrnl --export json` (import only).
+    Jrnl,
+    /// A brag document: wins as dated bullets under month headings.
+    Markdown,
+}
+
+impl Format {
+    /// Every format, in the order they are listed to a person.
+    pub const ALL: &'static [Format] = &[Format::Backup, Format::Csv, Format::Jrnl, Format::Markdown];
+
+    /// The name used on the command line and in messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Backup => "backup",
+            Format::Csv => "csv",
+            Format::Jrnl => "jrnl",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// The usual file extension, without the dot, for naming an export.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Backup | Format::Jrnl => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+        }
+    }
+
+    /// Picks the format of a file from its extension, and for JSON from its content:
+    /// a top-level `entries` list means jrnl, `"format": "caliber-backup"` a backup.
+    /// Without a known extension the content decides; when nothing fits, the answer
+    /// is [`Format::Backup`], whose parser then says what the file is missing.
+    pub fn guess(path: &Path, content: &str) -> Format {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "csv" => Format::Csv,
+            "md" | "markdown" => Format::Markdown,
+            "json" => guess_json(content),
+            _ => {
+                let text = content.trim_start_matches('\u{feff}').trim_start();
+                if text.starts_with('{') {
+                    guess_json(content)
+                } else if csv::looks_like_header(text.lines().next().unwrap_or("")) {
+                    Format::Csv
+                } else {
+                    Format::Markdown
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "backup" => Ok(Format::Backup),
+            "csv" => Ok(Format::Csv),
+            "jrnl" => Ok(Format::Jrnl),
+            "markdown" | "md" => Ok(Format::Markdown),
+            _ => Err(Error::InvalidInput(format!(
+                "format '{}' is not known (use one of: backup, csv, jrnl, markdown)",
+                s.trim()
+            ))),
+        }
+    }
+}
+
+/// Tells a jrnl export from a Caliber backup. Only the two top-level keys are read;
+/// the rest of the document is skipped without being built in memory.
+fn guess_json(content: &str) -> Format {
+    #[derive(Deserialize)]
+    struct Sniff {
+        format: Option<serde_json::Value>,
+        entries: Option<serde::de::IgnoredAny>,
+    }
+    let text = content.trim_start_matches('\u{feff}');
+    match serde_json::from_str::<Sniff>(text) {
+        Ok(s) if s.format.as_ref().and_then(|f| f.as_str()) == Some(backup::FORMAT_NAME) => Format::Backup,
+        Ok(s) if s.entries.is_some() => Format::Jrnl,
+        Ok(_) => Format::Backup,
+        // A cut-off file still shows what it meant to be near its start; the chosen
+        // parser then reports where it breaks.
+        Err(_) => {
+            let head: String = text.chars().take(4096).collect();
+            if head.contains(backup::FORMAT_NAME) {
+                Format::Backup
+            } else if head.contains("\"entries\"") {
+                Format::Jrnl
+            } else {
+                Format::Backup
+            }
+        }
+    }
+}
+
+/// Reads `content` as `format`. Pure: nothing is written anywhere. Wins from a CSV,
+/// jrnl or Markdown file get fresh numbering and the `import` source; a backup keeps
+/// everything it holds.
+pub fn parse(format: Format, content: &str) -> Result<Records> {
+    // Spreadsheets and Windows editors often start UTF-8 files with a byte-order mark.
+    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+    match format {
+        Format::Backup => backup::parse(content),
+        Format::Csv => csv::parse(content),
+        Format::Jrnl => jrnl::parse(content),
+        Format::Markdown => markdown::parse(content),
+    }
+}
+
+/// Writes `records` as `format`. jrnl is import only: its format has no place for
+/// most of what a win holds.
+pub fn render(format: Format, records: &Records) -> Result<String> {
+    match format {
+        Format::Backup => backup::render(records),
+        Format::Csv => csv::render(records),
+        Format::Jrnl => Err(Error::InvalidInput(
+            "export to jrnl is not supported; use backup, csv or markdown".into(),
+        )),
+        Format::Markdown => Ok(markdown::render(records)),
+    }
+}
+
+/// Imports the file at `path` into `store`, all or nothing. The format is guessed
+/// when not given. Wins already in the ledger (same date and title) are skipped and
+/// counted in [`ImportSummary::duplicates`].
+pub fn import_file(store: &mut Store, path: &Path, format: Option<Format>) -> Result<ImportSummary> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(format!("could not read {shown}"), e))?;
+    if meta.is_dir() {
+        return Err(Error::InvalidInput(format!(
+            "{shown} is a folder; give the path of the file to import"
+        )));
+    }
+    if meta.len() > MAX_IMPORT_BYTES {
+        return Err(Error::BadFile(format!(
+            "{shown} is {} MB, more than the {} MB Caliber imports at once; check it is the right file, or split it into smaller files",
+            meta.len().div_ceil(1024 * 1024),
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(format!("could not read {shown}"), e))?;
+    let content = String::from_utf8(bytes).map_err(|e| {
+        Error::BadFile(format!(
+            "{shown} is not UTF-8 text (the first bad byte is at offset {}); save it as UTF-8 (in a spreadsheet, choose \"CSV UTF-8\") and import it again",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let format = format.unwrap_or_else(|| Format::guess(path, &content));
+    let records = parse(format, &content)?;
+    let source = match format {
+        // A backup restores the sources it recorded.
+        Format::Backup => None,
+        _ => Some(Source::Import),
+    };
+    store.insert_records(&records, source)
+}
+
+/// Everything in `store`, written as `format`.
+pub fn export(store: &Store, format: Format) -> Result<String> {
+    if format == Format::Jrnl {
+        return render(format, &Records::default());
+    }
+    render(format, &store.all_records()?)
+}
+
+/// A win holding only what every importer knows. `number` is its place in the file:
+/// when the database is empty the store keeps record ids, so each imported win needs
+/// an id of its own, and the file's order is a good one.
+fn new_win(number: usize, date: NaiveDate, title: String, logged_at: DateTime<Utc>) -> Win {
+    Win {
+        id: i64::try_from(number).unwrap_or(i64::MAX),
+        date,
+        logged_at,
+        updated_at: logged_at,
+        title,
+        situation: None,
+        action: None,
+        result: None,
+        notes: None,
+        metric: None,
+        scope: Scope::default(),
+        people: Vec::new(),
+        links: Vec::new(),
+        tags: Vec::new(),
+        expectations: Vec::new(),
+        principles: Vec::new(),
+        source: Source::Import,
+    }
+}
+
+/// Splits a first line that is too long for a title: the title keeps the words that
+/// fit, ending in "…", and the rest (starting with "…") goes first in the notes.
+fn fit_title(text: &str) -> (String, Option<String>) {
+    let text = text.trim();
+    if text.chars().count() <= MAX_TITLE_CHARS {
+        return (text.to_string(), None);
+    }
+    // Room for the ellipsis; cut at the last space when there is one in reach.
+    let hard: usize = text
+        .char_indices()
+        .nth(MAX_TITLE_CHARS - 1)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    let cut = match text[..hard].rfind(char::is_whitespace) {
+        Some(i) if i > hard / 2 => i,
+        _ => hard,
+    };
+    let head = text[..cut].trim_end();
+    let rest = text[cut..].trim_start();
+    (format!("{head}…"), Some(format!("…{rest}")))
+}
+
+/// Puts `first` before `notes`, a blank line between.
+fn prepend_notes(first: Option<String>, notes: Option<String>) -> Option<String> {
+    match (first, notes) {
+        (Some(a), Some(b)) if !b.trim().is_empty() => Some(format!("{a}\n\n{b}")),
+        (Some(a), _) => Some(a),
+        (None, b) => b,
+    }
+}
+
+/// The message for a day that is not a real date.
+fn bad_date(text: &str) -> String {
+    format!("date '{}' is not a valid date (use YYYY-MM-DD)", text.trim())
+}
+
+/// Reads `YYYY-MM-DD`, the one form of a day every format writes.
+fn parse_day(text: &str) -> std::result::Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| bad_date(text))
+}
+
+/// Says what is wrong with JSON that does not parse, in terms a person can act on.
+fn json_syntax_error(e: &serde_json::Error, what: &str) -> Error {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Eof => Error::BadFile(format!(
+            "the {what} ends too early (line {}, column {}): it looks cut off; copy or export it again",
+            e.line(),
+            e.column()
+        )),
+        Category::Syntax => Error::BadFile(format!(
+            "the {what} is not valid JSON at line {}, column {}: {}; fix that spot or export the file again",
+            e.line(),
+            e.column(),
+            strip_position(&e.to_string())
+        )),
+        _ => Error::BadFile(format!("the {what} cannot be read: {e}")),
+    }
+}
+
+/// serde_json ends its messages with " at line L column C"; the callers say where
+/// in their own words, so the position is dropped here.
+fn strip_position(msg: &str) -> &str {
+    match msg.rfind(" at line ") {
+        Some(i) => &msg[..i],
+        None => msg,
+    }
+}

@@ -1,0 +1,453 @@
+//! The outline as a Word document, for managers whose promotion process runs on
+//! Word or Google Docs templates. It carries the same sections, in the same order,
+//! as the Markdown renderer, with real heading styles (so the navigation pane and
+//! a table of contents work), bulleted evidence, citations that jump to the
+//! appendix, and the appendix as a table.
+
+use std::collections::HashSet;
+use std::io::Cursor;
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, Docx, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc,
+    LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Run,
+    RunFonts, Shading, SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableRow,
+    WidthType,
+};
+
+use super::{Evidence, Forte, Outline};
+use crate::error::{Error, Result};
+use crate::model::WinId;
+
+/// The numbering id of the bullet list defined below (1 is docx-rs's default).
+const BULLETS: usize = 2;
+/// A4 width minus two one-inch margins, in twentieths of a point.
+const TEXT_WIDTH: usize = 11906 - 2 * 1440;
+/// Colors of headings, muted text and links.
+const HEADING_COLOR: &str = "1F3A5F";
+const MUTED: &str = "59636E";
+const LINK: &str = "1F5FA8";
+
+/// Drops the characters XML 1.0 cannot carry (docx-rs escapes the rest), so
+/// that a stray control character in a title cannot make Word refuse the file.
+fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|&c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..))
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect()
+}
+
+fn run(s: &str) -> Run {
+    Run::new().add_text(clean(s))
+}
+
+fn bookmark_name(id: WinId) -> String {
+    format!("win_{}", id.unsigned_abs())
+}
+
+fn is_web_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("http://") && lower.len() > "http://".len())
+        || (lower.starts_with("https://") && lower.len() > "https://".len())
+}
+
+/// Adds a text to a paragraph, turning each `[#id]` the appendix has into a
+/// link to that row's bookmark.
+fn cited(mut p: Paragraph, text: &str, known: Option<&HashSet<WinId>>) -> Paragraph {
+    let mut rest = text;
+    while let Some(start) = rest.find("[#") {
+        let after = &rest[start + 2..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let id = after[..digits]
+            .parse::<WinId>()
+            .ok()
+            .filter(|_| after[digits..].starts_with(']'));
+        match id {
+            Some(id) if known.is_some_and(|k| k.contains(&id)) => {
+                if start > 0 {
+                    p = p.add_run(run(&rest[..start]));
+                }
+                p = p.add_hyperlink(
+                    Hyperlink::new(bookmark_name(id), HyperlinkType::Anchor)
+                        .add_run(run(&format!("[#{}]", &after[..digits])).color(LINK)),
+                );
+                rest = &after[digits + 1..];
+            }
+            _ => {
+                p = p.add_run(run(&rest[..start + 2]));
+                rest = after;
+            }
+        }
+    }
+    if !rest.is_empty() {
+        p = p.add_run(run(rest));
+    }
+    p
+}
+
+fn heading(level: usize, text: &str) -> Paragraph {
+    let style = match level {
+        1 => "Heading1",
+        _ => "Heading2",
+    };
+    Paragraph::new()
+        .style(style)
+        .keep_next(true)
+        .keep_lines(true)
+        .add_run(run(text))
+}
+
+fn body(text: &str, known: Option<&HashSet<WinId>>) -> Paragraph {
+    cited(Paragraph::new(), text, known)
+}
+
+fn bullet(level: usize) -> Paragraph {
+    Paragraph::new().numbering(NumberingId::new(BULLETS), IndentLevel::new(level))
+}
+
+fn muted(text: &str) -> Paragraph {
+    Paragraph::new().add_run(run(text).italic().color(MUTED))
+}
+
+fn styles(doc: Docx) -> Docx {
+    let spacing = |before: u32, after: u32| LineSpacing::new().before(before).after(after);
+    doc.default_fonts(
+        RunFonts::new()
+            .ascii("Calibri")
+            .hi_ansi("Calibri")
+            .cs("Calibri")
+            .east_asia("Calibri"),
+    )
+    .default_size(22)
+    .default_line_spacing(LineSpacing::new().after(120).line(276))
+    .add_style(
+        Style::new("Title", StyleType::Paragraph)
+            .name("Title")
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .size(44)
+            .bold()
+            .color(HEADING_COLOR)
+            .line_spacing(spacing(0, 120)),
+    )
+    .add_style(
+        Style::new("Subtitle", StyleType::Paragraph)
+            .name("Subtitle")
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .size(20)
+            .italic()
+            .color(MUTED)
+            .line_spacing(spacing(0, 240)),
+    )
+    .add_style(
+        Style::new("Heading1", StyleType::Paragraph)
+            .name("heading 1")
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .outline_lvl(0)
+            .size(32)
+            .bold()
+            .color(HEADING_COLOR)
+            .line_spacing(spacing(360, 120)),
+    )
+    .add_style(
+        Style::new("Heading2", StyleType::Paragraph)
+            .name("heading 2")
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .outline_lvl(1)
+            .size(26)
+            .bold()
+            .color(HEADING_COLOR)
+            .line_spacing(spacing(240, 80)),
+    )
+    .add_style(
+        Style::new("Quote", StyleType::Paragraph)
+            .name("Quote")
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .italic()
+            .indent(Some(567), None, Some(567), None)
+            .line_spacing(spacing(120, 40)),
+    )
+    .add_abstract_numbering(
+        AbstractNumbering::new(BULLETS)
+            .add_level(
+                Level::new(
+                    0,
+                    Start::new(1),
+                    NumberFormat::new("bullet"),
+                    LevelText::new("•"),
+                    LevelJc::new("left"),
+                )
+                .indent(
+                    Some(360),
+                    Some(SpecialIndentType::Hanging(360)),
+                    None,
+                    None,
+                ),
+            )
+            .add_level(
+                Level::new(
+                    1,
+                    Start::new(1),
+                    NumberFormat::new("bullet"),
+                    LevelText::new("–"),
+                    LevelJc::new("left"),
+                )
+                .indent(
+                    Some(900),
+                    Some(SpecialIndentType::Hanging(300)),
+                    None,
+                    None,
+                ),
+            ),
+    )
+    .add_numbering(Numbering::new(BULLETS, BULLETS))
+    .page_margin(
+        PageMargin::new()
+            .top(1440)
+            .bottom(1440)
+            .left(1440)
+            .right(1440)
+            .header(720)
+            .footer(720),
+    )
+}
+
+fn pack(doc: Docx) -> Result<Vec<u8>> {
+    let mut buf = Cursor::new(Vec::new());
+    doc.build()
+        .pack(&mut buf)
+        .map_err(|e| Error::InvalidInput(format!("could not write the Word document: {e}")))?;
+    Ok(buf.into_inner())
+}
+
+fn evidence(mut doc: Docx, e: &Evidence, known: &HashSet<WinId>) -> Docx {
+    // Every line but the last keeps with the next, so an evidence block is not
+    // split across pages.
+    let mut lines: Vec<Paragraph> = Vec::new();
+    let mut head = bullet(0)
+        .add_run(run(&e.date.to_string()).bold())
+        .add_run(run(" — "))
+        .add_run(run(&e.title))
+        .add_run(run(" "));
+    head = cited(head, &format!("[#{}]", e.id), Some(known));
+    if let Some(m) = &e.metric {
+        head = head.add_run(run(" · ")).add_run(run(m).bold());
+    }
+    lines.push(head);
+    let label = |p: Paragraph, l: &str| p.add_run(run(&format!("{l}: ")).italic().color(MUTED));
+    for (l, v) in [
+        ("Situation", &e.situation),
+        ("Action", &e.action),
+        ("Result", &e.result),
+    ] {
+        if let Some(v) = v {
+            lines.push(cited(label(bullet(1), l), v, Some(known)));
+        }
+    }
+    lines.push(label(bullet(1), "Scope").add_run(run(&e.scope.to_string())));
+    if !e.principles.is_empty() {
+        lines.push(label(bullet(1), "Principles").add_run(run(&e.principles.join(", "))));
+    }
+    if !e.vouchers.is_empty() {
+        lines.push(label(bullet(1), "Can vouch").add_run(run(&e.vouchers.join(", "))));
+    }
+    for l in e.links.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        let p = label(bullet(1), "Link");
+        lines.push(if is_web_link(l) {
+            p.add_hyperlink(
+                Hyperlink::new(clean(l), HyperlinkType::External)
+                    .add_run(run(l).color(LINK).underline("single")),
+            )
+        } else {
+            p.add_run(run(l))
+        });
+    }
+    let n = lines.len();
+    for (i, p) in lines.into_iter().enumerate() {
+        let p = p
+            .keep_lines(true)
+            .line_spacing(LineSpacing::new().after(if i + 1 == n { 160 } else { 40 }));
+        doc = doc.add_paragraph(if i + 1 < n { p.keep_next(true) } else { p });
+    }
+    doc
+}
+
+fn cell(p: Paragraph) -> TableCell {
+    TableCell::new().add_paragraph(p)
+}
+
+fn appendix_table(o: &Outline) -> Table {
+    let widths = [1500, TEXT_WIDTH - 1500 - 1900 - 1700, 1900, 1700];
+    let header = TableRow::new(
+        ["Date", "Win", "Metric", "Expectations"]
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| {
+                cell(Paragraph::new().keep_next(true).add_run(run(h).bold()))
+                    .width(w, WidthType::Dxa)
+                    .shading(Shading::new().fill("E8EEF4"))
+            })
+            .collect(),
+    )
+    .cant_split();
+    let mut rows = vec![header];
+    for (i, a) in o.appendix.iter().enumerate() {
+        let name = bookmark_name(a.id);
+        let title = Paragraph::new()
+            .add_bookmark_start(i + 1, name)
+            .add_run(run(&a.title))
+            .add_run(run(&format!(" [#{}]", a.id)).color(MUTED))
+            .add_bookmark_end(i + 1);
+        let cells = vec![
+            cell(Paragraph::new().add_run(run(&a.date.to_string()))),
+            cell(title),
+            cell(Paragraph::new().add_run(run(a.metric.as_deref().unwrap_or("")))),
+            cell(Paragraph::new().add_run(run(&a.expectations.join(", ")))),
+        ];
+        rows.push(
+            TableRow::new(
+                cells
+                    .into_iter()
+                    .zip(widths)
+                    .map(|(c, w)| c.width(w, WidthType::Dxa))
+                    .collect(),
+            )
+            .cant_split(),
+        );
+    }
+    Table::new(rows)
+        .set_grid(widths.to_vec())
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+/// Renders the outline as the bytes of a Word (DOCX) document.
+pub fn render(o: &Outline) -> Result<Vec<u8>> {
+    let known: HashSet<WinId> = o.appendix.iter().map(|a| a.id).collect();
+    let k = Some(&known);
+    let mut doc = styles(Docx::new());
+
+    doc = doc.add_paragraph(Paragraph::new().style("Title").add_run(run(&o.title)));
+    doc = doc.add_paragraph(Paragraph::new().style("Subtitle").add_run(run(&format!(
+        "{} · window {} to {}{} · citations like [#12] are win ids in Caliber",
+        o.ladder_name,
+        o.cycle.start,
+        o.cycle.end,
+        o.cycle.target_date.map(|d| format!(" · target date {d}")).unwrap_or_default()
+    ))));
+
+    doc = doc.add_paragraph(heading(1, "1. Summary"));
+    for p in &o.summary {
+        doc = doc.add_paragraph(body(&p.text, k));
+    }
+
+    doc = doc.add_paragraph(heading(1, "2. The expectations of the level"));
+    for (i, s) in o.expectations.iter().enumerate() {
+        let mut h = heading(2, &format!("2.{} {}", i + 1, s.title))
+            .add_run(run(&format!("  ({})", s.strength)).color(MUTED).size(20));
+        if s.gap {
+            h = h.add_run(run("  GAP").color("9A1B1B").size(20));
+        }
+        doc = doc.add_paragraph(h);
+        doc = doc.add_paragraph(body(&s.narrative.text, k).keep_next(!s.evidence.is_empty()));
+        for e in &s.evidence {
+            doc = evidence(doc, e, &known);
+        }
+    }
+
+    doc = doc.add_paragraph(heading(1, "3. Leadership principles evidenced"));
+    if o.principles.is_empty() {
+        doc = doc.add_paragraph(muted("No win is tagged with a leadership principle yet."));
+    }
+    for p in &o.principles {
+        let para = bullet(0).add_run(run(&p.name).bold()).add_run(run(": "));
+        doc = doc.add_paragraph(cited(para, &p.line.text, k));
+    }
+
+    doc = doc.add_paragraph(heading(1, "4. Feedback providers"));
+    doc = doc.add_paragraph(body(&o.providers.summary, k));
+    if !o.providers.vouchers.is_empty() {
+        doc = doc.add_paragraph(body(
+            &format!("Can vouch: {}.", o.providers.vouchers.join(", ")),
+            None,
+        ));
+    }
+    for q in &o.providers.quotes {
+        let who = match q.relation {
+            Some(r) => format!("{}, {}", q.person, r.as_str().replace('-', " ")),
+            None => q.person.clone(),
+        };
+        doc = doc.add_paragraph(cited(
+            Paragraph::new().style("Quote").keep_next(true),
+            &format!("“{}”", q.quote),
+            k,
+        ));
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .style("Quote")
+                .align(AlignmentType::Right)
+                .add_run(
+                    run(&format!("— {who}, {}", q.date))
+                        .disable_italic()
+                        .color(MUTED)
+                        .size(20),
+                ),
+        );
+    }
+    if !o.providers.ask.is_empty() {
+        doc = doc.add_paragraph(body(
+            &format!("Also ask: {}.", o.providers.ask.join(", ")),
+            None,
+        ));
+    }
+
+    doc = doc.add_paragraph(heading(1, "5. Areas for growth / reasons not to promote"));
+    if o.growth.is_empty() {
+        doc = doc.add_paragraph(muted("No gap found in the evidence."));
+    }
+    for c in &o.growth {
+        let para = bullet(0)
+            .keep_lines(true)
+            .add_run(run(&c.concern).bold())
+            .add_run(run(" "));
+        doc = doc.add_paragraph(cited(para, &c.response.text, k));
+    }
+
+    doc = doc.add_paragraph(heading(1, "6. Appendix: every win in the window"));
+    if o.appendix.is_empty() {
+        doc = doc.add_paragraph(muted("No win in the window yet."));
+    } else {
+        doc = doc.add_table(appendix_table(o));
+    }
+    pack(doc)
+}
+
+/// Renders the yearly-review (Forte) texts as the bytes of a Word document.
+#[allow(dead_code)] // reachable once `outline/mod.rs` re-exports it
+pub fn render_forte(f: &Forte) -> Result<Vec<u8>> {
+    let mut doc = styles(Docx::new());
+    doc = doc.add_paragraph(
+        Paragraph::new()
+            .style("Title")
+            .add_run(run("Yearly review (Forte)")),
+    );
+    doc = doc.add_paragraph(heading(1, "Accomplishments"));
+    if f.accomplishments.is_empty() {
+        doc = doc.add_paragraph(muted("No win in the window yet."));
+    }
+    for a in &f.accomplishments {
+        doc = doc.add_paragraph(cited(bullet(0).keep_lines(true), &a.text, None));
+    }
+    doc = doc.add_paragraph(heading(1, "Superpowers"));
+    doc = doc.add_paragraph(body(&f.superpowers.text, None));
+    doc = doc.add_paragraph(heading(1, "Areas for growth"));
+    doc = doc.add_paragraph(body(&f.growth.text, None));
+    pack(doc)
+}

@@ -1,0 +1,476 @@
+//! The promotion-document outline and its narrative draft, written by the program
+//! from the user's own evidence. It never invents a fact: every date, number and
+//! name in it comes from the ledger, and every claim cites the wins behind it as
+//! `[#id]`. An expectation without evidence is named as a gap, never papered over.
+//!
+//! The outline is data ([`Outline`]); `markdown`, `html` and `docx` render it.
+
+mod docx;
+mod html;
+mod markdown;
+mod narrative;
+
+pub use narrative::{count_words, first_person};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+use crate::ladder::{Ladder, principles};
+use crate::model::{Cycle, Feedback, Person, Relation, Scope, Win, WinFilter, WinId};
+use crate::review::{Review, Strength, review, Inputs};
+use crate::store::Store;
+
+/// A paragraph of the draft and the wins it rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Para {
+    /// The text; claims carry `[#id]` citations inline.
+    pub text: String,
+    /// Every win id cited in `text`.
+    pub cites: Vec<WinId>,
+}
+
+/// One win presented as situation, action, result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The win's id.
+    pub id: WinId,
+    /// When it happened.
+    pub date: NaiveDate,
+    /// Its title.
+    pub title: String,
+    /// Situation, when written down.
+    pub situation: Option<String>,
+    /// Action, when written down.
+    pub action: Option<String>,
+    /// Result, when written down.
+    pub result: Option<String>,
+    /// Metric, as written.
+    pub metric: Option<String>,
+    /// Scope reached.
+    pub scope: Scope,
+    /// Names of the principles it shows.
+    pub principles: Vec<String>,
+    /// Who can vouch for it.
+    pub vouchers: Vec<String>,
+    /// Links to artifacts.
+    pub links: Vec<String>,
+}
+
+/// The section of one expectation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpectationSection {
+    /// Expectation id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The review's strength word.
+    pub strength: String,
+    /// True when the review calls it a gap.
+    pub gap: bool,
+    /// The narrative paragraph.
+    pub narrative: Para,
+    /// The best two to four wins.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A leadership principle and the wins that show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrincipleSection {
+    /// Principle id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// One line citing the wins.
+    pub line: Para,
+}
+
+/// A quote from a feedback provider.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Who said it.
+    pub person: String,
+    /// Their relation, when known.
+    pub relation: Option<Relation>,
+    /// When.
+    pub date: NaiveDate,
+    /// What they said.
+    pub quote: String,
+    /// The expectation it speaks to.
+    pub expectation: Option<String>,
+}
+
+/// Feedback providers and who else to ask.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProvidersSection {
+    /// The review's sentence on coverage.
+    pub summary: String,
+    /// People who vouch for wins in the window.
+    pub vouchers: Vec<String>,
+    /// Quotes from the window, newest first.
+    pub quotes: Vec<Quote>,
+    /// People worth asking.
+    pub ask: Vec<String>,
+}
+
+/// An area for growth, or a reason a panel might give not to promote, with the
+/// answer to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Concern {
+    /// The concern, as a panel would say it.
+    pub concern: String,
+    /// Counter-evidence already in the ledger, or the plan.
+    pub response: Para,
+}
+
+/// A line of the appendix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppendixRow {
+    /// Win id.
+    pub id: WinId,
+    /// Date.
+    pub date: NaiveDate,
+    /// Title.
+    pub title: String,
+    /// Metric.
+    pub metric: Option<String>,
+    /// Expectation ids.
+    pub expectations: Vec<String>,
+}
+
+/// The whole outline of a promotion document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outline {
+    /// Document title.
+    pub title: String,
+    /// The cycle it covers.
+    pub cycle: Cycle,
+    /// The ladder's name.
+    pub ladder_name: String,
+    /// 1. Summary.
+    pub summary: Vec<Para>,
+    /// 2. One section per expectation, in ladder order.
+    pub expectations: Vec<ExpectationSection>,
+    /// 3. Leadership principles evidenced.
+    pub principles: Vec<PrincipleSection>,
+    /// 4. Feedback providers and quotes.
+    pub providers: ProvidersSection,
+    /// 5. Areas for growth / reasons not to promote.
+    pub growth: Vec<Concern>,
+    /// 6. Every win of the window by date.
+    pub appendix: Vec<AppendixRow>,
+}
+
+/// The yearly-review ("Forte") texts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Forte {
+    /// Three to five accomplishments, each at most 60 words.
+    pub accomplishments: Vec<Para>,
+    /// "Superpowers", at most 60 words.
+    pub superpowers: Para,
+    /// "Areas for growth", at most 60 words.
+    pub growth: Para,
+}
+
+/// The most words one Forte text may have.
+pub const FORTE_MAX_WORDS: usize = 60;
+
+/// The formats an outline can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutlineFormat {
+    /// Markdown text.
+    Markdown,
+    /// One self-contained HTML file that prints well.
+    Html,
+    /// A Word document.
+    Docx,
+    /// The outline as JSON.
+    Json,
+}
+
+impl std::str::FromStr for OutlineFormat {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "markdown" | "md" => Ok(OutlineFormat::Markdown),
+            "html" | "htm" => Ok(OutlineFormat::Html),
+            "docx" | "word" => Ok(OutlineFormat::Docx),
+            "json" => Ok(OutlineFormat::Json),
+            other => Err(Error::InvalidInput(format!(
+                "outline format '{other}' is not known (use markdown, html, docx or json)"
+            ))),
+        }
+    }
+}
+
+impl OutlineFormat {
+    /// Guesses the format from a file name's extension.
+    pub fn from_path(path: &std::path::Path) -> Option<OutlineFormat> {
+        path.extension().and_then(|e| e.to_str()).and_then(|e| e.parse().ok())
+    }
+}
+
+/// Writes an outline in a format, as bytes (DOCX is binary).
+pub fn render(outline: &Outline, format: OutlineFormat) -> Result<Vec<u8>> {
+    match format {
+        OutlineFormat::Markdown => Ok(markdown::render(outline).into_bytes()),
+        OutlineFormat::Html => Ok(html::render(outline).into_bytes()),
+        OutlineFormat::Docx => docx::render(outline),
+        OutlineFormat::Json => serde_json::to_vec_pretty(outline)
+            .map_err(|e| Error::InvalidInput(format!("could not write JSON: {e}"))),
+    }
+}
+
+/// Writes the Forte texts in a format, as bytes.
+pub fn render_forte(forte: &Forte, format: OutlineFormat) -> Result<Vec<u8>> {
+    match format {
+        OutlineFormat::Markdown => Ok(markdown::render_forte(forte).into_bytes()),
+        OutlineFormat::Html => Ok(html::render_forte(forte).into_bytes()),
+        OutlineFormat::Docx => docx::render_forte(forte),
+        OutlineFormat::Json => serde_json::to_vec_pretty(forte)
+            .map_err(|e| Error::InvalidInput(format!("could not write JSON: {e}"))),
+    }
+}
+
+/// Everything an outline is drawn from.
+pub struct Sources<'a> {
+    /// The ladder.
+    pub ladder: &'a Ladder,
+    /// The cycle.
+    pub cycle: &'a Cycle,
+    /// Wins (those outside the window are left out).
+    pub wins: &'a [Win],
+    /// People.
+    pub people: &'a [Person],
+    /// Feedback.
+    pub feedback: &'a [Feedback],
+    /// The gap review of the same data.
+    pub review: &'a Review,
+}
+
+/// Builds the outline of the current cycle of a store.
+pub fn outline_store(store: &Store, as_of: NaiveDate) -> Result<Outline> {
+    let (ladder, cycle, wins, people, feedback, own_org) = load(store)?;
+    let review = review(&Inputs {
+        ladder: &ladder,
+        cycle: &cycle,
+        wins: &wins,
+        people: &people,
+        feedback: &feedback,
+        own_org: own_org.as_deref(),
+        as_of,
+    });
+    Ok(outline(&Sources { ladder: &ladder, cycle: &cycle, wins: &wins, people: &people, feedback: &feedback, review: &review }))
+}
+
+/// Builds the Forte texts of the current cycle of a store.
+pub fn forte_store(store: &Store, as_of: NaiveDate) -> Result<Forte> {
+    let (ladder, cycle, wins, people, feedback, own_org) = load(store)?;
+    let review = review(&Inputs {
+        ladder: &ladder,
+        cycle: &cycle,
+        wins: &wins,
+        people: &people,
+        feedback: &feedback,
+        own_org: own_org.as_deref(),
+        as_of,
+    });
+    Ok(forte(&Sources { ladder: &ladder, cycle: &cycle, wins: &wins, people: &people, feedback: &feedback, review: &review }))
+}
+
+type Loaded = (Ladder, Cycle, Vec<Win>, Vec<Person>, Vec<Feedback>, Option<String>);
+
+fn load(store: &Store) -> Result<Loaded> {
+    let cycle = store.cycle()?;
+    let ladder = store.ladder(&cycle.ladder)?;
+    let wins = store.list_wins(&WinFilter { since: Some(cycle.start), until: Some(cycle.end), ..Default::default() })?;
+    Ok((ladder, cycle, wins, store.list_people()?, store.list_feedback(None)?, store.setting("org")?))
+}
+
+/// How good a win is as evidence: confirmed, with a number, wide, vouched, recent.
+fn weight(w: &Win, expectation: Option<&str>) -> (u32, NaiveDate, WinId) {
+    let mut s = 0;
+    if let Some(e) = expectation
+        && w.expectations.iter().any(|t| t.id == e && t.confirmed)
+    {
+        s += 4;
+    }
+    if w.metric.is_some() {
+        s += 3;
+    }
+    s += match w.scope {
+        Scope::Team => 0,
+        Scope::Org => 1,
+        Scope::Company => 2,
+        Scope::Industry => 3,
+    };
+    if w.is_vouched() {
+        s += 2;
+    }
+    if w.result.is_some() || w.action.is_some() {
+        s += 1;
+    }
+    (s, w.date, w.id)
+}
+
+fn evidence(w: &Win) -> Evidence {
+    let set = principles();
+    Evidence {
+        id: w.id,
+        date: w.date,
+        title: w.title.clone(),
+        situation: w.situation.clone(),
+        action: w.action.clone(),
+        result: w.result.clone(),
+        metric: w.metric.clone(),
+        scope: w.scope,
+        principles: w.principles.iter().map(|p| set.get(p).map(|x| x.name.clone()).unwrap_or_else(|| p.clone())).collect(),
+        vouchers: w.people.iter().filter(|p| p.vouches).map(|p| p.name.clone()).collect(),
+        links: w.links.clone(),
+    }
+}
+
+/// The best wins for an expectation, best first.
+fn best_for<'a>(wins: &[&'a Win], id: &str, n: usize) -> Vec<&'a Win> {
+    let mut mine: Vec<&Win> = wins.iter().copied().filter(|w| w.expectations.iter().any(|t| t.id == id)).collect();
+    mine.sort_by_key(|w| std::cmp::Reverse(weight(w, Some(id))));
+    mine.truncate(n);
+    mine
+}
+
+/// Builds the outline. Pure: same sources, same outline.
+pub fn outline(src: &Sources<'_>) -> Outline {
+    let wins: Vec<&Win> = src.wins.iter().filter(|w| src.cycle.contains(w.date)).collect();
+    let r = src.review;
+    let by_id: HashMap<&str, &crate::review::ExpectationReview> = r.expectations.iter().map(|e| (e.id.as_str(), e)).collect();
+
+    let expectations: Vec<ExpectationSection> = src
+        .ladder
+        .expectations
+        .iter()
+        .map(|e| {
+            let rev = by_id.get(e.id.as_str());
+            let best = best_for(&wins, &e.id, 4);
+            let quotes: Vec<&Feedback> = src
+                .feedback
+                .iter()
+                .filter(|f| f.expectation.as_deref() == Some(e.id.as_str()) && src.cycle.contains(f.date))
+                .collect();
+            ExpectationSection {
+                id: e.id.clone(),
+                title: e.title.clone(),
+                strength: rev.map(|r| r.strength.as_str()).unwrap_or("none").to_string(),
+                gap: rev.is_none_or(|r| r.gap),
+                narrative: narrative::expectation_paragraph(e, rev.copied(), &best, &quotes, &src.cycle.target_level),
+                evidence: best.iter().take(4).map(|w| evidence(w)).collect(),
+            }
+        })
+        .collect();
+
+    let set = principles();
+    let principles: Vec<PrincipleSection> = set
+        .principles
+        .iter()
+        .filter_map(|p| {
+            let mut mine: Vec<&Win> = wins.iter().copied().filter(|w| w.principles.contains(&p.id)).collect();
+            if mine.is_empty() {
+                return None;
+            }
+            mine.sort_by_key(|w| std::cmp::Reverse(weight(w, None)));
+            Some(PrincipleSection { id: p.id.clone(), name: p.name.clone(), line: narrative::principle_line(&mine) })
+        })
+        .collect();
+
+    let mut quotes: Vec<Quote> = src
+        .feedback
+        .iter()
+        .filter(|f| src.cycle.contains(f.date))
+        .map(|f| Quote {
+            person: f.person_name.clone(),
+            relation: src.people.iter().find(|p| p.id == f.person_id).and_then(|p| p.relation),
+            date: f.date,
+            quote: f.quote.clone(),
+            expectation: f.expectation.clone(),
+        })
+        .collect();
+    quotes.sort_by(|a, b| b.date.cmp(&a.date));
+    let providers = ProvidersSection {
+        summary: r.providers.summary.clone(),
+        vouchers: r.providers.names.clone(),
+        quotes,
+        ask: r.providers.ask.clone(),
+    };
+
+    let mut growth: Vec<Concern> = Vec::new();
+    for g in &r.gaps {
+        let rev = by_id.get(g.id.as_str());
+        let existing = best_for(&wins, &g.id, 2);
+        growth.push(narrative::gap_concern(g, rev.copied(), &existing));
+    }
+    if let Some(w) = &r.sustained.warning {
+        growth.push(Concern {
+            concern: "The case may rest on recent work only.".into(),
+            response: Para { text: w.clone(), cites: vec![] },
+        });
+    }
+    for e in r.expectations.iter().filter(|e| !e.gap && e.vouched == 0 && e.wins > 0) {
+        growth.push(Concern {
+            concern: format!("Nobody outside your own account vouches for \"{}\".", e.title),
+            response: Para {
+                text: "Ask a peer or partner who saw this work to be a feedback provider, and name them on the wins they saw.".into(),
+                cites: vec![],
+            },
+        });
+    }
+
+    let mut appendix: Vec<AppendixRow> = wins
+        .iter()
+        .map(|w| AppendixRow {
+            id: w.id,
+            date: w.date,
+            title: w.title.clone(),
+            metric: w.metric.clone(),
+            expectations: w.expectations.iter().map(|t| t.id.clone()).collect(),
+        })
+        .collect();
+    appendix.sort_by_key(|a| (a.date, a.id));
+
+    Outline {
+        title: format!("Promotion case: {} to {}", src.cycle.current_level, src.cycle.target_level),
+        cycle: src.cycle.clone(),
+        ladder_name: src.ladder.name.clone(),
+        summary: narrative::summary(src, &wins),
+        expectations,
+        principles,
+        providers,
+        growth,
+        appendix,
+    }
+}
+
+/// Builds the Forte texts: accomplishments, superpowers and areas for growth.
+pub fn forte(src: &Sources<'_>) -> Forte {
+    let wins: Vec<&Win> = src.wins.iter().filter(|w| src.cycle.contains(w.date)).collect();
+    let mut ranked = wins.clone();
+    ranked.sort_by_key(|w| std::cmp::Reverse(weight(w, None)));
+    let mut accomplishments: Vec<Para> = Vec::new();
+    let mut seen_titles: Vec<&str> = Vec::new();
+    for w in ranked {
+        if accomplishments.len() == 5 {
+            break;
+        }
+        if seen_titles.contains(&w.title.as_str()) {
+            continue;
+        }
+        seen_titles.push(&w.title);
+        accomplishments.push(narrative::accomplishment(w));
+    }
+    let mut strong: Vec<&crate::review::ExpectationReview> =
+        src.review.expectations.iter().filter(|e| e.strength >= Strength::Developing).collect();
+    strong.sort_by_key(|e| std::cmp::Reverse(e.score));
+    let superpowers = narrative::superpowers(&strong, &wins);
+    let growth = narrative::growth(src.review);
+    Forte { accomplishments, superpowers, growth }
+}

@@ -1,0 +1,325 @@
+//! The sentences of the draft. Each is assembled from the user's own words (titles,
+//! results, metrics, names, dates) and cites the win it came from; the program adds
+//! only connecting words, and counts written as words, so that every digit in the
+//! draft is one the user wrote.
+
+use super::{Concern, Para, Sources};
+use crate::ladder::Expectation;
+use crate::model::{Feedback, Scope, Win};
+use crate::review::{ExpectationReview, Gap, Review};
+
+/// Past-tense verbs that open a title written as an action ("Hired two managers"),
+/// so the draft can put "I" in front of it.
+const ACTION_VERBS: &[&str] = &[
+    "built", "cut", "drove", "led", "ran", "wrote", "set", "won", "grew", "made", "gave", "took", "brought", "began",
+    "chose", "held", "kept", "met", "sent", "spent", "sold", "taught", "told", "thought", "bought", "became", "fought",
+    "found", "got", "hit", "left", "lost", "put", "rebuilt", "rewrote", "saw", "shut", "spoke", "split", "stood", "undertook",
+    "overhauled", "oversaw", "withdrew",
+];
+
+/// A title as a first-person sentence: "Hired two managers" becomes "I hired two
+/// managers"; a title that already has its own subject is kept as written.
+pub fn first_person(title: &str) -> String {
+    let title = title.trim().trim_end_matches(['.', '!', ';']);
+    let Some(first) = title.split_whitespace().next() else {
+        return String::new();
+    };
+    let lower = first.to_lowercase();
+    let is_action = ACTION_VERBS.contains(&lower.as_str())
+        || (lower.ends_with("ed") && lower.len() > 4 && first.chars().skip(1).all(|c| c.is_lowercase()));
+    if lower == "i" || !is_action {
+        return title.to_string();
+    }
+    let mut chars = title.chars();
+    let head: String = chars.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
+    format!("I {head}{}", chars.as_str())
+}
+
+/// A count in words ("three"), so the draft adds no digits of its own.
+pub fn count_words(n: usize) -> String {
+    const ONES: [&str; 20] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    match n {
+        0..=19 => ONES[n].to_string(),
+        20..=99 if n % 10 == 0 => TENS[n / 10].to_string(),
+        20..=99 => format!("{}-{}", TENS[n / 10], ONES[n % 10]),
+        _ => "over a hundred".to_string(),
+    }
+}
+
+fn cite(id: i64) -> String {
+    format!("[#{id}]")
+}
+
+/// Collects the `[#id]` citations of a text, in order, without repeats.
+pub(crate) fn cites_of(text: &str) -> Vec<i64> {
+    let mut out = Vec::new();
+    for part in text.split("[#").skip(1) {
+        if let Some(end) = part.find(']')
+            && let Ok(id) = part[..end].parse::<i64>()
+            && !out.contains(&id)
+        {
+            out.push(id);
+        }
+    }
+    out
+}
+
+fn para(text: String) -> Para {
+    let cites = cites_of(&text);
+    Para { text, cites }
+}
+
+/// "I hired two managers (2 managers) [#4]".
+fn claim(w: &Win) -> String {
+    let mut s = first_person(&w.title);
+    if let Some(m) = &w.metric
+        && !w.title.contains(m.as_str())
+    {
+        s.push_str(&format!(" ({m})"));
+    }
+    s.push(' ');
+    s.push_str(&cite(w.id));
+    s
+}
+
+fn scope_words(s: Scope) -> &'static str {
+    match s {
+        Scope::Team => "my own teams",
+        Scope::Org => "the wider org",
+        Scope::Company => "the whole company",
+        Scope::Industry => "beyond the company",
+    }
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [a] => a.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The narrative paragraph of one expectation.
+pub(super) fn expectation_paragraph(
+    e: &Expectation,
+    rev: Option<&ExpectationReview>,
+    best: &[&Win],
+    quotes: &[&Feedback],
+    target_level: &str,
+) -> Para {
+    let Some(top) = best.first() else {
+        return para(format!(
+            "Gap: I have no evidence yet for \"{}\" in this window. At {target_level} the panel expects this: {}",
+            e.title, e.description
+        ));
+    };
+    let mut s = vec![format!("{}.", claim(top))];
+    if let Some(r) = &top.result {
+        s.push(format!("The result: {} {}.", r.trim_end_matches('.'), cite(top.id)));
+    }
+    for w in best.iter().skip(1) {
+        s.push(format!("{}.", claim(w)));
+    }
+    if let Some(widest) = best.iter().filter(|w| w.scope > Scope::Team).max_by_key(|w| w.scope) {
+        s.push(format!("This work reached {} {}.", scope_words(widest.scope), cite(widest.id)));
+    }
+    let mut vouchers: Vec<String> = Vec::new();
+    let mut vouched_ids: Vec<String> = Vec::new();
+    for w in best {
+        let names: Vec<String> = w.people.iter().filter(|p| p.vouches).map(|p| p.name.clone()).collect();
+        if !names.is_empty() {
+            vouched_ids.push(cite(w.id));
+        }
+        for n in names {
+            if !vouchers.contains(&n) {
+                vouchers.push(n);
+            }
+        }
+    }
+    if !vouchers.is_empty() {
+        s.push(format!("{} can speak to this work {}.", join_names(&vouchers), vouched_ids.join(" ")));
+    }
+    if let Some(q) = quotes.first() {
+        s.push(format!("{} said on {}: \"{}\"", q.person_name, q.date, q.quote.trim()));
+    }
+    if let Some(r) = rev
+        && r.gap
+    {
+        s.push(format!(
+            "This is still thin: {} so far, which a panel reads as a gap.",
+            if r.wins == 1 { "one win".to_string() } else { format!("{} wins, none recent", count_words(r.wins)) }
+        ));
+    }
+    para(s.join(" "))
+}
+
+/// One line per principle: the wins that show it.
+pub(super) fn principle_line(wins: &[&Win]) -> Para {
+    let parts: Vec<String> = wins.iter().take(3).map(|w| claim(w)).collect();
+    para(format!("{}.", parts.join("; ")))
+}
+
+/// A gap as a panel would raise it, and the answer to it.
+pub(super) fn gap_concern(g: &Gap, rev: Option<&ExpectationReview>, existing: &[&Win]) -> Concern {
+    let n = rev.map(|r| r.wins).unwrap_or(0);
+    let concern = if n == 0 {
+        format!("No evidence yet of \"{}\".", g.title)
+    } else {
+        format!("Thin evidence of \"{}\".", g.title)
+    };
+    let mut text = String::new();
+    if !existing.is_empty() {
+        let parts: Vec<String> = existing.iter().map(|w| claim(w)).collect();
+        text.push_str(&format!("What there is: {}. ", parts.join("; ")));
+    }
+    text.push_str(&format!("Plan: {}", g.next_step));
+    Concern { concern, response: para(text) }
+}
+
+/// The summary paragraphs.
+pub(super) fn summary(src: &Sources<'_>, wins: &[&Win]) -> Vec<Para> {
+    let c = src.cycle;
+    let mut out = Vec::new();
+    let mut first = format!(
+        "I am a {} going for {} ({}). This case covers {} to {}",
+        c.current_level, c.target_level, src.ladder.name, c.start, c.end
+    );
+    if let Some(t) = c.target_date {
+        first.push_str(&format!(", ahead of the target date {t}"));
+    }
+    first.push('.');
+    out.push(para(first));
+    if wins.is_empty() {
+        out.push(para(
+            "There is no evidence in this window yet: every expectation below is a gap until wins are logged.".into(),
+        ));
+        return out;
+    }
+    let mut strong: Vec<&ExpectationReview> = src.review.expectations.iter().filter(|e| !e.gap).collect();
+    strong.sort_by_key(|e| std::cmp::Reverse(e.score));
+    let mut lines: Vec<String> = Vec::new();
+    let mut titles: Vec<String> = Vec::new();
+    for e in strong.iter().take(2) {
+        if let Some(w) = super::best_for(wins, &e.id, 1).first() {
+            titles.push(format!("\"{}\"", e.title));
+            lines.push(claim(w));
+        }
+    }
+    if !lines.is_empty() {
+        out.push(para(format!(
+            "My strongest evidence is in {}: {}.",
+            join_names(&titles),
+            lines.join("; ")
+        )));
+    }
+    let gaps: Vec<String> = src.review.gaps.iter().map(|g| format!("\"{}\"", g.title)).collect();
+    if gaps.is_empty() {
+        out.push(para("Every expectation of the level has evidence that can stand in calibration.".into()));
+    } else {
+        out.push(para(format!(
+            "Still thin: {}. The areas for growth below say what I am doing about each.",
+            join_names(&gaps)
+        )));
+    }
+    out
+}
+
+fn words_in(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Sentences up to a word limit; a first sentence longer than the limit is cut.
+fn fit(sentences: &[String], max: usize) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let mut n = 0;
+    for s in sentences {
+        let w = words_in(s);
+        if n + w > max {
+            break;
+        }
+        n += w;
+        out.push(s);
+    }
+    if out.is_empty()
+        && let Some(s) = sentences.first()
+    {
+        let cut: Vec<&str> = s.split_whitespace().take(max).collect();
+        return cut.join(" ");
+    }
+    out.join(" ")
+}
+
+/// One Forte accomplishment: the win, its number and its result.
+pub(super) fn accomplishment(w: &Win) -> Para {
+    let mut sentences = vec![format!("{}.", claim(w))];
+    if let Some(r) = &w.result {
+        sentences.push(format!("{}.", r.trim_end_matches('.')));
+    }
+    para(fit(&sentences, super::FORTE_MAX_WORDS))
+}
+
+/// The Forte "superpowers" text.
+pub(super) fn superpowers(strong: &[&ExpectationReview], wins: &[&Win]) -> Para {
+    if strong.is_empty() {
+        return para("No expectation has enough evidence yet to call a strength; log wins as they happen.".into());
+    }
+    let titles: Vec<String> = strong.iter().take(2).map(|e| e.title.to_lowercase()).collect();
+    let mut sentences = vec![format!("My strengths are {}.", join_names(&titles))];
+    for e in strong.iter().take(2) {
+        if let Some(w) = super::best_for(wins, &e.id, 1).first() {
+            sentences.push(format!("{}.", claim(w)));
+        }
+    }
+    para(fit(&sentences, super::FORTE_MAX_WORDS))
+}
+
+/// The Forte "areas for growth" text.
+pub(super) fn growth(review: &Review) -> Para {
+    let Some(first) = review.gaps.first() else {
+        return para("No expectation is a gap; the next step is to widen the scope of the strongest work and keep evidence coming every month.".into());
+    };
+    let titles: Vec<String> = review.gaps.iter().map(|g| g.title.to_lowercase()).collect();
+    let sentences = vec![format!("I am building more evidence of {}.", join_names(&titles)), format!("Next: {}", first.next_step)];
+    para(fit(&sentences, super::FORTE_MAX_WORDS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_become_first_person_only_when_they_open_with_an_action() {
+        assert_eq!(first_person("Hired two managers for payments"), "I hired two managers for payments");
+        assert_eq!(first_person("Led the OP1 process."), "I led the OP1 process");
+        assert_eq!(first_person("Priya now runs the ops review"), "Priya now runs the ops review");
+        assert_eq!(first_person("I wrote the vision doc"), "I wrote the vision doc");
+        assert_eq!(first_person("SEV2 reduced by half"), "SEV2 reduced by half");
+        assert_eq!(first_person("Need more data"), "Need more data");
+    }
+
+    #[test]
+    fn counts_are_words() {
+        assert_eq!(count_words(0), "no");
+        assert_eq!(count_words(7), "seven");
+        assert_eq!(count_words(20), "twenty");
+        assert_eq!(count_words(42), "forty-two");
+        assert_eq!(count_words(250), "over a hundred");
+    }
+
+    #[test]
+    fn citations_are_read_back() {
+        assert_eq!(cites_of("a [#3] b [#12] c [#3] [#x]"), vec![3, 12]);
+    }
+
+    #[test]
+    fn fit_respects_the_limit() {
+        let long = vec!["one two three.".to_string(), "four five six seven.".to_string()];
+        assert_eq!(fit(&long, 5), "one two three.");
+        assert_eq!(fit(&long, 2), "one two");
+    }
+}

@@ -1,0 +1,127 @@
+//! Suggestions measured on a labelled set written for the tests without looking at
+//! the ladders' signal lists (tests/data/labelled_wins.json), and learning from the
+//! user's confirmed tags checked on a real database.
+
+use caliber::suggest::{Suggester, log_win, suggest};
+use caliber::{ExpectationTag, Store, WinDraft};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+#[derive(Deserialize)]
+struct Item {
+    text: String,
+    expect: String,
+}
+
+fn labelled() -> HashMap<String, Vec<Item>> {
+    let text = include_str!("data/labelled_wins.json");
+    let mut v: HashMap<String, serde_json::Value> = serde_json::from_str(text).unwrap();
+    v.remove("about");
+    v.into_iter().map(|(k, v)| (k, serde_json::from_value(v).unwrap())).collect()
+}
+
+/// (top-1, top-3) accuracy of a suggester on items.
+fn accuracy(s: &Suggester, items: &[&Item]) -> (f64, f64) {
+    let mut top1 = 0;
+    let mut top3 = 0;
+    for it in items {
+        let got = s.suggest(&it.text);
+        if got.first().is_some_and(|g| g.id == it.expect) {
+            top1 += 1;
+        }
+        if got.iter().take(3).any(|g| g.id == it.expect) {
+            top3 += 1;
+        }
+    }
+    (top1 as f64 / items.len() as f64, top3 as f64 / items.len() as f64)
+}
+
+#[test]
+fn ladder_signals_alone_rank_unseen_wins() {
+    for (ladder_id, items) in labelled() {
+        let ladder = caliber::ladder::builtin_ladder(&ladder_id).unwrap();
+        let s = Suggester::for_ladder(ladder);
+        let refs: Vec<&Item> = items.iter().collect();
+        let (t1, t3) = accuracy(&s, &refs);
+        println!("{ladder_id}: {} wins, top-1 {:.1}%, top-3 {:.1}% (signals only)", items.len(), t1 * 100.0, t3 * 100.0);
+        for it in &items {
+            let got = s.suggest(&it.text);
+            if got.first().is_none_or(|g| g.id != it.expect) {
+                println!("  miss: want {} got {:?}: {}", it.expect, got.iter().take(2).map(|g| g.id.as_str()).collect::<Vec<_>>(), it.text);
+            }
+        }
+        assert!(t1 >= 0.80, "{ladder_id}: top-1 {t1:.3} below 0.80");
+        assert!(t3 >= 0.95, "{ladder_id}: top-3 {t3:.3} below 0.95");
+    }
+}
+
+#[test]
+fn learning_from_confirmed_tags_helps_on_held_out_wins() {
+    // Two folds: learn from one half as if the user had confirmed it, test on the other.
+    for (ladder_id, items) in labelled() {
+        let ladder = caliber::ladder::builtin_ladder(&ladder_id).unwrap();
+        let (mut base1, mut learned1, mut n) = (0.0, 0.0, 0.0);
+        for fold in 0..2 {
+            let train: Vec<(String, Vec<String>)> = items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % 2 == fold)
+                .map(|(_, it)| (it.text.clone(), vec![it.expect.clone()]))
+                .collect();
+            let test: Vec<&Item> = items.iter().enumerate().filter(|(i, _)| i % 2 != fold).map(|(_, it)| it).collect();
+            let plain = Suggester::for_ladder(ladder);
+            let mut taught = Suggester::for_ladder(ladder);
+            taught.learn(&train);
+            base1 += accuracy(&plain, &test).0 * test.len() as f64;
+            learned1 += accuracy(&taught, &test).0 * test.len() as f64;
+            n += test.len() as f64;
+        }
+        println!("{ladder_id}: held-out top-1 {:.1}% signals only, {:.1}% after learning", base1 / n * 100.0, learned1 / n * 100.0);
+        assert!(learned1 >= base1, "{ladder_id}: learning made suggestions worse");
+    }
+}
+
+#[test]
+fn a_new_database_suggests_from_the_first_win_and_learns_the_users_words() {
+    let mut s = Store::open_in_memory().unwrap();
+    let top = suggest(&s, "Hired two managers for the payments org").unwrap();
+    assert_eq!(top[0].id, "hire-develop-managers");
+    assert!(top.windows(2).all(|w| w[0].score >= w[1].score), "best first");
+
+    // "Kestrel" means nothing to the ladder; this user files it under delegation.
+    let before = suggest(&s, "Kestrel sync went fine").unwrap();
+    assert!(before.first().is_none_or(|g| g.id != "delegation"));
+    for i in 0..12 {
+        s.add_win(&WinDraft {
+            expectations: vec![ExpectationTag { id: "delegation".into(), confirmed: true }],
+            ..WinDraft::titled(format!("Kestrel sync number {i} ran by Omar"))
+        })
+        .unwrap();
+    }
+    let after = suggest(&s, "Kestrel sync went fine").unwrap();
+    assert_eq!(after[0].id, "delegation", "{after:?}");
+}
+
+#[test]
+fn logging_without_tags_stores_the_best_suggestion_unconfirmed() {
+    let mut s = Store::open_in_memory().unwrap();
+    let w = log_win(&mut s, &WinDraft::titled("Priya now runs the weekly ops review without me")).unwrap();
+    assert_eq!(w.expectations, vec![ExpectationTag { id: "delegation".into(), confirmed: false }]);
+    let tagged = log_win(
+        &mut s,
+        &WinDraft {
+            expectations: vec![ExpectationTag { id: "strategy".into(), confirmed: true }],
+            ..WinDraft::titled("Priya now runs the weekly ops review without me")
+        },
+    )
+    .unwrap();
+    assert_eq!(tagged.expectations.len(), 1, "the user's own tag is kept as it is");
+    let nothing = log_win(&mut s, &WinDraft::titled("Lunch")).unwrap();
+    assert!(nothing.expectations.is_empty(), "no evidence, no suggestion");
+}
+
+#[test]
+fn principles_are_suggested_too() {
+    let got = caliber::suggest::suggest_principles("Cut AWS spend by 30% without adding headcount");
+    assert_eq!(got[0].id, "frugality", "{got:?}");
+}
