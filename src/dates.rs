@@ -74,15 +74,31 @@ mod tests {
     #[test]
     fn reads_iso_and_words() {
         let today = d("2026-03-10");
-        assert_eq!(parse_date_relative("2026-01-02", today).unwrap(), d("2026-01-02"));
-        assert_eq!(parse_date_relative(" Yesterday ", today).unwrap(), d("2026-03-09"));
-        assert_eq!(parse_date_relative("3 days ago", today).unwrap(), d("2026-03-07"));
+        assert_eq!(
+            parse_date_relative("2026-01-02", today).unwrap(),
+            d("2026-01-02")
+        );
+        assert_eq!(
+            parse_date_relative(" Yesterday ", today).unwrap(),
+            d("2026-03-09")
+        );
+        assert_eq!(
+            parse_date_relative("3 days ago", today).unwrap(),
+            d("2026-03-07")
+        );
     }
 
     #[test]
     fn rejects_impossible_dates_with_the_form_to_use() {
         let today = d("2026-03-10");
-        for bad in ["2026-13-01", "2026-02-30", "0000-01-01", "03/10/2026", "", "9999-01-01"] {
+        for bad in [
+            "2026-13-01",
+            "2026-02-30",
+            "0000-01-01",
+            "03/10/2026",
+            "",
+            "9999-01-01",
+        ] {
             let msg = parse_date_relative(bad, today).unwrap_err().to_string();
             assert!(msg.contains("YYYY-MM-DD"), "{bad}: {msg}");
         }

@@ -20,7 +20,7 @@ use crate::model::{
 use crate::store::{Records, Store};
 
 /// What the demo wrote.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct DemoSummary {
     /// Wins added.
     pub wins: usize,
@@ -195,37 +195,37 @@ const PEOPLE: &[DemoPerson] = &[
     DemoPerson {
         name: "Priya Raman",
         relation: Relation::Report,
-        org: "Payments Platform / Checkout Payments",
+        org: "Payments Platform",
         notes: "SDM of Checkout Payments, 8 engineers. Runs the weekly ops review and quarterly planning. Up for promotion this cycle.",
     },
     DemoPerson {
         name: "Marcus Okafor",
         relation: Relation::Report,
-        org: "Payments Platform / Ledger",
+        org: "Payments Platform",
         notes: "Grew from senior engineer to SDM of Ledger this year. 6 engineers.",
     },
     DemoPerson {
         name: "Elena Vasquez",
         relation: Relation::Report,
-        org: "Payments Platform / Payouts",
+        org: "Payments Platform",
         notes: "Hired externally as SDM of the new Payouts team. Owns same-day payouts.",
     },
     DemoPerson {
         name: "Jun Park",
         relation: Relation::SkipLevelReport,
-        org: "Payments Platform / Checkout Payments",
+        org: "Payments Platform",
         notes: "Senior engineer on Checkout; on a trial manager track since the last quarter.",
     },
     DemoPerson {
         name: "Aisha Bello",
         relation: Relation::SkipLevelReport,
-        org: "Payments Platform / Ledger",
-        notes: "Senior engineer on Ledger (promoted this year).",
+        org: "Payments Platform",
+        notes: "Senior engineer on Ledger, promoted this year.",
     },
     DemoPerson {
         name: "Tomás Rivera",
         relation: Relation::SkipLevelReport,
-        org: "Payments Platform / Payouts",
+        org: "Payments Platform",
         notes: "Engineer on Payouts; built the payment health page.",
     },
     DemoPerson {
@@ -378,7 +378,7 @@ const WINS: &[DemoWin] = &[
         people: &[("Kenji Watanabe", true), ("Hannah Lindqvist", true)],
         link: "https://wiki.example.com/payments/tenets",
         tags: &["tenets", "design-review"],
-        expectations: &[(CROSS_ORG, true), (STRATEGY, false)],
+        expectations: &[(CROSS_ORG, true)],
         principles: &["invent-and-simplify", "insist-on-the-highest-standards"],
         ..BLANK
     },
@@ -407,7 +407,6 @@ const WINS: &[DemoWin] = &[
         situation: "Marcus, a senior engineer on Ledger, asked about management; Ledger still had no manager.",
         action: "Wrote the plan with him: 3 reports to start, a weekly coaching 1:1, shadowing my skip-levels, check-ins at 3 and 6 months with exit criteria either way, so going back to engineering would not feel like failing.",
         result: "He took on 3 reports the following week.",
-        metric: "3 reports",
         people: &[("Marcus Okafor", false)],
         tags: &["ledger", "coaching"],
         expectations: &[(HIRE, true)],
@@ -451,7 +450,7 @@ const WINS: &[DemoWin] = &[
         scope: Scope::Org,
         people: &[("Ravi Menon", true)],
         tags: &["hiring", "interviews"],
-        expectations: &[(HIRE, true), (CROSS_ORG, false)],
+        expectations: &[(CROSS_ORG, true), (HIRE, false)],
         principles: &[
             "hire-and-develop-the-best",
             "have-backbone-disagree-and-commit",
@@ -487,7 +486,7 @@ const WINS: &[DemoWin] = &[
         metric: "2 days/quarter",
         people: &[("Priya Raman", false)],
         tags: &["planning"],
-        expectations: &[(DELEGATE, true), (HIRE, false)],
+        expectations: &[(DELEGATE, true)],
         principles: &["hire-and-develop-the-best", "earn-trust"],
         ..BLANK
     },
@@ -524,7 +523,6 @@ const WINS: &[DemoWin] = &[
         situation: "Risk wanted to block merchants at a 0.9% chargeback rate, Finance argued for 1.4% to protect revenue, and my team was caught between two sets of tickets.",
         action: "Built one model of losses against revenue by threshold, put both sides in a single decision meeting and wrote up the outcome.",
         result: "Settled on 1.1% with a quarterly review; the conflicting tickets stopped.",
-        metric: "1 threshold, not 2",
         scope: Scope::Org,
         people: &[("Grace Whitfield", false), ("Omar Haddad", false)],
         tags: &["risk", "finance"],
@@ -557,7 +555,6 @@ const WINS: &[DemoWin] = &[
         situation: "Our roadmap was a list of team asks; nobody could say where payments should be in three years.",
         action: "Wrote a 6-page vision: one ledger for all marketplaces, real-time payouts, four legacy services retired. Reviewed it with Kenji, Grace and Omar before Sofia saw it.",
         result: "Sofia used it as the payments section of the org's annual plan; 2 of its 3 bets were funded, including a new Payouts team.",
-        metric: "2 of 3 bets funded",
         scope: Scope::Org,
         people: &[("Sofia Marchetti", true), ("Kenji Watanabe", true)],
         link: "https://docs.example.com/payments/vision-3yr",
@@ -605,7 +602,7 @@ const WINS: &[DemoWin] = &[
             ("Priya Raman", false),
             ("Marcus Okafor", false),
             ("Elena Vasquez", false),
-            ("Nadia Petrova", true),
+            ("Nadia Petrova", false),
         ],
         tags: &["reorg"],
         expectations: &[(STRATEGY, true)],
@@ -645,7 +642,6 @@ const WINS: &[DemoWin] = &[
         title: "Coached my managers through calibration; 24 engineers rated in one session",
         action: "Prepared Priya and Marcus with a written rubric and a mock session; they presented their own people and I only chaired.",
         result: "24 engineers rated in a single 3-hour session, no ratings changed on appeal.",
-        metric: "24 engineers",
         people: &[("Priya Raman", false), ("Marcus Okafor", false)],
         tags: &["calibration"],
         expectations: &[(HIRE, false)],
@@ -676,8 +672,8 @@ const WINS: &[DemoWin] = &[
         metric: "4 engineers funded",
         scope: Scope::Company,
         people: &[
-            ("Omar Haddad", true),
-            ("Grace Whitfield", true),
+            ("Omar Haddad", false),
+            ("Grace Whitfield", false),
             ("David Brennan", true),
         ],
         link: "https://docs.example.com/payouts/same-day-prfaq",
@@ -689,7 +685,6 @@ const WINS: &[DemoWin] = &[
     DemoWin {
         days_ago: 143,
         title: "Lent Jun to Order Management for 2 weeks to unblock Ravi's refund API change",
-        metric: "2 weeks",
         scope: Scope::Org,
         people: &[("Ravi Menon", false), ("Jun Park", false)],
         tags: &["refunds"],
@@ -707,7 +702,7 @@ const WINS: &[DemoWin] = &[
         scope: Scope::Company,
         people: &[("Nadia Petrova", true), ("Sofia Marchetti", true)],
         tags: &["headcount", "fraud"],
-        expectations: &[(STRATEGY, true), (PEERS, false)],
+        expectations: &[(STRATEGY, true)],
         principles: &["ownership", "have-backbone-disagree-and-commit"],
         ..BLANK
     },
@@ -735,8 +730,7 @@ const WINS: &[DemoWin] = &[
         title: "Marcus passed his 6-month check-in and is confirmed as Ledger's SDM",
         action: "Ran the 6-month review against the exit criteria we wrote together, with input from his team and from Omar.",
         result: "Ledger's engagement score up 12 points; no one left the team through the transition.",
-        metric: "engagement +12",
-        people: &[("Marcus Okafor", false), ("Sofia Marchetti", true)],
+        people: &[("Marcus Okafor", false), ("Sofia Marchetti", false)],
         tags: &["ledger", "coaching"],
         expectations: &[(HIRE, true)],
         principles: &["hire-and-develop-the-best"],
@@ -832,7 +826,6 @@ const WINS: &[DemoWin] = &[
         situation: "Checkout is growing past what Priya can run as one team; Jun wants to try management.",
         action: "Set up the same plan that worked for Marcus, with Priya as his coach rather than me.",
         result: "Jun took 2 engineers and an intern; Priya runs his coaching 1:1s.",
-        metric: "3 reports",
         people: &[("Jun Park", false), ("Priya Raman", false)],
         tags: &["coaching", "checkout"],
         expectations: &[(HIRE, true)],
@@ -854,7 +847,7 @@ const WINS: &[DemoWin] = &[
         ],
         link: "https://docs.example.com/payments/legacy-retirement",
         tags: &["legacy", "planning"],
-        expectations: &[(STRATEGY, true), (CROSS_ORG, true)],
+        expectations: &[(CROSS_ORG, true)],
         principles: &["think-big", "ownership", "frugality"],
         ..BLANK
     },
@@ -872,7 +865,7 @@ const WINS: &[DemoWin] = &[
             ("Sofia Marchetti", true),
         ],
         tags: &["coaching", "program"],
-        expectations: &[(CROSS_ORG, true), (HIRE, false)],
+        expectations: &[(CROSS_ORG, true)],
         principles: &[
             "hire-and-develop-the-best",
             "strive-to-be-earths-best-employer",
@@ -962,10 +955,10 @@ const WINS: &[DemoWin] = &[
         action: "Wrote a 2-page dissent with the data on signal overlap, argued it in Sofia's staff meeting, and committed fully once the call was made.",
         result: "One shared model owned by Fraud. We gave up a quarter of roadmap control; precision rose 9% from the pooled signals.",
         metric: "precision +9%",
-        scope: Scope::Company,
+        scope: Scope::Org,
         people: &[("Sofia Marchetti", true), ("Nadia Petrova", true)],
         tags: &["fraud"],
-        expectations: &[(STRATEGY, true), (PEERS, false)],
+        expectations: &[(PEERS, true)],
         principles: &["have-backbone-disagree-and-commit", "think-big"],
         ..BLANK
     },
@@ -980,6 +973,20 @@ const WINS: &[DemoWin] = &[
         tags: &["talk", "idempotency"],
         expectations: &[(CROSS_ORG, false)],
         principles: &["insist-on-the-highest-standards"],
+        ..BLANK
+    },
+    DemoWin {
+        days_ago: 31,
+        title: "Talked Finance down from a $90M payouts liquidity buffer to $40M",
+        situation: "Finance wanted to pre-fund same-day payouts with a $90M buffer, which would have made the expansion too costly to approve.",
+        action: "Modelled daily payout demand with Omar's analyst from 3 months of beta data and proposed a $40M buffer with an intraday top-up trigger.",
+        result: "Finance agreed to $40M; the expansion to 12,000 sellers was approved the same week.",
+        metric: "$50M less capital held",
+        scope: Scope::Org,
+        people: &[("Omar Haddad", false), ("Elena Vasquez", false)],
+        tags: &["payouts", "finance"],
+        expectations: &[(PEERS, true)],
+        principles: &["frugality", "dive-deep"],
         ..BLANK
     },
     DemoWin {
@@ -1017,25 +1024,6 @@ const WINS: &[DemoWin] = &[
         tags: &["payouts", "launch"],
         expectations: &[(TEAM, true)],
         principles: &["customer-obsession", "deliver-results"],
-        ..BLANK
-    },
-    DemoWin {
-        days_ago: 21,
-        title: "Wrote the Payments strategy for next year: 3 bets and 2 things we stop doing",
-        action: "Drafted it with my three managers each writing their own section, and argued for stopping two projects my teams liked.",
-        result: "Sofia adopted it as the payments input to the annual plan; both projects are stopped and their 5 engineers reassigned.",
-        metric: "2 projects stopped",
-        scope: Scope::Org,
-        people: &[
-            ("Sofia Marchetti", true),
-            ("Priya Raman", false),
-            ("Marcus Okafor", false),
-            ("Elena Vasquez", false),
-        ],
-        link: "https://docs.example.com/payments/strategy-next-year",
-        tags: &["planning", "strategy"],
-        expectations: &[(STRATEGY, true)],
-        principles: &["think-big", "frugality"],
         ..BLANK
     },
     DemoWin {
@@ -1106,7 +1094,6 @@ const WINS: &[DemoWin] = &[
         days_ago: 2,
         title: "Sofia asked me to present the payments strategy at David's offsite",
         people: &[("Sofia Marchetti", false)],
-        expectations: &[(STRATEGY, false)],
         ..BLANK
     },
 ];

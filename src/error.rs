@@ -29,7 +29,9 @@ pub enum Error {
         known: i64,
     },
     /// The file exists but is not a Caliber / SQLite database.
-    #[error("{path} is not a Caliber database ({detail}); pass another path with --db or CALIBER_DB")]
+    #[error(
+        "{path} is not a Caliber database ({detail}); pass another path with --db or CALIBER_DB"
+    )]
     NotADatabase {
         /// The path that was opened.
         path: String,
@@ -40,10 +42,14 @@ pub enum Error {
     #[error("the database is busy in another Caliber window or command; try again in a moment")]
     Busy,
     /// The disk is full: the write did not happen, nothing saved was lost.
-    #[error("the disk is full, so nothing was saved; free some space and try again (what was saved before is intact)")]
+    #[error(
+        "the disk is full, so nothing was saved; free some space and try again (what was saved before is intact)"
+    )]
     DiskFull,
     /// The database or its folder cannot be written.
-    #[error("the database is read-only here, so nothing was saved; check the file's permissions or pass another path with --db")]
+    #[error(
+        "the database is read-only here, so nothing was saved; check the file's permissions or pass another path with --db"
+    )]
     ReadOnly,
     /// Any other SQLite error.
     #[error("database error: {0}")]
@@ -115,7 +121,7 @@ impl From<rusqlite::Error> for Error {
 }
 
 /// The shape an error takes across IPC and in JSON output: `{ "kind", "message" }`.
-#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq, ts_rs::TS)]
 pub struct ErrorReport {
     /// See [`Error::kind`].
     pub kind: String,

@@ -24,7 +24,7 @@ const BUILTIN_SOURCES: &[(&str, &str)] = &[
 const PRINCIPLES_SOURCE: &str = include_str!("../assets/ladders/principles.json");
 
 /// A rubric: the expectations of one target level.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Ladder {
     /// Slug, e.g. `senior-manager`.
@@ -43,7 +43,7 @@ pub struct Ladder {
 }
 
 /// One expectation of a level, with what evidence for it looks like.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Expectation {
     /// Fixed slug, e.g. `hire-develop-managers`; data and tests refer to it.
@@ -71,7 +71,7 @@ pub struct Expectation {
 }
 
 /// Text signals that point to an expectation or principle.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Signals {
     /// Phrases matched as whole words, lowercase.
@@ -86,7 +86,7 @@ pub struct Signals {
 }
 
 /// A list of leadership principles a win can be tagged with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct PrincipleSet {
     /// Slug of the list.
@@ -98,7 +98,7 @@ pub struct PrincipleSet {
 }
 
 /// One leadership principle.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Principle {
     /// Slug, e.g. `deliver-results`.
@@ -130,10 +130,15 @@ impl Ladder {
     /// Checks what serde cannot: slugs, unique ids, non-empty texts.
     pub fn validate(&self, origin: &str) -> Result<()> {
         let fail = |field: String, what: &str| {
-            Err(Error::bad_file(format!("ladder {origin}: field `{field}` {what}")))
+            Err(Error::bad_file(format!(
+                "ladder {origin}: field `{field}` {what}"
+            )))
         };
         if !is_slug(&self.id) {
-            return fail("id".into(), "must be a lowercase slug such as `my-ladder` (letters, digits, dashes)");
+            return fail(
+                "id".into(),
+                "must be a lowercase slug such as `my-ladder` (letters, digits, dashes)",
+            );
         }
         for (field, value) in [
             ("name", &self.name),
@@ -156,13 +161,19 @@ impl Ladder {
                 );
             }
             if !seen.insert(e.id.as_str()) {
-                return fail(format!("expectations[{i}].id"), &format!("repeats the id `{}`", e.id));
+                return fail(
+                    format!("expectations[{i}].id"),
+                    &format!("repeats the id `{}`", e.id),
+                );
             }
             if e.title.trim().is_empty() {
                 return fail(format!("expectations[{i}].title"), "must not be empty");
             }
             if e.description.trim().is_empty() {
-                return fail(format!("expectations[{i}].description"), "must not be empty");
+                return fail(
+                    format!("expectations[{i}].description"),
+                    "must not be empty",
+                );
             }
         }
         Ok(())
@@ -195,7 +206,8 @@ pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
         && !s.ends_with('-')
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The ladders that ship with Caliber, parsed once.

@@ -12,6 +12,7 @@ pub mod ladder;
 pub mod model;
 pub mod outline;
 pub mod paths;
+pub mod reminder;
 pub mod review;
 pub mod store;
 pub mod suggest;

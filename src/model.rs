@@ -17,7 +17,20 @@ pub type PersonId = i64;
 pub type FeedbackId = i64;
 
 /// How far a win reached. Calibration weighs wider scope more at senior levels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Default,
+    ts_rs::TS,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Scope {
     /// The user's own team(s).
@@ -32,7 +45,7 @@ pub enum Scope {
 }
 
 /// Where a win came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Source {
     /// Logged in the desktop app.
@@ -47,7 +60,7 @@ pub enum Source {
 }
 
 /// How a person relates to the user; decides how much their word weighs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
     /// Reports directly to the user.
@@ -124,7 +137,7 @@ impl Relation {
 }
 
 /// A win's link to one expectation of the ladder.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 pub struct ExpectationTag {
     /// The expectation id, e.g. `hire-develop-managers`.
     pub id: String,
@@ -133,7 +146,7 @@ pub struct ExpectationTag {
 }
 
 /// A person named on a win.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct WinPerson {
     /// The person's id.
     pub person_id: PersonId,
@@ -144,7 +157,7 @@ pub struct WinPerson {
 }
 
 /// One piece of evidence: something the user did, dated, with its result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Win {
     /// Stable id.
     pub id: WinId,
@@ -195,7 +208,7 @@ impl Win {
 }
 
 /// A person named on a win, by name; the store finds or creates them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct PersonRef {
     /// The person's name (matched without regard to case).
     pub name: String,
@@ -210,7 +223,7 @@ fn yes() -> bool {
 
 /// What a user writes to log or edit a win. The same shape serves both, so an
 /// edit is "load the draft, change it, save it".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct WinDraft {
     /// The day it happened; today when absent.
@@ -282,7 +295,7 @@ impl From<&Win> for WinDraft {
 }
 
 /// Someone who works with the user and may vouch for their evidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Person {
     /// Stable id.
     pub id: PersonId,
@@ -299,7 +312,7 @@ pub struct Person {
 }
 
 /// What a user writes to add or edit a person.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct PersonDraft {
     /// See [`Person::name`].
@@ -313,7 +326,7 @@ pub struct PersonDraft {
 }
 
 /// A dated quote from a person about the user's work.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Feedback {
     /// Stable id.
     pub id: FeedbackId,
@@ -332,7 +345,7 @@ pub struct Feedback {
 }
 
 /// What a user writes to add or edit feedback.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct FeedbackDraft {
     /// The person's name; they are added if new.
@@ -346,7 +359,7 @@ pub struct FeedbackDraft {
 }
 
 /// The promotion cycle the evidence is judged in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Cycle {
     /// The ladder in use, e.g. `senior-manager`.
     pub ladder: String,
@@ -373,7 +386,7 @@ impl Cycle {
 }
 
 /// Filters for listing wins. Empty means "everything".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct WinFilter {
     /// Only wins on or after this day.
@@ -397,7 +410,7 @@ pub struct WinFilter {
 
 /// A win as the CLI's `--json` prints it: expectation ids as a plain array (with the
 /// unconfirmed ones repeated under `suggested`), people as names, vouchers apart.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct WinView {
     /// See [`Win::id`].
     pub id: WinId,

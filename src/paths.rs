@@ -30,3 +30,20 @@ pub fn default_database_path() -> Result<PathBuf> {
             ))
         })
 }
+
+/// Writes a file only its owner can read (0600 on Unix): exports and backups hold
+/// private notes. The data is flushed to disk before this returns.
+pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let ctx = || format!("could not write {}", path.display());
+    let mut f = opts.open(path).map_err(|e| Error::io(ctx(), e))?;
+    f.write_all(bytes).map_err(|e| Error::io(ctx(), e))?;
+    f.sync_all().map_err(|e| Error::io(ctx(), e))
+}

@@ -26,7 +26,7 @@ pub const LAST_WEEKS: i64 = 6;
 pub const PROVIDERS_WANTED: usize = 4;
 
 /// How strong the evidence for one expectation is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Strength {
     /// No evidence at all.
@@ -55,7 +55,7 @@ impl Strength {
 }
 
 /// Wins for one expectation in one quarter: a cell of the heatmap.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct QuarterCell {
     /// "2026-Q1".
     pub quarter: String,
@@ -64,7 +64,7 @@ pub struct QuarterCell {
 }
 
 /// The review of one expectation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ExpectationReview {
     /// Expectation id.
     pub id: String,
@@ -102,7 +102,7 @@ pub struct ExpectationReview {
 }
 
 /// A gap with what to do about it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Gap {
     /// Expectation id.
     pub id: String,
@@ -119,7 +119,7 @@ pub struct Gap {
 }
 
 /// Whether the case rests on the last weeks alone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Sustained {
     /// Wins in the window.
     pub wins: usize,
@@ -134,7 +134,7 @@ pub struct Sustained {
 }
 
 /// Who can vouch for the case.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Providers {
     /// People who vouch for a win or gave feedback in the window.
     pub count: usize,
@@ -151,7 +151,7 @@ pub struct Providers {
 }
 
 /// The readiness of the whole case.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Readiness {
     /// 0 to 100.
     pub score: u32,
@@ -164,7 +164,7 @@ pub struct Readiness {
 }
 
 /// The whole review.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Review {
     /// The ladder's id.
     pub ladder: String,
@@ -250,8 +250,19 @@ pub fn quarters(start: NaiveDate, end: NaiveDate) -> Vec<String> {
 
 /// Builds the review. Pure: the same inputs give the same review.
 pub fn review(input: &Inputs<'_>) -> Review {
-    let Inputs { ladder, cycle, people, feedback, as_of, .. } = *input;
-    let wins: Vec<&Win> = input.wins.iter().filter(|w| cycle.contains(w.date)).collect();
+    let Inputs {
+        ladder,
+        cycle,
+        people,
+        feedback,
+        as_of,
+        ..
+    } = *input;
+    let wins: Vec<&Win> = input
+        .wins
+        .iter()
+        .filter(|w| cycle.contains(w.date))
+        .collect();
     let quarter_list = quarters(cycle.start, cycle.end.min(as_of.max(cycle.start)));
     let expectations: Vec<ExpectationReview> = ladder
         .expectations
@@ -297,10 +308,20 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn review_expectation(e: &Expectation, wins: &[&Win], quarter_list: &[String], as_of: NaiveDate) -> ExpectationReview {
+fn review_expectation(
+    e: &Expectation,
+    wins: &[&Win],
+    quarter_list: &[String],
+    as_of: NaiveDate,
+) -> ExpectationReview {
     let mine: Vec<(&Win, bool)> = wins
         .iter()
-        .filter_map(|w| w.expectations.iter().find(|t| t.id == e.id).map(|t| (*w, t.confirmed)))
+        .filter_map(|w| {
+            w.expectations
+                .iter()
+                .find(|t| t.id == e.id)
+                .map(|t| (*w, t.confirmed))
+        })
         .collect();
     let n = mine.len();
     let confirmed = mine.iter().filter(|(_, c)| *c).count();
@@ -311,7 +332,10 @@ fn review_expectation(e: &Expectation, wins: &[&Win], quarter_list: &[String], a
     }
     let by_quarter: Vec<QuarterCell> = quarter_list
         .iter()
-        .map(|q| QuarterCell { quarter: q.clone(), wins: per_q.get(q).copied().unwrap_or(0) })
+        .map(|q| QuarterCell {
+            quarter: q.clone(),
+            wins: per_q.get(q).copied().unwrap_or(0),
+        })
         .collect();
     let quarters_with_evidence = per_q.len();
     let widest_scope = mine.iter().map(|(w, _)| w.scope).max();
@@ -361,9 +385,18 @@ fn review_expectation(e: &Expectation, wins: &[&Win], quarter_list: &[String], a
             parts[0].push_str(&format!(" ({} only suggested)", n - confirmed));
         }
         parts.push(match quarters_with_evidence {
-            1 if n == 1 => format!("in {}", per_q.keys().next().map(String::as_str).unwrap_or("")),
-            1 if n == 2 => format!("both in {}", per_q.keys().next().map(String::as_str).unwrap_or("")),
-            1 => format!("all in {}", per_q.keys().next().map(String::as_str).unwrap_or("")),
+            1 if n == 1 => format!(
+                "in {}",
+                per_q.keys().next().map(String::as_str).unwrap_or("")
+            ),
+            1 if n == 2 => format!(
+                "both in {}",
+                per_q.keys().next().map(String::as_str).unwrap_or("")
+            ),
+            1 => format!(
+                "all in {}",
+                per_q.keys().next().map(String::as_str).unwrap_or("")
+            ),
             q => format!("across {q} quarters"),
         });
         if let (Some(d), Some(a)) = (latest, age) {
@@ -421,7 +454,13 @@ pub fn ago(days: i64) -> String {
     }
 }
 
-fn gap_for(r: &ExpectationReview, e: &Expectation, target: &str, weeks_left: Option<i64>, as_of: NaiveDate) -> Gap {
+fn gap_for(
+    r: &ExpectationReview,
+    e: &Expectation,
+    target: &str,
+    weeks_left: Option<i64>,
+    as_of: NaiveDate,
+) -> Gap {
     let reason = match (r.wins, r.latest) {
         (0, _) => format!("No evidence for \"{}\" in the window.", e.title),
         (1, Some(d)) => format!(
@@ -438,12 +477,20 @@ fn gap_for(r: &ExpectationReview, e: &Expectation, target: &str, weeks_left: Opt
         (_, None) => format!("No dated evidence for \"{}\".", e.title),
     };
     let time = match weeks_left {
-        Some(0) => " The target date has come: add what you already did but never logged.".to_string(),
-        Some(w) => format!(" There are {} until the target date.", plural(w as usize, "week", "weeks")),
+        Some(0) => {
+            " The target date has come: add what you already did but never logged.".to_string()
+        }
+        Some(w) => format!(
+            " There are {} until the target date.",
+            plural(w as usize, "week", "weeks")
+        ),
         None => String::new(),
     };
     let first = e.next_steps.first().cloned().unwrap_or_else(|| {
-        format!("Log what you have already done for \"{}\" and plan one visible piece of work for it.", e.title)
+        format!(
+            "Log what you have already done for \"{}\" and plan one visible piece of work for it.",
+            e.title
+        )
     });
     Gap {
         id: e.id.clone(),
@@ -473,7 +520,13 @@ fn sustained(wins: &[&Win], quarter_list: &[String], as_of: NaiveDate) -> Sustai
     } else {
         None
     };
-    Sustained { wins: n, last_weeks: last, quarters_with_evidence: qs.len(), quarters: quarter_list.len(), warning }
+    Sustained {
+        wins: n,
+        last_weeks: last,
+        quarters_with_evidence: qs.len(),
+        quarters: quarter_list.len(),
+        warning,
+    }
 }
 
 fn providers(
@@ -489,33 +542,78 @@ fn providers(
     for w in wins {
         ids.extend(w.people.iter().filter(|p| p.vouches).map(|p| p.person_id));
     }
-    ids.extend(feedback.iter().filter(|f| cycle.contains(f.date)).map(|f| f.person_id));
-    // The user's own org: as set, else the one most of their reports sit in.
+    ids.extend(
+        feedback
+            .iter()
+            .filter(|f| cycle.contains(f.date))
+            .map(|f| f.person_id),
+    );
+    // The user's own org: as set, else the one most of their reports sit in. Orgs
+    // are compared at their top level ("Payments / Checkout" is in "Payments").
+    let top = |o: &str| {
+        o.split(['/', '>', ','])
+            .next()
+            .unwrap_or(o)
+            .trim()
+            .to_lowercase()
+    };
     let guessed = {
         let mut counts: HashMap<String, usize> = HashMap::new();
         for p in people {
-            if matches!(p.relation, Some(Relation::Report | Relation::SkipLevelReport))
-                && let Some(o) = &p.org
+            if matches!(
+                p.relation,
+                Some(Relation::Report | Relation::SkipLevelReport)
+            ) && let Some(o) = &p.org
             {
-                *counts.entry(o.to_lowercase()).or_default() += 1;
+                *counts.entry(top(o)).or_default() += 1;
             }
         }
-        counts.into_iter().max_by_key(|(o, c)| (*c, std::cmp::Reverse(o.clone()))).map(|(o, _)| o)
+        counts
+            .into_iter()
+            .max_by_key(|(o, c)| (*c, std::cmp::Reverse(o.clone())))
+            .map(|(o, _)| o)
     };
-    let own = own_org.map(str::to_lowercase).or(guessed);
-    let outside = |p: &Person| match (&p.org, &own) {
-        (Some(o), Some(mine)) => o.to_lowercase() != *mine,
-        _ => p.relation == Some(Relation::Partner),
+    let own = own_org.map(top).or(guessed);
+    // The user's own reporting chain is never "outside", whatever its org is called.
+    let outside = |p: &Person| {
+        let in_chain = matches!(
+            p.relation,
+            Some(
+                Relation::Report
+                    | Relation::SkipLevelReport
+                    | Relation::Manager
+                    | Relation::SkipLevelManager
+            )
+        );
+        !in_chain
+            && match (&p.org, &own) {
+                (Some(o), Some(mine)) => top(o) != *mine,
+                _ => p.relation == Some(Relation::Partner),
+            }
     };
-    let mut names: Vec<String> = ids.iter().filter_map(|i| by_id.get(i)).map(|p| p.name.clone()).collect();
+    let mut names: Vec<String> = ids
+        .iter()
+        .filter_map(|i| by_id.get(i))
+        .map(|p| p.name.clone())
+        .collect();
     names.sort();
-    let outside_org = ids.iter().filter_map(|i| by_id.get(i)).filter(|p| outside(p)).count();
-    let unvouched: Vec<String> = reviews.iter().filter(|r| r.wins > 0 && r.vouched == 0).map(|r| r.id.clone()).collect();
+    let outside_org = ids
+        .iter()
+        .filter_map(|i| by_id.get(i))
+        .filter(|p| outside(p))
+        .count();
+    let unvouched: Vec<String> = reviews
+        .iter()
+        .filter(|r| r.wins > 0 && r.vouched == 0)
+        .map(|r| r.id.clone())
+        .collect();
     let mut ask: Vec<String> = Vec::new();
     for w in wins {
         for p in &w.people {
             if !ids.contains(&p.person_id)
-                && by_id.get(&p.person_id).is_some_and(|x| x.relation.is_none_or(Relation::is_independent))
+                && by_id
+                    .get(&p.person_id)
+                    .is_some_and(|x| x.relation.is_none_or(Relation::is_independent))
                 && !ask.contains(&p.name)
             {
                 ask.push(p.name.clone());
@@ -530,15 +628,33 @@ fn providers(
         outside_org
     );
     if count >= PROVIDERS_WANTED && outside_org > 0 {
-        summary = format!("{} can vouch for your case, {} of them outside your org: enough providers.", plural(count, "person", "people"), outside_org);
+        summary = format!(
+            "{} can vouch for your case, {} of them outside your org: enough providers.",
+            plural(count, "person", "people"),
+            outside_org
+        );
     }
     if !unvouched.is_empty() {
-        summary.push_str(&format!(" Nobody vouches yet for: {}.", unvouched.join(", ")));
+        summary.push_str(&format!(
+            " Nobody vouches yet for: {}.",
+            unvouched.join(", ")
+        ));
     }
-    Providers { count, outside_org, names, unvouched, ask, summary }
+    Providers {
+        count,
+        outside_org,
+        names,
+        unvouched,
+        ask,
+        summary,
+    }
 }
 
-fn readiness(reviews: &[ExpectationReview], providers: &Providers, sustained: &Sustained) -> Readiness {
+fn readiness(
+    reviews: &[ExpectationReview],
+    providers: &Providers,
+    sustained: &Sustained,
+) -> Readiness {
     let n = reviews.len().max(1);
     let mean = reviews.iter().map(|r| r.score).sum::<u32>() as f64 / n as f64;
     let gaps = reviews.iter().filter(|r| r.gap).count();
@@ -559,9 +675,17 @@ fn readiness(reviews: &[ExpectationReview], providers: &Providers, sustained: &S
         "not yet"
     };
     let summary = match label {
-        "ready" => format!("Ready: every expectation has evidence that can stand, readiness {score}/100."),
-        "close" => format!("Close: readiness {score}/100 with {} to close.", plural(gaps, "gap", "gaps")),
-        _ => format!("Not yet: readiness {score}/100 with {} to close.", plural(gaps, "gap", "gaps")),
+        "ready" => {
+            format!("Ready: every expectation has evidence that can stand, readiness {score}/100.")
+        }
+        "close" => format!(
+            "Close: readiness {score}/100 with {} to close.",
+            plural(gaps, "gap", "gaps")
+        ),
+        _ => format!(
+            "Not yet: readiness {score}/100 with {} to close.",
+            plural(gaps, "gap", "gaps")
+        ),
     };
     Readiness {
         score,

@@ -5,7 +5,7 @@
 //! phrases of absence such as "without me") count directly. A small naive Bayes
 //! model over word stems learns each expectation's vocabulary from the ladder's own
 //! example wins, so it works on a fresh database, and then from the user's confirmed
-//! tags, which count double: corrections teach it the user's words. Everything stays
+//! tags: corrections teach it the user's own words. Everything stays
 //! on the machine.
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -18,7 +18,7 @@ use crate::model::{ExpectationTag, Win, WinDraft};
 use crate::store::Store;
 
 /// One ranked suggestion.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Suggestion {
     /// Expectation (or principle) id.
     pub id: String,
@@ -36,8 +36,8 @@ const STEM: f64 = 1.0;
 const MODEL: f64 = 3.0;
 /// Laplace smoothing of the word model.
 const ALPHA: f64 = 0.5;
-/// A user's confirmed win teaches this many times more than a ladder example.
-const USER_WEIGHT: f64 = 2.0;
+/// How much a user's confirmed win teaches, against one ladder example.
+const USER_WEIGHT: f64 = 1.0;
 /// How many recent confirmed wins to learn from: recent corrections matter most,
 /// and the cost of learning stays flat as the ledger grows.
 pub const LEARN_FROM: usize = 2_000;
@@ -46,10 +46,11 @@ const MIN_RAW: f64 = 1.0;
 
 /// Words too common to tell expectations apart.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "to", "of", "for", "with", "in", "on", "at", "by", "from", "as", "is",
-    "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "i", "me", "my", "we", "our", "us",
-    "you", "your", "he", "she", "his", "her", "they", "them", "their", "so", "up", "out", "now", "after", "into",
-    "than", "then", "also", "all", "about", "over", "via", "per", "got", "get", "did", "do", "had", "has", "have",
+    "a", "an", "the", "and", "or", "but", "to", "of", "for", "with", "in", "on", "at", "by",
+    "from", "as", "is", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those",
+    "i", "me", "my", "we", "our", "us", "you", "your", "he", "she", "his", "her", "they", "them",
+    "their", "so", "up", "out", "now", "after", "into", "than", "then", "also", "all", "about",
+    "over", "via", "per", "got", "get", "did", "do", "had", "has", "have",
 ];
 
 /// The words of a text, lowercase, split wherever a letter or digit stops: the same
@@ -71,13 +72,21 @@ struct Target {
 impl Target {
     fn new(id: &str, s: &Signals) -> Target {
         let tokenize = |list: &[String]| -> Vec<Vec<String>> {
-            list.iter().map(|p| words(p)).filter(|w| !w.is_empty()).collect()
+            list.iter()
+                .map(|p| words(p))
+                .filter(|w| !w.is_empty())
+                .collect()
         };
         Target {
             id: id.to_string(),
             phrases: tokenize(&s.phrases),
             negations: tokenize(&s.negations),
-            stems: s.stems.iter().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect(),
+            stems: s
+                .stems
+                .iter()
+                .map(|s| s.trim().to_lowercase())
+                .filter(|s| !s.is_empty())
+                .collect(),
         }
     }
 
@@ -121,7 +130,13 @@ pub struct Suggester {
 impl Suggester {
     /// A suggester from a ladder's signals and example wins.
     pub fn for_ladder(ladder: &Ladder) -> Suggester {
-        let mut s = Suggester::new(ladder.expectations.iter().map(|e| Target::new(&e.id, &e.signals)).collect());
+        let mut s = Suggester::new(
+            ladder
+                .expectations
+                .iter()
+                .map(|e| Target::new(&e.id, &e.signals))
+                .collect(),
+        );
         for (i, e) in ladder.expectations.iter().enumerate() {
             for ex in &e.examples {
                 s.add_counts(i, ex, 1.0);
@@ -132,7 +147,12 @@ impl Suggester {
 
     /// A suggester for leadership principles.
     pub fn for_principles(set: &PrincipleSet) -> Suggester {
-        Suggester::new(set.principles.iter().map(|p| Target::new(&p.id, &p.signals)).collect())
+        Suggester::new(
+            set.principles
+                .iter()
+                .map(|p| Target::new(&p.id, &p.signals))
+                .collect(),
+        )
     }
 
     fn new(targets: Vec<Target>) -> Suggester {
@@ -150,7 +170,11 @@ impl Suggester {
     fn model_words(&self, text: &str) -> Vec<String> {
         let mut out: Vec<String> = words(text)
             .into_iter()
-            .filter(|w| w.len() > 1 && !STOPWORDS.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+            .filter(|w| {
+                w.len() > 1
+                    && !STOPWORDS.contains(&w.as_str())
+                    && !w.chars().all(|c| c.is_ascii_digit())
+            })
             .map(|w| self.stemmer.stem(&w).into_owned())
             .collect();
         out.sort_unstable();
@@ -170,8 +194,10 @@ impl Suggester {
     /// suggester does not know are ignored.
     pub fn learn(&mut self, examples: &[(String, Vec<String>)]) {
         for (text, ids) in examples {
-            let known: Vec<usize> =
-                ids.iter().filter_map(|id| self.targets.iter().position(|t| &t.id == id)).collect();
+            let known: Vec<usize> = ids
+                .iter()
+                .filter_map(|id| self.targets.iter().position(|t| &t.id == id))
+                .collect();
             if known.is_empty() {
                 continue;
             }
@@ -191,7 +217,11 @@ impl Suggester {
     /// The word model's posterior per target, or nothing when no word of the text
     /// has been seen before.
     fn posterior(&self, text: &str) -> Option<Vec<f64>> {
-        let known: Vec<String> = self.model_words(text).into_iter().filter(|w| self.vocabulary.contains(w)).collect();
+        let known: Vec<String> = self
+            .model_words(text)
+            .into_iter()
+            .filter(|w| self.vocabulary.contains(w))
+            .collect();
         if known.is_empty() {
             return None;
         }
@@ -199,7 +229,10 @@ impl Suggester {
         let logs: Vec<f64> = (0..self.targets.len())
             .map(|i| {
                 let denom = self.totals[i] + ALPHA * v;
-                known.iter().map(|w| ((self.counts[i].get(w).copied().unwrap_or(0.0) + ALPHA) / denom).ln()).sum()
+                known
+                    .iter()
+                    .map(|w| ((self.counts[i].get(w).copied().unwrap_or(0.0) + ALPHA) / denom).ln())
+                    .sum()
             })
             .collect();
         let max = logs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -233,7 +266,15 @@ impl Suggester {
             .into_iter()
             .zip(&self.targets)
             .filter(|(raw, _)| *raw > 0.0)
-            .map(|(raw, t)| (raw, Suggestion { id: t.id.clone(), score: confidence(raw) }))
+            .map(|(raw, t)| {
+                (
+                    raw,
+                    Suggestion {
+                        id: t.id.clone(),
+                        score: confidence(raw),
+                    },
+                )
+            })
             .collect();
         // Best first; among equals, ladder order (the sort is stable).
         out.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -243,8 +284,14 @@ impl Suggester {
     /// The best suggestion when it is strong enough to store unconfirmed.
     pub fn best(&self, text: &str) -> Option<Suggestion> {
         let raw = self.raw_scores(text);
-        let (i, top) = raw.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
-        (*top >= MIN_RAW).then(|| Suggestion { id: self.targets[i].id.clone(), score: confidence(*top) })
+        let (i, top) = raw
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
+        (*top >= MIN_RAW).then(|| Suggestion {
+            id: self.targets[i].id.clone(),
+            score: confidence(*top),
+        })
     }
 }
 
@@ -278,14 +325,22 @@ pub fn suggest_principles(text: &str) -> Vec<Suggestion> {
 pub fn log_win(store: &mut Store, draft: &WinDraft) -> Result<Win> {
     let mut draft = draft.clone();
     if draft.expectations.is_empty() {
-        let text = [Some(&draft.title), draft.situation.as_ref(), draft.action.as_ref(), draft.result.as_ref()]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = [
+            Some(&draft.title),
+            draft.situation.as_ref(),
+            draft.action.as_ref(),
+            draft.result.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
         if let Some(best) = suggester(store)?.best(&text) {
-            draft.expectations.push(ExpectationTag { id: best.id, confirmed: false });
+            draft.expectations.push(ExpectationTag {
+                id: best.id,
+                confirmed: false,
+            });
         }
     }
     store.add_win(&draft)

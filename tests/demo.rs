@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use caliber::demo::{demo_records, load_demo};
 use caliber::ladder::{builtin_ladder, principles};
+use caliber::review::{Inputs, review};
 use caliber::{Source, Store, Win, WinDraft, WinFilter};
 use chrono::{Duration, NaiveDate};
 
@@ -158,6 +159,35 @@ fn the_gap_review_has_strong_medium_and_thin_expectations() {
     assert!(all.iter().any(|w| w.expectations.is_empty()));
     let scopes: HashSet<_> = all.iter().map(|w| w.scope).collect();
     assert_eq!(scopes.len(), 4, "every scope appears: {scopes:?}");
+}
+
+#[test]
+fn the_review_shows_delegation_as_the_one_gap() {
+    let today = d(TODAY);
+    let records = demo_records(today);
+    let cycle = records.cycle.clone().unwrap();
+    let rev = review(&Inputs {
+        ladder: builtin_ladder("senior-manager").unwrap(),
+        cycle: &cycle,
+        wins: &records.wins,
+        people: &records.people,
+        feedback: &records.feedback,
+        own_org: None,
+        as_of: today,
+    });
+    let score = |id: &str| rev.expectations.iter().find(|e| e.id == id).unwrap().score;
+    let gaps: Vec<&str> = rev.gaps.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(gaps, ["delegation"]);
+    for medium in ["hire-develop-managers", "strategy", "peer-collaboration"] {
+        for strong in ["team-delivery", "cross-org-impact"] {
+            assert!(score(strong) > score(medium), "{strong} vs {medium}");
+        }
+        assert!(
+            score(medium) > score("delegation"),
+            "{medium} vs delegation"
+        );
+    }
+    assert_eq!(rev.providers.unvouched, ["delegation"]);
 }
 
 #[test]

@@ -23,7 +23,9 @@ fn write(dir: &Path, name: &str, content: &str) -> PathBuf {
 /// Parses `content` and stores it as `import_file` would, without a file.
 fn import_text(store: &mut Store, format: Format, content: &str) -> caliber::store::ImportSummary {
     let records = io::parse(format, content).unwrap();
-    store.insert_records(&records, Some(Source::Import)).unwrap()
+    store
+        .insert_records(&records, Some(Source::Import))
+        .unwrap()
 }
 
 /// All wins, oldest first (the order files are written in).
@@ -32,18 +34,34 @@ fn wins(store: &Store) -> Vec<Win> {
 }
 
 fn by_title<'a>(wins: &'a [Win], title: &str) -> &'a Win {
-    wins.iter()
-        .find(|w| w.title == title)
-        .unwrap_or_else(|| panic!("no win titled {title:?} in {:#?}", wins.iter().map(|w| &w.title).collect::<Vec<_>>()))
+    wins.iter().find(|w| w.title == title).unwrap_or_else(|| {
+        panic!(
+            "no win titled {title:?} in {:#?}",
+            wins.iter().map(|w| &w.title).collect::<Vec<_>>()
+        )
+    })
 }
 
 /// Imports `content` and expects a bad-file error; checks nothing was written.
-fn refused(store: &mut Store, dir: &Path, name: &str, content: &str, format: Option<Format>) -> String {
+fn refused(
+    store: &mut Store,
+    dir: &Path,
+    name: &str,
+    content: &str,
+    format: Option<Format>,
+) -> String {
     let before = store.count_wins().unwrap();
     let path = write(dir, name, content);
     let err = io::import_file(store, &path, format).unwrap_err();
-    assert!(matches!(err, Error::BadFile(_)), "expected a bad-file error, got {err:?}");
-    assert_eq!(store.count_wins().unwrap(), before, "a refused import must change nothing");
+    assert!(
+        matches!(err, Error::BadFile(_)),
+        "expected a bad-file error, got {err:?}"
+    );
+    assert_eq!(
+        store.count_wins().unwrap(),
+        before,
+        "a refused import must change nothing"
+    );
     err.to_string()
 }
 
@@ -77,14 +95,26 @@ fn full_ledger() -> Store {
         metric: Some("2 managers".into()),
         scope: Scope::Org,
         people: vec![
-            PersonRef { name: "Priya Shah".into(), vouches: true },
-            PersonRef { name: "Tom Baker".into(), vouches: false },
+            PersonRef {
+                name: "Priya Shah".into(),
+                vouches: true,
+            },
+            PersonRef {
+                name: "Tom Baker".into(),
+                vouches: false,
+            },
         ],
         links: vec!["https://wiki.example.com/hiring".into()],
         tags: vec!["hiring".into(), "payments".into()],
         expectations: vec![
-            ExpectationTag { id: "hire-develop-managers".into(), confirmed: true },
-            ExpectationTag { id: "team-delivery".into(), confirmed: false },
+            ExpectationTag {
+                id: "hire-develop-managers".into(),
+                confirmed: true,
+            },
+            ExpectationTag {
+                id: "team-delivery".into(),
+                confirmed: false,
+            },
         ],
         principles: vec!["hire-and-develop-the-best".into()],
         source: Source::App,
@@ -95,7 +125,10 @@ fn full_ledger() -> Store {
         title: "Handed the weekly ops review to Dana's team (now run without me)".into(),
         metric: Some("-3 h/week".into()),
         tags: vec!["delegation".into()],
-        expectations: vec![ExpectationTag { id: "delegation".into(), confirmed: true }],
+        expectations: vec![ExpectationTag {
+            id: "delegation".into(),
+            confirmed: true,
+        }],
         ..WinDraft::default()
     })
     .unwrap();
@@ -104,7 +137,10 @@ fn full_ledger() -> Store {
         title: "Wrote the 2026 planning narrative for #payments, adopted by 3 orgs".into(),
         result: Some("Headcount request approved".into()),
         scope: Scope::Company,
-        expectations: vec![ExpectationTag { id: "strategy".into(), confirmed: true }],
+        expectations: vec![ExpectationTag {
+            id: "strategy".into(),
+            confirmed: true,
+        }],
         principles: vec!["think-big".into()],
         ..WinDraft::default()
     })
@@ -130,7 +166,10 @@ fn formats_read_their_names_and_refuse_others() {
     assert_eq!("backup".parse::<Format>().unwrap(), Format::Backup);
     assert_eq!("jrnl".parse::<Format>().unwrap(), Format::Jrnl);
     let err = "xml".parse::<Format>().unwrap_err().to_string();
-    assert!(err.contains("'xml'") && err.contains("backup, csv, jrnl, markdown"), "{err}");
+    assert!(
+        err.contains("'xml'") && err.contains("backup, csv, jrnl, markdown"),
+        "{err}"
+    );
     for f in Format::ALL {
         assert_eq!(f.to_string().parse::<Format>().unwrap(), *f);
     }
@@ -142,12 +181,39 @@ fn the_format_is_guessed_from_the_name_and_the_content() {
     assert_eq!(g("wins.csv", ""), Format::Csv);
     assert_eq!(g("brag.md", ""), Format::Markdown);
     assert_eq!(g("Brag.MARKDOWN", ""), Format::Markdown);
-    assert_eq!(g("journal.json", r#"{"tags": {}, "entries": []}"#), Format::Jrnl);
-    assert_eq!(g("caliber.json", r#"{"format": "caliber-backup", "version": 1, "records": {}}"#), Format::Backup);
-    assert_eq!(g("cut.json", r#"{"format": "caliber-backup", "version": 1, "records": {"wins": ["#), Format::Backup);
-    assert_eq!(g("cut.json", r#"{"tags": {"@work": 2}, "entries": [{"title": "#), Format::Jrnl);
-    assert_eq!(g("notes.txt", "date,title\n2026-03-14,Shipped\n"), Format::Csv);
-    assert_eq!(g("notes.txt", "## March 2026\n- Shipped\n"), Format::Markdown);
+    assert_eq!(
+        g("journal.json", r#"{"tags": {}, "entries": []}"#),
+        Format::Jrnl
+    );
+    assert_eq!(
+        g(
+            "caliber.json",
+            r#"{"format": "caliber-backup", "version": 1, "records": {}}"#
+        ),
+        Format::Backup
+    );
+    assert_eq!(
+        g(
+            "cut.json",
+            r#"{"format": "caliber-backup", "version": 1, "records": {"wins": ["#
+        ),
+        Format::Backup
+    );
+    assert_eq!(
+        g(
+            "cut.json",
+            r#"{"tags": {"@work": 2}, "entries": [{"title": "#
+        ),
+        Format::Jrnl
+    );
+    assert_eq!(
+        g("notes.txt", "date,title\n2026-03-14,Shipped\n"),
+        Format::Csv
+    );
+    assert_eq!(
+        g("notes.txt", "## March 2026\n- Shipped\n"),
+        Format::Markdown
+    );
 }
 
 #[test]
@@ -155,7 +221,22 @@ fn export_to_jrnl_is_refused_with_the_alternatives() {
     let s = full_ledger();
     let err = io::export(&s, Format::Jrnl).unwrap_err();
     assert!(matches!(err, Error::InvalidInput(_)));
-    assert!(err.to_string().contains("use backup, csv or markdown"), "{err}");
+    assert!(
+        err.to_string().contains("use backup, csv or markdown"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_empty_ledger_exports_files_that_import_to_nothing() {
+    let empty = Store::open_in_memory().unwrap();
+    for format in [Format::Backup, Format::Csv, Format::Markdown] {
+        let text = io::export(&empty, format).unwrap();
+        let records = io::parse(format, &text).unwrap();
+        assert!(records.wins.is_empty(), "{format}: {text}");
+        let mut other = Store::open_in_memory().unwrap();
+        assert_eq!(other.insert_records(&records, None).unwrap().wins, 0);
+    }
 }
 
 #[test]
@@ -170,12 +251,20 @@ fn files_that_are_too_big_or_not_text_are_refused_before_parsing() {
 
     let latin1 = dir.path().join("latin1.csv");
     std::fs::write(&latin1, b"date,title\n2026-03-14,Caf\xe9 offsite\n").unwrap();
-    let err = io::import_file(&mut s, &latin1, None).unwrap_err().to_string();
-    assert!(err.contains("not UTF-8") && err.contains("save it as UTF-8"), "{err}");
+    let err = io::import_file(&mut s, &latin1, None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("not UTF-8") && err.contains("save it as UTF-8"),
+        "{err}"
+    );
 
     let missing = dir.path().join("nope.csv");
     let err = io::import_file(&mut s, &missing, None).unwrap_err();
-    assert!(matches!(err, Error::Io { .. }) && err.to_string().contains("nope.csv"), "{err}");
+    assert!(
+        matches!(err, Error::Io { .. }) && err.to_string().contains("nope.csv"),
+        "{err}"
+    );
     assert_eq!(s.count_wins().unwrap(), 0);
 }
 
@@ -207,15 +296,29 @@ fn a_backup_restores_into_an_empty_ledger_exactly() {
     let second = io::export(&b, Format::Backup).unwrap();
     assert_eq!(records_part(&first), records_part(&second));
     // Sources are kept, not turned into "import".
-    assert_eq!(by_title(&wins(&b), "Hired two managers for the payments org").source, Source::App);
+    assert_eq!(
+        by_title(&wins(&b), "Hired two managers for the payments org").source,
+        Source::App
+    );
     assert_eq!(b.cycle().unwrap().target_level, "L7");
-    assert_eq!(b.person_by_name("priya shah").unwrap().unwrap().org.as_deref(), Some("Checkout"));
+    assert_eq!(
+        b.person_by_name("priya shah")
+            .unwrap()
+            .unwrap()
+            .org
+            .as_deref(),
+        Some("Checkout")
+    );
 }
 
 #[test]
 fn a_backup_imported_twice_adds_nothing_the_second_time() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "b.json", &io::export(&full_ledger(), Format::Backup).unwrap());
+    let path = write(
+        dir.path(),
+        "b.json",
+        &io::export(&full_ledger(), Format::Backup).unwrap(),
+    );
     let mut s = Store::open_in_memory().unwrap();
     io::import_file(&mut s, &path, Some(Format::Backup)).unwrap();
     let again = io::import_file(&mut s, &path, Some(Format::Backup)).unwrap();
@@ -228,10 +331,17 @@ fn broken_backups_are_refused_with_the_field_named() {
     let dir = tempfile::tempdir().unwrap();
     let good = io::export(&full_ledger(), Format::Backup).unwrap();
     let mut s = Store::open_in_memory().unwrap();
-    s.add_win(&WinDraft::titled("Ran the Q1 calibration for my managers")).unwrap();
+    s.add_win(&WinDraft::titled("Ran the Q1 calibration for my managers"))
+        .unwrap();
 
     // Cut off half way, as an interrupted copy leaves it.
-    let err = refused(&mut s, dir.path(), "cut.json", &good[..good.len() / 2], None);
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "cut.json",
+        &good[..good.len() / 2],
+        None,
+    );
     assert!(err.contains("cut off") && err.contains("line"), "{err}");
 
     // A date written as a number.
@@ -251,21 +361,39 @@ fn broken_backups_are_refused_with_the_field_named() {
     let mut doc: serde_json::Value = serde_json::from_str(&good).unwrap();
     doc["version"] = serde_json::json!(2);
     let err = refused(&mut s, dir.path(), "v2.json", &doc.to_string(), None);
-    assert!(err.contains("version 2") && err.contains("update Caliber"), "{err}");
+    assert!(
+        err.contains("version 2") && err.contains("update Caliber"),
+        "{err}"
+    );
 
     // Not a backup at all.
     let mut doc: serde_json::Value = serde_json::from_str(&good).unwrap();
     doc["format"] = serde_json::json!("brag-export");
-    let err = refused(&mut s, dir.path(), "other.json", &doc.to_string(), Some(Format::Backup));
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "other.json",
+        &doc.to_string(),
+        Some(Format::Backup),
+    );
     assert!(err.contains("'brag-export'"), "{err}");
-    let err = refused(&mut s, dir.path(), "list.json", "[1, 2]", Some(Format::Backup));
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "list.json",
+        "[1, 2]",
+        Some(Format::Backup),
+    );
     assert!(err.contains("not a Caliber backup"), "{err}");
 
     // A valid file whose win breaks a rule of the store: the win is named.
     let mut doc: serde_json::Value = serde_json::from_str(&good).unwrap();
     doc["records"]["wins"][2]["expectations"][0]["id"] = serde_json::json!("world-domination");
     let err = refused(&mut s, dir.path(), "rule.json", &doc.to_string(), None);
-    assert!(err.contains("win 3") && err.contains("world-domination"), "{err}");
+    assert!(
+        err.contains("win 3") && err.contains("world-domination"),
+        "{err}"
+    );
 }
 
 // ---------------------------------------------------------------------------------
@@ -294,15 +422,25 @@ fn a_hand_made_csv_imports_with_any_column_order() {
     assert_eq!(hire.metric.as_deref(), Some("2 managers"));
     assert_eq!(hire.scope, Scope::Org);
     assert_eq!(hire.tags, vec!["hiring", "payments"]);
-    assert_eq!(hire.notes.as_deref(), Some("Loops run with the bar raiser.\nBoth accepted in a week."));
+    assert_eq!(
+        hire.notes.as_deref(),
+        Some("Loops run with the bar raiser.\nBoth accepted in a week.")
+    );
     assert_eq!(hire.expectation_ids(), vec!["hire-develop-managers"]);
     assert!(hire.expectations[0].confirmed);
     assert_eq!(hire.source, Source::Import);
-    let names: Vec<(&str, bool)> = hire.people.iter().map(|p| (p.name.as_str(), p.vouches)).collect();
+    let names: Vec<(&str, bool)> = hire
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.vouches))
+        .collect();
     assert_eq!(names, vec![("Priya Shah", true), ("Tom Baker", false)]);
 
     let perf = by_title(&all, "Cut checkout p99 latency from 900 ms to 580 ms");
-    assert_eq!((perf.scope, perf.metric.as_deref()), (Scope::Team, Some("35%")));
+    assert_eq!(
+        (perf.scope, perf.metric.as_deref()),
+        (Scope::Team, Some("35%"))
+    );
     let review = by_title(&all, "Set up a staff-plus review for the org");
     assert!(review.tags.is_empty() && review.notes.is_none() && review.people.is_empty());
 }
@@ -318,10 +456,16 @@ fn a_csv_export_reads_back_with_every_field() {
     );
 
     let mut b = Store::open_in_memory().unwrap();
-    b.add_win(&WinDraft::titled("Already here: coached Sam into the manager role")).unwrap();
+    b.add_win(&WinDraft::titled(
+        "Already here: coached Sam into the manager role",
+    ))
+    .unwrap();
     let summary = import_text(&mut b, Format::Csv, &csv);
     assert_eq!(summary.wins, 3);
-    for (x, y) in wins(&a).iter().zip(wins(&b).iter().filter(|w| w.source == Source::Import)) {
+    for (x, y) in wins(&a)
+        .iter()
+        .zip(wins(&b).iter().filter(|w| w.source == Source::Import))
+    {
         assert_eq!(x.date, y.date);
         assert_eq!(x.title, y.title);
         assert_eq!(x.situation, y.situation);
@@ -335,7 +479,12 @@ fn a_csv_export_reads_back_with_every_field() {
         assert_eq!(x.principles, y.principles);
         assert_eq!(x.expectations, y.expectations);
         assert_eq!(x.logged_at, y.logged_at);
-        let people = |w: &Win| w.people.iter().map(|p| (p.name.clone(), p.vouches)).collect::<Vec<_>>();
+        let people = |w: &Win| {
+            w.people
+                .iter()
+                .map(|p| (p.name.clone(), p.vouches))
+                .collect::<Vec<_>>()
+        };
         let mut px = people(x);
         let mut py = people(y);
         px.sort();
@@ -367,7 +516,12 @@ fn csv_cells_that_look_like_formulas_are_defused_and_restored() {
     assert!(row.contains(",''=already quoted by hand,"), "{row}");
     assert!(row.contains(",'plain apostrophe stays,"), "{row}");
     for cell in row.split(',') {
-        assert!(!cell.trim_start_matches('"').starts_with(['=', '+', '-', '@']), "unsafe cell {cell} in {row}");
+        assert!(
+            !cell
+                .trim_start_matches('"')
+                .starts_with(['=', '+', '-', '@']),
+            "unsafe cell {cell} in {row}"
+        );
     }
 
     let mut b = Store::open_in_memory().unwrap();
@@ -391,32 +545,116 @@ fn broken_csv_rows_are_refused_by_line() {
     // Line 3 of the file, after a quoted cell spanning two lines on line 2.
     let bad_date = "date,title,notes\n2026-03-01,Promoted Ana to senior manager,\"two\nlines\"\n2026-13-01,Launched the vendor scorecard,\n";
     let err = refused(&mut s, dir.path(), "date.csv", bad_date, None);
-    assert_eq!(err, "line 4: date '2026-13-01' is not a valid date (use YYYY-MM-DD)");
+    assert_eq!(
+        err,
+        "line 4: date '2026-13-01' is not a valid date (use YYYY-MM-DD)"
+    );
 
-    let err = refused(&mut s, dir.path(), "cols.csv", "date,title,owner,Team\n2026-03-01,Shipped,me,x\n", None);
-    assert!(err.starts_with("line 1: unknown columns 'owner', 'Team'"), "{err}");
-    assert!(err.contains("the columns Caliber reads are: id, date, title"), "{err}");
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "cols.csv",
+        "date,title,owner,Team\n2026-03-01,Shipped,me,x\n",
+        None,
+    );
+    assert!(
+        err.starts_with("line 1: unknown columns 'owner', 'Team'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the columns Caliber reads are: id, date, title"),
+        "{err}"
+    );
 
-    let err = refused(&mut s, dir.path(), "nodate.csv", "title,notes\nShipped,\n", None);
-    assert!(err.starts_with("line 1:") && err.contains("no date column"), "{err}");
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "nodate.csv",
+        "title,notes\nShipped,\n",
+        None,
+    );
+    assert!(
+        err.starts_with("line 1:") && err.contains("no date column"),
+        "{err}"
+    );
 
     let long = "Led ".to_string() + &"the migration of every payments service ".repeat(10);
-    let err = refused(&mut s, dir.path(), "long.csv", &format!("date,title\n2026-03-01,Hired a manager\n2026-03-02,{long}\n"), None);
-    assert!(err.starts_with("line 3: the title is 403 characters, more than 300"), "{err}");
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "long.csv",
+        &format!("date,title\n2026-03-01,Hired a manager\n2026-03-02,{long}\n"),
+        None,
+    );
+    assert!(
+        err.starts_with("line 3: the title is 403 characters, more than 300"),
+        "{err}"
+    );
     assert!(err.contains("notes"), "{err}");
 
-    let err = refused(&mut s, dir.path(), "empty.csv", "date,title\n2026-03-01,\n", None);
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "empty.csv",
+        "date,title\n2026-03-01,\n",
+        None,
+    );
     assert!(err.starts_with("line 2: the title is empty"), "{err}");
 
-    let err = refused(&mut s, dir.path(), "scope.csv", "date,title,scope\n2026-03-01,Ran the offsite,galaxy\n", None);
-    assert!(err.starts_with("line 2: scope 'galaxy' is not known"), "{err}");
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "scope.csv",
+        "date,title,scope\n2026-03-01,Ran the offsite,galaxy\n",
+        None,
+    );
+    assert!(
+        err.starts_with("line 2: scope 'galaxy' is not known"),
+        "{err}"
+    );
 
-    let err = refused(&mut s, dir.path(), "wide.csv", "date,title\n2026-03-01,Hired Ana, Bo and Cy\n", None);
-    assert!(err.starts_with("line 2: this row has 3 cells but the header has 2"), "{err}");
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "wide.csv",
+        "date,title\n2026-03-01,Hired Ana, Bo and Cy\n",
+        None,
+    );
+    assert!(
+        err.starts_with("line 2: this row has 3 cells but the header has 2"),
+        "{err}"
+    );
 
     // A rule the store checks: the line still comes first.
-    let err = refused(&mut s, dir.path(), "exp.csv", "date,title,expectations\n2026-03-01,Ran the offsite,\n2026-03-02,Wrote the vision doc,visionary\n", None);
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "exp.csv",
+        "date,title,expectations\n2026-03-01,Ran the offsite,\n2026-03-02,Wrote the vision doc,visionary\n",
+        None,
+    );
     assert!(err.starts_with("line 3: expectation 'visionary'"), "{err}");
+}
+
+#[test]
+fn a_csv_saved_by_excel_reads_with_the_right_line_numbers() {
+    // Excel writes a byte-order mark and CRLF line ends.
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_in_memory().unwrap();
+    let good = "\u{feff}Date,Title,Notes\r\n2026-03-02,Ran the first managers' offsite,\"Agenda:\r\n- roles\"\r\n2026-03-09,Started skip-level 1:1s,\r\n";
+    let summary = io::import_file(&mut s, &write(dir.path(), "excel.csv", good), None).unwrap();
+    assert_eq!(summary.wins, 2);
+    let bad = good.replace("2026-03-09", "2026-03-32");
+    let err = refused(&mut s, dir.path(), "excel-bad.csv", &bad, None);
+    assert!(err.starts_with("line 4: date '2026-03-32'"), "{err}");
+
+    // A quote opened and never closed swallows the rows after it.
+    let unclosed = "date,title\n2026-03-01,\"Hired Ana\n2026-03-02,Shipped the roadmap\n";
+    let err = refused(&mut s, dir.path(), "quote.csv", unclosed, None);
+    assert!(
+        err.starts_with("line 2: the title runs over several lines"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -475,7 +713,10 @@ fn a_jrnl_export_imports_with_tags_and_stars() {
     let all = wins(&s);
     let hire = by_title(&all, "Closed the second EM hire for @payments.");
     assert_eq!(hire.date, d("2026-03-14"));
-    assert_eq!(hire.notes.as_deref(), Some("Offer accepted after the bar-raiser debrief.\nStarts in April."));
+    assert_eq!(
+        hire.notes.as_deref(),
+        Some("Offer accepted after the bar-raiser debrief.\nStarts in April.")
+    );
     assert_eq!(hire.tags, vec!["hiring", "payments", "starred"]);
     assert_eq!(hire.source, Source::Import);
 
@@ -483,7 +724,10 @@ fn a_jrnl_export_imports_with_tags_and_stars() {
     assert_eq!(review.notes, None, "an empty body is no notes");
     assert_eq!(review.tags, vec!["oncall", "payments"]);
     let planning = by_title(&all, "Quarterly planning done.");
-    assert!(planning.tags.is_empty(), "an entry without tags (old jrnl) is fine");
+    assert!(
+        planning.tags.is_empty(),
+        "an entry without tags (old jrnl) is fine"
+    );
 
     let again = io::import_file(&mut s, &path, None).unwrap();
     assert_eq!((again.wins, again.duplicates), (0, 3));
@@ -499,11 +743,25 @@ fn a_long_jrnl_title_is_cut_and_the_rest_kept_in_the_notes() {
     let mut s = Store::open_in_memory().unwrap();
     import_text(&mut s, Format::Jrnl, &journal.to_string());
     let w = &wins(&s)[0];
-    assert!(w.title.chars().count() <= 300 && w.title.ends_with('…'), "{}", w.title);
+    assert!(
+        w.title.chars().count() <= 300 && w.title.ends_with('…'),
+        "{}",
+        w.title
+    );
     let notes = w.notes.as_deref().unwrap();
-    assert!(notes.starts_with('…') && notes.ends_with("Details in the wiki."), "{notes}");
-    let rebuilt = format!("{} {}", w.title.trim_end_matches('…'), notes.trim_start_matches('…'));
-    assert!(rebuilt.starts_with(long.trim()), "nothing of the title is lost");
+    assert!(
+        notes.starts_with('…') && notes.ends_with("Details in the wiki."),
+        "{notes}"
+    );
+    let rebuilt = format!(
+        "{} {}",
+        w.title.trim_end_matches('…'),
+        notes.trim_start_matches('…')
+    );
+    assert!(
+        rebuilt.starts_with(long.trim()),
+        "nothing of the title is lost"
+    );
 }
 
 #[test]
@@ -514,20 +772,56 @@ fn broken_jrnl_exports_are_refused_by_entry() {
 
     let typed = JOURNAL.replace("\"date\": \"2026-02-03\"", "\"date\": 20260203");
     let err = refused(&mut s, dir.path(), "typed.json", &typed, None);
-    assert!(err.starts_with("entry 2, field date: invalid type: integer"), "{err}");
+    assert!(
+        err.starts_with("entry 2, field date: invalid type: integer"),
+        "{err}"
+    );
 
     let impossible = JOURNAL.replace("2026-01-09", "2026-02-30");
     let err = refused(&mut s, dir.path(), "day.json", &impossible, None);
-    assert_eq!(err, "entry 3: date '2026-02-30' is not a valid date (use YYYY-MM-DD)");
+    assert_eq!(
+        err,
+        "entry 3: date '2026-02-30' is not a valid date (use YYYY-MM-DD)"
+    );
 
-    let err = refused(&mut s, dir.path(), "cut.json", &JOURNAL[..JOURNAL.len() - 40], Some(Format::Jrnl));
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "cut.json",
+        &JOURNAL[..JOURNAL.len() - 40],
+        Some(Format::Jrnl),
+    );
     assert!(err.contains("cut off"), "{err}");
 
-    let err = refused(&mut s, dir.path(), "other.json", r#"{"notes": []}"#, Some(Format::Jrnl));
-    assert!(err.contains("no \"entries\"") && err.contains("jrnl --export json"), "{err}");
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "other.json",
+        r#"{"notes": []}"#,
+        Some(Format::Jrnl),
+    );
+    assert!(
+        err.contains("no \"entries\"") && err.contains("jrnl --export json"),
+        "{err}"
+    );
+
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "array.json",
+        "[1, 2]",
+        Some(Format::Jrnl),
+    );
+    assert!(err.contains("not a jrnl export"), "{err}");
 
     let missing = r#"{"entries": [{"title": "Hired", "body": "", "date": "2026-01-01"}, {"title": "No day"}]}"#;
-    let err = refused(&mut s, dir.path(), "missing.json", missing, Some(Format::Jrnl));
+    let err = refused(
+        &mut s,
+        dir.path(),
+        "missing.json",
+        missing,
+        Some(Format::Jrnl),
+    );
     assert!(err.starts_with("entry 2: missing field `date`"), "{err}");
 }
 
@@ -599,9 +893,19 @@ fn a_hand_written_brag_document_imports() {
     assert_eq!(hire.date, d("2026-01-01"));
     assert_eq!(hire.metric.as_deref(), Some("2 managers"));
     assert_eq!(hire.scope, Scope::Org);
-    assert_eq!(hire.result.as_deref(), Some("both teams fully staffed by March"));
-    assert_eq!(hire.notes.as_deref(), Some("- loop notes are in the wiki\n  - strong on coaching"));
-    let people: Vec<(&str, bool)> = hire.people.iter().map(|p| (p.name.as_str(), p.vouches)).collect();
+    assert_eq!(
+        hire.result.as_deref(),
+        Some("both teams fully staffed by March")
+    );
+    assert_eq!(
+        hire.notes.as_deref(),
+        Some("- loop notes are in the wiki\n  - strong on coaching")
+    );
+    let people: Vec<(&str, bool)> = hire
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.vouches))
+        .collect();
     assert_eq!(people, vec![("Priya Shah", true), ("Tom Baker", false)]);
     assert_eq!(hire.expectation_ids(), vec!["hire-develop-managers"]);
 
@@ -613,8 +917,14 @@ fn a_hand_written_brag_document_imports() {
     // sentence goes on.
     let ana = by_title(&all, "Coached Ana into the senior manager role.");
     assert_eq!(ana.date, d("2026-03-20"));
-    assert_eq!(ana.notes.as_deref(), Some("She was promoted at the March calibration."));
-    let handbook = by_title(&all, "Wrote the on-call handbook that the three platform teams now share");
+    assert_eq!(
+        ana.notes.as_deref(),
+        Some("She was promoted at the March calibration.")
+    );
+    let handbook = by_title(
+        &all,
+        "Wrote the on-call handbook that the three platform teams now share",
+    );
     assert_eq!(handbook.date, d("2026-03-21"));
 
     let offsite = by_title(&all, "Ran the org offsite; wrote the 2026 strategy doc");
@@ -623,7 +933,10 @@ fn a_hand_written_brag_document_imports() {
 
     let vendor = by_title(&all, "Closed the vendor negotiation early");
     assert_eq!(vendor.date, d("2026-03-30"));
-    assert_eq!(by_title(&all, "Q2 plan accepted by the VP").date, d("2026-04-01"));
+    assert_eq!(
+        by_title(&all, "Q2 plan accepted by the VP").date,
+        d("2026-04-01")
+    );
     assert!(all.iter().all(|w| w.source == Source::Import));
 
     let again = io::import_file(&mut s, &path, None).unwrap();
@@ -645,19 +958,33 @@ fn broken_brag_documents_are_refused_by_line() {
 
     let no_year = "## March\n\n- Hired two managers\n";
     let err = refused(&mut s, dir.path(), "noyear.md", no_year, None);
-    assert!(err.starts_with("line 3: no date for this bullet: the heading 'March' on line 1 has no year"), "{err}");
+    assert!(
+        err.starts_with(
+            "line 3: no date for this bullet: the heading 'March' on line 1 has no year"
+        ),
+        "{err}"
+    );
 
     let impossible = "## 2026-03\n\n- Hired two managers\n- 2026-02-30: Closed the reorg\n";
     let err = refused(&mut s, dir.path(), "day.md", impossible, None);
-    assert_eq!(err, "line 4: date '2026-02-30' is not a valid date (use YYYY-MM-DD)");
+    assert_eq!(
+        err,
+        "line 4: date '2026-02-30' is not a valid date (use YYYY-MM-DD)"
+    );
 
     let heading = "## 2026-13-01\n\n- Hired two managers\n";
     let err = refused(&mut s, dir.path(), "heading.md", heading, None);
-    assert_eq!(err, "line 1: date '2026-13-01' is not a valid date (use YYYY-MM-DD)");
+    assert_eq!(
+        err,
+        "line 1: date '2026-13-01' is not a valid date (use YYYY-MM-DD)"
+    );
 
     let scope = "## 2026-03\n\n- Hired two managers\n  - Scope: galaxy\n";
     let err = refused(&mut s, dir.path(), "scope.md", scope, None);
-    assert!(err.starts_with("line 3: scope 'galaxy' is not known"), "{err}");
+    assert!(
+        err.starts_with("line 3: scope 'galaxy' is not known"),
+        "{err}"
+    );
 
     let title_only_tags = "## 2026-03\n\n- #hiring #payments\n";
     let err = refused(&mut s, dir.path(), "tags.md", title_only_tags, None);
@@ -669,13 +996,20 @@ fn a_markdown_export_reads_back() {
     let a = full_ledger();
     let md = io::export(&a, Format::Markdown).unwrap();
     if std::env::var("SHOW").is_ok() {
-        println!("{md}\n{}\n{}", io::export(&a, Format::Csv).unwrap(), io::export(&a, Format::Backup).unwrap());
+        println!(
+            "{md}\n{}\n{}",
+            io::export(&a, Format::Csv).unwrap(),
+            io::export(&a, Format::Backup).unwrap()
+        );
     }
     assert!(md.starts_with("# Brag document\n\n## March 2026\n\n- **2026-03-14** — Hired two managers for the payments org (2 managers) [org]\n"), "{md}");
     let march = md.find("## March 2026").unwrap();
     let january = md.find("## January 2026").unwrap();
     let november = md.find("## November 2025").unwrap();
-    assert!(march < january && january < november, "newest month first:\n{md}");
+    assert!(
+        march < january && january < november,
+        "newest month first:\n{md}"
+    );
     assert!(md.contains("  - Tags: #hiring #payments\n"), "{md}");
     assert!(md.contains("  - expect: hire-develop-managers\n"), "{md}");
 
@@ -694,40 +1028,14 @@ fn a_markdown_export_reads_back() {
         assert_eq!(x.notes, y.notes);
         assert_eq!(x.links, y.links);
         assert_eq!(x.principles, y.principles);
-        let people = |w: &Win| w.people.iter().map(|p| (p.name.clone(), p.vouches)).collect::<Vec<_>>();
+        let people = |w: &Win| {
+            w.people
+                .iter()
+                .map(|p| (p.name.clone(), p.vouches))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(people(x), people(y));
     }
     // And a second export of the copy is the same document.
     assert_eq!(io::export(&b, Format::Markdown).unwrap(), md);
-}
-
-#[test]
-fn scratch_probe() {
-    let show = |f: Format, t: &str| match io::parse(f, t) {
-        Ok(r) => {
-            for (w, o) in r.wins.iter().zip(r.win_origins.iter()) {
-                println!("{o}: {} | {:?} | notes={:?} tags={:?} metric={:?} scope={} people={:?} exp={:?}", w.date, w.title, w.notes, w.tags, w.metric, w.scope, w.people.iter().map(|p| (&p.name, p.vouches)).collect::<Vec<_>>(), w.expectation_ids());
-            }
-            println!("--");
-        }
-        Err(e) => println!("ERR {e}\n--"),
-    };
-    show(Format::Markdown, "# Brag\r\n\r\n## 2026-03-14\r\n\r\n- Did a thing\r\n\t- nested with tab\r\n\t\t- deeper\r\n- \r\n");
-    show(Format::Markdown, "## Goals for this year\n\n- \n- \n\n## Projects\n\n### Project 1\n\n- What your contributions were\n");
-    show(Format::Markdown, "## 2026\n### Q2\n- Launched X\n### June\n- Launched Y #launch.\n");
-    show(Format::Markdown, "## March 2026\n- **Hired two managers** for payments\n- Ran *the* offsite (with 40 people)\n- 2026-03-05 — Wrote [doc](https://x.y/z) and [another](https://a.b)\n");
-    show(Format::Markdown, "## March 2026\n\n- Shipped the thing\n\n  More detail paragraph.\n\n  ```\n  code in notes\n  ```\n\nOutside paragraph.\n\n- Another\n");
-    show(Format::Markdown, "<!--\n- 2026-01-01: commented out\n-->\n* 2026-01-02 first\n");
-    show(Format::Csv, "\u{feff}Date,Title\r\n2026-03-14,Hired\r\n");
-    show(Format::Csv, "date,title\n");
-    show(Format::Csv, "");
-    show(Format::Csv, "date,title,logged_at,id,source\n2026-03-14,Hired,2026-03-14 10:00,99,whatever\n2026-03-15,Fired,yesterday,,\n");
-    show(Format::Jrnl, r#"{"entries": [{"title": "", "body": "first line\nsecond", "date": "2026-03-01"}]}"#);
-    show(Format::Jrnl, r#"[1]"#);
-    show(Format::Jrnl, r#"{"entries": [{"title": "x", "date": "2026-03-01", "tags": "oops"}]}"#);
-    show(Format::Backup, r#"{"format": "caliber-backup", "version": "1"}"#);
-    show(Format::Backup, r#"{"format": "caliber-backup", "version": 1}"#);
-    show(Format::Backup, r#"{"format": "caliber-backup", "version": 1, "records": {"wins": [{"id": 1}]}}"#);
-    show(Format::Backup, "");
-    show(Format::Backup, "{\"format\": \"caliber-backup\", \"version\": 1, \"records\": {}} trailing");
 }

@@ -311,6 +311,17 @@ fn docx_is_a_zip_with_a_document_that_libreoffice_opens() {
     assert!(has(b"word/document.xml"), "the main document part");
     assert!(has(b"[Content_Types].xml"), "the content types part");
     assert!(has(b"PK\x05\x06"), "a ZIP end of central directory");
+    assert!(
+        !has(b"<img src=x"),
+        "the hostile title is never raw markup in the package"
+    );
+    if has(b"<w:document") {
+        // docx-rs stores its parts uncompressed: the XML escaping can be seen.
+        assert!(
+            has(b"&lt;img src=x onerror=alert(1)&gt;"),
+            "the title is XML-escaped"
+        );
+    }
 
     let Some(office) = find_program(&["libreoffice", "soffice"]) else {
         println!("libreoffice not installed; skipping conversion check");

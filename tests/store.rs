@@ -22,14 +22,26 @@ fn full_draft() -> WinDraft {
         metric: Some("2 managers".into()),
         scope: Scope::Org,
         people: vec![
-            PersonRef { name: "Priya Shah".into(), vouches: true },
-            PersonRef { name: "Tom Baker".into(), vouches: false },
+            PersonRef {
+                name: "Priya Shah".into(),
+                vouches: true,
+            },
+            PersonRef {
+                name: "Tom Baker".into(),
+                vouches: false,
+            },
         ],
         links: vec!["https://wiki.example.com/hiring".into()],
         tags: vec!["#Hiring".into(), "payments".into()],
         expectations: vec![
-            ExpectationTag { id: "hire-develop-managers".into(), confirmed: true },
-            ExpectationTag { id: "team-delivery".into(), confirmed: false },
+            ExpectationTag {
+                id: "hire-develop-managers".into(),
+                confirmed: true,
+            },
+            ExpectationTag {
+                id: "team-delivery".into(),
+                confirmed: false,
+            },
         ],
         principles: vec!["Hire and Develop the Best".into()],
         source: caliber::Source::Cli,
@@ -56,14 +68,20 @@ fn a_win_round_trips_through_a_file() {
     assert_eq!(w.people.len(), 2);
     assert!(w.people[0].vouches && !w.people[1].vouches);
     assert!(w.expectations[0].confirmed && !w.expectations[1].confirmed);
-    assert_eq!(s.list_people().unwrap().len(), 2, "people named on a win are added");
+    assert_eq!(
+        s.list_people().unwrap().len(),
+        2,
+        "people named on a win are added"
+    );
     assert_eq!(s.integrity_check().unwrap(), "ok");
 }
 
 #[test]
 fn a_title_alone_is_enough_and_defaults_are_sensible() {
     let mut s = Store::open_in_memory().unwrap();
-    let w = s.add_win(&WinDraft::titled("  Shipped   checkout v2\n")).unwrap();
+    let w = s
+        .add_win(&WinDraft::titled("  Shipped   checkout v2\n"))
+        .unwrap();
     assert_eq!(w.title, "Shipped checkout v2");
     assert_eq!(w.date, caliber::dates::today());
     assert_eq!(w.scope, Scope::Team);
@@ -77,13 +95,28 @@ fn bad_wins_are_refused_with_a_message_and_nothing_is_saved() {
         (WinDraft::titled("x".repeat(301)), "at most 300"),
         (
             WinDraft {
-                expectations: vec![ExpectationTag { id: "nope".into(), confirmed: true }],
+                expectations: vec![ExpectationTag {
+                    id: "nope".into(),
+                    confirmed: true,
+                }],
                 ..WinDraft::titled("ok")
             },
             "hire-develop-managers",
         ),
-        (WinDraft { principles: vec!["Be Nice".into()], ..WinDraft::titled("ok") }, "principle"),
-        (WinDraft { date: Some(d("1900-01-01")), ..WinDraft::titled("ok") }, "YYYY-MM-DD"),
+        (
+            WinDraft {
+                principles: vec!["Be Nice".into()],
+                ..WinDraft::titled("ok")
+            },
+            "principle",
+        ),
+        (
+            WinDraft {
+                date: Some(d("1900-01-01")),
+                ..WinDraft::titled("ok")
+            },
+            "YYYY-MM-DD",
+        ),
     ];
     for (draft, expected) in cases {
         let err = s.add_win(&draft).unwrap_err().to_string();
@@ -108,19 +141,29 @@ fn edit_then_undo_restores_the_previous_content() {
     assert_eq!(s.search("three", None).unwrap().len(), 1);
 
     let u = s.undo().unwrap().unwrap();
-    assert_eq!((u.action.as_str(), u.entity.as_str(), u.id), ("edit", "win", w.id));
+    assert_eq!(
+        (u.action.as_str(), u.entity.as_str(), u.id),
+        ("edit", "win", w.id)
+    );
     let back = s.win(w.id).unwrap();
     assert_eq!(back.title, w.title);
     assert_eq!(back.tags, w.tags);
     assert_eq!(back.people, w.people);
-    assert!(s.search("three", None).unwrap().is_empty(), "the index follows undo");
+    assert!(
+        s.search("three", None).unwrap().is_empty(),
+        "the index follows undo"
+    );
 }
 
 #[test]
 fn delete_is_soft_and_undo_brings_the_win_back() {
     let mut s = Store::open_in_memory().unwrap();
-    let a = s.add_win(&WinDraft::titled("Launched fraud rules v3")).unwrap();
-    let b = s.add_win(&WinDraft::titled("Wrote the payments vision doc")).unwrap();
+    let a = s
+        .add_win(&WinDraft::titled("Launched fraud rules v3"))
+        .unwrap();
+    let b = s
+        .add_win(&WinDraft::titled("Wrote the payments vision doc"))
+        .unwrap();
     s.delete_win(a.id).unwrap();
     assert!(s.win(a.id).is_err());
     assert_eq!(s.list_wins(&WinFilter::default()).unwrap().len(), 1);
@@ -149,7 +192,10 @@ fn list_filters_and_orders_newest_first() {
     ] {
         s.add_win(&WinDraft {
             date: Some(d(date)),
-            expectations: vec![ExpectationTag { id: exp.into(), confirmed: date != "2026-03-10" }],
+            expectations: vec![ExpectationTag {
+                id: exp.into(),
+                confirmed: date != "2026-03-10",
+            }],
             scope,
             ..WinDraft::titled(title)
         })
@@ -159,25 +205,90 @@ fn list_filters_and_orders_newest_first() {
     let titles: Vec<&str> = all.iter().map(|w| w.title.as_str()).collect();
     assert_eq!(titles, ["Launched C", "Hired B", "Launched A"]);
     let f = |filter: WinFilter| -> Vec<String> {
-        s.list_wins(&filter).unwrap().into_iter().map(|w| w.title).collect()
+        s.list_wins(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|w| w.title)
+            .collect()
     };
-    assert_eq!(f(WinFilter { since: Some(d("2026-02-01")), until: Some(d("2026-02-28")), ..Default::default() }), ["Hired B"]);
-    assert_eq!(f(WinFilter { expectation: Some("team-delivery".into()), ..Default::default() }), ["Launched C", "Launched A"]);
-    assert_eq!(f(WinFilter { scope: Some(Scope::Company), ..Default::default() }), ["Launched C"]);
-    assert_eq!(f(WinFilter { confirmed: Some(false), ..Default::default() }), ["Launched C"]);
-    assert_eq!(f(WinFilter { limit: Some(1), ..Default::default() }), ["Launched C"]);
+    assert_eq!(
+        f(WinFilter {
+            since: Some(d("2026-02-01")),
+            until: Some(d("2026-02-28")),
+            ..Default::default()
+        }),
+        ["Hired B"]
+    );
+    assert_eq!(
+        f(WinFilter {
+            expectation: Some("team-delivery".into()),
+            ..Default::default()
+        }),
+        ["Launched C", "Launched A"]
+    );
+    assert_eq!(
+        f(WinFilter {
+            scope: Some(Scope::Company),
+            ..Default::default()
+        }),
+        ["Launched C"]
+    );
+    assert_eq!(
+        f(WinFilter {
+            confirmed: Some(false),
+            ..Default::default()
+        }),
+        ["Launched C"]
+    );
+    assert_eq!(
+        f(WinFilter {
+            limit: Some(1),
+            ..Default::default()
+        }),
+        ["Launched C"]
+    );
 }
 
 #[test]
 fn search_never_passes_raw_syntax_to_fts5() {
     let mut s = Store::open_in_memory().unwrap();
-    s.add_win(&WinDraft::titled("Cut AWS cost by $1.2M (30%) with reserved instances")).unwrap();
-    s.add_win(&WinDraft::titled("Priya now runs the weekly ops review without me")).unwrap();
-    s.add_win(&WinDraft::titled("On-call handbook AND runbook template adopted by 7 teams")).unwrap();
+    s.add_win(&WinDraft::titled(
+        "Cut AWS cost by $1.2M (30%) with reserved instances",
+    ))
+    .unwrap();
+    s.add_win(&WinDraft::titled(
+        "Priya now runs the weekly ops review without me",
+    ))
+    .unwrap();
+    s.add_win(&WinDraft::titled(
+        "On-call handbook AND runbook template adopted by 7 teams",
+    ))
+    .unwrap();
     let hostile = [
-        "\"", "\"unbalanced", "AND", "OR", "NOT", "*", "-", "(", ")", "((cost", "cost)", "title:cost",
-        "NEAR(a b)", "cost AND", "^cost", "'; DROP TABLE wins; --", "$1.2M", "30%", "on-call", "{title}", "\u{202e}rtl",
-        "😀", "ops*", "a\u{0}b",
+        "\"",
+        "\"unbalanced",
+        "AND",
+        "OR",
+        "NOT",
+        "*",
+        "-",
+        "(",
+        ")",
+        "((cost",
+        "cost)",
+        "title:cost",
+        "NEAR(a b)",
+        "cost AND",
+        "^cost",
+        "'; DROP TABLE wins; --",
+        "$1.2M",
+        "30%",
+        "on-call",
+        "{title}",
+        "\u{202e}rtl",
+        "😀",
+        "ops*",
+        "a\u{0}b",
     ];
     for q in hostile {
         match s.search(q, None) {
@@ -191,11 +302,23 @@ fn search_never_passes_raw_syntax_to_fts5() {
     assert_eq!(s.search("cost", None).unwrap().len(), 1);
     assert_eq!(s.search("$1.2M", None).unwrap().len(), 1);
     assert_eq!(s.search("on-call", None).unwrap().len(), 1);
-    assert_eq!(s.search("AND", None).unwrap().len(), 1, "AND is a word here");
-    assert_eq!(s.search("\"weekly ops\"", None).unwrap().len(), 1, "phrases work");
+    assert_eq!(
+        s.search("AND", None).unwrap().len(),
+        1,
+        "AND is a word here"
+    );
+    assert_eq!(
+        s.search("\"weekly ops\"", None).unwrap().len(),
+        1,
+        "phrases work"
+    );
     assert_eq!(s.search("\"ops weekly\"", None).unwrap().len(), 0);
     assert_eq!(s.search("revi", None).unwrap().len(), 1, "prefixes work");
-    assert_eq!(s.search("runs -priya", None).unwrap().len(), 0, "exclusions work");
+    assert_eq!(
+        s.search("runs -priya", None).unwrap().len(),
+        0,
+        "exclusions work"
+    );
     assert_eq!(s.count_wins().unwrap(), 3);
 }
 
@@ -206,14 +329,24 @@ fn search_finds_people_tags_and_details_and_follows_renames() {
         .add_win(&WinDraft {
             result: Some("p99 latency down 120ms".into()),
             tags: vec!["latency".into()],
-            people: vec![PersonRef { name: "Ana Lima".into(), vouches: true }],
+            people: vec![PersonRef {
+                name: "Ana Lima".into(),
+                vouches: true,
+            }],
             ..WinDraft::titled("Checkout rewrite")
         })
         .unwrap();
     assert_eq!(s.search("120ms", None).unwrap()[0].id, w.id);
     assert_eq!(s.search("ana", None).unwrap()[0].id, w.id);
     let p = s.person_by_name("ana lima").unwrap().unwrap();
-    s.update_person(p.id, &PersonDraft { name: "Ana Souza".into(), ..Default::default() }).unwrap();
+    s.update_person(
+        p.id,
+        &PersonDraft {
+            name: "Ana Souza".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(s.search("souza", None).unwrap().len(), 1);
     assert!(s.search("lima", None).unwrap().is_empty());
 }
@@ -229,7 +362,12 @@ fn people_and_feedback_with_undo() {
             notes: None,
         })
         .unwrap();
-    let dup = s.add_person(&PersonDraft { name: "dana wu".into(), ..Default::default() }).unwrap_err();
+    let dup = s
+        .add_person(&PersonDraft {
+            name: "dana wu".into(),
+            ..Default::default()
+        })
+        .unwrap_err();
     assert!(dup.to_string().contains("already"), "{dup}");
     let f = s
         .add_feedback(&FeedbackDraft {
@@ -241,12 +379,25 @@ fn people_and_feedback_with_undo() {
         .unwrap();
     assert_eq!(f.person_id, p.id);
     let f2 = s
-        .add_feedback(&FeedbackDraft { person: "New Peer".into(), quote: "Great partner".into(), ..Default::default() })
+        .add_feedback(&FeedbackDraft {
+            person: "New Peer".into(),
+            quote: "Great partner".into(),
+            ..Default::default()
+        })
         .unwrap();
-    assert_eq!(s.list_people().unwrap().len(), 2, "feedback adds its person");
+    assert_eq!(
+        s.list_people().unwrap().len(),
+        2,
+        "feedback adds its person"
+    );
     assert_eq!(s.list_feedback(Some(p.id)).unwrap().len(), 1);
     let bad = s
-        .add_feedback(&FeedbackDraft { person: "Dana Wu".into(), quote: "x".into(), expectation: Some("nope".into()), ..Default::default() })
+        .add_feedback(&FeedbackDraft {
+            person: "Dana Wu".into(),
+            quote: "x".into(),
+            expectation: Some("nope".into()),
+            ..Default::default()
+        })
         .unwrap_err();
     assert_eq!(bad.kind(), "not_found");
     s.delete_feedback(f2.id).unwrap();
@@ -266,10 +417,17 @@ fn the_cycle_defaults_to_senior_manager_and_refuses_a_backwards_window() {
     assert_eq!(c.ladder, "senior-manager");
     assert!(c.is_default);
     assert_eq!(s.current_ladder().unwrap().expectations.len(), 6);
-    let bad = Cycle { start: d("2026-06-01"), end: d("2026-01-01"), ..c.clone() };
+    let bad = Cycle {
+        start: d("2026-06-01"),
+        end: d("2026-01-01"),
+        ..c.clone()
+    };
     let err = s.set_cycle(&bad).unwrap_err().to_string();
     assert!(err.contains("before it starts"), "{err}");
-    let unknown = Cycle { ladder: "principal".into(), ..c.clone() };
+    let unknown = Cycle {
+        ladder: "principal".into(),
+        ..c.clone()
+    };
     assert_eq!(s.set_cycle(&unknown).unwrap_err().kind(), "not_found");
     let good = Cycle {
         ladder: "first-time-manager".into(),
@@ -282,11 +440,17 @@ fn the_cycle_defaults_to_senior_manager_and_refuses_a_backwards_window() {
     let now = s.cycle().unwrap();
     assert!(!now.is_default);
     assert_eq!(now.ladder, "first-time-manager");
-    assert_eq!(s.current_ladder().unwrap().expectation_ids()[0], "people-time");
+    assert_eq!(
+        s.current_ladder().unwrap().expectation_ids()[0],
+        "people-time"
+    );
     // Wins are now checked against the first-time-manager ladder.
     let err = s
         .add_win(&WinDraft {
-            expectations: vec![ExpectationTag { id: "strategy".into(), confirmed: true }],
+            expectations: vec![ExpectationTag {
+                id: "strategy".into(),
+                confirmed: true,
+            }],
             ..WinDraft::titled("x")
         })
         .unwrap_err();
@@ -298,17 +462,42 @@ fn builtin_ladders_have_the_fixed_ids() {
     let sm = caliber::ladder::builtin_ladder("senior-manager").unwrap();
     assert_eq!(
         sm.expectation_ids(),
-        ["team-delivery", "hire-develop-managers", "delegation", "strategy", "cross-org-impact", "peer-collaboration"]
+        [
+            "team-delivery",
+            "hire-develop-managers",
+            "delegation",
+            "strategy",
+            "cross-org-impact",
+            "peer-collaboration"
+        ]
     );
     let ftm = caliber::ladder::builtin_ladder("first-time-manager").unwrap();
     assert_eq!(
         ftm.expectation_ids(),
-        ["people-time", "career-growth", "one-on-ones", "coaching", "performance-management", "clear-priorities", "decisiveness"]
+        [
+            "people-time",
+            "career-growth",
+            "one-on-ones",
+            "coaching",
+            "performance-management",
+            "clear-priorities",
+            "decisiveness"
+        ]
     );
     for l in [sm, ftm] {
         for e in &l.expectations {
-            assert!(!e.strong_evidence.is_empty() && !e.panel_questions.is_empty() && !e.next_steps.is_empty(), "{}", e.id);
-            assert!(!e.signals.phrases.is_empty() && !e.signals.stems.is_empty(), "{}", e.id);
+            assert!(
+                !e.strong_evidence.is_empty()
+                    && !e.panel_questions.is_empty()
+                    && !e.next_steps.is_empty(),
+                "{}",
+                e.id
+            );
+            assert!(
+                !e.signals.phrases.is_empty() && !e.signals.stems.is_empty(),
+                "{}",
+                e.id
+            );
         }
     }
     let p = caliber::ladder::principles();
@@ -328,21 +517,49 @@ fn a_custom_ladder_imports_and_a_broken_one_names_the_field() {
     assert_eq!(s.ladders().unwrap().len(), 3);
 
     let broken = [
-        (r#"{"id":"x","name":"X","current_level":"a","target_level":"b","expectations":[{"id":"e","description":"d"}]}"#, "title"),
-        (r#"{"id":"x","name":"X","current_level":"a","target_level":"b","expectations":[{"id":"e","title":5,"description":"d"}]}"#, "expectations[0].title"),
-        (r#"{"id":"Bad Id","name":"X","current_level":"a","target_level":"b","expectations":[{"id":"e","title":"t","description":"d"}]}"#, "`id`"),
-        (r#"{"id":"x","name":"X","current_level":"a","target_level":"b","expectations":[]}"#, "expectations"),
-        (r#"{"id":"x","name":"X","current_level":"a","target_level":"b","expectations":[{"id":"e","title":"t","description":"d"},{"id":"e","title":"t","description":"d"}]}"#, "expectations[1].id"),
-        (r#"{"id":"x","name":"X","current_level":"a","target_level":"b","expectations":[{"id":"e","title":"t","description":"d","colour":"red"}]}"#, "colour"),
+        (
+            r#"{"id":"x","name":"X","current_level":"a","target_level":"b","expectations":[{"id":"e","description":"d"}]}"#,
+            "title",
+        ),
+        (
+            r#"{"id":"x","name":"X","current_level":"a","target_level":"b","expectations":[{"id":"e","title":5,"description":"d"}]}"#,
+            "expectations[0].title",
+        ),
+        (
+            r#"{"id":"Bad Id","name":"X","current_level":"a","target_level":"b","expectations":[{"id":"e","title":"t","description":"d"}]}"#,
+            "`id`",
+        ),
+        (
+            r#"{"id":"x","name":"X","current_level":"a","target_level":"b","expectations":[]}"#,
+            "expectations",
+        ),
+        (
+            r#"{"id":"x","name":"X","current_level":"a","target_level":"b","expectations":[{"id":"e","title":"t","description":"d"},{"id":"e","title":"t","description":"d"}]}"#,
+            "expectations[1].id",
+        ),
+        (
+            r#"{"id":"x","name":"X","current_level":"a","target_level":"b","expectations":[{"id":"e","title":"t","description":"d","colour":"red"}]}"#,
+            "colour",
+        ),
         ("{", "ladder"),
     ];
     for (text, field) in broken {
         let err = caliber::Ladder::from_json(text, "mine.json").unwrap_err();
         assert_eq!(err.kind(), "bad_file");
-        assert!(err.to_string().contains(field), "expected {field} in: {err}");
+        assert!(
+            err.to_string().contains(field),
+            "expected {field} in: {err}"
+        );
     }
-    let builtin = caliber::ladder::builtin_ladder("senior-manager").unwrap().clone();
-    assert!(s.import_ladder(&builtin).unwrap_err().to_string().contains("built-in"));
+    let builtin = caliber::ladder::builtin_ladder("senior-manager")
+        .unwrap()
+        .clone();
+    assert!(
+        s.import_ladder(&builtin)
+            .unwrap_err()
+            .to_string()
+            .contains("built-in")
+    );
 }
 
 #[test]
@@ -351,7 +568,11 @@ fn a_path_that_is_not_a_database_is_refused_clearly() {
     let err = Store::open(dir.path()).unwrap_err();
     assert!(err.to_string().contains("folder"), "{err}");
     let text = dir.path().join("notes.txt");
-    std::fs::write(&text, "this is not sqlite at all, just some text that is long enough to matter").unwrap();
+    std::fs::write(
+        &text,
+        "this is not sqlite at all, just some text that is long enough to matter",
+    )
+    .unwrap();
     let err = Store::open(&text).unwrap_err();
     assert_eq!(err.kind(), "not_a_database", "{err}");
     assert_eq!(
@@ -371,7 +592,8 @@ fn two_connections_write_at_the_same_time_without_losing_a_win() {
             std::thread::spawn(move || {
                 let mut s = Store::open(&path).unwrap();
                 for i in 0..100 {
-                    s.add_win(&WinDraft::titled(format!("thread {t} win {i}"))).unwrap();
+                    s.add_win(&WinDraft::titled(format!("thread {t} win {i}")))
+                        .unwrap();
                 }
             })
         })

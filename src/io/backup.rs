@@ -39,7 +39,8 @@ pub(super) fn render(records: &Records) -> Result<String> {
 /// Reads a backup document. The envelope is checked first, so a file from a newer
 /// Caliber gets "update Caliber" rather than a complaint about a field it moved.
 pub(super) fn parse(content: &str) -> Result<Records> {
-    let doc: Value = serde_json::from_str(content).map_err(|e| super::json_syntax_error(&e, "backup file"))?;
+    let doc: Value =
+        serde_json::from_str(content).map_err(|e| super::json_syntax_error(&e, "backup file"))?;
     let Value::Object(mut top) = doc else {
         return Err(not_a_backup());
     };
@@ -79,7 +80,9 @@ pub(super) fn parse(content: &str) -> Result<Records> {
         }
     }
     let records = top.remove("records").ok_or_else(|| {
-        Error::BadFile("the backup has no \"records\"; it holds no data to restore, so export it again".into())
+        Error::BadFile(
+            "the backup has no \"records\"; it holds no data to restore, so export it again".into(),
+        )
     })?;
     serde_path_to_error::deserialize::<_, Records>(records).map_err(|e| {
         let path = e.path().to_string();

@@ -92,12 +92,14 @@ pub(super) fn render(records: &Records) -> Result<String> {
             w.source.to_string(),
             w.logged_at.to_rfc3339_opts(SecondsFormat::Micros, true),
         ];
-        out.write_record(row.iter().map(|c| defuse(c))).map_err(fail)?;
+        out.write_record(row.iter().map(|c| defuse(c)))
+            .map_err(fail)?;
     }
     let bytes = out
         .into_inner()
         .map_err(|e| Error::InvalidInput(format!("could not write the CSV: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| Error::InvalidInput(format!("could not write the CSV: {e}")))
+    String::from_utf8(bytes)
+        .map_err(|e| Error::InvalidInput(format!("could not write the CSV: {e}")))
 }
 
 /// True when a spreadsheet would take `cell` as a formula, looking past apostrophes
@@ -132,17 +134,21 @@ pub(super) fn parse(content: &str) -> Result<Records> {
     let header = match rows.next() {
         None => {
             return Err(Error::BadFile(
-                "the CSV is empty; it needs a header row with at least the columns date and title".into(),
+                "the CSV is empty; it needs a header row with at least the columns date and title"
+                    .into(),
             ));
         }
-        Some(r) => r.map_err(|e| csv_error(&e))?,
+        Some(r) => r.map_err(|e| csv_error(&e, content))?,
     };
     let columns = read_header(&header)?;
     let now = Utc::now();
     let mut records = Records::default();
+    let mut lines = LineCounter::new(content);
     for row in rows {
-        let row = row.map_err(|e| csv_error(&e))?;
-        let line = row.position().map(|p| p.line()).unwrap_or(0);
+        let row = row.map_err(|e| csv_error(&e, content))?;
+        let line = lines.at(row
+            .position()
+            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX)));
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -160,13 +166,19 @@ pub(super) fn parse(content: &str) -> Result<Records> {
         };
         let at = |msg: String| Error::BadFile(format!("line {line}: {msg}"));
 
-        let date = cell("date")
-            .ok_or_else(|| at("the date is empty; write the day it happened as YYYY-MM-DD".into()))?;
+        let date = cell("date").ok_or_else(|| {
+            at("the date is empty; write the day it happened as YYYY-MM-DD".into())
+        })?;
         let date = parse_day(date).map_err(at)?;
         let title = cell("title").unwrap_or_default();
         if title.is_empty() {
             return Err(at(
                 "the title is empty; write one line saying what happened, e.g. \"Hired two managers for the payments org\"".into(),
+            ));
+        }
+        if title.contains('\n') {
+            return Err(at(
+                "the title runs over several lines; a title is one line, so check this row for a quote that is opened but never closed".into(),
             ));
         }
         let n = title.chars().count();
@@ -284,8 +296,47 @@ fn parse_timestamp(text: &str) -> std::result::Result<DateTime<Utc>, String> {
     ))
 }
 
-fn csv_error(e: &::csv::Error) -> Error {
-    let line = e.position().map(|p| p.line());
+/// Line numbers from byte offsets. The csv crate counts lines itself, but it is one
+/// short per row when lines end in CRLF (rust-csv issue #395), which is how Excel
+/// writes them; counting from the text is right for both.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the record starting at byte `at`; offsets must come in increasing
+    /// order. After a CRLF the reader may report the record as starting on the `\n`
+    /// before it; a record never starts with a line end, so those are stepped over.
+    fn at(&mut self, at: usize) -> usize {
+        let mut at = at.min(self.text.len());
+        while matches!(self.text.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        if at > self.byte {
+            self.line += self.text[self.byte..at]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            self.byte = at;
+        }
+        self.line
+    }
+}
+
+fn csv_error(e: &::csv::Error, content: &str) -> Error {
+    let line = e
+        .position()
+        .map(|p| LineCounter::new(content).at(usize::try_from(p.byte()).unwrap_or(usize::MAX)));
     let at = line.map(|l| format!("line {l}: ")).unwrap_or_default();
     match e.kind() {
         ::csv::ErrorKind::Utf8 { err, .. } => Error::BadFile(format!(

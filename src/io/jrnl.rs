@@ -13,6 +13,7 @@
 
 use chrono::{Local, NaiveTime, TimeZone, Utc};
 use serde::Deserialize;
+use serde_json::Value;
 
 use super::{fit_title, json_syntax_error, new_win, parse_day, prepend_notes, strip_position};
 use crate::error::{Error, Result};
@@ -41,24 +42,21 @@ struct Entry {
 
 /// Reads a jrnl JSON export into wins, one per entry.
 pub(super) fn parse(content: &str) -> Result<Records> {
-    let de = &mut serde_json::Deserializer::from_str(content);
-    let export: Export = serde_path_to_error::deserialize(de).map_err(|e| {
+    let doc: Value =
+        serde_json::from_str(content).map_err(|e| json_syntax_error(&e, "jrnl export"))?;
+    if !doc.is_object() {
+        return Err(no_entries());
+    }
+    let export: Export = serde_path_to_error::deserialize(doc).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            return json_syntax_error(&inner, "jrnl export");
-        }
         Error::BadFile(format!(
             "{}: {}; fix that field or export the journal again with `jrnl --export json`",
             describe_path(&path),
             strip_position(&inner.to_string())
         ))
     })?;
-    let entries = export.entries.ok_or_else(|| {
-        Error::BadFile(
-            "this JSON has no \"entries\" list, so it is not a jrnl export; export the journal with `jrnl --export json`, or for a Caliber backup use --format backup".into(),
-        )
-    })?;
+    let entries = export.entries.ok_or_else(no_entries)?;
 
     let mut records = Records::default();
     for (i, e) in entries.into_iter().enumerate() {
@@ -74,7 +72,9 @@ pub(super) fn parse(content: &str) -> Result<Records> {
             (e.title.trim().to_string(), body.to_string())
         };
         if first.is_empty() {
-            return Err(at("the entry has no title and no text; remove it or write what happened".into()));
+            return Err(at(
+                "the entry has no title and no text; remove it or write what happened".into(),
+            ));
         }
         let (title, rest) = fit_title(&first);
         let logged_at = e
@@ -100,6 +100,12 @@ pub(super) fn parse(content: &str) -> Result<Records> {
         records.win_origins.push(format!("entry {}", i + 1));
     }
     Ok(records)
+}
+
+fn no_entries() -> Error {
+    Error::BadFile(
+        "this JSON has no \"entries\" list, so it is not a jrnl export; export the journal with `jrnl --export json`, or for a Caliber backup use --format backup".into(),
+    )
 }
 
 /// "entry 4, field date" for the path `entries[3].date`.

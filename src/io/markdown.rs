@@ -35,7 +35,7 @@ use text::escape;
 /// Writes the brag document: months newest first, one bullet per win.
 pub(super) fn render(records: &Records) -> String {
     let mut wins: Vec<&Win> = records.wins.iter().collect();
-    wins.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    wins.sort_by_key(|w| std::cmp::Reverse((w.date, w.id)));
     let mut out = String::from("# Brag document\n");
     if wins.is_empty() {
         out.push_str("\nNo wins yet.\n");
@@ -47,7 +47,11 @@ pub(super) fn render(records: &Records) -> String {
             out.push_str(&format!("\n## {}\n\n", w.date.format("%B %Y")));
             month = Some(this);
         }
-        out.push_str(&format!("- **{}** — {}", w.date.format("%Y-%m-%d"), escape(&w.title, false)));
+        out.push_str(&format!(
+            "- **{}** — {}",
+            w.date.format("%Y-%m-%d"),
+            escape(&w.title, false)
+        ));
         if let Some(m) = &w.metric {
             out.push_str(&format!(" ({})", escape(m, true)));
         }
@@ -66,7 +70,13 @@ pub(super) fn render(records: &Records) -> String {
             let names: Vec<String> = w
                 .people
                 .iter()
-                .map(|p| if p.vouches { format!("{} (vouches)", p.name) } else { p.name.clone() })
+                .map(|p| {
+                    if p.vouches {
+                        format!("{} (vouches)", p.name)
+                    } else {
+                        p.name.clone()
+                    }
+                })
                 .collect();
             field(&mut out, "People", &names.join(", "));
         }
@@ -112,4 +122,3 @@ fn field(out: &mut String, label: &str, value: &str) {
         }
     }
 }
-

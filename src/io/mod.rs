@@ -28,9 +28,9 @@ use crate::store::{ImportSummary, Records, Store};
 /// megabytes; anything near this size is almost surely the wrong file.
 pub const MAX_IMPORT_BYTES: u64 = 200 * 1024 * 1024;
 
-/// The longest title a win may have (the store refuses longer ones). Importers of
-/// free text cut a longer first line here and move the rest to the notes.
-const MAX_TITLE_CHARS: usize = 300;
+// Importers of free text cut a longer first line at the store's title limit and
+// move the rest to the notes.
+use crate::store::MAX_TITLE_CHARS;
 
 /// A file format Caliber reads and (except jrnl) writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -48,7 +48,8 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order they are listed to a person.
-    pub const ALL: &'static [Format] = &[Format::Backup, Format::Csv, Format::Jrnl, Format::Markdown];
+    pub const ALL: &'static [Format] =
+        &[Format::Backup, Format::Csv, Format::Jrnl, Format::Markdown];
 
     /// The name used on the command line and in messages.
     pub fn as_str(self) -> &'static str {
@@ -129,7 +130,9 @@ fn guess_json(content: &str) -> Format {
     }
     let text = content.trim_start_matches('\u{feff}');
     match serde_json::from_str::<Sniff>(text) {
-        Ok(s) if s.format.as_ref().and_then(|f| f.as_str()) == Some(backup::FORMAT_NAME) => Format::Backup,
+        Ok(s) if s.format.as_ref().and_then(|f| f.as_str()) == Some(backup::FORMAT_NAME) => {
+            Format::Backup
+        }
         Ok(s) if s.entries.is_some() => Format::Jrnl,
         Ok(_) => Format::Backup,
         // A cut-off file still shows what it meant to be near its start; the chosen
@@ -177,9 +180,14 @@ pub fn render(format: Format, records: &Records) -> Result<String> {
 /// Imports the file at `path` into `store`, all or nothing. The format is guessed
 /// when not given. Wins already in the ledger (same date and title) are skipped and
 /// counted in [`ImportSummary::duplicates`].
-pub fn import_file(store: &mut Store, path: &Path, format: Option<Format>) -> Result<ImportSummary> {
+pub fn import_file(
+    store: &mut Store,
+    path: &Path,
+    format: Option<Format>,
+) -> Result<ImportSummary> {
     let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(format!("could not read {shown}"), e))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| Error::io(format!("could not read {shown}"), e))?;
     if meta.is_dir() {
         return Err(Error::InvalidInput(format!(
             "{shown} is a folder; give the path of the file to import"
@@ -275,7 +283,10 @@ fn prepend_notes(first: Option<String>, notes: Option<String>) -> Option<String>
 
 /// The message for a day that is not a real date.
 fn bad_date(text: &str) -> String {
-    format!("date '{}' is not a valid date (use YYYY-MM-DD)", text.trim())
+    format!(
+        "date '{}' is not a valid date (use YYYY-MM-DD)",
+        text.trim()
+    )
 }
 
 /// Reads `YYYY-MM-DD`, the one form of a day every format writes.

@@ -9,9 +9,9 @@ use std::io::Cursor;
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc,
-    LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Run,
-    RunFonts, Shading, SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableRow,
-    WidthType,
+    LevelText, LineSpacing, LineSpacingType, NumberFormat, Numbering, NumberingId, PageMargin,
+    Paragraph, Run, RunFonts, Shading, SpecialIndentType, Start, Style, StyleType, Table,
+    TableCell, TableRow, WidthType,
 };
 
 use super::{Evidence, Forte, Outline};
@@ -53,6 +53,8 @@ fn is_web_link(url: &str) -> bool {
 /// Adds a text to a paragraph, turning each `[#id]` the appendix has into a
 /// link to that row's bookmark.
 fn cited(mut p: Paragraph, text: &str, known: Option<&HashSet<WinId>>) -> Paragraph {
+    // Plain text up to the next link is gathered into one run.
+    let mut plain = String::new();
     let mut rest = text;
     while let Some(start) = rest.find("[#") {
         let after = &rest[start + 2..];
@@ -63,8 +65,9 @@ fn cited(mut p: Paragraph, text: &str, known: Option<&HashSet<WinId>>) -> Paragr
             .filter(|_| after[digits..].starts_with(']'));
         match id {
             Some(id) if known.is_some_and(|k| k.contains(&id)) => {
-                if start > 0 {
-                    p = p.add_run(run(&rest[..start]));
+                plain.push_str(&rest[..start]);
+                if !plain.is_empty() {
+                    p = p.add_run(run(&std::mem::take(&mut plain)));
                 }
                 p = p.add_hyperlink(
                     Hyperlink::new(bookmark_name(id), HyperlinkType::Anchor)
@@ -73,13 +76,14 @@ fn cited(mut p: Paragraph, text: &str, known: Option<&HashSet<WinId>>) -> Paragr
                 rest = &after[digits + 1..];
             }
             _ => {
-                p = p.add_run(run(&rest[..start + 2]));
+                plain.push_str(&rest[..start + 2]);
                 rest = after;
             }
         }
     }
-    if !rest.is_empty() {
-        p = p.add_run(run(rest));
+    plain.push_str(rest);
+    if !plain.is_empty() {
+        p = p.add_run(run(&plain));
     }
     p
 }
@@ -118,7 +122,12 @@ fn styles(doc: Docx) -> Docx {
             .east_asia("Calibri"),
     )
     .default_size(22)
-    .default_line_spacing(LineSpacing::new().after(120).line(276))
+    .default_line_spacing(
+        LineSpacing::new()
+            .after(120)
+            .line(276)
+            .line_rule(LineSpacingType::Auto),
+    )
     .add_style(
         Style::new("Title", StyleType::Paragraph)
             .name("Title")
@@ -280,19 +289,32 @@ fn evidence(mut doc: Docx, e: &Evidence, known: &HashSet<WinId>) -> Docx {
     doc
 }
 
-fn cell(p: Paragraph) -> TableCell {
-    TableCell::new().add_paragraph(p)
+/// A table cell of one tight paragraph.
+fn cell(p: Paragraph, width: usize) -> TableCell {
+    TableCell::new()
+        .add_paragraph(p.line_spacing(LineSpacing::new().before(20).after(20)))
+        .width(width, WidthType::Dxa)
+}
+
+/// Table text: a point smaller than the body.
+fn small(s: &str) -> Run {
+    run(s).size(20)
 }
 
 fn appendix_table(o: &Outline) -> Table {
-    let widths = [1500, TEXT_WIDTH - 1500 - 1900 - 1700, 1900, 1700];
+    let (date, metric, expectations) = (1550, 1650, 1900);
+    let widths = [
+        date,
+        TEXT_WIDTH - date - metric - expectations,
+        metric,
+        expectations,
+    ];
     let header = TableRow::new(
         ["Date", "Win", "Metric", "Expectations"]
             .iter()
             .zip(widths)
             .map(|(h, w)| {
-                cell(Paragraph::new().keep_next(true).add_run(run(h).bold()))
-                    .width(w, WidthType::Dxa)
+                cell(Paragraph::new().keep_next(true).add_run(small(h).bold()), w)
                     .shading(Shading::new().fill("E8EEF4"))
             })
             .collect(),
@@ -300,28 +322,27 @@ fn appendix_table(o: &Outline) -> Table {
     .cant_split();
     let mut rows = vec![header];
     for (i, a) in o.appendix.iter().enumerate() {
-        let name = bookmark_name(a.id);
         let title = Paragraph::new()
-            .add_bookmark_start(i + 1, name)
-            .add_run(run(&a.title))
-            .add_run(run(&format!(" [#{}]", a.id)).color(MUTED))
+            .add_bookmark_start(i + 1, bookmark_name(a.id))
+            .add_run(small(&a.title))
+            .add_run(small(&format!(" [#{}]", a.id)).color(MUTED))
             .add_bookmark_end(i + 1);
         let cells = vec![
-            cell(Paragraph::new().add_run(run(&a.date.to_string()))),
-            cell(title),
-            cell(Paragraph::new().add_run(run(a.metric.as_deref().unwrap_or("")))),
-            cell(Paragraph::new().add_run(run(&a.expectations.join(", ")))),
+            cell(
+                Paragraph::new().add_run(small(&a.date.to_string())),
+                widths[0],
+            ),
+            cell(title, widths[1]),
+            cell(
+                Paragraph::new().add_run(small(a.metric.as_deref().unwrap_or(""))),
+                widths[2],
+            ),
+            cell(
+                Paragraph::new().add_run(small(&a.expectations.join(", "))),
+                widths[3],
+            ),
         ];
-        rows.push(
-            TableRow::new(
-                cells
-                    .into_iter()
-                    .zip(widths)
-                    .map(|(c, w)| c.width(w, WidthType::Dxa))
-                    .collect(),
-            )
-            .cant_split(),
-        );
+        rows.push(TableRow::new(cells).cant_split());
     }
     Table::new(rows)
         .set_grid(widths.to_vec())
@@ -430,7 +451,6 @@ pub fn render(o: &Outline) -> Result<Vec<u8>> {
 }
 
 /// Renders the yearly-review (Forte) texts as the bytes of a Word document.
-#[allow(dead_code)] // reachable once `outline/mod.rs` re-exports it
 pub fn render_forte(f: &Forte) -> Result<Vec<u8>> {
     let mut doc = styles(Docx::new());
     doc = doc.add_paragraph(
@@ -450,4 +470,44 @@ pub fn render_forte(f: &Forte) -> Result<Vec<u8>> {
     doc = doc.add_paragraph(heading(1, "Areas for growth"));
     doc = doc.add_paragraph(body(&f.growth.text, None));
     pack(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::Para;
+
+    fn para(text: &str) -> Para {
+        Para {
+            text: text.into(),
+            cites: vec![],
+        }
+    }
+
+    #[test]
+    fn forte_is_a_word_document_with_its_text_escaped() {
+        let f = Forte {
+            accomplishments: vec![para("I shipped <b>it</b> & more [#3].")],
+            superpowers: para("Calm \u{1} under fire."),
+            growth: para("Delegation."),
+        };
+        let bytes = render_forte(&f).expect("renders");
+        assert!(bytes.starts_with(b"PK\x03\x04"));
+        let has = |n: &[u8]| bytes.windows(n.len()).any(|w| w == n);
+        assert!(has(b"word/document.xml"));
+        assert!(!has(b"<b>it</b>"));
+        if has(b"<w:document") {
+            // docx-rs stores its parts uncompressed: the XML can be checked.
+            assert!(has(b"I shipped &lt;b&gt;it&lt;/b&gt; &amp; more [#3]."));
+            assert!(
+                has(b"Calm  under fire."),
+                "characters XML cannot carry are dropped"
+            );
+        }
+    }
+
+    #[test]
+    fn clean_keeps_text_and_drops_control_characters() {
+        assert_eq!(clean("a\u{0}b\u{1f}c\td\ne\u{fffe}f"), "abc\td ef");
+    }
 }

@@ -397,7 +397,6 @@ pub fn render(o: &Outline) -> String {
 
 /// Renders the yearly-review (Forte) texts as a self-contained HTML5 file in
 /// the same style as the outline.
-#[allow(dead_code)] // reachable once `outline/mod.rs` re-exports it
 pub fn render_forte(f: &Forte) -> String {
     let mut b = String::from("<header>\n<h1>Yearly review (Forte)</h1>\n</header>\n");
     b.push_str("<section id=\"accomplishments\">\n<h2>Accomplishments</h2>\n");
@@ -444,6 +443,27 @@ mod tests {
             out,
             "a <a class=\"cite\" href=\"#win-12\">[#12]</a> b <span class=\"cite\">[#7]</span> c [#x] d [#12 e [#"
         );
+    }
+
+    #[test]
+    fn forte_is_a_page_with_its_text_escaped() {
+        let para = |t: &str| crate::outline::Para {
+            text: t.into(),
+            cites: vec![],
+        };
+        let f = Forte {
+            accomplishments: vec![para("I shipped <img src=x> [#3].")],
+            superpowers: para("Calm & steady."),
+            growth: para("Delegation."),
+        };
+        let h = render_forte(&f);
+        assert!(h.starts_with("<!DOCTYPE html>"));
+        assert!(h.contains("&lt;img src=x&gt;") && !h.contains("<img"));
+        assert!(
+            h.contains("<span class=\"cite\">[#3]</span>"),
+            "no appendix, so no link"
+        );
+        assert!(h.contains("<h2>Superpowers</h2>") && h.contains("Calm &amp; steady."));
     }
 
     #[test]

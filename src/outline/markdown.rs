@@ -10,7 +10,11 @@ fn evidence_md(out: &mut String, e: &Evidence) {
         let _ = write!(out, " · **{m}**");
     }
     out.push('\n');
-    for (label, v) in [("Situation", &e.situation), ("Action", &e.action), ("Result", &e.result)] {
+    for (label, v) in [
+        ("Situation", &e.situation),
+        ("Action", &e.action),
+        ("Result", &e.result),
+    ] {
         if let Some(v) = v {
             let _ = writeln!(out, "  - *{label}:* {}", v.replace('\n', " "));
         }
@@ -37,7 +41,10 @@ pub fn render(o: &Outline) -> String {
         o.ladder_name,
         o.cycle.start,
         o.cycle.end,
-        o.cycle.target_date.map(|d| format!(" · target date {d}")).unwrap_or_default()
+        o.cycle
+            .target_date
+            .map(|d| format!(" · target date {d}"))
+            .unwrap_or_default()
     );
     out.push_str("## 1. Summary\n\n");
     for p in &o.summary {
@@ -75,7 +82,12 @@ pub fn render(o: &Outline) -> String {
             Some(r) => format!("{}, {}", q.person, r.as_str().replace('-', " ")),
             None => q.person.clone(),
         };
-        let _ = writeln!(out, "> \"{}\"\n> — {who}, {}\n", q.quote.replace('\n', " "), q.date);
+        let _ = writeln!(
+            out,
+            "> \"{}\"\n> — {who}, {}\n",
+            q.quote.replace('\n', " "),
+            q.date
+        );
     }
     if !o.providers.ask.is_empty() {
         let _ = writeln!(out, "Also ask: {}.\n", o.providers.ask.join(", "));
@@ -112,6 +124,10 @@ pub fn render_forte(f: &super::Forte) -> String {
     for a in &f.accomplishments {
         let _ = writeln!(out, "- {}", a.text);
     }
-    let _ = writeln!(out, "\n## Superpowers\n\n{}\n\n## Areas for growth\n\n{}", f.superpowers.text, f.growth.text);
+    let _ = writeln!(
+        out,
+        "\n## Superpowers\n\n{}\n\n## Areas for growth\n\n{}",
+        f.superpowers.text, f.growth.text
+    );
     out
 }

@@ -19,11 +19,11 @@ use std::collections::HashMap;
 use crate::error::{Error, Result};
 use crate::ladder::{Ladder, principles};
 use crate::model::{Cycle, Feedback, Person, Relation, Scope, Win, WinFilter, WinId};
-use crate::review::{Review, Strength, review, Inputs};
+use crate::review::{Inputs, Review, Strength, review};
 use crate::store::Store;
 
 /// A paragraph of the draft and the wins it rests on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Para {
     /// The text; claims carry `[#id]` citations inline.
     pub text: String,
@@ -32,7 +32,7 @@ pub struct Para {
 }
 
 /// One win presented as situation, action, result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Evidence {
     /// The win's id.
     pub id: WinId,
@@ -59,7 +59,7 @@ pub struct Evidence {
 }
 
 /// The section of one expectation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ExpectationSection {
     /// Expectation id.
     pub id: String,
@@ -76,7 +76,7 @@ pub struct ExpectationSection {
 }
 
 /// A leadership principle and the wins that show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct PrincipleSection {
     /// Principle id.
     pub id: String,
@@ -87,7 +87,7 @@ pub struct PrincipleSection {
 }
 
 /// A quote from a feedback provider.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Quote {
     /// Who said it.
     pub person: String,
@@ -102,7 +102,7 @@ pub struct Quote {
 }
 
 /// Feedback providers and who else to ask.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ProvidersSection {
     /// The review's sentence on coverage.
     pub summary: String,
@@ -116,7 +116,7 @@ pub struct ProvidersSection {
 
 /// An area for growth, or a reason a panel might give not to promote, with the
 /// answer to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Concern {
     /// The concern, as a panel would say it.
     pub concern: String,
@@ -125,7 +125,7 @@ pub struct Concern {
 }
 
 /// A line of the appendix.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct AppendixRow {
     /// Win id.
     pub id: WinId,
@@ -140,7 +140,7 @@ pub struct AppendixRow {
 }
 
 /// The whole outline of a promotion document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Outline {
     /// Document title.
     pub title: String,
@@ -163,7 +163,7 @@ pub struct Outline {
 }
 
 /// The yearly-review ("Forte") texts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Forte {
     /// Three to five accomplishments, each at most 60 words.
     pub accomplishments: Vec<Para>,
@@ -177,7 +177,7 @@ pub struct Forte {
 pub const FORTE_MAX_WORDS: usize = 60;
 
 /// The formats an outline can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum OutlineFormat {
     /// Markdown text.
@@ -208,7 +208,9 @@ impl std::str::FromStr for OutlineFormat {
 impl OutlineFormat {
     /// Guesses the format from a file name's extension.
     pub fn from_path(path: &std::path::Path) -> Option<OutlineFormat> {
-        path.extension().and_then(|e| e.to_str()).and_then(|e| e.parse().ok())
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(|e| e.parse().ok())
     }
 }
 
@@ -262,7 +264,14 @@ pub fn outline_store(store: &Store, as_of: NaiveDate) -> Result<Outline> {
         own_org: own_org.as_deref(),
         as_of,
     });
-    Ok(outline(&Sources { ladder: &ladder, cycle: &cycle, wins: &wins, people: &people, feedback: &feedback, review: &review }))
+    Ok(outline(&Sources {
+        ladder: &ladder,
+        cycle: &cycle,
+        wins: &wins,
+        people: &people,
+        feedback: &feedback,
+        review: &review,
+    }))
 }
 
 /// Builds the Forte texts of the current cycle of a store.
@@ -277,16 +286,41 @@ pub fn forte_store(store: &Store, as_of: NaiveDate) -> Result<Forte> {
         own_org: own_org.as_deref(),
         as_of,
     });
-    Ok(forte(&Sources { ladder: &ladder, cycle: &cycle, wins: &wins, people: &people, feedback: &feedback, review: &review }))
+    Ok(forte(&Sources {
+        ladder: &ladder,
+        cycle: &cycle,
+        wins: &wins,
+        people: &people,
+        feedback: &feedback,
+        review: &review,
+    }))
 }
 
-type Loaded = (Ladder, Cycle, Vec<Win>, Vec<Person>, Vec<Feedback>, Option<String>);
+type Loaded = (
+    Ladder,
+    Cycle,
+    Vec<Win>,
+    Vec<Person>,
+    Vec<Feedback>,
+    Option<String>,
+);
 
 fn load(store: &Store) -> Result<Loaded> {
     let cycle = store.cycle()?;
     let ladder = store.ladder(&cycle.ladder)?;
-    let wins = store.list_wins(&WinFilter { since: Some(cycle.start), until: Some(cycle.end), ..Default::default() })?;
-    Ok((ladder, cycle, wins, store.list_people()?, store.list_feedback(None)?, store.setting("org")?))
+    let wins = store.list_wins(&WinFilter {
+        since: Some(cycle.start),
+        until: Some(cycle.end),
+        ..Default::default()
+    })?;
+    Ok((
+        ladder,
+        cycle,
+        wins,
+        store.list_people()?,
+        store.list_feedback(None)?,
+        store.setting("org")?,
+    ))
 }
 
 /// How good a win is as evidence: confirmed, with a number, wide, vouched, recent.
@@ -326,15 +360,32 @@ fn evidence(w: &Win) -> Evidence {
         result: w.result.clone(),
         metric: w.metric.clone(),
         scope: w.scope,
-        principles: w.principles.iter().map(|p| set.get(p).map(|x| x.name.clone()).unwrap_or_else(|| p.clone())).collect(),
-        vouchers: w.people.iter().filter(|p| p.vouches).map(|p| p.name.clone()).collect(),
+        principles: w
+            .principles
+            .iter()
+            .map(|p| {
+                set.get(p)
+                    .map(|x| x.name.clone())
+                    .unwrap_or_else(|| p.clone())
+            })
+            .collect(),
+        vouchers: w
+            .people
+            .iter()
+            .filter(|p| p.vouches)
+            .map(|p| p.name.clone())
+            .collect(),
         links: w.links.clone(),
     }
 }
 
 /// The best wins for an expectation, best first.
 fn best_for<'a>(wins: &[&'a Win], id: &str, n: usize) -> Vec<&'a Win> {
-    let mut mine: Vec<&Win> = wins.iter().copied().filter(|w| w.expectations.iter().any(|t| t.id == id)).collect();
+    let mut mine: Vec<&Win> = wins
+        .iter()
+        .copied()
+        .filter(|w| w.expectations.iter().any(|t| t.id == id))
+        .collect();
     mine.sort_by_key(|w| std::cmp::Reverse(weight(w, Some(id))));
     mine.truncate(n);
     mine
@@ -342,9 +393,14 @@ fn best_for<'a>(wins: &[&'a Win], id: &str, n: usize) -> Vec<&'a Win> {
 
 /// Builds the outline. Pure: same sources, same outline.
 pub fn outline(src: &Sources<'_>) -> Outline {
-    let wins: Vec<&Win> = src.wins.iter().filter(|w| src.cycle.contains(w.date)).collect();
+    let wins: Vec<&Win> = src
+        .wins
+        .iter()
+        .filter(|w| src.cycle.contains(w.date))
+        .collect();
     let r = src.review;
-    let by_id: HashMap<&str, &crate::review::ExpectationReview> = r.expectations.iter().map(|e| (e.id.as_str(), e)).collect();
+    let by_id: HashMap<&str, &crate::review::ExpectationReview> =
+        r.expectations.iter().map(|e| (e.id.as_str(), e)).collect();
 
     let expectations: Vec<ExpectationSection> = src
         .ladder
@@ -356,14 +412,25 @@ pub fn outline(src: &Sources<'_>) -> Outline {
             let quotes: Vec<&Feedback> = src
                 .feedback
                 .iter()
-                .filter(|f| f.expectation.as_deref() == Some(e.id.as_str()) && src.cycle.contains(f.date))
+                .filter(|f| {
+                    f.expectation.as_deref() == Some(e.id.as_str()) && src.cycle.contains(f.date)
+                })
                 .collect();
             ExpectationSection {
                 id: e.id.clone(),
                 title: e.title.clone(),
-                strength: rev.map(|r| r.strength.as_str()).unwrap_or("none").to_string(),
+                strength: rev
+                    .map(|r| r.strength.as_str())
+                    .unwrap_or("none")
+                    .to_string(),
                 gap: rev.is_none_or(|r| r.gap),
-                narrative: narrative::expectation_paragraph(e, rev.copied(), &best, &quotes, &src.cycle.target_level),
+                narrative: narrative::expectation_paragraph(
+                    e,
+                    rev.copied(),
+                    &best,
+                    &quotes,
+                    &src.cycle.target_level,
+                ),
                 evidence: best.iter().take(4).map(|w| evidence(w)).collect(),
             }
         })
@@ -374,12 +441,20 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         .principles
         .iter()
         .filter_map(|p| {
-            let mut mine: Vec<&Win> = wins.iter().copied().filter(|w| w.principles.contains(&p.id)).collect();
+            let mut mine: Vec<&Win> = wins
+                .iter()
+                .copied()
+                .filter(|w| w.principles.contains(&p.id))
+                .collect();
             if mine.is_empty() {
                 return None;
             }
             mine.sort_by_key(|w| std::cmp::Reverse(weight(w, None)));
-            Some(PrincipleSection { id: p.id.clone(), name: p.name.clone(), line: narrative::principle_line(&mine) })
+            Some(PrincipleSection {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                line: narrative::principle_line(&mine),
+            })
         })
         .collect();
 
@@ -389,13 +464,17 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         .filter(|f| src.cycle.contains(f.date))
         .map(|f| Quote {
             person: f.person_name.clone(),
-            relation: src.people.iter().find(|p| p.id == f.person_id).and_then(|p| p.relation),
+            relation: src
+                .people
+                .iter()
+                .find(|p| p.id == f.person_id)
+                .and_then(|p| p.relation),
             date: f.date,
             quote: f.quote.clone(),
             expectation: f.expectation.clone(),
         })
         .collect();
-    quotes.sort_by(|a, b| b.date.cmp(&a.date));
+    quotes.sort_by_key(|q| std::cmp::Reverse(q.date));
     let providers = ProvidersSection {
         summary: r.providers.summary.clone(),
         vouchers: r.providers.names.clone(),
@@ -412,10 +491,17 @@ pub fn outline(src: &Sources<'_>) -> Outline {
     if let Some(w) = &r.sustained.warning {
         growth.push(Concern {
             concern: "The case may rest on recent work only.".into(),
-            response: Para { text: w.clone(), cites: vec![] },
+            response: Para {
+                text: w.clone(),
+                cites: vec![],
+            },
         });
     }
-    for e in r.expectations.iter().filter(|e| !e.gap && e.vouched == 0 && e.wins > 0) {
+    for e in r
+        .expectations
+        .iter()
+        .filter(|e| !e.gap && e.vouched == 0 && e.wins > 0)
+    {
         growth.push(Concern {
             concern: format!("Nobody outside your own account vouches for \"{}\".", e.title),
             response: Para {
@@ -438,7 +524,10 @@ pub fn outline(src: &Sources<'_>) -> Outline {
     appendix.sort_by_key(|a| (a.date, a.id));
 
     Outline {
-        title: format!("Promotion case: {} to {}", src.cycle.current_level, src.cycle.target_level),
+        title: format!(
+            "Promotion case: {} to {}",
+            src.cycle.current_level, src.cycle.target_level
+        ),
         cycle: src.cycle.clone(),
         ladder_name: src.ladder.name.clone(),
         summary: narrative::summary(src, &wins),
@@ -452,7 +541,11 @@ pub fn outline(src: &Sources<'_>) -> Outline {
 
 /// Builds the Forte texts: accomplishments, superpowers and areas for growth.
 pub fn forte(src: &Sources<'_>) -> Forte {
-    let wins: Vec<&Win> = src.wins.iter().filter(|w| src.cycle.contains(w.date)).collect();
+    let wins: Vec<&Win> = src
+        .wins
+        .iter()
+        .filter(|w| src.cycle.contains(w.date))
+        .collect();
     let mut ranked = wins.clone();
     ranked.sort_by_key(|w| std::cmp::Reverse(weight(w, None)));
     let mut accomplishments: Vec<Para> = Vec::new();
@@ -467,10 +560,18 @@ pub fn forte(src: &Sources<'_>) -> Forte {
         seen_titles.push(&w.title);
         accomplishments.push(narrative::accomplishment(w));
     }
-    let mut strong: Vec<&crate::review::ExpectationReview> =
-        src.review.expectations.iter().filter(|e| e.strength >= Strength::Developing).collect();
+    let mut strong: Vec<&crate::review::ExpectationReview> = src
+        .review
+        .expectations
+        .iter()
+        .filter(|e| e.strength >= Strength::Developing)
+        .collect();
     strong.sort_by_key(|e| std::cmp::Reverse(e.score));
     let superpowers = narrative::superpowers(&strong, &wins);
     let growth = narrative::growth(src.review);
-    Forte { accomplishments, superpowers, growth }
+    Forte {
+        accomplishments,
+        superpowers,
+        growth,
+    }
 }

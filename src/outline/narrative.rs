@@ -11,10 +11,50 @@ use crate::review::{ExpectationReview, Gap, Review};
 /// Past-tense verbs that open a title written as an action ("Hired two managers"),
 /// so the draft can put "I" in front of it.
 const ACTION_VERBS: &[&str] = &[
-    "built", "cut", "drove", "led", "ran", "wrote", "set", "won", "grew", "made", "gave", "took", "brought", "began",
-    "chose", "held", "kept", "met", "sent", "spent", "sold", "taught", "told", "thought", "bought", "became", "fought",
-    "found", "got", "hit", "left", "lost", "put", "rebuilt", "rewrote", "saw", "shut", "spoke", "split", "stood", "undertook",
-    "overhauled", "oversaw", "withdrew",
+    "built",
+    "cut",
+    "drove",
+    "led",
+    "ran",
+    "wrote",
+    "set",
+    "won",
+    "grew",
+    "made",
+    "gave",
+    "took",
+    "brought",
+    "began",
+    "chose",
+    "held",
+    "kept",
+    "met",
+    "sent",
+    "spent",
+    "sold",
+    "taught",
+    "told",
+    "thought",
+    "bought",
+    "became",
+    "fought",
+    "found",
+    "got",
+    "hit",
+    "left",
+    "lost",
+    "put",
+    "rebuilt",
+    "rewrote",
+    "saw",
+    "shut",
+    "spoke",
+    "split",
+    "stood",
+    "undertook",
+    "overhauled",
+    "oversaw",
+    "withdrew",
 ];
 
 /// A title as a first-person sentence: "Hired two managers" becomes "I hired two
@@ -26,22 +66,47 @@ pub fn first_person(title: &str) -> String {
     };
     let lower = first.to_lowercase();
     let is_action = ACTION_VERBS.contains(&lower.as_str())
-        || (lower.ends_with("ed") && lower.len() > 4 && first.chars().skip(1).all(|c| c.is_lowercase()));
+        || (lower.ends_with("ed")
+            && lower.len() > 4
+            && first.chars().skip(1).all(|c| c.is_lowercase()));
     if lower == "i" || !is_action {
         return title.to_string();
     }
     let mut chars = title.chars();
-    let head: String = chars.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
+    let head: String = chars
+        .next()
+        .map(|c| c.to_lowercase().collect())
+        .unwrap_or_default();
     format!("I {head}{}", chars.as_str())
 }
 
 /// A count in words ("three"), so the draft adds no digits of its own.
 pub fn count_words(n: usize) -> String {
     const ONES: [&str; 20] = [
-        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "no",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     match n {
         0..=19 => ONES[n].to_string(),
         20..=99 if n % 10 == 0 => TENS[n / 10].to_string(),
@@ -77,13 +142,29 @@ fn para(text: String) -> Para {
 fn claim(w: &Win) -> String {
     let mut s = first_person(&w.title);
     if let Some(m) = &w.metric
-        && !w.title.contains(m.as_str())
+        && !restates(&w.title, m)
     {
         s.push_str(&format!(" ({m})"));
     }
     s.push(' ');
     s.push_str(&cite(w.id));
     s
+}
+
+/// True when a title already carries the metric's numbers ("conversion +0.9
+/// points" and "+0.9 pts"), so the draft does not say them twice.
+fn restates(title: &str, metric: &str) -> bool {
+    let nums = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_digit() && c != '.')
+            .map(|n| n.trim_matches('.'))
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let in_metric = nums(metric);
+    let in_title = nums(title);
+    title.contains(metric)
+        || (!in_metric.is_empty() && in_metric.iter().all(|n| in_title.contains(n)))
 }
 
 fn scope_words(s: Scope) -> &'static str {
@@ -120,18 +201,35 @@ pub(super) fn expectation_paragraph(
     };
     let mut s = vec![format!("{}.", claim(top))];
     if let Some(r) = &top.result {
-        s.push(format!("The result: {} {}.", r.trim_end_matches('.'), cite(top.id)));
+        s.push(format!(
+            "The result: {} {}.",
+            r.trim_end_matches('.'),
+            cite(top.id)
+        ));
     }
     for w in best.iter().skip(1) {
         s.push(format!("{}.", claim(w)));
     }
-    if let Some(widest) = best.iter().filter(|w| w.scope > Scope::Team).max_by_key(|w| w.scope) {
-        s.push(format!("This work reached {} {}.", scope_words(widest.scope), cite(widest.id)));
+    if let Some(widest) = best
+        .iter()
+        .filter(|w| w.scope > Scope::Team)
+        .max_by_key(|w| w.scope)
+    {
+        s.push(format!(
+            "This work reached {} {}.",
+            scope_words(widest.scope),
+            cite(widest.id)
+        ));
     }
     let mut vouchers: Vec<String> = Vec::new();
     let mut vouched_ids: Vec<String> = Vec::new();
     for w in best {
-        let names: Vec<String> = w.people.iter().filter(|p| p.vouches).map(|p| p.name.clone()).collect();
+        let names: Vec<String> = w
+            .people
+            .iter()
+            .filter(|p| p.vouches)
+            .map(|p| p.name.clone())
+            .collect();
         if !names.is_empty() {
             vouched_ids.push(cite(w.id));
         }
@@ -142,17 +240,30 @@ pub(super) fn expectation_paragraph(
         }
     }
     if !vouchers.is_empty() {
-        s.push(format!("{} can speak to this work {}.", join_names(&vouchers), vouched_ids.join(" ")));
+        s.push(format!(
+            "{} can speak to this work {}.",
+            join_names(&vouchers),
+            vouched_ids.join(" ")
+        ));
     }
     if let Some(q) = quotes.first() {
-        s.push(format!("{} said on {}: \"{}\"", q.person_name, q.date, q.quote.trim()));
+        s.push(format!(
+            "{} said on {}: \"{}\"",
+            q.person_name,
+            q.date,
+            q.quote.trim()
+        ));
     }
     if let Some(r) = rev
         && r.gap
     {
         s.push(format!(
             "This is still thin: {} so far, which a panel reads as a gap.",
-            if r.wins == 1 { "one win".to_string() } else { format!("{} wins, none recent", count_words(r.wins)) }
+            if r.wins == 1 {
+                "one win".to_string()
+            } else {
+                format!("{} wins, none recent", count_words(r.wins))
+            }
         ));
     }
     para(s.join(" "))
@@ -178,7 +289,10 @@ pub(super) fn gap_concern(g: &Gap, rev: Option<&ExpectationReview>, existing: &[
         text.push_str(&format!("What there is: {}. ", parts.join("; ")));
     }
     text.push_str(&format!("Plan: {}", g.next_step));
-    Concern { concern, response: para(text) }
+    Concern {
+        concern,
+        response: para(text),
+    }
 }
 
 /// The summary paragraphs.
@@ -186,7 +300,7 @@ pub(super) fn summary(src: &Sources<'_>, wins: &[&Win]) -> Vec<Para> {
     let c = src.cycle;
     let mut out = Vec::new();
     let mut first = format!(
-        "I am a {} going for {} ({}). This case covers {} to {}",
+        "This is my case for promotion from {} to {}, against the {} expectations. It covers {} to {}",
         c.current_level, c.target_level, src.ladder.name, c.start, c.end
     );
     if let Some(t) = c.target_date {
@@ -200,7 +314,8 @@ pub(super) fn summary(src: &Sources<'_>, wins: &[&Win]) -> Vec<Para> {
         ));
         return out;
     }
-    let mut strong: Vec<&ExpectationReview> = src.review.expectations.iter().filter(|e| !e.gap).collect();
+    let mut strong: Vec<&ExpectationReview> =
+        src.review.expectations.iter().filter(|e| !e.gap).collect();
     strong.sort_by_key(|e| std::cmp::Reverse(e.score));
     let mut lines: Vec<String> = Vec::new();
     let mut titles: Vec<String> = Vec::new();
@@ -217,9 +332,16 @@ pub(super) fn summary(src: &Sources<'_>, wins: &[&Win]) -> Vec<Para> {
             lines.join("; ")
         )));
     }
-    let gaps: Vec<String> = src.review.gaps.iter().map(|g| format!("\"{}\"", g.title)).collect();
+    let gaps: Vec<String> = src
+        .review
+        .gaps
+        .iter()
+        .map(|g| format!("\"{}\"", g.title))
+        .collect();
     if gaps.is_empty() {
-        out.push(para("Every expectation of the level has evidence that can stand in calibration.".into()));
+        out.push(para(
+            "Every expectation of the level has evidence that can stand in calibration.".into(),
+        ));
     } else {
         out.push(para(format!(
             "Still thin: {}. The areas for growth below say what I am doing about each.",
@@ -266,9 +388,16 @@ pub(super) fn accomplishment(w: &Win) -> Para {
 /// The Forte "superpowers" text.
 pub(super) fn superpowers(strong: &[&ExpectationReview], wins: &[&Win]) -> Para {
     if strong.is_empty() {
-        return para("No expectation has enough evidence yet to call a strength; log wins as they happen.".into());
+        return para(
+            "No expectation has enough evidence yet to call a strength; log wins as they happen."
+                .into(),
+        );
     }
-    let titles: Vec<String> = strong.iter().take(2).map(|e| e.title.to_lowercase()).collect();
+    let titles: Vec<String> = strong
+        .iter()
+        .take(2)
+        .map(|e| e.title.to_lowercase())
+        .collect();
     let mut sentences = vec![format!("My strengths are {}.", join_names(&titles))];
     for e in strong.iter().take(2) {
         if let Some(w) = super::best_for(wins, &e.id, 1).first() {
@@ -284,7 +413,10 @@ pub(super) fn growth(review: &Review) -> Para {
         return para("No expectation is a gap; the next step is to widen the scope of the strongest work and keep evidence coming every month.".into());
     };
     let titles: Vec<String> = review.gaps.iter().map(|g| g.title.to_lowercase()).collect();
-    let sentences = vec![format!("I am building more evidence of {}.", join_names(&titles)), format!("Next: {}", first.next_step)];
+    let sentences = vec![
+        format!("I am building more evidence of {}.", join_names(&titles)),
+        format!("Next: {}", first.next_step),
+    ];
     para(fit(&sentences, super::FORTE_MAX_WORDS))
 }
 
@@ -294,10 +426,22 @@ mod tests {
 
     #[test]
     fn titles_become_first_person_only_when_they_open_with_an_action() {
-        assert_eq!(first_person("Hired two managers for payments"), "I hired two managers for payments");
-        assert_eq!(first_person("Led the OP1 process."), "I led the OP1 process");
-        assert_eq!(first_person("Priya now runs the ops review"), "Priya now runs the ops review");
-        assert_eq!(first_person("I wrote the vision doc"), "I wrote the vision doc");
+        assert_eq!(
+            first_person("Hired two managers for payments"),
+            "I hired two managers for payments"
+        );
+        assert_eq!(
+            first_person("Led the OP1 process."),
+            "I led the OP1 process"
+        );
+        assert_eq!(
+            first_person("Priya now runs the ops review"),
+            "Priya now runs the ops review"
+        );
+        assert_eq!(
+            first_person("I wrote the vision doc"),
+            "I wrote the vision doc"
+        );
         assert_eq!(first_person("SEV2 reduced by half"), "SEV2 reduced by half");
         assert_eq!(first_person("Need more data"), "Need more data");
     }
@@ -318,7 +462,10 @@ mod tests {
 
     #[test]
     fn fit_respects_the_limit() {
-        let long = vec!["one two three.".to_string(), "four five six seven.".to_string()];
+        let long = vec![
+            "one two three.".to_string(),
+            "four five six seven.".to_string(),
+        ];
         assert_eq!(fit(&long, 5), "one two three.");
         assert_eq!(fit(&long, 2), "one two");
     }

@@ -16,7 +16,7 @@ use crate::model::{Cycle, Feedback, Person, Source, Win, WinDraft};
 /// Everything an import brings: the shape of a full backup, and what each importer
 /// produces. Ids in it are kept when the database is empty, so a backup restores
 /// exactly; otherwise new ids are given and people are matched by name.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct Records {
     /// The cycle, set only when the database has none yet.
@@ -35,7 +35,7 @@ pub struct Records {
 }
 
 /// What an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ImportSummary {
     /// Wins added.
     pub wins: usize,
@@ -52,7 +52,11 @@ pub struct ImportSummary {
 impl Store {
     /// Adds all of `records` in one transaction, or nothing at all. `source`, when
     /// given, replaces each win's own source (imports mark their wins `import`).
-    pub fn insert_records(&mut self, records: &Records, source: Option<Source>) -> Result<ImportSummary> {
+    pub fn insert_records(
+        &mut self,
+        records: &Records,
+        source: Option<Source>,
+    ) -> Result<ImportSummary> {
         let today = crate::dates::today();
         let has_cycle = self.setting("cycle")?.is_some();
         let mut known: Vec<Ladder> = self.ladders()?;
@@ -75,7 +79,9 @@ impl Store {
                 [],
                 |r| r.get(0),
             )?;
-            let keep = used == 0;
+            // Only a backup restored into an empty database keeps its ids; other
+            // formats' numbering means nothing to the ledger.
+            let keep = used == 0 && source.is_none();
             summary.kept_ids = keep;
 
             for l in &records.ladders {
@@ -193,7 +199,11 @@ impl Store {
         wins.reverse(); // oldest first reads naturally in a file
         let mut feedback = self.list_feedback(None)?;
         feedback.reverse();
-        let cycle = if self.setting("cycle")?.is_some() { Some(self.cycle()?) } else { None };
+        let cycle = if self.setting("cycle")?.is_some() {
+            Some(self.cycle()?)
+        } else {
+            None
+        };
         Ok(Records {
             cycle,
             ladders: self.imported_ladders()?,

@@ -46,7 +46,10 @@ impl Store {
                 cycle.end, cycle.start
             )));
         }
-        for d in [Some(cycle.start), Some(cycle.end), cycle.target_date].into_iter().flatten() {
+        for d in [Some(cycle.start), Some(cycle.end), cycle.target_date]
+            .into_iter()
+            .flatten()
+        {
             crate::dates::check_year(d, &d.to_string())?;
         }
         let mut c = cycle.clone();
@@ -91,7 +94,9 @@ impl Store {
     /// All ladders: the built-in ones, then the imported ones by id.
     pub fn ladders(&self) -> Result<Vec<Ladder>> {
         let mut all: Vec<Ladder> = builtin_ladders().to_vec();
-        let mut st = self.conn.prepare("SELECT id, json FROM ladders ORDER BY id")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT id, json FROM ladders ORDER BY id")?;
         let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         for row in rows {
             let (id, json) = row?;
@@ -133,7 +138,9 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 

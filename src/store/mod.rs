@@ -14,6 +14,7 @@ pub use bulk::{ImportSummary, Records};
 pub use migrations::SCHEMA_VERSION;
 pub use search::fts_query;
 pub use undo::Undone;
+pub use wins::{MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -54,7 +55,10 @@ impl Store {
             && !parent.exists()
         {
             std::fs::create_dir_all(parent).map_err(|e| {
-                Error::io(format!("could not create the folder {}", parent.display()), e)
+                Error::io(
+                    format!("could not create the folder {}", parent.display()),
+                    e,
+                )
             })?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -120,6 +124,14 @@ impl Store {
         Ok(value)
     }
 
+    /// A number that changes whenever another connection (the CLI, a second window)
+    /// commits to the file: how the app knows to refresh.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
     /// Checks the file with SQLite's own `integrity_check`; "ok" when sound.
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self
@@ -162,12 +174,15 @@ pub(crate) fn ts(t: DateTime<Utc>) -> String {
 pub(crate) fn parse_ts(s: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
 }
 
 pub(crate) fn parse_day(s: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 pub(crate) fn day(d: NaiveDate) -> String {

@@ -19,7 +19,9 @@ fn clean_person(d: &PersonDraft) -> Result<PersonDraft> {
         return Err(Error::invalid("a person needs a name, e.g. \"Priya Shah\""));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(Error::invalid(format!("the name is too long (at most {MAX_NAME_CHARS} characters)")));
+        return Err(Error::invalid(format!(
+            "the name is too long (at most {MAX_NAME_CHARS} characters)"
+        )));
     }
     Ok(PersonDraft {
         name,
@@ -66,7 +68,11 @@ pub(crate) fn find_by_name(conn: &rusqlite::Connection, name: &str) -> Result<Op
 }
 
 /// Inserts a full person record (imports and restores), matching by name.
-pub(crate) fn upsert_person(tx: &Transaction<'_>, p: &Person, keep_id: bool) -> Result<(PersonId, bool)> {
+pub(crate) fn upsert_person(
+    tx: &Transaction<'_>,
+    p: &Person,
+    keep_id: bool,
+) -> Result<(PersonId, bool)> {
     let clean = clean_person(&PersonDraft {
         name: p.name.clone(),
         relation: p.relation,
@@ -164,7 +170,11 @@ impl Store {
                 person_row,
             )
             .optional()?
-            .ok_or_else(|| Error::not_found(format!("there is no person {id}; `caliber people list` shows the ids")))
+            .ok_or_else(|| {
+                Error::not_found(format!(
+                    "there is no person {id}; `caliber people list` shows the ids"
+                ))
+            })
     }
 
     /// The live person with this name (any case), if any.
@@ -204,7 +214,10 @@ impl Store {
     pub fn delete_feedback(&mut self, id: FeedbackId) -> Result<Feedback> {
         let f = self.feedback(id)?;
         self.write(|tx| {
-            tx.execute("UPDATE feedback SET deleted_at = ?2 WHERE id = ?1", params![id, ts(Utc::now())])?;
+            tx.execute(
+                "UPDATE feedback SET deleted_at = ?2 WHERE id = ?1",
+                params![id, ts(Utc::now())],
+            )?;
             super::undo::record(tx, "delete", "feedback", id, None)?;
             Ok(())
         })?;
@@ -214,8 +227,11 @@ impl Store {
     /// One piece of feedback.
     pub fn feedback(&self, id: FeedbackId) -> Result<Feedback> {
         let mut all = self.query_feedback("f.id = ?1", id)?;
-        all.pop()
-            .ok_or_else(|| Error::not_found(format!("there is no feedback {id}; `caliber feedback list` shows the ids")))
+        all.pop().ok_or_else(|| {
+            Error::not_found(format!(
+                "there is no feedback {id}; `caliber feedback list` shows the ids"
+            ))
+        })
     }
 
     /// Feedback, newest first; only one person's when `person` is given.
@@ -254,13 +270,22 @@ impl Store {
     ) -> Result<(String, chrono::NaiveDate, String, Option<String>)> {
         let person = one_line(&d.person);
         if person.is_empty() {
-            return Err(Error::invalid("feedback needs the name of the person who gave it"));
+            return Err(Error::invalid(
+                "feedback needs the name of the person who gave it",
+            ));
         }
-        let quote = clean_text(Some(d.quote.clone()), "quote", MAX_QUOTE_CHARS)?
-            .ok_or_else(|| Error::invalid("feedback needs the words they said (the quote is empty)"))?;
+        let quote =
+            clean_text(Some(d.quote.clone()), "quote", MAX_QUOTE_CHARS)?.ok_or_else(|| {
+                Error::invalid("feedback needs the words they said (the quote is empty)")
+            })?;
         let date = d.date.unwrap_or_else(crate::dates::today);
         crate::dates::check_year(date, &day(date))?;
-        let expectation = match d.expectation.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let expectation = match d
+            .expectation
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             Some(e) => Some(self.current_ladder()?.require_expectation(e)?.id.clone()),
             None => None,
         };
@@ -279,7 +304,9 @@ pub(crate) fn write_person(tx: &Transaction<'_>, id: PersonId, d: &PersonDraft) 
 pub(crate) fn set_person_deleted(tx: &Transaction<'_>, id: PersonId, deleted: bool) -> Result<()> {
     if !deleted
         && let Some(name) = tx
-            .query_row("SELECT name FROM people WHERE id = ?1", [id], |r| r.get::<_, String>(0))
+            .query_row("SELECT name FROM people WHERE id = ?1", [id], |r| {
+                r.get::<_, String>(0)
+            })
             .optional()?
         && let Some(other) = find_by_name(tx, &name)?
         && other != id
@@ -289,7 +316,10 @@ pub(crate) fn set_person_deleted(tx: &Transaction<'_>, id: PersonId, deleted: bo
         )));
     }
     let when = deleted.then(|| ts(Utc::now()));
-    tx.execute("UPDATE people SET deleted_at = ?2 WHERE id = ?1", params![id, when])?;
+    tx.execute(
+        "UPDATE people SET deleted_at = ?2 WHERE id = ?1",
+        params![id, when],
+    )?;
     reindex_person_wins(tx, id)
 }
 

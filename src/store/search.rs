@@ -82,8 +82,15 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let json = serde_json::to_string(&ids).map_err(|e| Error::invalid(e.to_string()))?;
         let args: Vec<Box<dyn ToSql>> = vec![Box::new(json)];
-        let mut wins = load_wins(&self.conn, "w.id IN (SELECT value FROM json_each(?1))", args, "", None)?;
-        let order: std::collections::HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let mut wins = load_wins(
+            &self.conn,
+            "w.id IN (SELECT value FROM json_each(?1))",
+            args,
+            "",
+            None,
+        )?;
+        let order: std::collections::HashMap<i64, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         wins.sort_by_key(|w| order.get(&w.id).copied().unwrap_or(usize::MAX));
         Ok(wins)
     }

@@ -36,9 +36,13 @@ fn upgrading_an_older_schema_keeps_the_data_and_copies_the_file_aside() {
         .collect();
     assert_eq!(copies.len(), 1, "one copy of the v1 file is kept aside");
     let copy = Connection::open(copies[0].path()).unwrap();
-    let v: i64 = copy.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let v: i64 = copy
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(v, 1);
-    let n: i64 = copy.query_row("SELECT count(*) FROM wins", [], |r| r.get(0)).unwrap();
+    let n: i64 = copy
+        .query_row("SELECT count(*) FROM wins", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 1);
 }
 
@@ -48,13 +52,16 @@ fn a_newer_database_is_refused_and_left_alone() {
     let path = older_file(dir.path(), SCHEMA_VERSION as usize);
     {
         let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 5).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+            .unwrap();
     }
     let err = Store::open(&path).unwrap_err();
     assert_eq!(err.kind(), "newer_database");
     assert!(err.to_string().contains("newer Caliber"), "{err}");
     let conn = Connection::open(&path).unwrap();
-    let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let v: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(v, SCHEMA_VERSION + 5);
 }
 

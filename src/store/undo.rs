@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::{PersonDraft, WinDraft};
 
 /// What an undo did, for the message shown to the person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Undone {
     /// "add", "edit", "delete" or "import".
     pub action: String,
@@ -51,14 +51,19 @@ fn soft_delete(tx: &Transaction<'_>, table: &str, id: i64, deleted: bool) -> Res
         "person" => super::people::set_person_deleted(tx, id, deleted),
         _ => {
             let when = deleted.then(|| ts(Utc::now()));
-            tx.execute("UPDATE feedback SET deleted_at = ?2 WHERE id = ?1", params![id, when])?;
+            tx.execute(
+                "UPDATE feedback SET deleted_at = ?2 WHERE id = ?1",
+                params![id, when],
+            )?;
             Ok(())
         }
     }
 }
 
 fn corrupt(what: &str, e: impl std::fmt::Display) -> Error {
-    Error::invalid(format!("the undo record for this {what} cannot be read ({e}); nothing was changed"))
+    Error::invalid(format!(
+        "the undo record for this {what} cannot be read ({e}); nothing was changed"
+    ))
 }
 
 impl Store {

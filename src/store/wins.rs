@@ -53,7 +53,11 @@ pub(crate) fn clean_win(
     ] {
         *field = clean_text(field.take(), name, MAX_TEXT_CHARS)?;
     }
-    d.metric = clean_text(d.metric.take().map(|m| one_line(&m)), "metric", MAX_SHORT_CHARS)?;
+    d.metric = clean_text(
+        d.metric.take().map(|m| one_line(&m)),
+        "metric",
+        MAX_SHORT_CHARS,
+    )?;
     let date = crate::dates::check_year(d.date.unwrap_or(today), &day(d.date.unwrap_or(today)))?;
     d.date = Some(date);
 
@@ -64,7 +68,9 @@ pub(crate) fn clean_win(
             continue;
         }
         if t.chars().count() > MAX_SHORT_CHARS {
-            return Err(Error::invalid(format!("the tag '{t}' is too long (at most {MAX_SHORT_CHARS} characters)")));
+            return Err(Error::invalid(format!(
+                "the tag '{t}' is too long (at most {MAX_SHORT_CHARS} characters)"
+            )));
         }
         if !tags.contains(&t) {
             tags.push(t);
@@ -126,11 +132,19 @@ pub(crate) fn clean_win(
             continue;
         }
         if name.chars().count() > MAX_SHORT_CHARS {
-            return Err(Error::invalid(format!("the name '{name}' is too long (at most {MAX_SHORT_CHARS} characters)")));
+            return Err(Error::invalid(format!(
+                "the name '{name}' is too long (at most {MAX_SHORT_CHARS} characters)"
+            )));
         }
-        match people.iter_mut().find(|x| x.name.to_lowercase() == name.to_lowercase()) {
+        match people
+            .iter_mut()
+            .find(|x| x.name.to_lowercase() == name.to_lowercase())
+        {
             Some(existing) => existing.vouches |= p.vouches,
-            None => people.push(PersonRef { name, vouches: p.vouches }),
+            None => people.push(PersonRef {
+                name,
+                vouches: p.vouches,
+            }),
         }
     }
     d.people = people;
@@ -170,7 +184,12 @@ impl Store {
     /// Saves a new win and returns it as stored.
     pub fn add_win(&mut self, draft: &WinDraft) -> Result<Win> {
         let ladder = self.current_ladder()?;
-        let clean = clean_win(draft, crate::dates::today(), &ladder.expectation_ids(), &ladder.id)?;
+        let clean = clean_win(
+            draft,
+            crate::dates::today(),
+            &ladder.expectation_ids(),
+            &ladder.id,
+        )?;
         let id = self.write(|tx| {
             let id = insert_win(tx, &clean, Utc::now(), None)?;
             super::undo::record(tx, "add", "win", id, None)?;
@@ -243,11 +262,16 @@ impl Store {
             args.push(Box::new(s.as_str()));
         }
         if let Some(p) = filter.person {
-            clauses.push("EXISTS (SELECT 1 FROM win_people x WHERE x.win_id = w.id AND x.person_id = ?)".into());
+            clauses.push(
+                "EXISTS (SELECT 1 FROM win_people x WHERE x.win_id = w.id AND x.person_id = ?)"
+                    .into(),
+            );
             args.push(Box::new(p));
         }
         if let Some(t) = &filter.tag {
-            clauses.push("EXISTS (SELECT 1 FROM win_tags x WHERE x.win_id = w.id AND x.tag = ?)".into());
+            clauses.push(
+                "EXISTS (SELECT 1 FROM win_tags x WHERE x.win_id = w.id AND x.tag = ?)".into(),
+            );
             args.push(Box::new(t.trim_start_matches(['#', '@']).to_lowercase()));
         }
         match filter.confirmed {
@@ -264,7 +288,13 @@ impl Store {
         } else {
             clauses.join(" AND ")
         };
-        load_wins(&self.conn, &clause, args, "ORDER BY w.date DESC, w.id DESC", filter.limit)
+        load_wins(
+            &self.conn,
+            &clause,
+            args,
+            "ORDER BY w.date DESC, w.id DESC",
+            filter.limit,
+        )
     }
 
     /// The most recent wins with confirmed tags, as (text, confirmed expectation ids):
@@ -278,7 +308,9 @@ impl Store {
                AND EXISTS (SELECT 1 FROM win_expectations x WHERE x.win_id = w.id AND x.confirmed = 1)
              ORDER BY w.id DESC LIMIT ?1",
         )?;
-        let rows = st.query_map([limit as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let rows = st.query_map([limit as i64], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
             let (text, ids) = row?;
@@ -290,9 +322,11 @@ impl Store {
 
     /// Number of wins not deleted.
     pub fn count_wins(&self) -> Result<usize> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM wins WHERE deleted_at IS NULL", [], |r| r.get(0))?;
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM wins WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
         Ok(n as usize)
     }
 
@@ -361,7 +395,13 @@ fn write_win_content(tx: &Transaction<'_>, id: WinId, clean: &CleanWin) -> Resul
             d.scope.as_str(),
         ],
     )?;
-    for table in ["win_expectations", "win_principles", "win_tags", "win_links", "win_people"] {
+    for table in [
+        "win_expectations",
+        "win_principles",
+        "win_tags",
+        "win_links",
+        "win_people",
+    ] {
         tx.execute(&format!("DELETE FROM {table} WHERE win_id = ?1"), [id])?;
     }
     write_children(tx, id, d)?;
@@ -371,24 +411,37 @@ fn write_win_content(tx: &Transaction<'_>, id: WinId, clean: &CleanWin) -> Resul
 /// Restores a win's content from a snapshot taken before an edit (used by undo).
 pub(crate) fn restore_win_content(tx: &Transaction<'_>, id: WinId, draft: &WinDraft) -> Result<()> {
     let date = draft.date.unwrap_or_else(crate::dates::today);
-    write_win_content(tx, id, &CleanWin { date, draft: draft.clone() })
+    write_win_content(
+        tx,
+        id,
+        &CleanWin {
+            date,
+            draft: draft.clone(),
+        },
+    )
 }
 
 fn write_children(tx: &Transaction<'_>, id: WinId, d: &WinDraft) -> Result<()> {
     write_expectations(tx, id, &d.expectations)?;
-    let mut st = tx.prepare_cached("INSERT INTO win_principles (win_id, principle, position) VALUES (?1, ?2, ?3)")?;
+    let mut st = tx.prepare_cached(
+        "INSERT INTO win_principles (win_id, principle, position) VALUES (?1, ?2, ?3)",
+    )?;
     for (i, p) in d.principles.iter().enumerate() {
         st.execute(params![id, p, i as i64])?;
     }
-    let mut st = tx.prepare_cached("INSERT INTO win_tags (win_id, tag, position) VALUES (?1, ?2, ?3)")?;
+    let mut st =
+        tx.prepare_cached("INSERT INTO win_tags (win_id, tag, position) VALUES (?1, ?2, ?3)")?;
     for (i, t) in d.tags.iter().enumerate() {
         st.execute(params![id, t, i as i64])?;
     }
-    let mut st = tx.prepare_cached("INSERT INTO win_links (win_id, position, url) VALUES (?1, ?2, ?3)")?;
+    let mut st =
+        tx.prepare_cached("INSERT INTO win_links (win_id, position, url) VALUES (?1, ?2, ?3)")?;
     for (i, l) in d.links.iter().enumerate() {
         st.execute(params![id, i as i64, l])?;
     }
-    let mut st = tx.prepare_cached("INSERT INTO win_people (win_id, person_id, vouches, position) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut st = tx.prepare_cached(
+        "INSERT INTO win_people (win_id, person_id, vouches, position) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     for (i, p) in d.people.iter().enumerate() {
         let person = super::people::find_or_create(tx, &p.name)?;
         st.execute(params![id, person, p.vouches, i as i64])?;
@@ -409,7 +462,10 @@ fn write_expectations(tx: &Transaction<'_>, id: WinId, tags: &[ExpectationTag]) 
 /// Marks a win deleted (or live again) and keeps the search index in step.
 pub(crate) fn set_win_deleted(tx: &Transaction<'_>, id: WinId, deleted: bool) -> Result<()> {
     let when = deleted.then(|| ts(Utc::now()));
-    tx.execute("UPDATE wins SET deleted_at = ?2 WHERE id = ?1", params![id, when])?;
+    tx.execute(
+        "UPDATE wins SET deleted_at = ?2 WHERE id = ?1",
+        params![id, when],
+    )?;
     reindex(tx, id)
 }
 
@@ -483,9 +539,16 @@ pub(crate) fn load_wins(
     let mut rows = st.query([&ids])?;
     while let Some(r) = rows.next()? {
         let i = index[&r.get::<_, i64>(0)?];
-        wins[i].expectations.push(ExpectationTag { id: r.get(1)?, confirmed: r.get(2)? });
+        wins[i].expectations.push(ExpectationTag {
+            id: r.get(1)?,
+            confirmed: r.get(2)?,
+        });
     }
-    for (table, col, which) in [("win_principles", "principle", 0), ("win_tags", "tag", 1), ("win_links", "url", 2)] {
+    for (table, col, which) in [
+        ("win_principles", "principle", 0),
+        ("win_tags", "tag", 1),
+        ("win_links", "url", 2),
+    ] {
         let mut st = conn.prepare(&format!(
             "SELECT win_id, {col} FROM {table} WHERE win_id IN {scope_ids} ORDER BY win_id, position"
         ))?;
@@ -507,14 +570,22 @@ pub(crate) fn load_wins(
     let mut rows = st.query([&ids])?;
     while let Some(r) = rows.next()? {
         let i = index[&r.get::<_, i64>(0)?];
-        wins[i].people.push(WinPerson { person_id: r.get(1)?, name: r.get(2)?, vouches: r.get(3)? });
+        wins[i].people.push(WinPerson {
+            person_id: r.get(1)?,
+            name: r.get(2)?,
+            vouches: r.get(3)?,
+        });
     }
     Ok(wins)
 }
 
 /// The id of a live win with this date and title, if any: how imports spot
 /// entries that are already in the ledger.
-pub(crate) fn find_same(tx: &Transaction<'_>, date: NaiveDate, title: &str) -> Result<Option<WinId>> {
+pub(crate) fn find_same(
+    tx: &Transaction<'_>,
+    date: NaiveDate,
+    title: &str,
+) -> Result<Option<WinId>> {
     Ok(tx
         .query_row(
             "SELECT id FROM wins WHERE date = ?1 AND title = ?2 AND deleted_at IS NULL",

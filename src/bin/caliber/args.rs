@@ -8,7 +8,9 @@ use std::path::PathBuf;
 /// level you are going for, and draft your promotion document.
 #[derive(Debug, Parser)]
 #[command(name = "caliber", version, about, long_about = None)]
-#[command(after_help = "Examples:\n  caliber log \"Hired two managers for the payments org\" --expect hire-develop-managers\n  caliber list --since 2026-01-01\n  caliber search hiring\n  caliber demo --db demo.db")]
+#[command(
+    after_help = "Examples:\n  caliber log \"Hired two managers for the payments org\" --expect hire-develop-managers\n  caliber list --since 2026-01-01\n  caliber search hiring\n  caliber demo --db demo.db"
+)]
 pub struct Cli {
     /// Database file [default: $CALIBER_DB, else the platform's data folder]
     #[arg(long, global = true, value_name = "PATH")]

@@ -50,7 +50,13 @@ fn win_line(w: &Win) -> String {
         let tags: Vec<String> = w
             .expectations
             .iter()
-            .map(|t| if t.confirmed { t.id.clone() } else { format!("{}?", t.id) })
+            .map(|t| {
+                if t.confirmed {
+                    t.id.clone()
+                } else {
+                    format!("{}?", t.id)
+                }
+            })
             .collect();
         line.push_str(&format!("  [{}]", tags.join(", ")));
     }
@@ -85,8 +91,18 @@ impl Out {
         }
         stdout(&format!("{}\n", w.id))?;
         let mut s = format!("Logged win {} on {}: {}", w.id, w.date, w.title);
-        let suggested: Vec<&str> = w.expectations.iter().filter(|t| !t.confirmed).map(|t| t.id.as_str()).collect();
-        let confirmed: Vec<&str> = w.expectations.iter().filter(|t| t.confirmed).map(|t| t.id.as_str()).collect();
+        let suggested: Vec<&str> = w
+            .expectations
+            .iter()
+            .filter(|t| !t.confirmed)
+            .map(|t| t.id.as_str())
+            .collect();
+        let confirmed: Vec<&str> = w
+            .expectations
+            .iter()
+            .filter(|t| t.confirmed)
+            .map(|t| t.id.as_str())
+            .collect();
         if !confirmed.is_empty() {
             s.push_str(&format!("\n  evidence for: {}", confirmed.join(", ")));
         }
@@ -122,7 +138,10 @@ impl Out {
         if self.json {
             return stdout(&json_text(&WinView::from(w))?);
         }
-        let mut t = format!("Win {}  ·  {}  ·  scope: {}  ·  from {}\n{}\n", w.id, w.date, w.scope, w.source, w.title);
+        let mut t = format!(
+            "Win {}  ·  {}  ·  scope: {}  ·  from {}\n{}\n",
+            w.id, w.date, w.scope, w.source, w.title
+        );
         for (label, v) in [
             ("Metric", &w.metric),
             ("Situation", &w.situation),
@@ -138,7 +157,13 @@ impl Out {
             let tags: Vec<String> = w
                 .expectations
                 .iter()
-                .map(|e| if e.confirmed { e.id.clone() } else { format!("{} (suggested)", e.id) })
+                .map(|e| {
+                    if e.confirmed {
+                        e.id.clone()
+                    } else {
+                        format!("{} (suggested)", e.id)
+                    }
+                })
                 .collect();
             t.push_str(&format!("Evidence for: {}\n", tags.join(", ")));
         }
@@ -149,17 +174,33 @@ impl Out {
             let names: Vec<String> = w
                 .people
                 .iter()
-                .map(|p| if p.vouches { format!("{} (can vouch)", p.name) } else { p.name.clone() })
+                .map(|p| {
+                    if p.vouches {
+                        format!("{} (can vouch)", p.name)
+                    } else {
+                        p.name.clone()
+                    }
+                })
                 .collect();
             t.push_str(&format!("People: {}\n", names.join(", ")));
         }
         if !w.tags.is_empty() {
-            t.push_str(&format!("Tags: {}\n", w.tags.iter().map(|x| format!("#{x}")).collect::<Vec<_>>().join(" ")));
+            t.push_str(&format!(
+                "Tags: {}\n",
+                w.tags
+                    .iter()
+                    .map(|x| format!("#{x}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ));
         }
         for l in &w.links {
             t.push_str(&format!("Link: {l}\n"));
         }
-        t.push_str(&format!("Logged {}\n", w.logged_at.format("%Y-%m-%d %H:%M UTC")));
+        t.push_str(&format!(
+            "Logged {}\n",
+            w.logged_at.format("%Y-%m-%d %H:%M UTC")
+        ));
         stdout(&t)
     }
 
@@ -174,14 +215,24 @@ impl Out {
             }
             let rows: Vec<Row> = ladders
                 .iter()
-                .map(|l| Row { id: &l.id, name: &l.name, expectations: l.expectations.len(), current: l.id == current })
+                .map(|l| Row {
+                    id: &l.id,
+                    name: &l.name,
+                    expectations: l.expectations.len(),
+                    current: l.id == current,
+                })
                 .collect();
             return stdout(&json_text(&rows)?);
         }
         let mut t = String::new();
         for l in ladders {
             let mark = if l.id == current { "*" } else { " " };
-            t.push_str(&format!("{mark} {:<22} {} ({} expectations)\n", l.id, l.name, l.expectations.len()));
+            t.push_str(&format!(
+                "{mark} {:<22} {} ({} expectations)\n",
+                l.id,
+                l.name,
+                l.expectations.len()
+            ));
         }
         stdout(&t)
     }
@@ -190,7 +241,10 @@ impl Out {
         if self.json {
             return stdout(&json_text(l)?);
         }
-        let mut t = format!("{} — {} → {}\n{}\n", l.name, l.current_level, l.target_level, l.summary);
+        let mut t = format!(
+            "{} — {} → {}\n{}\n",
+            l.name, l.current_level, l.target_level, l.summary
+        );
         for e in &l.expectations {
             t.push_str(&format!("\n{}  {}\n  {}\n", e.id, e.title, e.description));
             if !e.strong_evidence.is_empty() {
@@ -253,7 +307,10 @@ impl Out {
             }
             let rows: Vec<Row> = people
                 .iter()
-                .map(|p| Row { person: p, vouches_for: vouched.get(&p.id).copied().unwrap_or(0) })
+                .map(|p| Row {
+                    person: p,
+                    vouches_for: vouched.get(&p.id).copied().unwrap_or(0),
+                })
                 .collect();
             return stdout(&json_text(&rows)?);
         }
@@ -267,7 +324,9 @@ impl Out {
                 "{:>4}  {:<24} {:<18} {:<20} vouches for {} win(s)\n",
                 p.id,
                 clip(&p.name, 24),
-                p.relation.map(|r| r.to_string()).unwrap_or_else(|| "-".into()),
+                p.relation
+                    .map(|r| r.to_string())
+                    .unwrap_or_else(|| "-".into()),
                 clip(p.org.as_deref().unwrap_or("-"), 20),
                 vouched.get(&p.id).copied().unwrap_or(0)
             ));
@@ -284,13 +343,19 @@ impl Out {
                 wins: Vec<WinView>,
                 feedback: &'a [Feedback],
             }
-            return stdout(&json_text(&Full { person: p, wins: wins.iter().map(WinView::from).collect(), feedback: fb })?);
+            return stdout(&json_text(&Full {
+                person: p,
+                wins: wins.iter().map(WinView::from).collect(),
+                feedback: fb,
+            })?);
         }
         let mut t = format!(
             "{} (person {})  ·  {}  ·  {}\n",
             p.name,
             p.id,
-            p.relation.map(|r| r.to_string()).unwrap_or_else(|| "relation unknown".into()),
+            p.relation
+                .map(|r| r.to_string())
+                .unwrap_or_else(|| "relation unknown".into()),
             p.org.as_deref().unwrap_or("org unknown")
         );
         if let Some(n) = &p.notes {
@@ -313,12 +378,20 @@ impl Out {
             return stdout(&json_text(fb)?);
         }
         if fb.is_empty() {
-            self.note("No feedback yet. Record some with `caliber feedback add NAME \"what they said\"`.");
+            self.note(
+                "No feedback yet. Record some with `caliber feedback add NAME \"what they said\"`.",
+            );
             return Ok(());
         }
         let mut t = String::new();
         for f in fb {
-            t.push_str(&format!("{:>5}  {}  {:<20} \"{}\"", f.id, f.date, clip(&f.person_name, 20), f.quote));
+            t.push_str(&format!(
+                "{:>5}  {}  {:<20} \"{}\"",
+                f.id,
+                f.date,
+                clip(&f.person_name, 20),
+                f.quote
+            ));
             if let Some(e) = &f.expectation {
                 t.push_str(&format!("  [{e}]"));
             }
@@ -354,18 +427,41 @@ impl Out {
             t.push_str(&format!(" · {w} weeks to the target date"));
         }
         t.push_str(&format!("\n{}\n\n", r.readiness.summary));
-        t.push_str(&format!("{:<24} {:>5}  {:<10}  {:<10}  why\n", "expectation", "wins", "latest", "strength"));
+        t.push_str(&format!(
+            "{:<24} {:>5}  {:<10}  {:<10}  why\n",
+            "expectation", "wins", "latest", "strength"
+        ));
         for e in &r.expectations {
-            let latest = e.latest.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
-            let strength = if e.gap { format!("{} GAP", e.strength.as_str()) } else { e.strength.as_str().to_string() };
-            t.push_str(&format!("{:<24} {:>5}  {:<10}  {:<10}  {}\n", clip(&e.id, 24), e.wins, latest, strength, e.summary));
+            let latest = e
+                .latest
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "-".into());
+            let strength = if e.gap {
+                format!("{} GAP", e.strength.as_str())
+            } else {
+                e.strength.as_str().to_string()
+            };
+            t.push_str(&format!(
+                "{:<24} {:>5}  {:<10}  {:<10}  {}\n",
+                clip(&e.id, 24),
+                e.wins,
+                latest,
+                strength,
+                e.summary
+            ));
         }
         if r.gaps.is_empty() {
             t.push_str("\nNo gaps: every expectation has evidence that can stand.\n");
         } else {
             t.push_str("\nGaps, most urgent first:\n");
             for (i, g) in r.gaps.iter().enumerate() {
-                t.push_str(&format!("{:>2}. {} — {}\n    Next: {}\n", i + 1, g.id, g.reason, g.next_step));
+                t.push_str(&format!(
+                    "{:>2}. {} — {}\n    Next: {}\n",
+                    i + 1,
+                    g.id,
+                    g.reason,
+                    g.next_step
+                ));
                 if let Some(q) = &g.panel_question {
                     t.push_str(&format!("    The panel will ask: {q}\n"));
                 }
@@ -384,7 +480,10 @@ impl Out {
                 r.unconfirmed
             ));
         }
-        t.push_str(&format!("\nHow this was computed: {}\n", r.readiness.method));
+        t.push_str(&format!(
+            "\nHow this was computed: {}\n",
+            r.readiness.method
+        ));
         stdout(&t)
     }
 }

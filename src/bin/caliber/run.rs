@@ -1,7 +1,6 @@
 //! What each command does: turn arguments into library calls, then print. No rule of
 //! the domain is decided here.
 
-use std::io::Write;
 use std::path::Path;
 
 use caliber::dates::parse_date;
@@ -31,7 +30,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Edit(a) => edit(&mut store, a, &out),
         Command::Delete { id } => {
             let w = store.delete_win(id)?;
-            out.done(&w, &format!("Deleted win {id}: {} (bring it back with `caliber undo`)", w.title))
+            out.done(
+                &w,
+                &format!(
+                    "Deleted win {id}: {} (bring it back with `caliber undo`)",
+                    w.title
+                ),
+            )
         }
         Command::Undo => match store.undo()? {
             Some(u) => out.done(&u, &format!("Undone: {}", u.message)),
@@ -77,8 +82,15 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             out.suggestions(&list)
         }
-        Command::Review => out.review(&caliber::review::review_store(&store, caliber::dates::today())?),
-        Command::Outline { format, output, forte } => outline(&store, format, output, forte, &out),
+        Command::Review => out.review(&caliber::review::review_store(
+            &store,
+            caliber::dates::today(),
+        )?),
+        Command::Outline {
+            format,
+            output,
+            forte,
+        } => outline(&store, format, output, forte, &out),
         Command::Demo => {
             let s = caliber::demo::load_demo(&mut store, caliber::dates::today())?;
             out.done(
@@ -102,7 +114,10 @@ fn log(store: &mut Store, a: LogArgs, out: &Out) -> Result<()> {
     draft.expectations = a
         .expect
         .iter()
-        .map(|id| ExpectationTag { id: id.trim().to_string(), confirmed: true })
+        .map(|id| ExpectationTag {
+            id: id.trim().to_string(),
+            confirmed: true,
+        })
         .collect();
     draft.principles = a.principle;
     if let Some(s) = a.scope {
@@ -112,8 +127,14 @@ fn log(store: &mut Store, a: LogArgs, out: &Out) -> Result<()> {
     draft.people = a
         .with
         .into_iter()
-        .map(|name| PersonRef { name, vouches: true })
-        .chain(a.involved.into_iter().map(|name| PersonRef { name, vouches: false }))
+        .map(|name| PersonRef {
+            name,
+            vouches: true,
+        })
+        .chain(a.involved.into_iter().map(|name| PersonRef {
+            name,
+            vouches: false,
+        }))
         .collect();
     draft.tags = a.tag;
     draft.links = a.link;
@@ -158,7 +179,10 @@ fn known_expectation(store: &Store, id: &str) -> Result<String> {
     if ladders.iter().any(|l| l.expectation(id).is_some()) {
         return Ok(id.to_string());
     }
-    store.current_ladder()?.require_expectation(id).map(|e| e.id.clone())
+    store
+        .current_ladder()?
+        .require_expectation(id)
+        .map(|e| e.id.clone())
 }
 
 fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
@@ -170,7 +194,8 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
     if let Some(date) = a.date {
         d.date = Some(parse_date(&date)?);
     }
-    d.expectations.retain(|t| !a.unexpect.iter().any(|u| u.trim() == t.id));
+    d.expectations
+        .retain(|t| !a.unexpect.iter().any(|u| u.trim() == t.id));
     if a.confirm {
         for t in &mut d.expectations {
             t.confirmed = true;
@@ -180,7 +205,10 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
         let id = id.trim().to_string();
         match d.expectations.iter_mut().find(|t| t.id == id) {
             Some(t) => t.confirmed = true,
-            None => d.expectations.push(ExpectationTag { id, confirmed: true }),
+            None => d.expectations.push(ExpectationTag {
+                id,
+                confirmed: true,
+            }),
         }
     }
     let set = caliber::ladder::principles();
@@ -199,15 +227,32 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
     set_opt(&mut d.action, a.action);
     set_opt(&mut d.result, a.result);
     set_opt(&mut d.notes, a.notes);
-    d.people.retain(|p| !a.without.iter().any(|w| w.trim().eq_ignore_ascii_case(&p.name)));
-    d.people.extend(a.with.into_iter().map(|name| PersonRef { name, vouches: true }));
-    let untag: Vec<String> = a.untag.iter().map(|t| t.trim_start_matches(['#', '@']).to_lowercase()).collect();
+    d.people.retain(|p| {
+        !a.without
+            .iter()
+            .any(|w| w.trim().eq_ignore_ascii_case(&p.name))
+    });
+    d.people.extend(a.with.into_iter().map(|name| PersonRef {
+        name,
+        vouches: true,
+    }));
+    let untag: Vec<String> = a
+        .untag
+        .iter()
+        .map(|t| t.trim_start_matches(['#', '@']).to_lowercase())
+        .collect();
     d.tags.retain(|t| !untag.contains(t));
     d.tags.extend(a.tag);
     d.links.retain(|l| !a.unlink.contains(l));
     d.links.extend(a.link);
     let win = store.update_win(a.id, &d)?;
-    out.done(&caliber::WinView::from(&win), &format!("Updated win {}: {} (`caliber undo` reverts)", win.id, win.title))
+    out.done(
+        &caliber::WinView::from(&win),
+        &format!(
+            "Updated win {}: {} (`caliber undo` reverts)",
+            win.id, win.title
+        ),
+    )
 }
 
 /// `Some("")` clears a field; `None` leaves it.
@@ -251,20 +296,49 @@ fn ladder(store: &mut Store, c: LadderCmd, out: &Out) -> Result<()> {
 fn cycle(store: &mut Store, c: CycleCmd, out: &Out) -> Result<()> {
     match c {
         CycleCmd::Show => out.cycle(&store.cycle()?),
-        CycleCmd::Set { ladder, from, to, target_date, current_level, target_level } => {
+        CycleCmd::Set {
+            ladder,
+            from,
+            to,
+            target_date,
+            current_level,
+            target_level,
+        } => {
             let old = store.cycle()?;
             let ladder_id = ladder.unwrap_or(old.ladder.clone());
             let l = store.ladder(&ladder_id)?;
             let switched = l.id != old.ladder;
             let c = Cycle {
                 ladder: l.id.clone(),
-                current_level: current_level
-                    .unwrap_or_else(|| if switched || old.is_default { l.current_level.clone() } else { old.current_level.clone() }),
-                target_level: target_level
-                    .unwrap_or_else(|| if switched || old.is_default { l.target_level.clone() } else { old.target_level.clone() }),
-                start: from.as_deref().map(parse_date).transpose()?.unwrap_or(old.start),
-                end: to.as_deref().map(parse_date).transpose()?.unwrap_or(old.end),
-                target_date: target_date.as_deref().map(parse_date).transpose()?.or(old.target_date),
+                current_level: current_level.unwrap_or_else(|| {
+                    if switched || old.is_default {
+                        l.current_level.clone()
+                    } else {
+                        old.current_level.clone()
+                    }
+                }),
+                target_level: target_level.unwrap_or_else(|| {
+                    if switched || old.is_default {
+                        l.target_level.clone()
+                    } else {
+                        old.target_level.clone()
+                    }
+                }),
+                start: from
+                    .as_deref()
+                    .map(parse_date)
+                    .transpose()?
+                    .unwrap_or(old.start),
+                end: to
+                    .as_deref()
+                    .map(parse_date)
+                    .transpose()?
+                    .unwrap_or(old.end),
+                target_date: target_date
+                    .as_deref()
+                    .map(parse_date)
+                    .transpose()?
+                    .or(old.target_date),
                 is_default: false,
             };
             let c = store.set_cycle(&c)?;
@@ -278,10 +352,11 @@ fn person_id(store: &Store, who: &str) -> Result<PersonId> {
     if let Ok(id) = who.trim().parse::<PersonId>() {
         return Ok(store.person(id)?.id);
     }
-    store
-        .person_by_name(who)?
-        .map(|p| p.id)
-        .ok_or_else(|| Error::NotFound(format!("nobody called '{who}' is in your people; `caliber people list` shows them")))
+    store.person_by_name(who)?.map(|p| p.id).ok_or_else(|| {
+        Error::NotFound(format!(
+            "nobody called '{who}' is in your people; `caliber people list` shows them"
+        ))
+    })
 }
 
 fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
@@ -303,14 +378,22 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
         PeopleCmd::Show { who } => {
             let id = person_id(store, &who)?;
             let p = store.person(id)?;
-            let wins = store.list_wins(&WinFilter { person: Some(id), ..Default::default() })?;
+            let wins = store.list_wins(&WinFilter {
+                person: Some(id),
+                ..Default::default()
+            })?;
             let fb = store.list_feedback(Some(id))?;
             out.person(&p, &wins, &fb)
         }
         PeopleCmd::Edit { who, fields } => {
             let id = person_id(store, &who)?;
             let p = store.person(id)?;
-            let mut d = PersonDraft { name: p.name, relation: p.relation, org: p.org, notes: p.notes };
+            let mut d = PersonDraft {
+                name: p.name,
+                relation: p.relation,
+                org: p.org,
+                notes: p.notes,
+            };
             if let Some(n) = fields.name {
                 d.name = n;
             }
@@ -325,21 +408,32 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
         PeopleCmd::Delete { who } => {
             let id = person_id(store, &who)?;
             let p = store.delete_person(id)?;
-            out.done(&p, &format!("Deleted {} (bring them back with `caliber undo`)", p.name))
+            out.done(
+                &p,
+                &format!("Deleted {} (bring them back with `caliber undo`)", p.name),
+            )
         }
     }
 }
 
 fn feedback(store: &mut Store, c: FeedbackCmd, out: &Out) -> Result<()> {
     match c {
-        FeedbackCmd::Add { person, quote, date, expect } => {
+        FeedbackCmd::Add {
+            person,
+            quote,
+            date,
+            expect,
+        } => {
             let f = store.add_feedback(&FeedbackDraft {
                 person,
                 date: date.as_deref().map(parse_date).transpose()?,
                 quote,
                 expectation: expect,
             })?;
-            out.done(&f, &format!("Recorded feedback {} from {}", f.id, f.person_name))
+            out.done(
+                &f,
+                &format!("Recorded feedback {} from {}", f.id, f.person_name),
+            )
         }
         FeedbackCmd::List { person } => {
             let pid = person.map(|p| person_id(store, &p)).transpose()?;
@@ -347,12 +441,21 @@ fn feedback(store: &mut Store, c: FeedbackCmd, out: &Out) -> Result<()> {
         }
         FeedbackCmd::Delete { id } => {
             let f = store.delete_feedback(id)?;
-            out.done(&f, &format!("Deleted feedback {id} (bring it back with `caliber undo`)"))
+            out.done(
+                &f,
+                &format!("Deleted feedback {id} (bring it back with `caliber undo`)"),
+            )
         }
     }
 }
 
-fn outline(store: &Store, format: Option<String>, output: Option<std::path::PathBuf>, forte: bool, out: &Out) -> Result<()> {
+fn outline(
+    store: &Store,
+    format: Option<String>,
+    output: Option<std::path::PathBuf>,
+    forte: bool,
+    out: &Out,
+) -> Result<()> {
     use caliber::outline::{self, OutlineFormat};
     let format = match (&format, &output) {
         (Some(f), _) => f.parse()?,
@@ -381,20 +484,10 @@ fn outline(store: &Store, format: Option<String>, output: Option<std::path::Path
 }
 
 fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| Error::io(format!("could not read {}", path.display()), e))
+    std::fs::read_to_string(path)
+        .map_err(|e| Error::io(format!("could not read {}", path.display()), e))
 }
 
-/// Writes a file only its owner can read: exports hold private notes.
-fn write_private(path: &Path, text: impl AsRef<[u8]>) -> Result<()> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let ctx = || format!("could not write {}", path.display());
-    let mut f = opts.open(path).map_err(|e| Error::io(ctx(), e))?;
-    f.write_all(text.as_ref()).map_err(|e| Error::io(ctx(), e))?;
-    f.sync_all().map_err(|e| Error::io(ctx(), e))
+fn write_private(path: &Path, bytes: impl AsRef<[u8]>) -> Result<()> {
+    caliber::paths::write_private(path, bytes.as_ref())
 }

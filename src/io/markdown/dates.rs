@@ -82,8 +82,12 @@ pub(super) fn bullet_date(text: &str) -> Result<Option<(NaiveDate, usize)>, Stri
         ("", ""),
     ];
     for (open, close) in WRAPS {
-        let Some(inner) = text.strip_prefix(open) else { continue };
-        let Some((Period::Day(d), used)) = leading_period(inner)? else { continue };
+        let Some(inner) = text.strip_prefix(open) else {
+            continue;
+        };
+        let Some((Period::Day(d), used)) = leading_period(inner)? else {
+            continue;
+        };
         let after = &inner[used..];
         let colon = usize::from(after.starts_with(':'));
         if after[colon..].starts_with(close) {
@@ -116,7 +120,11 @@ fn leading_period(s: &str) -> Result<Option<(Period, usize)>, String> {
             }
             return Ok(None);
         }
-        let j = if matches!(b.get(i), Some(b' ' | b'-' | b'/')) { i + 1 } else { i };
+        let j = if matches!(b.get(i), Some(b' ' | b'-' | b'/')) {
+            i + 1
+        } else {
+            i
+        };
         if matches!(b.get(j), Some(b'Q' | b'q'))
             && let Some((q, k)) = number(b, j + 1, 1, 1)
             && (1..=4).contains(&q)
@@ -190,7 +198,11 @@ fn day(y: i32, m: u32, d: u32, written: &str) -> Result<NaiveDate, String> {
 
 /// A run of `min..=max` ASCII digits at `at` (not followed by another digit).
 fn number(b: &[u8], at: usize, min: usize, max: usize) -> Option<(u32, usize)> {
-    let len = b.get(at..)?.iter().take_while(|c| c.is_ascii_digit()).count();
+    let len = b
+        .get(at..)?
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     if len < min || len > max {
         return None;
     }
@@ -202,13 +214,21 @@ fn number(b: &[u8], at: usize, min: usize, max: usize) -> Option<(u32, usize)> {
 
 /// Past any of `set` from `at`.
 fn skip(b: &[u8], at: usize, set: &[u8]) -> usize {
-    at + b.get(at..).map_or(0, |r| r.iter().take_while(|c| set.contains(c)).count())
+    at + b
+        .get(at..)
+        .map_or(0, |r| r.iter().take_while(|c| set.contains(c)).count())
 }
 
 /// Past an ordinal suffix ("14th").
 fn ordinal(b: &[u8], at: usize) -> usize {
     match b.get(at..at + 2) {
-        Some(s) if [b"st", b"nd", b"rd", b"th"].iter().any(|o| s.eq_ignore_ascii_case(*o)) => at + 2,
+        Some(s)
+            if [b"st", b"nd", b"rd", b"th"]
+                .iter()
+                .any(|o| s.eq_ignore_ascii_case(*o)) =>
+        {
+            at + 2
+        }
         _ => at,
     }
 }
@@ -242,9 +262,11 @@ fn month_word(s: &str, at: usize) -> Option<(u32, usize)> {
         "november",
         "december",
     ];
-    let m = MONTHS
-        .iter()
-        .position(|name| *name == word || (word.len() == 3 && name.starts_with(&word)) || (word == "sept" && *name == "september"))?;
+    let m = MONTHS.iter().position(|name| {
+        *name == word
+            || (word.len() == 3 && name.starts_with(&word))
+            || (word == "sept" && *name == "september")
+    })?;
     let end = at + len + usize::from(rest[len..].starts_with('.'));
     Some((m as u32 + 1, end))
 }
@@ -269,7 +291,10 @@ mod tests {
         assert_eq!(p("2026"), Some(Period::Year(2026)));
         assert_eq!(p("May"), Some(Period::MonthOnly(5)));
         assert_eq!(p("Q2"), Some(Period::QuarterOnly(2)));
-        assert_eq!(p("Week of March 9, 2026"), Some(Period::Day(d("2026-03-09"))));
+        assert_eq!(
+            p("Week of March 9, 2026"),
+            Some(Period::Day(d("2026-03-09")))
+        );
         assert_eq!(p("2026 Goals"), None);
         assert_eq!(p("May the force"), None);
         assert_eq!(p("Brag document"), None);
@@ -282,10 +307,19 @@ mod tests {
             bullet_date(t).unwrap().map(|(d, n)| (d, &t[n..]))
         }
         assert_eq!(b("2026-03-14: Hired"), Some((d("2026-03-14"), " Hired")));
-        assert_eq!(b("**2026-03-14** — Hired"), Some((d("2026-03-14"), " — Hired")));
+        assert_eq!(
+            b("**2026-03-14** — Hired"),
+            Some((d("2026-03-14"), " — Hired"))
+        );
         assert_eq!(b("[2026-03-14] Hired"), Some((d("2026-03-14"), " Hired")));
-        assert_eq!(b("Mar 14, 2026 - Hired"), Some((d("2026-03-14"), " - Hired")));
-        assert_eq!(b("14th March 2026: Hired"), Some((d("2026-03-14"), " Hired")));
+        assert_eq!(
+            b("Mar 14, 2026 - Hired"),
+            Some((d("2026-03-14"), " - Hired"))
+        );
+        assert_eq!(
+            b("14th March 2026: Hired"),
+            Some((d("2026-03-14"), " Hired"))
+        );
         assert_eq!(b("Hired two managers"), None);
         assert_eq!(b("March 2026 offsite"), None);
         assert_eq!(b("2026/27 budget approved"), None);

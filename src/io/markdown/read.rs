@@ -37,7 +37,7 @@ impl Label {
             "notes" | "note" => Label::Notes,
             "metric" => Label::Metric,
             "scope" => Label::Scope,
-            "people" | "with" => Label::People,
+            "people" => Label::People,
             "links" | "link" => Label::Links,
             "principles" | "principle" => Label::Principles,
             "tags" | "tag" => Label::Tags,
@@ -49,7 +49,10 @@ impl Label {
 
     /// Free text keeps its lines; the other fields are lists on one line.
     fn keeps_lines(self) -> bool {
-        matches!(self, Label::Situation | Label::Action | Label::Result | Label::Notes)
+        matches!(
+            self,
+            Label::Situation | Label::Action | Label::Result | Label::Notes
+        )
     }
 }
 
@@ -57,9 +60,12 @@ impl Label {
 #[derive(Debug, Clone)]
 enum Context {
     Date(NaiveDate),
-    None,
+    Undated,
     /// A `## March` or `## Q2` heading with no year above it.
-    NoYear { line: usize, text: String },
+    NoYear {
+        line: usize,
+        text: String,
+    },
 }
 
 /// Where the lines that follow go.
@@ -87,7 +93,7 @@ struct Item {
     /// The bullet's own paragraph, raw.
     text: String,
     in_text: bool,
-    fields: Vec<(Label, usize, Vec<String>)>,
+    fields: Vec<(Label, Vec<String>)>,
     notes: Vec<String>,
     tags: Vec<String>,
     open: Option<Open>,
@@ -140,7 +146,8 @@ pub(in crate::io) fn parse(content: &str) -> Result<Records> {
             continue;
         }
         if let Some(f) = &fence {
-            if rest.starts_with(f.as_str()) && rest.trim_start_matches(f.as_str()).trim().is_empty() {
+            if rest.starts_with(f.as_str()) && rest.trim_start_matches(f.as_str()).trim().is_empty()
+            {
                 fence = None;
             }
             continue;
@@ -150,6 +157,9 @@ pub(in crate::io) fn parse(content: &str) -> Result<Records> {
             continue;
         }
         if indent < 4 && (rest.starts_with("```") || rest.starts_with("~~~")) {
+            if p.code_in_item(indent, rest) {
+                continue;
+            }
             p.finish()?;
             let c = &rest[..1];
             let len = rest.len() - rest.trim_start_matches(c).len();
@@ -170,7 +180,9 @@ impl Parser {
     /// Feeds a line to the open field of the current item when it is indented under
     /// it (so lists and code inside notes stay notes). True when taken.
     fn continues_item(&mut self, raw: &str, indent: usize, rest: &str) -> bool {
-        let Some(item) = &mut self.item else { return false };
+        let Some(item) = &mut self.item else {
+            return false;
+        };
         if rest.is_empty() {
             item.blank = true;
             item.in_text = false;
@@ -185,12 +197,32 @@ impl Parser {
         true
     }
 
+    /// A code block indented under the current item is part of its notes; its lines
+    /// then follow as continuation lines. True when taken.
+    fn code_in_item(&mut self, indent: usize, rest: &str) -> bool {
+        let Some(item) = &mut self.item else {
+            return false;
+        };
+        if indent <= item.indent {
+            return false;
+        }
+        item.in_text = false;
+        item.open = Some(Open {
+            target: Target::Notes,
+            content: indent,
+            strip: indent,
+        });
+        item.push(Target::Notes, rest.to_string());
+        true
+    }
+
     fn line(&mut self, n: usize, raw: &str, indent: usize, rest: &str) -> Result<()> {
         if indent < 4
             && let Some((level, text)) = text::atx_heading(rest)
         {
             self.finish()?;
-            let period = heading_period(text).map_err(|m| Error::BadFile(format!("line {n}: {m}")))?;
+            let period =
+                heading_period(text).map_err(|m| Error::BadFile(format!("line {n}: {m}")))?;
             while self.headings.last().is_some_and(|h| h.level >= level) {
                 self.headings.pop();
             }
@@ -230,7 +262,9 @@ impl Parser {
             return Ok(());
         }
         // A plain line.
-        let Some(item) = &mut self.item else { return Ok(()) };
+        let Some(item) = &mut self.item else {
+            return Ok(());
+        };
         if item.in_text && !item.blank && !ends_sentence(&item.text) {
             // A wrapped line of the title's sentence.
             item.text.push(' ');
@@ -276,7 +310,9 @@ impl Parser {
                 break;
             }
         }
-        let Some(h) = inner else { return Context::None };
+        let Some(h) = inner else {
+            return Context::Undated;
+        };
         match h.period.and_then(|p| p.first_day(year)) {
             Some(d) => Context::Date(d),
             None => Context::NoYear {
@@ -288,7 +324,9 @@ impl Parser {
 
     /// Turns the current item, if any, into a win.
     fn finish(&mut self) -> Result<()> {
-        let Some(item) = self.item.take() else { return Ok(()) };
+        let Some(item) = self.item.take() else {
+            return Ok(());
+        };
         let line = item.line;
         if let Some(win) = item.into_win(self.records.wins.len() + 1, self.now)? {
             self.records.wins.push(win);
@@ -335,7 +373,7 @@ impl Item {
     fn push(&mut self, target: Target, line: String) {
         let blank = std::mem::replace(&mut self.blank, false);
         let buf = match target {
-            Target::Field(i) => &mut self.fields[i].2,
+            Target::Field(i) => &mut self.fields[i].1,
             Target::Notes => &mut self.notes,
         };
         if blank && !buf.is_empty() {
@@ -354,7 +392,7 @@ impl Item {
         {
             self.blank = false;
             let value = value.trim_start_matches(['*', '_']).trim();
-            self.fields.push((label, indent, vec![value.to_string()]));
+            self.fields.push((label, vec![value.to_string()]));
             self.open = Some(Open {
                 target: Target::Field(self.fields.len() - 1),
                 content,
@@ -362,8 +400,8 @@ impl Item {
             });
             return;
         }
-        let (_, tags) = text::take_tags(bullet.text);
-        if !tags.is_empty() && text::only_tags(bullet.text) {
+        let (words, tags) = text::take_tags(bullet.text);
+        if !tags.is_empty() && words.trim().is_empty() {
             self.blank = false;
             self.tags.extend(tags);
             self.open = None;
@@ -394,7 +432,7 @@ impl Item {
         let date = match (own, &self.context) {
             (Some(d), _) => d,
             (None, Context::Date(d)) => *d,
-            (None, Context::None) => {
+            (None, Context::Undated) => {
                 return Err(at(
                     "no date for this bullet; put it under a dated heading such as '## 2026-03' or start it with YYYY-MM-DD".into(),
                 ));
@@ -422,7 +460,7 @@ impl Item {
         }
 
         let mut notes = Vec::new();
-        for (label, _, lines) in self.fields {
+        for (label, lines) in self.fields {
             let value = join(&lines, label.keeps_lines());
             if value.is_empty() {
                 continue;
@@ -454,7 +492,10 @@ impl Item {
                 }
                 Label::Links => {
                     for l in value.split_whitespace() {
-                        let l = l.trim_end_matches(',').trim_start_matches('<').trim_end_matches('>');
+                        let l = l
+                            .trim_end_matches(',')
+                            .trim_start_matches('<')
+                            .trim_end_matches('>');
                         if !l.is_empty() {
                             win.links.push(l.to_string());
                         }

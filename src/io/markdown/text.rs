@@ -129,12 +129,16 @@ pub(super) fn escape(text: &str, parens: bool) -> String {
     let mut prev: Option<char> = None;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        let last = chars.peek().is_none();
+        let next = chars.peek().copied();
         let special = match c {
             '\\' | '*' | '[' => true,
+            '_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
             '#' => prev.is_none_or(starts_tag),
             '(' => parens,
-            ')' => parens || last,
+            ')' => parens || next.is_none(),
             _ => false,
         };
         if special {
@@ -161,11 +165,15 @@ pub(super) struct TitleParts {
 /// parenthesis is far more often a plain aside.
 pub(super) fn split_title(text: &str) -> TitleParts {
     let (rest, scope) = take_scope(text);
-    let (rest, metric) = if scope.is_some() { take_metric(rest) } else { (rest, None) };
+    let (rest, metric) = if scope.is_some() {
+        take_metric(rest)
+    } else {
+        (rest, None)
+    };
     let (rest, tags) = take_tags(rest);
     let (rest, links) = take_links(&rest);
     TitleParts {
-        title: unescape(unwrap_strong(rest.trim())),
+        title: unescape(&drop_emphasis(rest.trim())).trim().to_string(),
         metric: metric.map(unescape).filter(|m| !m.trim().is_empty()),
         scope,
         links,
@@ -180,7 +188,13 @@ fn starts_tag(prev: char) -> bool {
 
 /// True when the byte at `i` is escaped by an odd run of backslashes before it.
 fn is_escaped(text: &str, i: usize) -> bool {
-    text.as_bytes()[..i].iter().rev().take_while(|b| **b == b'\\').count() % 2 == 1
+    text.as_bytes()[..i]
+        .iter()
+        .rev()
+        .take_while(|b| **b == b'\\')
+        .count()
+        % 2
+        == 1
 }
 
 fn take_scope(text: &str) -> (&str, Option<Scope>) {
@@ -252,7 +266,10 @@ pub(super) fn take_tags(text: &str) -> (String, Vec<String>) {
     }
     let mut cut = text.len();
     for &(start, end) in spans.iter().rev() {
-        if text[end..cut].chars().all(|c| c.is_whitespace() || c == ',') {
+        if text[end..cut]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | '!'))
+        {
             cut = start;
         } else {
             break;
@@ -266,12 +283,6 @@ pub(super) fn take_tags(text: &str) -> (String, Vec<String>) {
     }
     let out = out.trim_end().trim_end_matches(',').trim_end().to_string();
     (out, tags)
-}
-
-/// True when the text is nothing but `#tag` words.
-pub(super) fn only_tags(text: &str) -> bool {
-    let (rest, tags) = take_tags(text);
-    !tags.is_empty() && rest.trim().is_empty()
 }
 
 /// `[label](https://…)` becomes `label`, and the address a link.
@@ -305,17 +316,28 @@ fn take_links(text: &str) -> (String, Vec<String>) {
     (out, links)
 }
 
-/// A title written wholly in bold: the bold is decoration.
-fn unwrap_strong(text: &str) -> &str {
-    for mark in ["**", "__"] {
-        if let Some(inner) = text.strip_prefix(mark).and_then(|t| t.strip_suffix(mark))
-            && !inner.contains(mark)
-            && !inner.is_empty()
-        {
-            return inner.trim();
+/// Takes out the `*` and `_` that mark emphasis: a title is plain text. A star
+/// with spaces on both sides ("5 * 3") and an underscore inside a word
+/// (`snake_case`) are not emphasis and stay.
+fn drop_emphasis(text: &str) -> String {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = String::with_capacity(text.len());
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|n| n.1);
+        let spaced = prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace);
+        let in_word =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        let delimiter = match c {
+            '*' => !spaced && !is_escaped(text, i),
+            '_' => !spaced && !in_word && !is_escaped(text, i),
+            _ => false,
+        };
+        if !delimiter {
+            out.push(c);
         }
     }
-    text
+    out
 }
 
 /// Undoes Markdown backslash escapes (a backslash before ASCII punctuation).
@@ -353,6 +375,13 @@ mod tests {
         assert_eq!(p.metric, None);
         assert_eq!(p.links, vec!["https://wiki/x"]);
         assert_eq!(p.tags, vec!["docs", "oncall"]);
+
+        let p = split_title("**Hired two managers** for *payments* and kept snake_case #hiring.");
+        assert_eq!(
+            p.title,
+            "Hired two managers for payments and kept snake_case"
+        );
+        assert_eq!(p.tags, vec!["hiring"]);
     }
 
     #[test]
@@ -362,6 +391,7 @@ mod tests {
             "Ranked #1 in the *eng* survey",
             "Moved C:\\builds\\* to [S3] for #infra",
             "Ends with [org]",
+            "Renamed _internal_ to snake_case_name, 5 * 3 teams",
         ] {
             let line = format!("{} (35%) [team]", escape(title, false));
             let p = split_title(&line);

@@ -1,0 +1,250 @@
+//! The IPC commands: each a one-liner over the library. Errors cross as the
+//! library's `{ kind, message }`, which the UI shows to the person.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use caliber::outline::{Forte, Outline, OutlineFormat};
+use caliber::reminder::ReminderSettings;
+use caliber::review::Review;
+use caliber::store::{ImportSummary, Undone};
+use caliber::suggest::Suggestion;
+use caliber::{
+    Cycle, Error, Feedback, FeedbackDraft, Ladder, Person, PersonDraft, Result, Store, Win,
+    WinDraft, WinFilter,
+};
+use serde::Serialize;
+use tauri::State;
+
+/// The open database, shared by every command.
+pub struct Db(pub Mutex<Store>);
+
+impl Db {
+    fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        // A poisoned lock only means an earlier command panicked; the store is intact.
+        let mut store = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut store)
+    }
+}
+
+fn today() -> chrono::NaiveDate {
+    caliber::dates::today()
+}
+
+/// What the UI needs to know at start.
+#[derive(Serialize)]
+pub struct AppInfo {
+    db_path: String,
+    version: &'static str,
+    wins: usize,
+    cycle: Cycle,
+}
+
+#[tauri::command]
+pub fn app_info(db: State<'_, Db>) -> Result<AppInfo> {
+    db.with(|s| {
+        Ok(AppInfo {
+            db_path: s.path().map(|p| p.display().to_string()).unwrap_or_default(),
+            version: env!("CARGO_PKG_VERSION"),
+            wins: s.count_wins()?,
+            cycle: s.cycle()?,
+        })
+    })
+}
+
+#[tauri::command]
+pub fn list_wins(db: State<'_, Db>, filter: WinFilter) -> Result<Vec<Win>> {
+    db.with(|s| s.list_wins(&filter))
+}
+
+#[tauri::command]
+pub fn search_wins(db: State<'_, Db>, query: String, limit: Option<usize>) -> Result<Vec<Win>> {
+    db.with(|s| s.search(&query, limit))
+}
+
+#[tauri::command]
+pub fn log_win(db: State<'_, Db>, mut draft: WinDraft) -> Result<Win> {
+    draft.source = caliber::Source::App;
+    db.with(|s| caliber::suggest::log_win(s, &draft))
+}
+
+#[tauri::command]
+pub fn update_win(db: State<'_, Db>, id: i64, draft: WinDraft) -> Result<Win> {
+    db.with(|s| s.update_win(id, &draft))
+}
+
+#[tauri::command]
+pub fn delete_win(db: State<'_, Db>, id: i64) -> Result<Win> {
+    db.with(|s| s.delete_win(id))
+}
+
+#[tauri::command]
+pub fn undo(db: State<'_, Db>) -> Result<Option<Undone>> {
+    db.with(|s| s.undo())
+}
+
+#[tauri::command]
+pub fn suggest(db: State<'_, Db>, text: String) -> Result<Vec<Suggestion>> {
+    db.with(|s| caliber::suggest::suggest(s, &text))
+}
+
+#[tauri::command]
+pub fn suggest_principles(text: String) -> Vec<Suggestion> {
+    caliber::suggest::suggest_principles(&text)
+}
+
+#[tauri::command]
+pub fn review(db: State<'_, Db>) -> Result<Review> {
+    db.with(|s| caliber::review::review_store(s, today()))
+}
+
+#[tauri::command]
+pub fn outline(db: State<'_, Db>) -> Result<Outline> {
+    db.with(|s| caliber::outline::outline_store(s, today()))
+}
+
+#[tauri::command]
+pub fn forte(db: State<'_, Db>) -> Result<Forte> {
+    db.with(|s| caliber::outline::forte_store(s, today()))
+}
+
+#[tauri::command]
+pub fn outline_text(db: State<'_, Db>, forte: bool) -> Result<String> {
+    db.with(|s| {
+        let bytes = if forte {
+            caliber::outline::render_forte(&caliber::outline::forte_store(s, today())?, OutlineFormat::Markdown)?
+        } else {
+            caliber::outline::render(&caliber::outline::outline_store(s, today())?, OutlineFormat::Markdown)?
+        };
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    })
+}
+
+#[tauri::command]
+pub fn export_outline(db: State<'_, Db>, path: PathBuf, format: OutlineFormat, forte: bool) -> Result<()> {
+    db.with(|s| {
+        let bytes = if forte {
+            caliber::outline::render_forte(&caliber::outline::forte_store(s, today())?, format)?
+        } else {
+            caliber::outline::render(&caliber::outline::outline_store(s, today())?, format)?
+        };
+        caliber::paths::write_private(&path, &bytes)
+    })
+}
+
+#[tauri::command]
+pub fn export_data(db: State<'_, Db>, path: PathBuf, format: String) -> Result<()> {
+    db.with(|s| {
+        let text = caliber::io::export(s, format.parse()?)?;
+        caliber::paths::write_private(&path, text.as_bytes())
+    })
+}
+
+#[tauri::command]
+pub fn import_data(db: State<'_, Db>, path: PathBuf, format: Option<String>) -> Result<ImportSummary> {
+    let format = format.map(|f| f.parse()).transpose()?;
+    db.with(|s| caliber::io::import_file(s, &path, format))
+}
+
+#[tauri::command]
+pub fn backup_to(db: State<'_, Db>, path: PathBuf) -> Result<()> {
+    db.with(|s| s.backup_to(&path))
+}
+
+#[tauri::command]
+pub fn load_demo(db: State<'_, Db>) -> Result<caliber::demo::DemoSummary> {
+    db.with(|s| caliber::demo::load_demo(s, today()))
+}
+
+#[tauri::command]
+pub fn list_people(db: State<'_, Db>) -> Result<Vec<Person>> {
+    db.with(|s| s.list_people())
+}
+
+#[tauri::command]
+pub fn add_person(db: State<'_, Db>, draft: PersonDraft) -> Result<Person> {
+    db.with(|s| s.add_person(&draft))
+}
+
+#[tauri::command]
+pub fn update_person(db: State<'_, Db>, id: i64, draft: PersonDraft) -> Result<Person> {
+    db.with(|s| s.update_person(id, &draft))
+}
+
+#[tauri::command]
+pub fn delete_person(db: State<'_, Db>, id: i64) -> Result<Person> {
+    db.with(|s| s.delete_person(id))
+}
+
+#[tauri::command]
+pub fn list_feedback(db: State<'_, Db>) -> Result<Vec<Feedback>> {
+    db.with(|s| s.list_feedback(None))
+}
+
+#[tauri::command]
+pub fn add_feedback(db: State<'_, Db>, draft: FeedbackDraft) -> Result<Feedback> {
+    db.with(|s| s.add_feedback(&draft))
+}
+
+#[tauri::command]
+pub fn delete_feedback(db: State<'_, Db>, id: i64) -> Result<Feedback> {
+    db.with(|s| s.delete_feedback(id))
+}
+
+#[tauri::command]
+pub fn ladders(db: State<'_, Db>) -> Result<Vec<Ladder>> {
+    db.with(|s| s.ladders())
+}
+
+#[tauri::command]
+pub fn current_ladder(db: State<'_, Db>) -> Result<Ladder> {
+    db.with(|s| s.current_ladder())
+}
+
+#[tauri::command]
+pub fn principles() -> caliber::ladder::PrincipleSet {
+    caliber::ladder::principles().clone()
+}
+
+#[tauri::command]
+pub fn import_ladder(db: State<'_, Db>, path: PathBuf) -> Result<Ladder> {
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| Error::io(format!("could not read {}", path.display()), e))?;
+    let ladder = Ladder::from_json(&text, &path.display().to_string())?;
+    db.with(|s| s.import_ladder(&ladder))?;
+    Ok(ladder)
+}
+
+#[tauri::command]
+pub fn get_cycle(db: State<'_, Db>) -> Result<Cycle> {
+    db.with(|s| s.cycle())
+}
+
+#[tauri::command]
+pub fn set_cycle(db: State<'_, Db>, cycle: Cycle) -> Result<Cycle> {
+    db.with(|s| s.set_cycle(&cycle))
+}
+
+#[tauri::command]
+pub fn get_reminder(db: State<'_, Db>) -> Result<ReminderSettings> {
+    db.with(|s| s.reminder())
+}
+
+#[tauri::command]
+pub fn set_reminder(db: State<'_, Db>, reminder: ReminderSettings) -> Result<()> {
+    db.with(|s| s.set_reminder(&reminder))
+}
+
+#[tauri::command]
+pub fn get_setting(db: State<'_, Db>, key: String) -> Result<Option<String>> {
+    db.with(|s| s.setting(&key))
+}
+
+#[tauri::command]
+pub fn set_setting(db: State<'_, Db>, key: String, value: String) -> Result<()> {
+    // Only the UI's own preferences; the cycle and reminder have checked commands.
+    if !["shortcut", "theme", "org", "onboarded"].contains(&key.as_str()) {
+        return Err(Error::InvalidInput(format!("'{key}' is not a setting the app can change")));
+    }
+    db.with(|s| s.set_setting(&key, &value))
+}

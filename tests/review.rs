@@ -1,0 +1,257 @@
+//! The gap review on small hand-built databases: every expectation reported in
+//! ladder order, gaps where the evidence is missing, single or old, and strength
+//! moving with scope, recency, metrics and vouchers as the method says.
+
+use caliber::review::{Strength, review_store};
+use caliber::{Cycle, ExpectationTag, PersonDraft, PersonRef, Relation, Scope, Store, WinDraft};
+use chrono::{Duration, NaiveDate};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+const AS_OF: &str = "2026-11-20";
+
+fn store_with_cycle() -> Store {
+    let mut s = Store::open_in_memory().unwrap();
+    s.set_cycle(&Cycle {
+        ladder: "senior-manager".into(),
+        current_level: "L6".into(),
+        target_level: "L7".into(),
+        start: d("2025-12-01"),
+        end: d("2026-11-30"),
+        target_date: Some(d("2027-01-15")),
+        is_default: false,
+    })
+    .unwrap();
+    s
+}
+
+fn win(
+    s: &mut Store,
+    date: &str,
+    exp: &str,
+    scope: Scope,
+    metric: bool,
+    voucher: Option<&str>,
+) -> i64 {
+    s.add_win(&WinDraft {
+        date: Some(d(date)),
+        expectations: vec![ExpectationTag {
+            id: exp.into(),
+            confirmed: true,
+        }],
+        scope,
+        metric: metric.then(|| "12%".to_string()),
+        people: voucher
+            .map(|v| {
+                vec![PersonRef {
+                    name: v.into(),
+                    vouches: true,
+                }]
+            })
+            .unwrap_or_default(),
+        ..WinDraft::titled(format!("{exp} on {date}"))
+    })
+    .unwrap()
+    .id
+}
+
+#[test]
+fn an_empty_ledger_is_all_gaps_in_ladder_order() {
+    let s = store_with_cycle();
+    let r = review_store(&s, d(AS_OF)).unwrap();
+    let ids: Vec<&str> = r.expectations.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        caliber::ladder::builtin_ladder("senior-manager")
+            .unwrap()
+            .expectation_ids()
+    );
+    assert!(
+        r.expectations
+            .iter()
+            .all(|e| e.gap && e.wins == 0 && e.strength == Strength::None)
+    );
+    assert_eq!(r.gaps.len(), 6);
+    assert!(r.gaps.iter().all(|g| !g.next_step.is_empty()));
+    assert_eq!(r.readiness.label, "not yet");
+    assert_eq!(r.weeks_left, Some(8));
+    let json = serde_json::to_value(&r).unwrap();
+    let first = &json["expectations"][0];
+    for key in ["id", "wins", "latest", "strength", "gap"] {
+        assert!(first.get(key).is_some(), "JSON lacks {key}");
+    }
+    assert!(first["wins"].is_number() && first["gap"].is_boolean());
+}
+
+#[test]
+fn a_single_win_is_a_gap_and_several_spread_wins_are_not() {
+    let mut s = store_with_cycle();
+    win(
+        &mut s,
+        "2026-10-01",
+        "delegation",
+        Scope::Team,
+        true,
+        Some("Ana"),
+    );
+    for date in ["2026-01-10", "2026-04-10", "2026-07-10", "2026-10-10"] {
+        win(&mut s, date, "team-delivery", Scope::Team, false, None);
+    }
+    let r = review_store(&s, d(AS_OF)).unwrap();
+    let get = |id: &str| r.expectations.iter().find(|e| e.id == id).unwrap().clone();
+    let del = get("delegation");
+    assert!(del.gap, "one win is a gap");
+    assert_eq!(del.strength, Strength::Thin);
+    assert!(del.summary.contains("single win"), "{}", del.summary);
+    let td = get("team-delivery");
+    assert!(
+        !td.gap,
+        "four wins over four quarters stand even without metrics"
+    );
+    assert_eq!(td.quarters_with_evidence, 4);
+    assert!(
+        td.summary.contains("no metric") && td.summary.contains("nobody to vouch"),
+        "{}",
+        td.summary
+    );
+    assert!(r.gaps.iter().any(|g| g.id == "delegation"));
+    assert!(!r.gaps.iter().any(|g| g.id == "team-delivery"));
+    // Missing evidence ranks before thin evidence.
+    assert_ne!(r.gaps[0].id, "delegation");
+}
+
+#[test]
+fn only_old_wins_are_a_gap_and_recency_raises_strength() {
+    let mut old = store_with_cycle();
+    let mut recent = store_with_cycle();
+    for (s, dates) in [
+        (&mut old, ["2025-12-05", "2026-01-05", "2026-02-05"]),
+        (&mut recent, ["2026-09-05", "2026-10-05", "2026-11-05"]),
+    ] {
+        for date in dates {
+            win(s, date, "strategy", Scope::Org, true, Some("Ana"));
+        }
+    }
+    let o = review_store(&old, d(AS_OF)).unwrap().expectations[3].clone();
+    let n = review_store(&recent, d(AS_OF)).unwrap().expectations[3].clone();
+    assert_eq!(o.id, "strategy");
+    assert!(o.gap, "only old wins: gap");
+    assert!(o.summary.contains("old"), "{}", o.summary);
+    assert!(!n.gap);
+    assert!(n.score > o.score, "recent {} vs old {}", n.score, o.score);
+}
+
+#[test]
+fn wider_scope_metrics_and_vouchers_raise_strength() {
+    let dates = ["2026-05-01", "2026-08-01", "2026-11-01"];
+    let score = |scope: Scope, metric: bool, voucher: Option<&str>| {
+        let mut s = store_with_cycle();
+        for date in dates {
+            win(&mut s, date, "cross-org-impact", scope, metric, voucher);
+        }
+        review_store(&s, d(AS_OF)).unwrap().expectations[4].score
+    };
+    let base = score(Scope::Team, false, None);
+    assert!(score(Scope::Company, false, None) > base, "scope");
+    assert!(
+        score(Scope::Org, false, None) < score(Scope::Company, false, None),
+        "company beats org"
+    );
+    assert!(score(Scope::Team, true, None) > base, "metric");
+    assert!(score(Scope::Team, false, Some("Ana")) > base, "voucher");
+}
+
+#[test]
+fn suggested_tags_count_but_are_reported_apart() {
+    let mut s = store_with_cycle();
+    for date in ["2026-06-01", "2026-09-01"] {
+        s.add_win(&WinDraft {
+            date: Some(d(date)),
+            expectations: vec![ExpectationTag {
+                id: "strategy".into(),
+                confirmed: false,
+            }],
+            ..WinDraft::titled("Vision doc")
+        })
+        .unwrap();
+    }
+    let r = review_store(&s, d(AS_OF)).unwrap();
+    let st = &r.expectations[3];
+    assert_eq!((st.wins, st.confirmed, st.suggested), (2, 0, 2));
+    assert!(st.summary.contains("suggested"), "{}", st.summary);
+    assert_eq!(r.unconfirmed, 2);
+}
+
+#[test]
+fn a_case_built_in_the_last_weeks_is_flagged() {
+    let mut s = store_with_cycle();
+    let as_of = d(AS_OF);
+    for i in 0..6 {
+        let date = (as_of - Duration::days(3 * i))
+            .format("%Y-%m-%d")
+            .to_string();
+        win(&mut s, &date, "team-delivery", Scope::Team, true, None);
+    }
+    win(
+        &mut s,
+        "2026-02-01",
+        "team-delivery",
+        Scope::Team,
+        true,
+        None,
+    );
+    let r = review_store(&s, as_of).unwrap();
+    let w = r.sustained.warning.expect("a warning");
+    assert!(w.contains("6 of your 7"), "{w}");
+}
+
+#[test]
+fn feedback_providers_counted_with_outside_org_and_unvouched_expectations() {
+    let mut s = store_with_cycle();
+    for (name, relation, org) in [
+        ("Ana", Relation::Report, "Payments"),
+        ("Ben", Relation::Report, "Payments"),
+        ("Cy", Relation::Peer, "Risk"),
+        ("Di", Relation::SkipLevelManager, "Payments"),
+    ] {
+        s.add_person(&PersonDraft {
+            name: name.into(),
+            relation: Some(relation),
+            org: Some(org.into()),
+            notes: None,
+        })
+        .unwrap();
+    }
+    win(
+        &mut s,
+        "2026-06-01",
+        "peer-collaboration",
+        Scope::Org,
+        true,
+        Some("Cy"),
+    );
+    win(
+        &mut s,
+        "2026-09-01",
+        "peer-collaboration",
+        Scope::Org,
+        true,
+        Some("Di"),
+    );
+    win(&mut s, "2026-09-01", "strategy", Scope::Org, true, None);
+    win(&mut s, "2026-10-01", "strategy", Scope::Org, true, None);
+    let r = review_store(&s, d(AS_OF)).unwrap();
+    assert_eq!(r.providers.count, 2);
+    assert_eq!(
+        r.providers.outside_org, 1,
+        "Cy is in Risk; the user's org is guessed from the reports: Payments"
+    );
+    assert_eq!(r.providers.unvouched, vec!["strategy"]);
+    assert!(
+        r.providers.summary.contains("at least 4"),
+        "{}",
+        r.providers.summary
+    );
+}
