@@ -44,7 +44,10 @@ pub struct AppInfo {
 pub fn app_info(db: State<'_, Db>) -> Result<AppInfo> {
     db.with(|s| {
         Ok(AppInfo {
-            db_path: s.path().map(|p| p.display().to_string()).unwrap_or_default(),
+            db_path: s
+                .path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
             version: env!("CARGO_PKG_VERSION"),
             wins: s.count_wins()?,
             cycle: s.cycle()?,
@@ -112,16 +115,27 @@ pub fn forte(db: State<'_, Db>) -> Result<Forte> {
 pub fn outline_text(db: State<'_, Db>, forte: bool) -> Result<String> {
     db.with(|s| {
         let bytes = if forte {
-            caliber::outline::render_forte(&caliber::outline::forte_store(s, today())?, OutlineFormat::Markdown)?
+            caliber::outline::render_forte(
+                &caliber::outline::forte_store(s, today())?,
+                OutlineFormat::Markdown,
+            )?
         } else {
-            caliber::outline::render(&caliber::outline::outline_store(s, today())?, OutlineFormat::Markdown)?
+            caliber::outline::render(
+                &caliber::outline::outline_store(s, today())?,
+                OutlineFormat::Markdown,
+            )?
         };
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     })
 }
 
 #[tauri::command]
-pub fn export_outline(db: State<'_, Db>, path: PathBuf, format: OutlineFormat, forte: bool) -> Result<()> {
+pub fn export_outline(
+    db: State<'_, Db>,
+    path: PathBuf,
+    format: OutlineFormat,
+    forte: bool,
+) -> Result<()> {
     db.with(|s| {
         let bytes = if forte {
             caliber::outline::render_forte(&caliber::outline::forte_store(s, today())?, format)?
@@ -141,7 +155,11 @@ pub fn export_data(db: State<'_, Db>, path: PathBuf, format: String) -> Result<(
 }
 
 #[tauri::command]
-pub fn import_data(db: State<'_, Db>, path: PathBuf, format: Option<String>) -> Result<ImportSummary> {
+pub fn import_data(
+    db: State<'_, Db>,
+    path: PathBuf,
+    format: Option<String>,
+) -> Result<ImportSummary> {
     let format = format.map(|f| f.parse()).transpose()?;
     db.with(|s| caliber::io::import_file(s, &path, format))
 }
@@ -244,7 +262,9 @@ pub fn get_setting(db: State<'_, Db>, key: String) -> Result<Option<String>> {
 pub fn set_setting(db: State<'_, Db>, key: String, value: String) -> Result<()> {
     // Only the UI's own preferences; the cycle and reminder have checked commands.
     if !["shortcut", "theme", "org", "onboarded"].contains(&key.as_str()) {
-        return Err(Error::InvalidInput(format!("'{key}' is not a setting the app can change")));
+        return Err(Error::InvalidInput(format!(
+            "'{key}' is not a setting the app can change"
+        )));
     }
     db.with(|s| s.set_setting(&key, &value))
 }

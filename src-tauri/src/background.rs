@@ -1,0 +1,66 @@
+//! Work the app does while it sits open all year: notice changes other processes
+//! (the CLI, a script) made to the database, and send the weekly reminder.
+
+use std::time::Duration;
+
+use tauri::{AppHandle, Emitter, Manager};
+use tauri_plugin_notification::NotificationExt;
+
+use crate::commands::Db;
+
+const WATCH_EVERY: Duration = Duration::from_millis(1500);
+const REMINDER_EVERY: u32 = 40; // watch ticks, about a minute
+const LAST_FIRED: &str = "reminder_last";
+
+/// Starts the background thread.
+pub fn start(app: AppHandle) {
+    std::thread::spawn(move || {
+        let mut last_version: Option<i64> = None;
+        let mut tick: u32 = 0;
+        loop {
+            std::thread::sleep(WATCH_EVERY);
+            let db = app.state::<Db>();
+            let version = {
+                let store = db.0.lock().unwrap_or_else(|p| p.into_inner());
+                store.data_version().ok()
+            };
+            if version.is_some() && last_version.is_some() && version != last_version {
+                let _ = app.emit("db-changed", ());
+            }
+            last_version = version.or(last_version);
+            tick += 1;
+            if tick % REMINDER_EVERY == 1 {
+                remind_if_due(&app, &db);
+            }
+        }
+    });
+}
+
+fn remind_if_due(app: &AppHandle, db: &Db) {
+    let now = chrono::Local::now().naive_local();
+    let message = {
+        let mut store = db.0.lock().unwrap_or_else(|p| p.into_inner());
+        let Ok(settings) = store.reminder() else {
+            return;
+        };
+        let last = store
+            .setting(LAST_FIRED)
+            .ok()
+            .flatten()
+            .and_then(|s| chrono::NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M:%S").ok());
+        if !settings.is_due(now, last) {
+            return;
+        }
+        let _ = store.set_setting(LAST_FIRED, &now.format("%Y-%m-%dT%H:%M:%S").to_string());
+        match caliber::review::review_store(&store, now.date()) {
+            Ok(r) => caliber::reminder::message(&r),
+            Err(_) => "Log this week's wins while you remember them.".to_string(),
+        }
+    };
+    let _ = app
+        .notification()
+        .builder()
+        .title("Caliber: log this week's wins")
+        .body(message)
+        .show();
+}

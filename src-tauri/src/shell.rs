@@ -1,0 +1,174 @@
+//! Windows, tray, global shortcut and plugins: the parts of Caliber that need a
+//! desktop. Commands live in `commands.rs`, background work in `background.rs`.
+
+use std::sync::Mutex;
+
+use tauri::menu::{Menu, MenuItem};
+use tauri::tray::TrayIconBuilder;
+use tauri::{AppHandle, Emitter, Manager, State, WindowEvent};
+use tauri_plugin_global_shortcut::{GlobalShortcutExt, ShortcutState};
+
+use crate::commands::{self, Db};
+
+/// The quick-capture shortcut when the user has not chosen one.
+pub const DEFAULT_SHORTCUT: &str = "CmdOrCtrl+Shift+L";
+
+/// Opens the database, builds the app and runs it until the last window closes.
+pub fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let path = caliber::paths::database_path(None)?;
+    let store = caliber::Store::open(&path)?;
+    let shortcut = store
+        .setting("shortcut")?
+        .unwrap_or_else(|| DEFAULT_SHORTCUT.to_string());
+    tauri::Builder::default()
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_denylist(&["capture"])
+                .build(),
+        )
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_global_shortcut::Builder::new().build())
+        .manage(Db(Mutex::new(store)))
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_wins,
+            commands::search_wins,
+            commands::log_win,
+            commands::update_win,
+            commands::delete_win,
+            commands::undo,
+            commands::suggest,
+            commands::suggest_principles,
+            commands::review,
+            commands::outline,
+            commands::forte,
+            commands::outline_text,
+            commands::export_outline,
+            commands::export_data,
+            commands::import_data,
+            commands::backup_to,
+            commands::load_demo,
+            commands::list_people,
+            commands::add_person,
+            commands::update_person,
+            commands::delete_person,
+            commands::list_feedback,
+            commands::add_feedback,
+            commands::delete_feedback,
+            commands::ladders,
+            commands::current_ladder,
+            commands::principles,
+            commands::import_ladder,
+            commands::get_cycle,
+            commands::set_cycle,
+            commands::get_reminder,
+            commands::set_reminder,
+            commands::get_setting,
+            commands::set_setting,
+            set_shortcut,
+            open_capture,
+        ])
+        .setup(move |app| {
+            let handle = app.handle().clone();
+            if let Err(e) = tray(&handle) {
+                // No tray on this desktop (a bare X server, some Wayland shells): the
+                // shortcut and the app's own button still open the capture window.
+                eprintln!("caliber: no tray icon: {e}");
+            }
+            if let Err(e) = register_shortcut(&handle, &shortcut) {
+                eprintln!("caliber: the quick-capture shortcut {shortcut} is not available: {e}");
+            }
+            crate::background::start(handle);
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            // Closing the capture window only hides it, so it opens instantly next time.
+            if window.label() == "capture"
+                && let WindowEvent::CloseRequested { api, .. } = event
+            {
+                api.prevent_close();
+                let _ = window.hide();
+            }
+        })
+        .run(tauri::generate_context!())?;
+    Ok(())
+}
+
+/// Shows the small capture window, focused and ready for typing.
+pub fn show_capture(app: &AppHandle) {
+    if let Some(w) = app.get_webview_window("capture") {
+        let _ = w.center();
+        let _ = w.show();
+        let _ = w.set_focus();
+        let _ = w.emit("capture-open", ());
+    }
+}
+
+fn show_main(app: &AppHandle) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
+    }
+}
+
+fn tray(app: &AppHandle) -> tauri::Result<()> {
+    let capture = MenuItem::with_id(app, "capture", "Log a win…", true, None::<&str>)?;
+    let open = MenuItem::with_id(app, "open", "Open Caliber", true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", "Quit", true, None::<&str>)?;
+    let menu = Menu::with_items(app, &[&capture, &open, &quit])?;
+    let mut builder = TrayIconBuilder::with_id("caliber")
+        .menu(&menu)
+        .tooltip("Caliber");
+    if let Some(icon) = app.default_window_icon() {
+        builder = builder.icon(icon.clone());
+    }
+    builder
+        .on_menu_event(|app, event| match event.id().as_ref() {
+            "capture" => show_capture(app),
+            "open" => show_main(app),
+            "quit" => app.exit(0),
+            _ => {}
+        })
+        .build(app)?;
+    Ok(())
+}
+
+fn register_shortcut(app: &AppHandle, shortcut: &str) -> Result<(), String> {
+    let gs = app.global_shortcut();
+    gs.unregister_all().map_err(|e| e.to_string())?;
+    gs.on_shortcut(shortcut, |app, _shortcut, event| {
+        if event.state == ShortcutState::Pressed {
+            show_capture(app);
+        }
+    })
+    .map_err(|e| e.to_string())
+}
+
+/// Changes the quick-capture shortcut; the old one keeps working if the new one
+/// cannot be registered.
+#[tauri::command]
+fn set_shortcut(app: AppHandle, db: State<'_, Db>, shortcut: String) -> caliber::Result<()> {
+    let old = {
+        let store = db.0.lock().unwrap_or_else(|p| p.into_inner());
+        store
+            .setting("shortcut")?
+            .unwrap_or_else(|| DEFAULT_SHORTCUT.to_string())
+    };
+    if let Err(e) = register_shortcut(&app, &shortcut) {
+        let _ = register_shortcut(&app, &old);
+        return Err(caliber::Error::InvalidInput(format!(
+            "the shortcut '{shortcut}' cannot be used ({e}); try another, e.g. CmdOrCtrl+Shift+L"
+        )));
+    }
+    let mut store = db.0.lock().unwrap_or_else(|p| p.into_inner());
+    store.set_setting("shortcut", &shortcut)
+}
+
+/// Opens the quick-capture window (the app's own button for it).
+#[tauri::command]
+fn open_capture(app: AppHandle) {
+    show_capture(&app);
+}

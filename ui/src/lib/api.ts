@@ -1,0 +1,143 @@
+// The one gateway between the UI and Rust. Every call to the app goes through
+// here, typed with the types generated from the Rust library (./generated).
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  Cycle,
+  DemoSummary,
+  ErrorReport,
+  Feedback,
+  FeedbackDraft,
+  Forte,
+  ImportSummary,
+  Ladder,
+  Outline,
+  OutlineFormat,
+  Person,
+  PersonDraft,
+  PrincipleSet,
+  Review,
+  Suggestion,
+  Undone,
+  Win,
+  WinDraft,
+  WinFilter,
+} from "./generated";
+
+export type * from "./generated";
+
+/** What the app tells the UI at start. */
+export type AppInfo = { db_path: string; version: string; wins: number; cycle: Cycle };
+
+/** The weekly reminder's settings. */
+export type ReminderSettings = { enabled: boolean; weekday: number; hour: number };
+
+/** An error from Rust: `kind` for code, `message` for people. */
+export class ApiError extends Error {
+  kind: string;
+  constructor(report: ErrorReport) {
+    super(report.message);
+    this.kind = report.kind;
+  }
+}
+
+function isReport(e: unknown): e is ErrorReport {
+  return typeof e === "object" && e !== null && "kind" in e && "message" in e;
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    if (isReport(e)) throw new ApiError(e);
+    throw new ApiError({ kind: "internal", message: String(e) });
+  }
+}
+
+export const emptyFilter = (): WinFilter => ({
+  since: null,
+  until: null,
+  expectation: null,
+  scope: null,
+  person: null,
+  confirmed: null,
+  tag: null,
+  limit: null,
+});
+
+export const emptyDraft = (title = ""): WinDraft => ({
+  date: null,
+  title,
+  situation: null,
+  action: null,
+  result: null,
+  notes: null,
+  metric: null,
+  scope: "team",
+  people: [],
+  links: [],
+  tags: [],
+  expectations: [],
+  principles: [],
+  source: "app",
+});
+
+/** A win as an editable draft (what `update_win` takes). */
+export function draftOf(w: Win): WinDraft {
+  return {
+    date: w.date,
+    title: w.title,
+    situation: w.situation,
+    action: w.action,
+    result: w.result,
+    notes: w.notes,
+    metric: w.metric,
+    scope: w.scope,
+    people: w.people.map((p) => ({ name: p.name, vouches: p.vouches })),
+    links: [...w.links],
+    tags: [...w.tags],
+    expectations: w.expectations.map((t) => ({ ...t })),
+    principles: [...w.principles],
+    source: w.source,
+  };
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  listWins: (filter: WinFilter) => call<Win[]>("list_wins", { filter }),
+  searchWins: (query: string, limit?: number) => call<Win[]>("search_wins", { query, limit: limit ?? null }),
+  logWin: (draft: WinDraft) => call<Win>("log_win", { draft }),
+  updateWin: (id: number, draft: WinDraft) => call<Win>("update_win", { id, draft }),
+  deleteWin: (id: number) => call<Win>("delete_win", { id }),
+  undo: () => call<Undone | null>("undo"),
+  suggest: (text: string) => call<Suggestion[]>("suggest", { text }),
+  suggestPrinciples: (text: string) => call<Suggestion[]>("suggest_principles", { text }),
+  review: () => call<Review>("review"),
+  outline: () => call<Outline>("outline"),
+  forte: () => call<Forte>("forte"),
+  outlineText: (forte: boolean) => call<string>("outline_text", { forte }),
+  exportOutline: (path: string, format: OutlineFormat, forte: boolean) =>
+    call<void>("export_outline", { path, format, forte }),
+  exportData: (path: string, format: string) => call<void>("export_data", { path, format }),
+  importData: (path: string, format: string | null) => call<ImportSummary>("import_data", { path, format }),
+  backupTo: (path: string) => call<void>("backup_to", { path }),
+  loadDemo: () => call<DemoSummary>("load_demo"),
+  listPeople: () => call<Person[]>("list_people"),
+  addPerson: (draft: PersonDraft) => call<Person>("add_person", { draft }),
+  updatePerson: (id: number, draft: PersonDraft) => call<Person>("update_person", { id, draft }),
+  deletePerson: (id: number) => call<Person>("delete_person", { id }),
+  listFeedback: () => call<Feedback[]>("list_feedback"),
+  addFeedback: (draft: FeedbackDraft) => call<Feedback>("add_feedback", { draft }),
+  deleteFeedback: (id: number) => call<Feedback>("delete_feedback", { id }),
+  ladders: () => call<Ladder[]>("ladders"),
+  currentLadder: () => call<Ladder>("current_ladder"),
+  principles: () => call<PrincipleSet>("principles"),
+  importLadder: (path: string) => call<Ladder>("import_ladder", { path }),
+  getCycle: () => call<Cycle>("get_cycle"),
+  setCycle: (cycle: Cycle) => call<Cycle>("set_cycle", { cycle }),
+  getReminder: () => call<ReminderSettings>("get_reminder"),
+  setReminder: (reminder: ReminderSettings) => call<void>("set_reminder", { reminder }),
+  getSetting: (key: string) => call<string | null>("get_setting", { key }),
+  setSetting: (key: string, value: string) => call<void>("set_setting", { key, value }),
+  setShortcut: (shortcut: string) => call<void>("set_shortcut", { shortcut }),
+  openCapture: () => call<void>("open_capture"),
+};

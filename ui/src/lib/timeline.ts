@@ -1,0 +1,50 @@
+// Pure helpers for the timeline: grouping by month and parsing the quick inputs.
+// Kept out of components so they can be unit-tested without a window.
+import type { PersonRef, Win } from "./api";
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2026-03-14" -> "March 2026". */
+export function monthLabel(date: string): string {
+  const [y, m] = date.split("-");
+  return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
+}
+
+/** Wins (already newest first) grouped by month, in order. */
+export function groupByMonth(wins: Win[]): { month: string; wins: Win[] }[] {
+  const groups: { month: string; wins: Win[] }[] = [];
+  for (const w of wins) {
+    const month = monthLabel(w.date);
+    const last = groups[groups.length - 1];
+    if (last && last.month === month) last.wins.push(w);
+    else groups.push({ month, wins: [w] });
+  }
+  return groups;
+}
+
+/** "Priya, Tom (involved)" -> people refs; "(involved)" marks a non-voucher. */
+export function parsePeople(text: string): PersonRef[] {
+  return text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .map((s) => {
+      const involved = /\(involved\)$/i.test(s);
+      return { name: s.replace(/\(involved\)$/i, "").trim(), vouches: !involved };
+    })
+    .filter((p) => p.name.length > 0);
+}
+
+/** "a, #b c" -> ["a", "b", "c"] */
+export function parseTags(text: string): string[] {
+  return text
+    .split(/[,\s]+/)
+    .map((t) => t.replace(/^[#@]/, "").trim().toLowerCase())
+    .filter((t) => t.length > 0);
+}
+
+/** Today in local time as YYYY-MM-DD. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from "vitest/config";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+
+// The app loads the built files from disk: no dev server, no remote URL, and
+// nothing inlined as a script so the CSP can forbid 'unsafe-inline' scripts.
+export default defineConfig(({ mode }) => ({
+  plugins: [svelte()],
+  clearScreen: false,
+  build: {
+    target: "safari15",
+    outDir: "dist",
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+  // Unit tests mount components the way a browser would.
+  resolve: mode === "test" ? { conditions: ["browser"] } : undefined,
+  test: {
+    environment: "jsdom",
+    include: ["src/**/*.test.ts"],
+    globals: true,
+  },
+}));
