@@ -201,7 +201,7 @@ pub fn review_store(store: &Store, as_of: NaiveDate) -> Result<Review> {
     })?;
     let people = store.list_people()?;
     let feedback = store.list_feedback(None)?;
-    let own_org = store.setting("org")?;
+    let own_org = store.own_org()?;
     Ok(review(&Inputs {
         ladder: &ladder,
         cycle: &cycle,

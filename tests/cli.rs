@@ -1865,7 +1865,7 @@ fn two_processes_creating_the_database_at_once_both_succeed() {
     let bin = env!("CARGO_BIN_EXE_caliber");
     let dir = tempfile::tempdir().unwrap();
     let mut failures = Vec::new();
-    for round in 0..60 {
+    for round in 0..150 {
         let db = dir.path().join(format!("fresh-{round}.db"));
         let children: Vec<_> = ["a", "b"]
             .into_iter()

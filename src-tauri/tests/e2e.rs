@@ -48,7 +48,8 @@ macro_rules! eventually {
             match $check {
                 Ok(Some(v)) => break Ok::<_, Error>(v),
                 Ok(None) => {}
-                Err(e) => last = Some(e.to_string()),
+                // Debug, not Display: WebDriver's "no such element" displays as empty.
+                Err(e) => last = Some(format!("{e:?}").chars().take(300).collect()),
             }
             if Instant::now() >= deadline {
                 let why = last
@@ -847,4 +848,26 @@ fn driver_path() -> PathBuf {
     } else {
         PathBuf::from("tauri-driver")
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "tmp"]
+async fn z_tmp_look() {
+    e2e("z_tmp_look", &[], |app| async move {
+        app.click("load-demo").await?;
+        app.wait_for("[data-testid=win-item]").await?;
+        app.type_into("capture-input", "Hired two managers for the payments org").await?;
+        app.wait_for("[data-testid=suggestion]").await?;
+        std::fs::write("/tmp/look-log.png", app.client.screenshot().await?)?;
+        app.click("nav-review").await?;
+        app.wait_for("[data-testid=review-row]").await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        std::fs::write("/tmp/look-review.png", app.client.screenshot().await?)?;
+        app.click("nav-outline").await?;
+        app.wait_for("[data-testid=outline-preview]").await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        std::fs::write("/tmp/look-outline.png", app.client.screenshot().await?)?;
+        Ok(())
+    })
+    .await;
 }

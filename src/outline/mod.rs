@@ -254,58 +254,20 @@ pub struct Sources<'a> {
 
 /// Builds the outline of the current cycle of a store.
 pub fn outline_store(store: &Store, as_of: NaiveDate) -> Result<Outline> {
-    let (ladder, cycle, wins, people, feedback, own_org) = load(store)?;
-    let review = review(&Inputs {
-        ladder: &ladder,
-        cycle: &cycle,
-        wins: &wins,
-        people: &people,
-        feedback: &feedback,
-        own_org: own_org.as_deref(),
-        as_of,
-    });
-    Ok(outline(&Sources {
-        ladder: &ladder,
-        cycle: &cycle,
-        wins: &wins,
-        people: &people,
-        feedback: &feedback,
-        review: &review,
-    }))
+    with_sources(store, as_of, outline)
 }
 
 /// Builds the Forte texts of the current cycle of a store.
 pub fn forte_store(store: &Store, as_of: NaiveDate) -> Result<Forte> {
-    let (ladder, cycle, wins, people, feedback, own_org) = load(store)?;
-    let review = review(&Inputs {
-        ladder: &ladder,
-        cycle: &cycle,
-        wins: &wins,
-        people: &people,
-        feedback: &feedback,
-        own_org: own_org.as_deref(),
-        as_of,
-    });
-    Ok(forte(&Sources {
-        ladder: &ladder,
-        cycle: &cycle,
-        wins: &wins,
-        people: &people,
-        feedback: &feedback,
-        review: &review,
-    }))
+    with_sources(store, as_of, forte)
 }
 
-type Loaded = (
-    Ladder,
-    Cycle,
-    Vec<Win>,
-    Vec<Person>,
-    Vec<Feedback>,
-    Option<String>,
-);
-
-fn load(store: &Store) -> Result<Loaded> {
+/// Loads the cycle's evidence and its review once, and hands them to `f`.
+fn with_sources<T>(
+    store: &Store,
+    as_of: NaiveDate,
+    f: impl FnOnce(&Sources<'_>) -> T,
+) -> Result<T> {
     let cycle = store.cycle()?;
     let ladder = store.ladder(&cycle.ladder)?;
     let wins = store.list_wins(&WinFilter {
@@ -313,14 +275,26 @@ fn load(store: &Store) -> Result<Loaded> {
         until: Some(cycle.end),
         ..Default::default()
     })?;
-    Ok((
-        ladder,
-        cycle,
-        wins,
-        store.list_people()?,
-        store.list_feedback(None)?,
-        store.setting("org")?,
-    ))
+    let people = store.list_people()?;
+    let feedback = store.list_feedback(None)?;
+    let own_org = store.own_org()?;
+    let review = review(&Inputs {
+        ladder: &ladder,
+        cycle: &cycle,
+        wins: &wins,
+        people: &people,
+        feedback: &feedback,
+        own_org: own_org.as_deref(),
+        as_of,
+    });
+    Ok(f(&Sources {
+        ladder: &ladder,
+        cycle: &cycle,
+        wins: &wins,
+        people: &people,
+        feedback: &feedback,
+        review: &review,
+    }))
 }
 
 /// How good a win is as evidence: confirmed, with a number, wide, vouched, recent.

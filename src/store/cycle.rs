@@ -134,6 +134,15 @@ impl Store {
         })
     }
 
+    /// The user's own org, when they said it (a blank setting counts as unsaid):
+    /// the review counts feedback providers outside it.
+    pub fn own_org(&self) -> Result<Option<String>> {
+        Ok(self
+            .setting("org")?
+            .map(|o| o.trim().to_string())
+            .filter(|o| !o.is_empty()))
+    }
+
     /// A small setting of the app or CLI.
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self

@@ -1,5 +1,5 @@
-// Tests of the People view's pure logic: vouch counts, expectations covered, the
-// unvouched expectations and the feedback-provider count the coverage panel shows.
+// Tests of the People view: the pure logic (vouch counts, expectations covered, the
+// unvouched expectations, the provider count) and the view mounted on a fake Rust side.
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
 import type { Feedback, Ladder, Person, Win } from "./api";

@@ -1,5 +1,5 @@
-// Tests of the Settings view's pure logic: the cycle check, reminder labels, the
-// shortcut check, file names, and the sentences reporting an import or the demo.
+// Tests of the Settings view: the pure logic (cycle check, reminder labels, shortcut
+// check, file names, import and demo sentences) and the view on fake Rust and dialogs.
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
 import type { Cycle, Ladder } from "./api";
@@ -237,10 +237,14 @@ describe("Settings view", () => {
     expect(ui.toast?.undo).toBe(true);
     expect(calls.find((c) => c.cmd === "import_data")?.args).toEqual({ path: "/tmp/wins.csv", format: "csv" });
 
-    await fireEvent.click(screen.getByTestId("load-demo"));
+    const demo = screen.getByTestId("load-demo") as HTMLButtonElement;
+    // One file action at a time: the buttons wait for the import to finish.
+    await waitFor(() => expect(demo.disabled).toBe(false));
+    await fireEvent.click(demo);
     await waitFor(() => expect(ui.toast?.message).toMatch(/only loads into an empty database/));
     expect(calls.some((c) => c.cmd === "load_demo")).toBe(false);
 
+    await waitFor(() => expect(demo.disabled).toBe(false));
     await fireEvent.click(screen.getByTestId("backup"));
     await waitFor(() => expect(calls.find((c) => c.cmd === "backup_to")?.args).toEqual({ path: "/tmp/backup.db" }));
   });

@@ -1,0 +1,267 @@
+// Tests of the Outline view's helpers (citations, word counts, export targets),
+// and of the view rendered from an outline with the API and plugins mocked.
+import { describe, expect, it, vi, beforeEach } from "vitest";
+import { render, screen, fireEvent, cleanup } from "@testing-library/svelte";
+import type { Forte, Outline } from "./api";
+import {
+  citedIds, citesOf, currentText, exportOptions, forteMarkdown, forteSlots, isCite, relationLabel,
+  splitCitations, stripCitations, wordCount, wordCountLabel, FORTE_MAX_WORDS,
+} from "./outline";
+
+const m = vi.hoisted(() => ({
+  outline: vi.fn(),
+  forte: vi.fn(),
+  outlineText: vi.fn(),
+  exportOutline: vi.fn(),
+  save: vi.fn(),
+  writeText: vi.fn(),
+}));
+vi.mock("./api", async (orig) => {
+  const real = await orig<typeof import("./api")>();
+  return {
+    ...real,
+    api: { ...real.api, outline: m.outline, forte: m.forte, outlineText: m.outlineText, exportOutline: m.exportOutline },
+  };
+});
+vi.mock("@tauri-apps/plugin-dialog", () => ({ save: m.save }));
+vi.mock("@tauri-apps/plugin-clipboard-manager", () => ({ writeText: m.writeText }));
+
+import OutlineView from "../views/Outline.svelte";
+import { ui } from "./state.svelte";
+
+describe("splitCitations", () => {
+  it("splits text and citations in order", () => {
+    expect(splitCitations("Led X [#12] and Y [#7].")).toEqual([
+      { text: "Led X " }, { cite: 12 }, { text: " and Y " }, { cite: 7 }, { text: "." },
+    ]);
+  });
+  it("handles citations at the edges and side by side", () => {
+    expect(splitCitations("[#1][#2]")).toEqual([{ cite: 1 }, { cite: 2 }]);
+    expect(splitCitations("")).toEqual([]);
+  });
+  it("keeps anything that is not [#digits] as text", () => {
+    expect(splitCitations("a [#x] b [#12 c [#] d #3")).toEqual([{ text: "a [#x] b [#12 c [#] d #3" }]);
+    expect(splitCitations("<script>alert(1)</script> [#3]")).toEqual([{ text: "<script>alert(1)</script> " }, { cite: 3 }]);
+  });
+  it("keeps ids too big to be exact as text", () => {
+    expect(splitCitations("x [#123456789012345678901]")).toEqual([{ text: "x [#123456789012345678901]" }]);
+  });
+  it("tells citations from text", () => {
+    expect(isCite({ cite: 1 })).toBe(true);
+    expect(isCite({ text: "a" })).toBe(false);
+  });
+  it("collects cited ids without repeats", () => {
+    expect(citesOf("a [#3] b [#1] c [#3]")).toEqual([3, 1]);
+    expect(citedIds([{ text: "[#2] [#5]", cites: [] }, { text: "[#5] [#9]", cites: [] }])).toEqual([2, 5, 9]);
+  });
+});
+
+describe("words", () => {
+  it("strips citations for pasting", () => {
+    expect(stripCitations("Cut cost 30% [#12]. Hired two managers [#3] [#4], fast.")).toBe(
+      "Cut cost 30%. Hired two managers, fast.",
+    );
+  });
+  it("counts words without citations", () => {
+    expect(wordCount("")).toBe(0);
+    expect(wordCount("   ")).toBe(0);
+    expect(wordCount("Led the launch [#12].")).toBe(3);
+    expect(wordCount("one\ntwo\tthree  four")).toBe(4);
+    expect(wordCount(Array(61).fill("w").join(" "))).toBe(61);
+  });
+  it("labels the count against the limit", () => {
+    expect(FORTE_MAX_WORDS).toBe(60);
+    expect(wordCountLabel(42)).toBe("42/60 words");
+  });
+});
+
+describe("exports and edits", () => {
+  it("names the file and filter for each format", () => {
+    expect(exportOptions("markdown", false)).toEqual({
+      defaultPath: "promotion-case.md", filters: [{ name: "Markdown", extensions: ["md"] }],
+    });
+    expect(exportOptions("html", false).defaultPath).toBe("promotion-case.html");
+    expect(exportOptions("docx", true)).toEqual({
+      defaultPath: "forte-yearly-review.docx", filters: [{ name: "Word document", extensions: ["docx"] }],
+    });
+  });
+  it("keeps an edit only while the generated text is the same", () => {
+    expect(currentText(undefined, "gen")).toBe("gen");
+    expect(currentText({ original: "gen", text: "mine" }, "gen")).toBe("mine");
+    expect(currentText({ original: "old", text: "mine" }, "gen")).toBe("gen");
+  });
+  it("writes the Forte Markdown the way Rust does", () => {
+    expect(forteMarkdown({ accomplishments: ["A [#1]", "B"], superpowers: "S", growth: "G" })).toBe(
+      "# Yearly review (Forte)\n\n## Accomplishments\n\n- A [#1]\n- B\n\n## Superpowers\n\nS\n\n## Areas for growth\n\nG\n",
+    );
+  });
+  it("lists the Forte slots", () => {
+    const f: Forte = {
+      accomplishments: [{ text: "a", cites: [] }, { text: "b", cites: [] }],
+      superpowers: { text: "s", cites: [] },
+      growth: { text: "g", cites: [] },
+    };
+    expect(forteSlots(f).map((s) => s.key)).toEqual(["a0", "a1", "superpowers", "growth"]);
+  });
+  it("words relations", () => {
+    expect(relationLabel("skip-level-manager")).toBe("skip level manager");
+    expect(relationLabel(null)).toBeNull();
+  });
+});
+
+// ---- the view ----
+
+function sampleOutline(): Outline {
+  return {
+    title: "Promotion case: L6 to L7",
+    cycle: {
+      ladder: "senior-manager", current_level: "L6", target_level: "L7",
+      start: "2025-07-01", end: "2026-06-30", target_date: null, is_default: false,
+    },
+    ladder_name: "Senior Manager (L7)",
+    summary: [{ text: "My strongest evidence [#12] is <img src=x onerror=alert(1)>.", cites: [12] }],
+    expectations: [
+      {
+        id: "team-delivery", title: "Your teams deliver", strength: "solid", gap: false,
+        narrative: { text: "We shipped [#12] and [#7].", cites: [12, 7] },
+        evidence: [
+          {
+            id: 12, date: "2026-02-01", title: "Shipped checkout", situation: "Old flow", action: "I led it",
+            result: "Faster", metric: "35%", scope: "org", principles: ["Ownership"], vouchers: ["Priya"], links: ["https://x"],
+          },
+        ],
+      },
+      {
+        id: "strategy", title: "Strategy", strength: "none", gap: true,
+        narrative: { text: "No evidence yet.", cites: [] }, evidence: [],
+      },
+    ],
+    principles: [{ id: "ownership", name: "Ownership", line: { text: "Shown in [#12].", cites: [12] } }],
+    providers: {
+      summary: "2 people can vouch.", vouchers: ["Priya"],
+      quotes: [{ person: "Tom", relation: "peer", date: "2026-03-01", quote: "Great partner", expectation: "strategy" }],
+      ask: ["Ana"],
+    },
+    growth: [{ concern: "No evidence yet of \"Strategy\".", response: { text: "Plan: write it.", cites: [] } }],
+    appendix: [
+      { id: 7, date: "2025-09-01", title: "Hired a manager", metric: null, expectations: ["team-delivery"] },
+      { id: 12, date: "2026-02-01", title: "Shipped checkout", metric: "35%", expectations: ["team-delivery", "strategy"] },
+    ],
+  };
+}
+
+function sampleForte(): Forte {
+  return {
+    accomplishments: [
+      { text: "Shipped checkout, 35% faster [#12].", cites: [12] },
+      { text: "Hired a manager [#7].", cites: [7] },
+      { text: "Ran the offsite.", cites: [] },
+    ],
+    superpowers: { text: "My strengths are delivery.", cites: [] },
+    growth: { text: Array(61).fill("word").join(" "), cites: [] },
+  };
+}
+
+describe("Outline view", () => {
+  beforeEach(() => {
+    cleanup();
+    for (const f of Object.values(m)) f.mockReset();
+    m.outline.mockResolvedValue(sampleOutline());
+    m.forte.mockResolvedValue(sampleForte());
+    m.outlineText.mockResolvedValue("# Promotion case");
+    m.exportOutline.mockResolvedValue(undefined);
+    m.writeText.mockResolvedValue(undefined);
+    ui.toast = null;
+  });
+
+  async function mount() {
+    const out = render(OutlineView);
+    await vi.waitFor(() => expect(screen.getByTestId("outline-preview")).toBeTruthy());
+    return out;
+  }
+
+  it("renders the six sections with user text as text", async () => {
+    const { container } = await mount();
+    const preview = screen.getByTestId("outline-preview");
+    for (const s of ["summary", "expectations", "principles", "providers", "growth", "appendix"]) {
+      expect(preview.querySelector(`[data-testid=section-${s}]`)).not.toBeNull();
+    }
+    expect(container.querySelector("img")).toBeNull();
+    expect(preview.textContent).toContain("<img src=x onerror=alert(1)>");
+    const exps = screen.getAllByTestId("outline-expectation");
+    expect(exps.map((e) => e.getAttribute("data-gap"))).toEqual(["false", "true"]);
+    expect(exps[1].textContent).toContain("Gap");
+    expect(preview.textContent).toContain("I led it");
+    expect(preview.textContent).toContain("Great partner");
+    expect(preview.textContent).toContain("Ana");
+    // The appendix names expectations by title.
+    expect(document.getElementById("win-12")?.textContent).toContain("Your teams deliver, Strategy");
+  });
+
+  it("links citations to the appendix row and highlights it", async () => {
+    await mount();
+    const cites = screen.getAllByTestId("cite").filter((a) => a.getAttribute("data-win") === "7");
+    expect(cites.length).toBeGreaterThan(0);
+    expect(cites[0].tagName).toBe("A");
+    expect(cites[0].getAttribute("href")).toBe("#win-7");
+    await fireEvent.click(cites[0]);
+    await vi.waitFor(() => expect(document.getElementById("win-7")?.classList.contains("flash")).toBe(true));
+    expect(document.activeElement).toBe(document.getElementById("win-7"));
+  });
+
+  it("exports through the save dialog", async () => {
+    m.save.mockResolvedValue("/tmp/case.md");
+    await mount();
+    await fireEvent.click(screen.getByTestId("export-markdown"));
+    await vi.waitFor(() => expect(m.exportOutline).toHaveBeenCalledWith("/tmp/case.md", "markdown", false));
+    expect(m.save).toHaveBeenCalledWith({ defaultPath: "promotion-case.md", filters: [{ name: "Markdown", extensions: ["md"] }] });
+    await vi.waitFor(() => expect(ui.toast?.message).toBe("Saved to /tmp/case.md"));
+  });
+
+  it("does nothing when the save dialog is cancelled", async () => {
+    m.save.mockResolvedValue(null);
+    await mount();
+    await fireEvent.click(screen.getByTestId("export-docx"));
+    await vi.waitFor(() => expect(m.save).toHaveBeenCalled());
+    expect(m.exportOutline).not.toHaveBeenCalled();
+  });
+
+  it("copies the Markdown", async () => {
+    await mount();
+    await fireEvent.click(screen.getByTestId("copy-markdown"));
+    await vi.waitFor(() => expect(m.writeText).toHaveBeenCalledWith("# Promotion case"));
+    expect(m.outlineText).toHaveBeenCalledWith(false);
+    expect(ui.toast?.message).toBe("Copied");
+  });
+
+  it("shows the Forte texts with word counts and exports them as Forte", async () => {
+    m.save.mockResolvedValue("/tmp/forte.html");
+    await mount();
+    await fireEvent.click(screen.getByTestId("mode-forte"));
+    expect(screen.getByTestId("outline-preview").dataset.mode).toBe("forte");
+    const counts = screen.getAllByTestId("word-count").map((c) => c.textContent);
+    expect(counts).toEqual(["4/60 words", "3/60 words", "3/60 words", "4/60 words", "61/60 words"]);
+    expect(screen.getAllByTestId("word-count")[4].classList.contains("over")).toBe(true);
+    expect(document.getElementById("win-12")).not.toBeNull();
+    await fireEvent.click(screen.getByTestId("export-html"));
+    await vi.waitFor(() => expect(m.exportOutline).toHaveBeenCalledWith("/tmp/forte.html", "html", true));
+  });
+
+  it("edits a Forte text with a live count and copies the edit", async () => {
+    await mount();
+    await fireEvent.click(screen.getByTestId("mode-forte"));
+    await fireEvent.click(screen.getByRole("button", { name: "Edit superpowers" }));
+    const box = screen.getByRole("textbox", { name: "Edit superpowers" }) as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(box);
+    await fireEvent.input(box, { target: { value: "Delivery and hiring [#12]." } });
+    expect(screen.getAllByTestId("word-count")[3].textContent).toBe("3/60 words");
+    await fireEvent.click(screen.getByTestId("copy-markdown"));
+    await vi.waitFor(() => expect(m.writeText).toHaveBeenCalled());
+    expect(m.outlineText).not.toHaveBeenCalled();
+    expect(m.writeText.mock.calls[0][0]).toContain("## Superpowers\n\nDelivery and hiring [#12].");
+    await fireEvent.click(screen.getByRole("button", { name: "Copy superpowers without citations" }));
+    await vi.waitFor(() => expect(m.writeText).toHaveBeenLastCalledWith("Delivery and hiring."));
+    await fireEvent.click(screen.getByRole("button", { name: "Reset superpowers to the generated text" }));
+    expect(screen.getAllByTestId("word-count")[3].textContent).toBe("4/60 words");
+  });
+});
