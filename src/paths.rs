@@ -44,6 +44,13 @@ pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     }
     let ctx = || format!("could not write {}", path.display());
     let mut f = opts.open(path).map_err(|e| Error::io(ctx(), e))?;
+    // An existing file keeps its mode on open; make it private before writing.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        f.set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| Error::io(ctx(), e))?;
+    }
     f.write_all(bytes).map_err(|e| Error::io(ctx(), e))?;
     f.sync_all().map_err(|e| Error::io(ctx(), e))
 }

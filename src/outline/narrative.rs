@@ -396,9 +396,9 @@ pub(super) fn superpowers(strong: &[&ExpectationReview], wins: &[&Win]) -> Para 
     let titles: Vec<String> = strong
         .iter()
         .take(2)
-        .map(|e| e.title.to_lowercase())
+        .map(|e| format!("\"{}\"", e.title))
         .collect();
-    let mut sentences = vec![format!("My strengths are {}.", join_names(&titles))];
+    let mut sentences = vec![format!("My strongest areas: {}.", join_names(&titles))];
     for e in strong.iter().take(2) {
         if let Some(w) = super::best_for(wins, &e.id, 1).first() {
             sentences.push(format!("{}.", claim(w)));
@@ -412,9 +412,13 @@ pub(super) fn growth(review: &Review) -> Para {
     let Some(first) = review.gaps.first() else {
         return para("No expectation is a gap; the next step is to widen the scope of the strongest work and keep evidence coming every month.".into());
     };
-    let titles: Vec<String> = review.gaps.iter().map(|g| g.title.to_lowercase()).collect();
+    let titles: Vec<String> = review
+        .gaps
+        .iter()
+        .map(|g| format!("\"{}\"", g.title))
+        .collect();
     let sentences = vec![
-        format!("I am building more evidence of {}.", join_names(&titles)),
+        format!("I am building more evidence for {}.", join_names(&titles)),
         format!("Next: {}", first.next_step),
     ];
     para(fit(&sentences, super::FORTE_MAX_WORDS))

@@ -187,8 +187,11 @@ impl Store {
                 ids.feedback.push(tx.last_insert_rowid());
             }
 
-            let journal = serde_json::to_string(&ids).map_err(|e| Error::invalid(e.to_string()))?;
-            record(tx, "import", "import", 0, Some(&journal))?;
+            // An import that added nothing is not a step to undo.
+            if !(ids.wins.is_empty() && ids.people.is_empty() && ids.feedback.is_empty()) {
+                let journal = serde_json::to_string(&ids).map_err(|e| Error::invalid(e.to_string()))?;
+                record(tx, "import", "import", 0, Some(&journal))?;
+            }
             Ok(summary)
         })
     }

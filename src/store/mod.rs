@@ -80,25 +80,38 @@ impl Store {
             .as_deref()
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| ":memory:".into());
+        // Two processes creating the same new file race for the lock that switching
+        // to WAL and the first migration need; SQLite answers the loser with BUSY at
+        // once instead of waiting, so wait here, up to the same timeout.
+        let started = std::time::Instant::now();
+        loop {
+            match Store::prepare(&mut conn, path.as_deref(), &shown) {
+                Err(Error::Busy) if started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => break other?,
+            }
+        }
+        Ok(Store { conn, path })
+    }
+
+    fn prepare(conn: &mut Connection, path: Option<&Path>, shown: &str) -> Result<()> {
         // The first read tells a non-database file apart from a real one.
-        let mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
             .map_err(|e| match e {
                 rusqlite::Error::SqliteFailure(f, _)
                     if f.code == rusqlite::ErrorCode::NotADatabase =>
                 {
                     Error::NotADatabase {
-                        path: shown.clone(),
+                        path: shown.to_string(),
                         detail: "the file is not SQLite".into(),
                     }
                 }
                 other => Error::from(other),
             })?;
-        let _ = mode; // in-memory databases answer "memory"; both are fine.
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        migrations::migrate(&mut conn, path.as_deref())?;
-        Ok(Store { conn, path })
+        migrations::migrate(conn, path)
     }
 
     /// The file this store reads and writes, if any.

@@ -297,11 +297,12 @@ impl Store {
         )
     }
 
-    /// The most recent wins with confirmed tags, as (text, confirmed expectation ids):
-    /// what the suggester learns the user's own vocabulary from.
+    /// The most recent wins with confirmed tags, as (title, confirmed expectation ids):
+    /// what the suggester learns the user's own vocabulary from. Titles only: they
+    /// are what a suggestion is made from, and long details would drown them.
     pub fn confirmed_examples(&self, limit: usize) -> Result<Vec<(String, Vec<String>)>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT concat_ws(' ', w.title, w.situation, w.action, w.result),
+            "SELECT w.title,
                     (SELECT json_group_array(expectation) FROM win_expectations x WHERE x.win_id = w.id AND x.confirmed = 1)
              FROM wins w
              WHERE w.deleted_at IS NULL

@@ -31,9 +31,10 @@ pub enum Command {
     /// List wins, newest first
     #[command(alias = "ls")]
     List(ListArgs),
-    /// Search wins by words ("quoted phrase", -excluded)
+    /// Search wins by words ("quoted phrase"; "payments -strategy" excludes a word)
     Search {
-        /// What to look for
+        /// What to look for: words, "a phrase"; to exclude a word, quote the whole
+        /// query: caliber search "payments -strategy"
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// Show at most this many
@@ -129,7 +130,7 @@ pub struct LogArgs {
     #[arg(long, short)]
     pub scope: Option<String>,
     /// The impact as written: "35%", "$4.1M", "3 teams"
-    #[arg(long, short)]
+    #[arg(long, short, allow_hyphen_values = true)]
     pub metric: Option<String>,
     /// Someone who can vouch for it (repeatable; added to people if new)
     #[arg(long = "with", short = 'w', value_name = "NAME")]
@@ -144,16 +145,16 @@ pub struct LogArgs {
     #[arg(long = "link", short = 'l', value_name = "URL")]
     pub link: Vec<String>,
     /// The situation (the S of STAR)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub situation: Option<String>,
     /// What you did
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub action: Option<String>,
     /// What came of it
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub result: Option<String>,
     /// Free notes (Markdown)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub notes: Option<String>,
 }
 
@@ -217,7 +218,7 @@ pub struct EditArgs {
     #[arg(long, short)]
     pub scope: Option<String>,
     /// New metric ("" clears it)
-    #[arg(long, short)]
+    #[arg(long, short, allow_hyphen_values = true)]
     pub metric: Option<String>,
     /// Add a voucher (repeatable)
     #[arg(long = "with", short = 'w', value_name = "NAME")]
@@ -238,16 +239,16 @@ pub struct EditArgs {
     #[arg(long = "unlink", value_name = "URL")]
     pub unlink: Vec<String>,
     /// New situation ("" clears it)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub situation: Option<String>,
     /// New action ("" clears it)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub action: Option<String>,
     /// New result ("" clears it)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub result: Option<String>,
     /// New notes ("" clears them)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub notes: Option<String>,
 }
 
@@ -333,7 +334,7 @@ pub struct PersonArgs {
     #[arg(long, short)]
     pub org: Option<String>,
     /// Notes
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub notes: Option<String>,
 }
 
@@ -349,7 +350,7 @@ pub struct PersonEdit {
     #[arg(long, short)]
     pub org: Option<String>,
     /// New notes ("" clears them)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub notes: Option<String>,
 }
 

@@ -11,7 +11,10 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = args::Cli::parse();
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     let json = cli.json;
     match run::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -30,6 +33,40 @@ fn main() -> ExitCode {
             ExitCode::from(exit_code(&e))
         }
     }
+}
+
+/// Bad usage: clap's own message, or `{kind, message}` when `--json` was asked for
+/// (scripts that parse errors should not have to parse clap's text).
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let wants_json = std::env::args_os().any(|a| a == "--json");
+    let is_help = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if !wants_json || is_help {
+        e.exit();
+    }
+    let message = e.render().to_string();
+    let message = message
+        .trim()
+        .trim_start_matches("error: ")
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let report = caliber::ErrorReport {
+        kind: "invalid_input".into(),
+        message,
+    };
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}",
+        serde_json::to_string(&report).unwrap_or_default()
+    );
+    ExitCode::from(2)
 }
 
 /// Distinct exit codes let scripts tell "you typed something wrong" from "the
