@@ -20,10 +20,7 @@ pub fn start(app: AppHandle) {
         loop {
             std::thread::sleep(WATCH_EVERY);
             let db = app.state::<Db>();
-            let version = {
-                let store = db.0.lock().unwrap_or_else(|p| p.into_inner());
-                store.data_version().ok()
-            };
+            let version = db.with(|s| s.data_version()).ok();
             if version.is_some() && last_version.is_some() && version != last_version {
                 let _ = app.emit("db-changed", ());
             }
@@ -38,25 +35,25 @@ pub fn start(app: AppHandle) {
 
 fn remind_if_due(app: &AppHandle, db: &Db) {
     let now = chrono::Local::now().naive_local();
-    let message = {
-        let mut store = db.0.lock().unwrap_or_else(|p| p.into_inner());
-        let Ok(settings) = store.reminder() else {
-            return;
-        };
+    let message = db.with(|store| {
+        let settings = store.reminder()?;
         let last = store
             .setting(LAST_FIRED)
             .ok()
             .flatten()
             .and_then(|s| chrono::NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M:%S").ok());
         if !settings.is_due(now, last) {
-            return;
+            return Ok(None);
         }
-        let _ = store.set_setting(LAST_FIRED, &now.format("%Y-%m-%dT%H:%M:%S").to_string());
-        match caliber::review::review_store(&store, now.date()) {
-            Ok(r) => caliber::reminder::message(&r),
-            Err(_) => "Log this week's wins while you remember them.".to_string(),
-        }
-    };
+        store.set_setting(LAST_FIRED, &now.format("%Y-%m-%dT%H:%M:%S").to_string())?;
+        Ok(Some(
+            match caliber::review::review_store(store, now.date()) {
+                Ok(r) => caliber::reminder::message(&r),
+                Err(_) => "Log this week's wins while you remember them.".to_string(),
+            },
+        ))
+    });
+    let Ok(Some(message)) = message else { return };
     let _ = app
         .notification()
         .builder()

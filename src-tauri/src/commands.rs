@@ -16,14 +16,31 @@ use caliber::{
 use serde::Serialize;
 use tauri::State;
 
-/// The open database, shared by every command.
-pub struct Db(pub Mutex<Store>);
+/// The open database, shared by every command; or why it could not be opened, so
+/// the window can say so instead of the app vanishing at start.
+pub struct Db(std::result::Result<Mutex<Store>, caliber::ErrorReport>);
 
 impl Db {
-    fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        // A poisoned lock only means an earlier command panicked; the store is intact.
-        let mut store = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        f(&mut store)
+    /// Wraps the result of opening the database.
+    pub fn new(opened: Result<Store>) -> Db {
+        Db(opened
+            .map(Mutex::new)
+            .map_err(|e| caliber::ErrorReport::from(&e)))
+    }
+
+    /// Runs `f` on the store, or says why there is none.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        match &self.0 {
+            Ok(m) => {
+                // A poisoned lock only means an earlier command panicked; the store is intact.
+                let mut store = m.lock().unwrap_or_else(|p| p.into_inner());
+                f(&mut store)
+            }
+            Err(report) => Err(Error::InvalidInput(format!(
+                "Caliber could not open its database: {}",
+                report.message
+            ))),
+        }
     }
 }
 

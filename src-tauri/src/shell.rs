@@ -1,8 +1,6 @@
 //! Windows, tray, global shortcut and plugins: the parts of Caliber that need a
 //! desktop. Commands live in `commands.rs`, background work in `background.rs`.
 
-use std::sync::Mutex;
-
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Emitter, Manager, State, WindowEvent};
@@ -16,9 +14,16 @@ pub const DEFAULT_SHORTCUT: &str = "CmdOrCtrl+Shift+L";
 /// Opens the database, builds the app and runs it until the last window closes.
 pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     let path = caliber::paths::database_path(None)?;
-    let store = caliber::Store::open(&path)?;
-    let shortcut = store
-        .setting("shortcut")?
+    let opened = caliber::Store::open(&path);
+    if let Err(e) = &opened {
+        // The window still opens and shows this, so a person launching from a menu sees it.
+        eprintln!("caliber: cannot open {}: {e}", path.display());
+    }
+    let db = Db::new(opened);
+    let shortcut = db
+        .with(|s| s.setting("shortcut"))
+        .ok()
+        .flatten()
         .unwrap_or_else(|| DEFAULT_SHORTCUT.to_string());
     tauri::Builder::default()
         .plugin(
@@ -30,7 +35,7 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_global_shortcut::Builder::new().build())
-        .manage(Db(Mutex::new(store)))
+        .manage(db)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_wins,
@@ -151,20 +156,16 @@ fn register_shortcut(app: &AppHandle, shortcut: &str) -> Result<(), String> {
 /// cannot be registered.
 #[tauri::command]
 fn set_shortcut(app: AppHandle, db: State<'_, Db>, shortcut: String) -> caliber::Result<()> {
-    let old = {
-        let store = db.0.lock().unwrap_or_else(|p| p.into_inner());
-        store
-            .setting("shortcut")?
-            .unwrap_or_else(|| DEFAULT_SHORTCUT.to_string())
-    };
+    let old = db
+        .with(|s| s.setting("shortcut"))?
+        .unwrap_or_else(|| DEFAULT_SHORTCUT.to_string());
     if let Err(e) = register_shortcut(&app, &shortcut) {
         let _ = register_shortcut(&app, &old);
         return Err(caliber::Error::InvalidInput(format!(
             "the shortcut '{shortcut}' cannot be used ({e}); try another, e.g. CmdOrCtrl+Shift+L"
         )));
     }
-    let mut store = db.0.lock().unwrap_or_else(|p| p.into_inner());
-    store.set_setting("shortcut", &shortcut)
+    db.with(|s| s.set_setting("shortcut", &shortcut))
 }
 
 /// Opens the quick-capture window (the app's own button for it).
