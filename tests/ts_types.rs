@@ -42,6 +42,7 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::store::Undone,
         caliber::store::ImportSummary,
         caliber::demo::DemoSummary,
+        caliber::reminder::ReminderSettings,
     );
     // One entry point for the UI: every generated file, re-exported.
     let mut files: Vec<String> = std::fs::read_dir(&dir)

@@ -49,12 +49,31 @@ fn today() -> chrono::NaiveDate {
 }
 
 /// What the UI needs to know at start.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct AppInfo {
+    /// The database file in use.
     db_path: String,
+    /// The app's version.
     version: &'static str,
+    /// How many wins the ledger holds.
     wins: usize,
+    /// The cycle in force.
     cycle: Cycle,
+}
+
+#[cfg(test)]
+mod tests {
+    use ts_rs::{Config, TS};
+
+    /// The app's own IPC types join the library's in the UI's generated folder
+    /// (tests/ts_types.rs writes the rest and the index).
+    #[test]
+    fn app_info_type_is_generated_for_the_ui() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/generated");
+        let cfg = Config::new().with_large_int("number").with_out_dir(&dir);
+        super::AppInfo::export(&cfg).unwrap();
+        assert!(dir.join("AppInfo.ts").exists());
+    }
 }
 
 #[tauri::command]

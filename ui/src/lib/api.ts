@@ -2,6 +2,7 @@
 // here, typed with the types generated from the Rust library (./generated).
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  AppInfo,
   Cycle,
   DemoSummary,
   ErrorReport,
@@ -15,6 +16,7 @@ import type {
   Person,
   PersonDraft,
   PrincipleSet,
+  ReminderSettings,
   Review,
   Suggestion,
   Undone,
@@ -25,11 +27,6 @@ import type {
 
 export type * from "./generated";
 
-/** What the app tells the UI at start. */
-export type AppInfo = { db_path: string; version: string; wins: number; cycle: Cycle };
-
-/** The weekly reminder's settings. */
-export type ReminderSettings = { enabled: boolean; weekday: number; hour: number };
 
 /** An error from Rust: `kind` for code, `message` for people. */
 export class ApiError extends Error {
