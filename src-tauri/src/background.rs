@@ -15,7 +15,9 @@ const LAST_FIRED: &str = "reminder_last";
 /// Starts the background thread.
 pub fn start(app: AppHandle) {
     std::thread::spawn(move || {
-        let mut last_version: Option<i64> = None;
+        // The baseline is read before the window loads anything, so a write that
+        // lands between the first load and the first tick is still noticed.
+        let mut last_version: Option<i64> = app.state::<Db>().with(|s| s.data_version()).ok();
         let mut tick: u32 = 0;
         loop {
             std::thread::sleep(WATCH_EVERY);
