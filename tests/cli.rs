@@ -1942,3 +1942,32 @@ fn json_flag_also_covers_usage_errors() {
         .unwrap_or_else(|e| panic!("stderr is not JSON ({e}): {err}"));
     assert_eq!(r["kind"], "invalid_input");
 }
+
+#[test]
+fn backup_and_restore_round_trip_through_the_cli() {
+    let s = sandbox();
+    s.log(&["Hired two managers for the payments org"]);
+    let copy = s.dir.path().join("copy.db");
+    let copy_s = copy.to_str().unwrap();
+    let said = s.run_err(&["backup", "-o", copy_s]);
+    assert!(said.contains("Backed up to"), "{said}");
+    s.log(&["Logged after the backup"]);
+    let said = s.run_err(&["restore", copy_s]);
+    assert!(
+        said.contains("Restored") && said.contains("before is in"),
+        "{said}"
+    );
+    let titles: Vec<String> = s
+        .json(&["list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["title"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(titles, ["Hired two managers for the payments org"]);
+    let err = s.fail(
+        &["restore", s.dir.path().join("nope.db").to_str().unwrap()],
+        3,
+    );
+    assert!(err.contains("no backup file"), "{err}");
+}

@@ -1,5 +1,6 @@
 //! Work the app does while it sits open all year: notice changes other processes
-//! (the CLI, a script) made to the database, and send the weekly reminder.
+//! (the CLI, a script) made to the database, keep a rolling daily backup, and send
+//! the weekly reminder.
 
 use std::time::Duration;
 
@@ -30,6 +31,10 @@ pub fn start(app: AppHandle) {
             tick += 1;
             if tick % REMINDER_EVERY == 1 {
                 remind_if_due(&app, &db);
+                // Today's rolling backup, once a day while the app is open.
+                if let Err(e) = db.with(|s| s.rolling_backup(chrono::Local::now().date_naive())) {
+                    eprintln!("caliber: the daily backup failed: {e}");
+                }
             }
         }
     });

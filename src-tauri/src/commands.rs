@@ -206,6 +206,11 @@ pub fn backup_to(db: State<'_, Db>, path: PathBuf) -> Result<()> {
 }
 
 #[tauri::command]
+pub fn restore_from(db: State<'_, Db>, path: PathBuf) -> Result<caliber::store::RestoreSummary> {
+    db.with(|s| s.restore_from(&path))
+}
+
+#[tauri::command]
 pub fn load_demo(db: State<'_, Db>) -> Result<caliber::demo::DemoSummary> {
     db.with(|s| caliber::demo::load_demo(s, today()))
 }

@@ -54,6 +54,7 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
             commands::export_data,
             commands::import_data,
             commands::backup_to,
+            commands::restore_from,
             commands::load_demo,
             commands::list_people,
             commands::add_person,

@@ -2,6 +2,7 @@
 //! app at the same time. All SQL is in this module and its children; everything
 //! above it works with the model types.
 
+mod backup;
 mod bulk;
 mod cycle;
 mod migrations;
@@ -10,6 +11,7 @@ mod search;
 mod undo;
 mod wins;
 
+pub use backup::{BACKUPS_KEPT, RestoreSummary};
 pub use bulk::{ImportSummary, Records};
 pub use migrations::SCHEMA_VERSION;
 pub use search::fts_query;
@@ -150,20 +152,6 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
-    }
-
-    /// Writes a consistent copy of the whole database to `target` (online, while
-    /// other processes keep writing).
-    pub fn backup_to(&self, target: &Path) -> Result<()> {
-        if target.exists() {
-            return Err(Error::invalid(format!(
-                "{} already exists; choose a new file name for the backup",
-                target.display()
-            )));
-        }
-        self.conn
-            .execute("VACUUM INTO ?1", [target.to_string_lossy().as_ref()])?;
-        Ok(())
     }
 }
 

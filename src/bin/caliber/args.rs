@@ -87,6 +87,17 @@ pub enum Command {
     },
     /// Fill an empty database with a realistic year of a senior manager's evidence
     Demo,
+    /// Copy the whole database to a file (SQLite's online backup; safe while the app runs)
+    Backup {
+        /// File to write [default: backups/caliber-YYYY-MM-DD.db beside the database]
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Replace your data with a backup file; what was there is saved aside first
+    Restore {
+        /// The backup file (from `caliber backup` or the app)
+        file: PathBuf,
+    },
     /// Which expectations (or principles) a win would be evidence for, best first
     Suggest {
         /// The win's text

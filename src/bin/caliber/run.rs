@@ -91,6 +91,36 @@ pub fn run(cli: Cli) -> Result<()> {
             output,
             forte,
         } => outline(&store, format, output, forte, &out),
+        Command::Backup { output } => {
+            let target = match output {
+                Some(p) => p,
+                None => store.backup_dir().unwrap_or_default().join(format!(
+                    "caliber-{}.db",
+                    chrono::Local::now().format("%Y-%m-%dT%H%M%S")
+                )),
+            };
+            store.backup_to(&target)?;
+            out.done(
+                &serde_json::json!({ "backup": target.display().to_string() }),
+                &format!(
+                    "Backed up to {} (restore with `caliber restore {}`)",
+                    target.display(),
+                    target.display()
+                ),
+            )
+        }
+        Command::Restore { file } => {
+            let s = store.restore_from(&file)?;
+            out.done(
+                &s,
+                &format!(
+                    "Restored {} ({} wins). Your data as it was before is in {}",
+                    file.display(),
+                    s.wins,
+                    s.previous
+                ),
+            )
+        }
         Command::Demo => {
             let s = caliber::demo::load_demo(&mut store, caliber::dates::today())?;
             out.done(

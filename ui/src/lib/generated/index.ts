@@ -32,6 +32,7 @@ export type { Quote } from "./Quote";
 export type { Readiness } from "./Readiness";
 export type { Relation } from "./Relation";
 export type { ReminderSettings } from "./ReminderSettings";
+export type { RestoreSummary } from "./RestoreSummary";
 export type { Review } from "./Review";
 export type { Scope } from "./Scope";
 export type { Signals } from "./Signals";

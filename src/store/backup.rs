@@ -1,0 +1,171 @@
+//! Copies of the ledger that survive a mistake: a backup on demand, a rolling daily
+//! one kept for a few days, and restore. Copies are made with SQLite's online
+//! backup API, so the CLI and the app can keep writing meanwhile, and are readable
+//! by their owner only.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use rusqlite::backup::Backup;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::Store;
+use crate::error::{Error, Result};
+
+/// How many daily copies the rolling backup keeps.
+pub const BACKUPS_KEPT: usize = 5;
+const PREFIX: &str = "caliber-";
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct RestoreSummary {
+    /// Wins in the ledger after the restore.
+    pub wins: usize,
+    /// Where the data as it was before the restore was saved.
+    pub previous: String,
+}
+
+fn private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| Error::io(format!("could not make {} private", path.display()), e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+fn copy_db(from: &Connection, to: &mut Connection) -> Result<()> {
+    let b = Backup::new(from, to)?;
+    b.run_to_completion(1024, Duration::from_millis(5), None)?;
+    Ok(())
+}
+
+impl Store {
+    /// Writes a consistent copy of the whole database to a new file `target`.
+    pub fn backup_to(&self, target: &Path) -> Result<()> {
+        if target.exists() {
+            return Err(Error::invalid(format!(
+                "{} already exists; choose a new file name for the backup",
+                target.display()
+            )));
+        }
+        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::io(format!("could not create {}", dir.display()), e))?;
+        }
+        // Write beside the target, then rename: a half-written backup never carries
+        // the target's name.
+        let partial = target.with_extension("partial");
+        let _ = std::fs::remove_file(&partial);
+        let result = (|| {
+            let mut to = Connection::open(&partial)?;
+            copy_db(&self.conn, &mut to)?;
+            drop(to);
+            private(&partial)?;
+            std::fs::rename(&partial, target)
+                .map_err(|e| Error::io(format!("could not write {}", target.display()), e))
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        result
+    }
+
+    /// The folder rolling backups go to: `backups/` beside the database.
+    pub fn backup_dir(&self) -> Option<PathBuf> {
+        self.path
+            .as_ref()
+            .map(|p| p.parent().unwrap_or(Path::new(".")).join("backups"))
+    }
+
+    /// Makes today's rolling backup if there is none yet, and deletes the oldest
+    /// beyond [`BACKUPS_KEPT`]. Returns the new file, if one was written.
+    pub fn rolling_backup(&self, today: NaiveDate) -> Result<Option<PathBuf>> {
+        let Some(dir) = self.backup_dir() else {
+            return Ok(None);
+        };
+        let target = dir.join(format!("{PREFIX}{}.db", today.format("%Y-%m-%d")));
+        let made = if target.exists() {
+            None
+        } else {
+            self.backup_to(&target)?;
+            Some(target)
+        };
+        let mut old: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| Error::io(format!("could not read {}", dir.display()), e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                    n.starts_with(PREFIX) && n.ends_with(".db") && n.len() == PREFIX.len() + 13
+                })
+            })
+            .collect();
+        old.sort();
+        while old.len() > BACKUPS_KEPT {
+            let gone = old.remove(0);
+            let _ = std::fs::remove_file(gone);
+        }
+        Ok(made)
+    }
+
+    /// Replaces the ledger's content with a backup file. The file is checked first
+    /// (SQLite, sound, not from a newer Caliber) on a private copy, so the backup
+    /// itself is never changed; the current data is saved aside before it is replaced.
+    pub fn restore_from(&mut self, file: &Path) -> Result<RestoreSummary> {
+        if !file.is_file() {
+            return Err(Error::not_found(format!(
+                "there is no backup file {}",
+                file.display()
+            )));
+        }
+        let work = std::env::temp_dir().join(format!(
+            "caliber-restore-{}-{}.db",
+            std::process::id(),
+            chrono::Utc::now().timestamp_micros()
+        ));
+        std::fs::copy(file, &work)
+            .map_err(|e| Error::io(format!("could not read {}", file.display()), e))?;
+        let checked = (|| {
+            // Opening migrates the copy to this build's schema, or refuses it clearly.
+            let candidate = Store::open(&work)?;
+            let check = candidate.integrity_check()?;
+            if check != "ok" {
+                return Err(Error::bad_file(format!(
+                    "{} is damaged ({check}); nothing was restored",
+                    file.display()
+                )));
+            }
+            Ok(candidate)
+        })();
+        let candidate = match checked {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = std::fs::remove_file(&work);
+                return Err(e);
+            }
+        };
+        let previous = match self.backup_dir() {
+            Some(dir) => dir.join(format!(
+                "before-restore-{}.db",
+                chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ")
+            )),
+            None => std::env::temp_dir().join("caliber-before-restore.db"),
+        };
+        let _ = std::fs::remove_file(&previous);
+        self.backup_to(&previous)?;
+        let copied = copy_db(&candidate.conn, &mut self.conn);
+        drop(candidate);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", work.display()));
+        }
+        copied?;
+        Ok(RestoreSummary {
+            wins: self.count_wins()?,
+            previous: previous.display().to_string(),
+        })
+    }
+}
