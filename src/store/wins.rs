@@ -330,16 +330,6 @@ impl Store {
         )?;
         Ok(n as usize)
     }
-
-    /// Stores the expectation tags of a win as they are, bypassing the undo journal:
-    /// used when a suggestion is attached right after logging.
-    pub fn set_win_expectations(&mut self, id: WinId, tags: &[ExpectationTag]) -> Result<()> {
-        self.win(id)?;
-        self.write(|tx| {
-            tx.execute("DELETE FROM win_expectations WHERE win_id = ?1", [id])?;
-            write_expectations(tx, id, tags)
-        })
-    }
 }
 
 /// Inserts a cleaned win. `id` keeps an id from a backup; otherwise SQLite picks one.
