@@ -114,7 +114,6 @@ fn a_killed_import_leaves_all_or_nothing() {
     std::fs::write(&csv, text).unwrap();
     drop(Store::open(&db).unwrap());
     let mut rng = Lcg(42);
-    let mut seen_partial = false;
     let mut outcomes = (0, 0);
     for round in 0..(rounds() / 4).max(5) {
         let before = Store::open(&db).unwrap().count_wins().unwrap();
@@ -150,7 +149,6 @@ fn a_killed_import_leaves_all_or_nothing() {
             }
         }
     }
-    assert!(!seen_partial);
     println!(
         "killed imports: {} left nothing, {} had finished",
         outcomes.0, outcomes.1
