@@ -40,7 +40,7 @@ const ALPHA: f64 = 0.5;
 const USER_WEIGHT: f64 = 1.0;
 /// How many recent confirmed wins to learn from: recent corrections matter most,
 /// and the cost of learning stays flat as the ledger grows.
-pub const LEARN_FROM: usize = 2_000;
+pub const LEARN_FROM: usize = 500;
 /// Below this raw score nothing is stored as a suggestion.
 const MIN_RAW: f64 = 1.0;
 
@@ -125,6 +125,9 @@ pub struct Suggester {
     totals: Vec<f64>,
     vocabulary: HashSet<String>,
     learned_from: usize,
+    /// Word -> stem, while learning: thousands of titles share a few thousand words,
+    /// and stemming each occurrence again was most of the cost of `caliber log`.
+    stems: HashMap<String, String>,
 }
 
 impl Suggester {
@@ -164,17 +167,14 @@ impl Suggester {
             totals: vec![0.0; n],
             vocabulary: HashSet::new(),
             learned_from: 0,
+            stems: HashMap::new(),
         }
     }
 
     fn model_words(&self, text: &str) -> Vec<String> {
         let mut out: Vec<String> = words(text)
             .into_iter()
-            .filter(|w| {
-                w.len() > 1
-                    && !STOPWORDS.contains(&w.as_str())
-                    && !w.chars().all(|c| c.is_ascii_digit())
-            })
+            .filter(|w| keep_for_model(w))
             .map(|w| self.stemmer.stem(&w).into_owned())
             .collect();
         out.sort_unstable();
@@ -183,7 +183,24 @@ impl Suggester {
     }
 
     fn add_counts(&mut self, target: usize, text: &str, weight: f64) {
-        for w in self.model_words(text) {
+        let mut seen: Vec<String> = Vec::new();
+        for w in words(text) {
+            if !keep_for_model(&w) {
+                continue;
+            }
+            let stem = match self.stems.get(&w) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = self.stemmer.stem(&w).into_owned();
+                    self.stems.insert(w, s.clone());
+                    s
+                }
+            };
+            if !seen.contains(&stem) {
+                seen.push(stem);
+            }
+        }
+        for w in seen {
             *self.counts[target].entry(w.clone()).or_default() += weight;
             self.totals[target] += weight;
             self.vocabulary.insert(w);
@@ -293,6 +310,11 @@ impl Suggester {
             score: confidence(*top),
         })
     }
+}
+
+/// Words the word model counts: not stopwords, not bare numbers, not single letters.
+fn keep_for_model(w: &str) -> bool {
+    w.len() > 1 && !STOPWORDS.contains(&w) && !w.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Maps a raw score onto 0..1, three decimals.
