@@ -192,25 +192,58 @@ pub struct Review {
 
 /// Reviews the current cycle of a store as of `as_of`.
 pub fn review_store(store: &Store, as_of: NaiveDate) -> Result<Review> {
-    let cycle = store.cycle()?;
-    let ladder = store.ladder(&cycle.ladder)?;
-    let wins = store.list_wins(&WinFilter {
-        since: Some(cycle.start),
-        until: Some(cycle.end),
-        ..Default::default()
-    })?;
-    let people = store.list_people()?;
-    let feedback = store.list_feedback(None)?;
-    let own_org = store.own_org()?;
-    Ok(review(&Inputs {
-        ladder: &ladder,
-        cycle: &cycle,
-        wins: &wins,
-        people: &people,
-        feedback: &feedback,
-        own_org: own_org.as_deref(),
-        as_of,
-    }))
+    Ok(review(&CycleData::load(store)?.inputs(as_of)))
+}
+
+/// The current cycle's evidence, loaded once from a store: what the review and
+/// the outline both read.
+pub struct CycleData {
+    /// The cycle's ladder.
+    pub ladder: Ladder,
+    /// The cycle in force.
+    pub cycle: Cycle,
+    /// Wins inside the cycle's window.
+    pub wins: Vec<Win>,
+    /// Everyone.
+    pub people: Vec<Person>,
+    /// All feedback.
+    pub feedback: Vec<Feedback>,
+    /// The user's own org, when they said it.
+    pub own_org: Option<String>,
+}
+
+impl CycleData {
+    /// Loads the cycle's evidence.
+    pub fn load(store: &Store) -> Result<CycleData> {
+        let cycle = store.cycle()?;
+        let ladder = store.ladder(&cycle.ladder)?;
+        let wins = store.list_wins(&WinFilter {
+            since: Some(cycle.start),
+            until: Some(cycle.end),
+            ..Default::default()
+        })?;
+        Ok(CycleData {
+            ladder,
+            cycle,
+            wins,
+            people: store.list_people()?,
+            feedback: store.list_feedback(None)?,
+            own_org: store.own_org()?,
+        })
+    }
+
+    /// The review's inputs as of a day.
+    pub fn inputs(&self, as_of: NaiveDate) -> Inputs<'_> {
+        Inputs {
+            ladder: &self.ladder,
+            cycle: &self.cycle,
+            wins: &self.wins,
+            people: &self.people,
+            feedback: &self.feedback,
+            own_org: self.own_org.as_deref(),
+            as_of,
+        }
+    }
 }
 
 /// Everything a review reads.

@@ -18,8 +18,8 @@ use std::collections::HashMap;
 
 use crate::error::{Error, Result};
 use crate::ladder::{Ladder, principles};
-use crate::model::{Cycle, Feedback, Person, Relation, Scope, Win, WinFilter, WinId};
-use crate::review::{Inputs, Review, Strength, review};
+use crate::model::{Cycle, Feedback, Person, Relation, Scope, Win, WinId};
+use crate::review::{CycleData, Review, Strength, review};
 use crate::store::Store;
 
 /// A paragraph of the draft and the wins it rests on.
@@ -268,31 +268,14 @@ fn with_sources<T>(
     as_of: NaiveDate,
     f: impl FnOnce(&Sources<'_>) -> T,
 ) -> Result<T> {
-    let cycle = store.cycle()?;
-    let ladder = store.ladder(&cycle.ladder)?;
-    let wins = store.list_wins(&WinFilter {
-        since: Some(cycle.start),
-        until: Some(cycle.end),
-        ..Default::default()
-    })?;
-    let people = store.list_people()?;
-    let feedback = store.list_feedback(None)?;
-    let own_org = store.own_org()?;
-    let review = review(&Inputs {
-        ladder: &ladder,
-        cycle: &cycle,
-        wins: &wins,
-        people: &people,
-        feedback: &feedback,
-        own_org: own_org.as_deref(),
-        as_of,
-    });
+    let ev = CycleData::load(store)?;
+    let review = review(&ev.inputs(as_of));
     Ok(f(&Sources {
-        ladder: &ladder,
-        cycle: &cycle,
-        wins: &wins,
-        people: &people,
-        feedback: &feedback,
+        ladder: &ev.ladder,
+        cycle: &ev.cycle,
+        wins: &ev.wins,
+        people: &ev.people,
+        feedback: &ev.feedback,
         review: &review,
     }))
 }
