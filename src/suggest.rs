@@ -10,7 +10,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::error::Result;
 use crate::ladder::{Ladder, PrincipleSet, Signals};
@@ -119,15 +119,17 @@ fn contains_seq(tokens: &[String], seq: &[String]) -> bool {
 pub struct Suggester {
     targets: Vec<Target>,
     stemmer: Stemmer,
-    /// Per target: stem -> weighted count in the texts filed under it.
-    counts: Vec<HashMap<String, f64>>,
+    /// Lowercase word -> its stem's number, or `None` for words the model skips.
+    /// Thousands of titles share a few thousand words, so each word is stemmed once.
+    words: HashMap<String, Option<u32>>,
+    /// Stem -> its number; the model's vocabulary.
+    stems: HashMap<String, u32>,
+    /// Weighted counts, `counts[stem * targets + target]`: how often the stem occurs
+    /// in the texts filed under the target.
+    counts: Vec<f64>,
     /// Per target: the sum of its counts.
     totals: Vec<f64>,
-    vocabulary: HashSet<String>,
     learned_from: usize,
-    /// Word -> stem, while learning: thousands of titles share a few thousand words,
-    /// and stemming each occurrence again was most of the cost of `caliber log`.
-    stems: HashMap<String, String>,
 }
 
 impl Suggester {
@@ -140,9 +142,10 @@ impl Suggester {
                 .map(|e| Target::new(&e.id, &e.signals))
                 .collect(),
         );
+        let mut seen = Vec::new();
         for (i, e) in ladder.expectations.iter().enumerate() {
             for ex in &e.examples {
-                s.add_counts(i, ex, 1.0);
+                s.add_counts(i, ex, 1.0, &mut seen);
             }
         }
         s
@@ -163,53 +166,152 @@ impl Suggester {
         Suggester {
             targets,
             stemmer: Stemmer::create(Algorithm::English),
-            counts: vec![HashMap::new(); n],
-            totals: vec![0.0; n],
-            vocabulary: HashSet::new(),
-            learned_from: 0,
+            words: HashMap::new(),
             stems: HashMap::new(),
+            counts: Vec::new(),
+            totals: vec![0.0; n],
+            learned_from: 0,
         }
     }
 
-    fn model_words(&self, text: &str) -> Vec<String> {
-        let mut out: Vec<String> = words(text)
+    /// The stem numbers of a text's words that the model has seen, each once.
+    fn known_stems(&self, text: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = words(text)
             .into_iter()
-            .filter(|w| keep_for_model(w))
-            .map(|w| self.stemmer.stem(&w).into_owned())
+            .filter_map(|w| match self.words.get(&w) {
+                Some(id) => *id,
+                None if keep_for_model(&w) => {
+                    self.stems.get(self.stemmer.stem(&w).as_ref()).copied()
+                }
+                None => None,
+            })
             .collect();
         out.sort_unstable();
         out.dedup();
         out
     }
 
-    fn add_counts(&mut self, target: usize, text: &str, weight: f64) {
-        let mut seen: Vec<String> = Vec::new();
-        for w in words(text) {
-            if !keep_for_model(&w) {
+    /// The stem number of a lowercase word, learning the word (and its stem) if new.
+    fn stem_id(&mut self, word: &str) -> Option<u32> {
+        if let Some(id) = self.words.get(word) {
+            return *id;
+        }
+        let id = if keep_for_model(word) {
+            let stem = self.stemmer.stem(word);
+            match self.stems.get(stem.as_ref()) {
+                Some(id) => Some(*id),
+                None => {
+                    let id = self.stems.len() as u32;
+                    self.stems.insert(stem.into_owned(), id);
+                    self.counts
+                        .extend(std::iter::repeat_n(0.0, self.targets.len()));
+                    Some(id)
+                }
+            }
+        } else {
+            None
+        };
+        self.words.insert(word.to_string(), id);
+        id
+    }
+
+    /// Counts each distinct stem of `text` once under `target`. `seen` is scratch
+    /// space, reused between calls.
+    fn add_counts(&mut self, target: usize, text: &str, weight: f64, seen: &mut Vec<u32>) {
+        seen.clear();
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
                 continue;
             }
-            let stem = match self.stems.get(&w) {
-                Some(s) => s.clone(),
-                None => {
-                    let s = self.stemmer.stem(&w).into_owned();
-                    self.stems.insert(w, s.clone());
-                    s
-                }
+            let id = if w.chars().any(char::is_uppercase) {
+                self.stem_id(&w.to_lowercase())
+            } else {
+                self.stem_id(w)
             };
-            if !seen.contains(&stem) {
-                seen.push(stem);
+            if let Some(id) = id
+                && !seen.contains(&id)
+            {
+                seen.push(id);
             }
         }
-        for w in seen {
-            *self.counts[target].entry(w.clone()).or_default() += weight;
+        let n = self.targets.len();
+        for &id in seen.iter() {
+            self.counts[id as usize * n + target] += weight;
             self.totals[target] += weight;
-            self.vocabulary.insert(w);
         }
+    }
+
+    /// The trained model as bytes (vocabulary, counts and totals; not the ladder's
+    /// signals, which come from the ladder), to keep between runs.
+    pub fn model_bytes(&self) -> Vec<u8> {
+        let n = self.targets.len();
+        let mut out = Vec::with_capacity(16 + self.stems.len() * 24);
+        out.extend_from_slice(MODEL_MAGIC);
+        out.extend_from_slice(&(n as u32).to_le_bytes());
+        out.extend_from_slice(&(self.learned_from as u32).to_le_bytes());
+        for t in &self.totals {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        let mut stems: Vec<(&String, &u32)> = self.stems.iter().collect();
+        stems.sort_unstable_by_key(|(_, id)| **id);
+        out.extend_from_slice(&(stems.len() as u32).to_le_bytes());
+        for (stem, &id) in stems {
+            let row = &self.counts[id as usize * n..(id as usize + 1) * n];
+            out.extend_from_slice(&(stem.len() as u16).to_le_bytes());
+            out.extend_from_slice(stem.as_bytes());
+            let used = row.iter().filter(|c| **c != 0.0).count();
+            out.extend_from_slice(&(used as u16).to_le_bytes());
+            for (target, count) in row.iter().enumerate().filter(|(_, c)| **c != 0.0) {
+                out.extend_from_slice(&(target as u16).to_le_bytes());
+                out.extend_from_slice(&count.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// A suggester for a ladder with a model from [`Suggester::model_bytes`]; `None`
+    /// when the bytes are not a model of this ladder's shape (then train anew).
+    pub fn from_model(ladder: &Ladder, bytes: &[u8]) -> Option<Suggester> {
+        let mut s = Suggester::new(
+            ladder
+                .expectations
+                .iter()
+                .map(|e| Target::new(&e.id, &e.signals))
+                .collect(),
+        );
+        let n = s.targets.len();
+        let mut r = Reader(bytes);
+        if r.take(MODEL_MAGIC.len())? != MODEL_MAGIC || r.u32()? as usize != n {
+            return None;
+        }
+        s.learned_from = r.u32()? as usize;
+        for t in s.totals.iter_mut() {
+            *t = r.f64()?;
+        }
+        let stems = r.u32()? as usize;
+        // Each stem takes at least four bytes: refuse a count the bytes cannot hold.
+        if stems > bytes.len() / 4 {
+            return None;
+        }
+        s.counts = vec![0.0; stems * n];
+        s.stems.reserve(stems);
+        for id in 0..stems {
+            let len = r.u16()? as usize;
+            let stem = std::str::from_utf8(r.take(len)?).ok()?;
+            for _ in 0..r.u16()? {
+                let target = r.u16()? as usize;
+                let count = r.f64()?;
+                *s.counts.get_mut(id * n + target).filter(|_| target < n)? = count;
+            }
+            s.stems.insert(stem.to_string(), id as u32);
+        }
+        (r.0.is_empty() && s.stems.len() == stems).then_some(s)
     }
 
     /// Learns from examples of confirmed tags: (text, expectation ids). Ids this
     /// suggester does not know are ignored.
     pub fn learn(&mut self, examples: &[(String, Vec<String>)]) {
+        let mut seen = Vec::new();
         for (text, ids) in examples {
             let known: Vec<usize> = ids
                 .iter()
@@ -220,7 +322,7 @@ impl Suggester {
             }
             let share = USER_WEIGHT / known.len() as f64;
             for i in known {
-                self.add_counts(i, text, share);
+                self.add_counts(i, text, share, &mut seen);
             }
             self.learned_from += 1;
         }
@@ -234,21 +336,18 @@ impl Suggester {
     /// The word model's posterior per target, or nothing when no word of the text
     /// has been seen before.
     fn posterior(&self, text: &str) -> Option<Vec<f64>> {
-        let known: Vec<String> = self
-            .model_words(text)
-            .into_iter()
-            .filter(|w| self.vocabulary.contains(w))
-            .collect();
+        let known = self.known_stems(text);
         if known.is_empty() {
             return None;
         }
-        let v = self.vocabulary.len() as f64;
-        let logs: Vec<f64> = (0..self.targets.len())
+        let v = self.stems.len() as f64;
+        let n = self.targets.len();
+        let logs: Vec<f64> = (0..n)
             .map(|i| {
                 let denom = self.totals[i] + ALPHA * v;
                 known
                     .iter()
-                    .map(|w| ((self.counts[i].get(w).copied().unwrap_or(0.0) + ALPHA) / denom).ln())
+                    .map(|&w| ((self.counts[w as usize * n + i] + ALPHA) / denom).ln())
                     .sum()
             })
             .collect();
@@ -317,6 +416,32 @@ fn keep_for_model(w: &str) -> bool {
     w.len() > 1 && !STOPWORDS.contains(&w) && !w.chars().all(|c| c.is_ascii_digit())
 }
 
+/// The first bytes of a stored model; a new layout gets a new tag.
+const MODEL_MAGIC: &[u8] = b"calm1";
+
+/// Reads a stored model, failing on any byte out of place.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+    fn u16(&mut self) -> Option<u16> {
+        Some(u16::from_le_bytes(self.take(2)?.try_into().ok()?))
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn f64(&mut self) -> Option<f64> {
+        Some(f64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+}
+
 /// Maps a raw score onto 0..1, three decimals.
 fn confidence(raw: f64) -> f64 {
     ((1.0 - (-raw / 3.0).exp()) * 1000.0).round() / 1000.0
@@ -325,10 +450,29 @@ fn confidence(raw: f64) -> f64 {
 /// A suggester for the current cycle's ladder, taught by the user's recent
 /// confirmed wins.
 pub fn suggester(store: &Store) -> Result<Suggester> {
+    Ok(trained(store)?.0)
+}
+
+/// The current ladder's suggester, read from the stored model when nothing it
+/// learned from has changed since; otherwise trained anew, with the model and the
+/// key to store it under.
+fn trained(store: &Store) -> Result<(Suggester, Option<(String, String, Vec<u8>)>)> {
     let ladder = store.current_ladder()?;
+    let key = format!(
+        "{}:{LEARN_FROM}:{:016x}:{}",
+        String::from_utf8_lossy(MODEL_MAGIC),
+        store.ladder_fingerprint(&ladder.id)?,
+        store.learning_epoch()?
+    );
+    if let Some(bytes) = store.cached_model(&ladder.id, &key)?
+        && let Some(s) = Suggester::from_model(&ladder, &bytes)
+    {
+        return Ok((s, None));
+    }
     let mut s = Suggester::for_ladder(&ladder);
     s.learn(&store.confirmed_examples(LEARN_FROM)?);
-    Ok(s)
+    let model = s.model_bytes();
+    Ok((s, Some((ladder.id, key, model))))
 }
 
 /// Ranked expectation suggestions for a text, on the current ladder.
@@ -358,7 +502,12 @@ pub fn log_win(store: &mut Store, draft: &WinDraft) -> Result<Win> {
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(" ");
-        if let Some(best) = suggester(store)?.best(&text) {
+        let (suggester, fresh) = trained(store)?;
+        if let Some((ladder, key, model)) = fresh {
+            // Only a cache: when it cannot be written, the next log trains again.
+            let _ = store.save_model(&ladder, &key, &model);
+        }
+        if let Some(best) = suggester.best(&text) {
             draft.expectations.push(ExpectationTag {
                 id: best.id,
                 confirmed: false,

@@ -183,3 +183,111 @@ fn principles_are_suggested_too() {
     let got = caliber::suggest::suggest_principles("Cut AWS spend by 30% without adding headcount");
     assert_eq!(got[0].id, "frugality", "{got:?}");
 }
+
+#[test]
+fn a_stored_model_suggests_exactly_what_a_fresh_one_does() {
+    let ladder = caliber::ladder::builtin_ladder("senior-manager").unwrap();
+    let mut fresh = Suggester::for_ladder(ladder);
+    fresh.learn(&[
+        ("Kestrel sync ran by Omar".into(), vec!["delegation".into()]),
+        (
+            "Wrote the payments strategy".into(),
+            vec!["strategy".into()],
+        ),
+    ]);
+    let bytes = fresh.model_bytes();
+    let stored = Suggester::from_model(ladder, &bytes).expect("a model reads back");
+    assert_eq!(stored.learned_from(), 2);
+    for items in labelled().values() {
+        for item in items {
+            assert_eq!(stored.suggest(&item.text), fresh.suggest(&item.text));
+        }
+    }
+    // Damaged bytes are refused (then the caller trains anew), never half-read.
+    for cut in [0, 5, 17, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            Suggester::from_model(ladder, &bytes[..cut]).is_none(),
+            "cut at {cut}"
+        );
+    }
+    let mut extra = bytes.clone();
+    extra.push(0);
+    assert!(Suggester::from_model(ladder, &extra).is_none());
+    let other = caliber::ladder::builtin_ladder("first-time-manager").unwrap();
+    if other.expectations.len() != ladder.expectations.len() {
+        assert!(Suggester::from_model(other, &bytes).is_none());
+    }
+}
+
+/// The stored model must follow every change to what it learned from: new
+/// confirmed tags, edits that take a tag back, deletions and undo.
+#[test]
+fn the_stored_model_follows_confirmations_edits_deletes_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("caliber.db");
+    let mut s = Store::open(&path).unwrap();
+    let text = "Kestrel sync went fine";
+    let first = log_win(&mut s, &WinDraft::titled(text)).unwrap();
+    assert!(first.expectations.iter().all(|t| t.id != "delegation"));
+
+    let epoch = s.learning_epoch().unwrap();
+    let mut ids = Vec::new();
+    for i in 0..12 {
+        let w = s
+            .add_win(&WinDraft {
+                expectations: vec![ExpectationTag {
+                    id: "delegation".into(),
+                    confirmed: true,
+                }],
+                ..WinDraft::titled(format!("Kestrel sync number {i} ran by Omar"))
+            })
+            .unwrap();
+        ids.push(w.id);
+    }
+    assert!(s.learning_epoch().unwrap() > epoch);
+    // A new process (a fresh Store) reads the stored model or trains anew; either
+    // way it must have learned the twelve confirmed wins.
+    drop(s);
+    let mut s = Store::open(&path).unwrap();
+    let learned = log_win(&mut s, &WinDraft::titled(text)).unwrap();
+    assert_eq!(learned.expectations[0].id, "delegation");
+    // The same again, now certainly from the stored model.
+    assert_eq!(suggest(&s, text).unwrap()[0].id, "delegation");
+
+    // Taking the tags back (edit to unconfirmed) must unlearn them.
+    for id in &ids {
+        let w = s.win(*id).unwrap();
+        let mut d = WinDraft::from(&w);
+        d.expectations = vec![];
+        s.update_win(*id, &d).unwrap();
+    }
+    assert_ne!(suggest(&s, text).unwrap()[0].id, "delegation");
+    // Undo the last edit and delete it: each moves the epoch.
+    let before = s.learning_epoch().unwrap();
+    s.undo().unwrap();
+    let after_undo = s.learning_epoch().unwrap();
+    assert!(after_undo > before, "undo moves the epoch");
+    s.delete_win(ids[11]).unwrap();
+    assert!(
+        s.learning_epoch().unwrap() > after_undo,
+        "delete moves the epoch"
+    );
+}
+
+#[test]
+fn a_damaged_stored_model_is_trained_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("caliber.db");
+    let mut s = Store::open(&path).unwrap();
+    log_win(&mut s, &WinDraft::titled("Hired two managers")).unwrap();
+    drop(s);
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    let n = raw
+        .execute("UPDATE suggester_cache SET model = x'00ff'", [])
+        .unwrap();
+    assert_eq!(n, 1, "log stored a model");
+    drop(raw);
+    let mut s = Store::open(&path).unwrap();
+    let w = log_win(&mut s, &WinDraft::titled("Hired two managers for payments")).unwrap();
+    assert_eq!(w.expectations[0].id, "hire-develop-managers");
+}

@@ -93,7 +93,7 @@ impl Store {
 
     /// All ladders: the built-in ones, then the imported ones by id.
     pub fn ladders(&self) -> Result<Vec<Ladder>> {
-        let mut all: Vec<Ladder> = builtin_ladders().to_vec();
+        let mut all: Vec<Ladder> = builtin_ladders().into_iter().cloned().collect();
         let mut st = self
             .conn
             .prepare("SELECT id, json FROM ladders ORDER BY id")?;

@@ -118,6 +118,30 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX feedback_live_by_person ON feedback(person_id, date) WHERE deleted_at IS NULL;
     CREATE INDEX actions_pending ON actions(id) WHERE undone_at IS NULL;
     "#,
+    // 3: the suggester's trained model is kept between runs, valid while nothing it
+    // learned from has changed; the triggers count every such change, whoever makes it.
+    r#"
+    CREATE TABLE learning (id INTEGER PRIMARY KEY CHECK (id = 1), epoch INTEGER NOT NULL);
+    INSERT INTO learning (id, epoch) VALUES (1, 0);
+    CREATE TABLE suggester_cache (
+        ladder TEXT PRIMARY KEY,
+        key    TEXT NOT NULL,
+        model  BLOB NOT NULL
+    );
+    CREATE TRIGGER learning_tag_added AFTER INSERT ON win_expectations
+        WHEN NEW.confirmed = 1
+        BEGIN UPDATE learning SET epoch = epoch + 1; END;
+    CREATE TRIGGER learning_tag_removed AFTER DELETE ON win_expectations
+        WHEN OLD.confirmed = 1
+        BEGIN UPDATE learning SET epoch = epoch + 1; END;
+    CREATE TRIGGER learning_tag_changed AFTER UPDATE ON win_expectations
+        WHEN OLD.confirmed = 1 OR NEW.confirmed = 1
+        BEGIN UPDATE learning SET epoch = epoch + 1; END;
+    CREATE TRIGGER learning_win_changed AFTER UPDATE OF title, deleted_at ON wins
+        BEGIN UPDATE learning SET epoch = epoch + 1; END;
+    CREATE TRIGGER learning_win_removed AFTER DELETE ON wins
+        BEGIN UPDATE learning SET epoch = epoch + 1; END;
+    "#,
 ];
 
 /// The schema version this build writes.

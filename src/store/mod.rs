@@ -5,6 +5,7 @@
 mod backup;
 mod bulk;
 mod cycle;
+mod learned;
 mod migrations;
 mod people;
 mod search;
