@@ -453,10 +453,13 @@ pub fn suggester(store: &Store) -> Result<Suggester> {
     Ok(trained(store)?.0)
 }
 
+/// A model just trained, to store: ladder id, key, bytes.
+struct FreshModel(String, String, Vec<u8>);
+
 /// The current ladder's suggester, read from the stored model when nothing it
 /// learned from has changed since; otherwise trained anew, with the model and the
 /// key to store it under.
-fn trained(store: &Store) -> Result<(Suggester, Option<(String, String, Vec<u8>)>)> {
+fn trained(store: &Store) -> Result<(Suggester, Option<FreshModel>)> {
     let ladder = store.current_ladder()?;
     let key = format!(
         "{}:{LEARN_FROM}:{:016x}:{}",
@@ -472,7 +475,7 @@ fn trained(store: &Store) -> Result<(Suggester, Option<(String, String, Vec<u8>)
     let mut s = Suggester::for_ladder(&ladder);
     s.learn(&store.confirmed_examples(LEARN_FROM)?);
     let model = s.model_bytes();
-    Ok((s, Some((ladder.id, key, model))))
+    Ok((s, Some(FreshModel(ladder.id, key, model))))
 }
 
 /// Ranked expectation suggestions for a text, on the current ladder.
@@ -503,7 +506,7 @@ pub fn log_win(store: &mut Store, draft: &WinDraft) -> Result<Win> {
         .collect::<Vec<_>>()
         .join(" ");
         let (suggester, fresh) = trained(store)?;
-        if let Some((ladder, key, model)) = fresh {
+        if let Some(FreshModel(ladder, key, model)) = fresh {
             // Only a cache: when it cannot be written, the next log trains again.
             let _ = store.save_model(&ladder, &key, &model);
         }
