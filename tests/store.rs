@@ -605,3 +605,40 @@ fn two_connections_write_at_the_same_time_without_losing_a_win() {
     assert_eq!(s.count_wins().unwrap(), 200);
     assert_eq!(s.integrity_check().unwrap(), "ok");
 }
+
+#[test]
+fn search_puts_title_matches_first_then_details_newest_first_within_the_limit() {
+    let mut s = Store::open_in_memory().unwrap();
+    let add = |s: &mut Store, title: &str, notes: Option<&str>| {
+        s.add_win(&WinDraft {
+            notes: notes.map(str::to_string),
+            ..WinDraft::titled(title)
+        })
+        .unwrap()
+        .id
+    };
+    let body_old = add(&mut s, "Quarterly review", Some("hiring plan agreed"));
+    let title_old = add(&mut s, "Closed hiring for payments", None);
+    let body_new = add(&mut s, "Offsite", Some("hiring bar raised"));
+    let title_new = add(&mut s, "Hiring loop redesigned", None);
+    add(&mut s, "Unrelated launch", Some("nothing to see"));
+    let gone = add(&mut s, "Hiring freeze lifted", None);
+    s.delete_win(gone).unwrap();
+
+    let ids = |r: Vec<caliber::Win>| r.into_iter().map(|w| w.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids(s.search("hiring", None).unwrap()),
+        vec![title_new, title_old, body_new, body_old]
+    );
+    assert_eq!(
+        ids(s.search("hiring", Some(3)).unwrap()),
+        vec![title_new, title_old, body_new]
+    );
+    assert_eq!(ids(s.search("hiring", Some(1)).unwrap()), vec![title_new]);
+    // Every word must match somewhere; an exclusion holds in both tiers.
+    assert_eq!(ids(s.search("hiring plan", None).unwrap()), vec![body_old]);
+    assert_eq!(
+        ids(s.search("hiring -payments -bar", None).unwrap()),
+        vec![title_new, body_old]
+    );
+}

@@ -67,19 +67,33 @@ fn words(s: &str) -> Vec<String> {
 }
 
 impl Store {
-    /// Wins matching `text`, best match first (newer first among equals).
+    /// Wins matching `text`: those with every word in the title first, then those
+    /// with them in the details, newest logged first within each.
+    ///
+    /// The cost is that of the wins returned, not of all matches: FTS5 walks its
+    /// index newest first and stops at the limit, where ranking by relevance (bm25)
+    /// would read every match of a common word in ten years of wins.
     pub fn search(&self, text: &str, limit: Option<usize>) -> Result<Vec<Win>> {
         let q = fts_query(text)?;
-        // Rank in FTS5 first (titles weigh more than details), then load the wins.
-        let mut st = self.conn.prepare_cached(
-            "SELECT f.rowid FROM wins_fts f JOIN wins w ON w.id = f.rowid
-             WHERE wins_fts MATCH ?1 AND w.deleted_at IS NULL
-             ORDER BY bm25(wins_fts, 4.0, 1.0), w.date DESC, w.id DESC LIMIT ?2",
-        )?;
         let cap = limit.map(|n| n as i64).unwrap_or(-1);
-        let ids: Vec<i64> = st
-            .query_map(rusqlite::params![q, cap], |r| r.get(0))?
+        let mut st = self.conn.prepare_cached(
+            "SELECT rowid FROM wins_fts WHERE wins_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+        )?;
+        let in_title = format!("{{title}} : ({q})");
+        let mut ids: Vec<i64> = st
+            .query_map(rusqlite::params![in_title, cap], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        if limit.is_none_or(|n| ids.len() < n) {
+            let rest = cap.max(0) - ids.len() as i64;
+            let elsewhere = format!("({q}) NOT {in_title}");
+            let more: Vec<i64> = st
+                .query_map(
+                    rusqlite::params![elsewhere, if cap < 0 { -1 } else { rest }],
+                    |r| r.get(0),
+                )?
+                .collect::<rusqlite::Result<_>>()?;
+            ids.extend(more);
+        }
         let json = serde_json::to_string(&ids).map_err(|e| Error::invalid(e.to_string()))?;
         let args: Vec<Box<dyn ToSql>> = vec![Box::new(json)];
         let mut wins = load_wins(
