@@ -192,7 +192,7 @@ pub struct Review {
 
 /// Reviews the current cycle of a store as of `as_of`.
 pub fn review_store(store: &Store, as_of: NaiveDate) -> Result<Review> {
-    Ok(review(&CycleData::load(store)?.inputs(as_of)))
+    Ok(review(&CycleData::load_brief(store)?.inputs(as_of)))
 }
 
 /// The current cycle's evidence, loaded once from a store: what the review and
@@ -206,7 +206,7 @@ pub struct CycleData {
     pub wins: Vec<Win>,
     /// Everyone.
     pub people: Vec<Person>,
-    /// All feedback.
+    /// Feedback given inside the cycle's window.
     pub feedback: Vec<Feedback>,
     /// The user's own org, when they said it.
     pub own_org: Option<String>,
@@ -215,19 +215,36 @@ pub struct CycleData {
 impl CycleData {
     /// Loads the cycle's evidence.
     pub fn load(store: &Store) -> Result<CycleData> {
+        CycleData::load_with(store, Store::list_wins)
+    }
+
+    /// Loads what the review reads: the wins without their STAR text, notes,
+    /// links, tags and principles ([`Store::list_wins_brief`]).
+    pub fn load_brief(store: &Store) -> Result<CycleData> {
+        CycleData::load_with(store, Store::list_wins_brief)
+    }
+
+    fn load_with(
+        store: &Store,
+        list: fn(&Store, &WinFilter) -> Result<Vec<Win>>,
+    ) -> Result<CycleData> {
         let cycle = store.cycle()?;
         let ladder = store.ladder(&cycle.ladder)?;
-        let wins = store.list_wins(&WinFilter {
-            since: Some(cycle.start),
-            until: Some(cycle.end),
-            ..Default::default()
-        })?;
+        let wins = list(
+            store,
+            &WinFilter {
+                since: Some(cycle.start),
+                until: Some(cycle.end),
+                ..Default::default()
+            },
+        )?;
+        let feedback = store.feedback_between(cycle.start, cycle.end)?;
         Ok(CycleData {
+            feedback,
             ladder,
             cycle,
             wins,
             people: store.list_people()?,
-            feedback: store.list_feedback(None)?,
             own_org: store.own_org()?,
         })
     }

@@ -365,3 +365,34 @@ fn docx_is_a_zip_with_a_document_that_libreoffice_opens() {
     assert!(text.contains("6. Appendix: every win in the window"));
     assert!(text.contains(USER_LINK));
 }
+
+#[test]
+fn a_long_appendix_is_written_as_lines_with_every_win_and_its_bookmark() {
+    let has =
+        |bytes: &[u8], needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+    let short = render(&outline(), OutlineFormat::Docx).expect("docx renders");
+    assert!(has(&short, "<w:tbl>"), "a short appendix is a table");
+
+    let mut long = outline();
+    let model = long.appendix[0].clone();
+    long.appendix = (0..caliber::outline::APPENDIX_TABLE_ROWS as i64 + 50)
+        .map(|i| AppendixRow {
+            id: 1000 + i,
+            title: format!("Win number {i}"),
+            ..model.clone()
+        })
+        .collect();
+    let bytes = render(&long, OutlineFormat::Docx).expect("docx renders");
+    assert!(
+        !has(&bytes, "<w:tbl>"),
+        "a long appendix is lines, not a table"
+    );
+    let last = 1000 + caliber::outline::APPENDIX_TABLE_ROWS as i64 + 49;
+    for id in [1000, last] {
+        assert!(
+            has(&bytes, &format!("w:name=\"win_{id}\"")),
+            "bookmark of #{id}"
+        );
+        assert!(has(&bytes, &format!("[#{id}]")), "line of #{id}");
+    }
+}

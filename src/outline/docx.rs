@@ -2,7 +2,7 @@
 //! Word or Google Docs templates. It carries the same sections, in the same order,
 //! as the Markdown renderer, with real heading styles (so the navigation pane and
 //! a table of contents work), bulleted evidence, citations that jump to the
-//! appendix, and the appendix as a table.
+//! appendix, and the appendix as a table (as lines when it is long).
 
 use std::collections::HashSet;
 use std::io::Cursor;
@@ -301,6 +301,34 @@ fn small(s: &str) -> Run {
     run(s).size(20)
 }
 
+/// Up to this many wins the appendix is a table; beyond, one line a win, which
+/// Word opens and pages far faster and which costs a quarter of the XML to write.
+pub const APPENDIX_TABLE_ROWS: usize = 400;
+
+/// The appendix as lines: "2026-03-02  Title [#12] · metric · expectations".
+fn appendix_lines(o: &Outline) -> Vec<Paragraph> {
+    o.appendix
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut rest = format!(" {} [#{}]", a.title, a.id);
+            if let Some(m) = &a.metric {
+                rest.push_str(" · ");
+                rest.push_str(m);
+            }
+            if !a.expectations.is_empty() {
+                rest.push_str(" · ");
+                rest.push_str(&a.expectations.join(", "));
+            }
+            Paragraph::new()
+                .add_bookmark_start(i + 1, bookmark_name(a.id))
+                .add_run(small(&a.date.to_string()).bold())
+                .add_run(small(&rest))
+                .add_bookmark_end(i + 1)
+        })
+        .collect()
+}
+
 fn appendix_table(o: &Outline) -> Table {
     let (date, metric, expectations) = (1550, 1650, 1900);
     let widths = [
@@ -444,8 +472,12 @@ pub fn render(o: &Outline) -> Result<Vec<u8>> {
     doc = doc.add_paragraph(heading(1, "6. Appendix: every win in the window"));
     if o.appendix.is_empty() {
         doc = doc.add_paragraph(muted("No win in the window yet."));
-    } else {
+    } else if o.appendix.len() <= APPENDIX_TABLE_ROWS {
         doc = doc.add_table(appendix_table(o));
+    } else {
+        for p in appendix_lines(o) {
+            doc = doc.add_paragraph(p);
+        }
     }
     pack(doc)
 }

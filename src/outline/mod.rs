@@ -10,6 +10,7 @@ mod html;
 mod markdown;
 mod narrative;
 
+pub use docx::APPENDIX_TABLE_ROWS;
 pub use narrative::{count_words, first_person};
 
 use chrono::NaiveDate;

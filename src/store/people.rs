@@ -2,7 +2,7 @@
 //! found by name (without regard to case), so naming someone on a win is enough to
 //! add them.
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::wins::{clean_text, one_line, reindex};
@@ -226,7 +226,7 @@ impl Store {
 
     /// One piece of feedback.
     pub fn feedback(&self, id: FeedbackId) -> Result<Feedback> {
-        let mut all = self.query_feedback("f.id = ?1", id)?;
+        let mut all = self.query_feedback("f.id = ?1", [id])?;
         all.pop().ok_or_else(|| {
             Error::not_found(format!(
                 "there is no feedback {id}; `caliber feedback list` shows the ids"
@@ -237,19 +237,24 @@ impl Store {
     /// Feedback, newest first; only one person's when `person` is given.
     pub fn list_feedback(&self, person: Option<PersonId>) -> Result<Vec<Feedback>> {
         match person {
-            Some(p) => self.query_feedback("f.person_id = ?1", p),
-            None => self.query_feedback("?1 = ?1", 0),
+            Some(p) => self.query_feedback("f.person_id = ?1", [p]),
+            None => self.query_feedback("1", []),
         }
     }
 
-    fn query_feedback(&self, clause: &str, arg: i64) -> Result<Vec<Feedback>> {
+    /// Feedback given between two days, both included, newest first.
+    pub fn feedback_between(&self, since: NaiveDate, until: NaiveDate) -> Result<Vec<Feedback>> {
+        self.query_feedback("f.date BETWEEN ?1 AND ?2", (day(since), day(until)))
+    }
+
+    fn query_feedback(&self, clause: &str, args: impl rusqlite::Params) -> Result<Vec<Feedback>> {
         let mut st = self.conn.prepare(&format!(
             "SELECT f.id, f.person_id, p.name, f.date, f.quote, f.expectation, f.created_at
              FROM feedback f JOIN people p ON p.id = f.person_id
              WHERE f.deleted_at IS NULL AND p.deleted_at IS NULL AND {clause}
              ORDER BY f.date DESC, f.id DESC"
         ))?;
-        let rows = st.query_map([arg], |r| {
+        let rows = st.query_map(args, |r| {
             Ok(Feedback {
                 id: r.get(0)?,
                 person_id: r.get(1)?,

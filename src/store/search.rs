@@ -5,7 +5,7 @@
 use rusqlite::ToSql;
 
 use super::Store;
-use super::wins::load_wins;
+use super::wins::{Parts, load_wins};
 use crate::error::{Error, Result};
 use crate::model::Win;
 
@@ -102,6 +102,7 @@ impl Store {
             args,
             "",
             None,
+            Parts::All,
         )?;
         let order: std::collections::HashMap<i64, usize> =
             ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();

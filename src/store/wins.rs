@@ -233,7 +233,14 @@ impl Store {
 
     /// The win with this id; deleted wins are not found.
     pub fn win(&self, id: WinId) -> Result<Win> {
-        let mut found = load_wins(&self.conn, "w.id = ?", vec![Box::new(id)], "", None)?;
+        let mut found = load_wins(
+            &self.conn,
+            "w.id = ?",
+            vec![Box::new(id)],
+            "",
+            None,
+            Parts::All,
+        )?;
         found.pop().ok_or_else(|| {
             Error::not_found(format!(
                 "there is no win {id}; `caliber list` shows the ids"
@@ -243,6 +250,16 @@ impl Store {
 
     /// Wins matching the filter, newest first.
     pub fn list_wins(&self, filter: &WinFilter) -> Result<Vec<Win>> {
+        self.list_wins_with(filter, Parts::All)
+    }
+
+    /// Like [`Store::list_wins`], without the STAR text, notes, links, tags and
+    /// principles: what the review reads, at a fraction of the cost for a big window.
+    pub fn list_wins_brief(&self, filter: &WinFilter) -> Result<Vec<Win>> {
+        self.list_wins_with(filter, Parts::Brief)
+    }
+
+    fn list_wins_with(&self, filter: &WinFilter, parts: Parts) -> Result<Vec<Win>> {
         let mut clauses: Vec<String> = Vec::new();
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
         if let Some(d) = filter.since {
@@ -294,6 +311,7 @@ impl Store {
             args,
             "ORDER BY w.date DESC, w.id DESC",
             filter.limit,
+            parts,
         )
     }
 
@@ -475,6 +493,23 @@ pub(crate) fn reindex(tx: &Transaction<'_>, id: WinId) -> Result<()> {
     Ok(())
 }
 
+/// Which parts of a win to load.
+#[derive(Clone, Copy)]
+pub(crate) enum Parts {
+    /// Everything.
+    All,
+    /// No STAR text, notes, links, tags or principles.
+    Brief,
+}
+
+/// Puts (win index, position, part) rows in win then position order; they mostly
+/// arrive that way already, so the check usually saves the sort.
+fn sort_parts<T>(rows: &mut [(usize, i64, T)]) {
+    if !rows.is_sorted_by_key(|(i, pos, _)| (*i, *pos)) {
+        rows.sort_unstable_by_key(|(i, pos, _)| (*i, *pos));
+    }
+}
+
 /// Loads live wins matching `clause` with all their parts, in as few queries as
 /// there are tables, whatever the number of wins.
 pub(crate) fn load_wins(
@@ -483,23 +518,31 @@ pub(crate) fn load_wins(
     args: Vec<Box<dyn ToSql>>,
     order: &str,
     limit: Option<usize>,
+    parts: Parts,
 ) -> Result<Vec<Win>> {
     let limit_sql = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
+    let text = match parts {
+        Parts::All => "w.situation, w.action, w.result, w.notes",
+        Parts::Brief => "NULL, NULL, NULL, NULL",
+    };
     let sql = format!(
-        "SELECT w.id, w.date, w.logged_at, w.updated_at, w.title, w.situation, w.action, w.result, w.notes,
+        "SELECT w.id, w.date, w.logged_at, w.updated_at, w.title, {text},
                 w.metric, w.scope, w.source
          FROM wins w WHERE w.deleted_at IS NULL AND ({clause}) {order}{limit_sql}"
     );
     let mut st = conn.prepare(&sql)?;
     let params: Vec<&dyn ToSql> = args.iter().map(|b| b.as_ref()).collect();
     let rows = st.query_map(params.as_slice(), |r| {
-        let scope: String = r.get(10)?;
-        let source: String = r.get(11)?;
+        // Read short texts in place rather than as new Strings: a review reads
+        // thousands of rows.
+        let text = |i: usize| -> rusqlite::Result<&str> { Ok(r.get_ref(i)?.as_str()?) };
+        let scope = text(10)?;
+        let source = text(11)?;
         Ok(Win {
             id: r.get(0)?,
-            date: parse_day(&r.get::<_, String>(1)?)?,
-            logged_at: parse_ts(&r.get::<_, String>(2)?)?,
-            updated_at: parse_ts(&r.get::<_, String>(3)?)?,
+            date: parse_day(text(1)?)?,
+            logged_at: parse_ts(text(2)?)?,
+            updated_at: parse_ts(text(3)?)?,
             title: r.get(4)?,
             situation: r.get(5)?,
             action: r.get(6)?,
@@ -520,33 +563,65 @@ pub(crate) fn load_wins(
         return Ok(wins);
     }
     let index: HashMap<WinId, usize> = wins.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
-    let ids = serde_json::to_string(&wins.iter().map(|w| w.id).collect::<Vec<_>>())
-        .map_err(|e| Error::invalid(e.to_string()))?;
-    let scope_ids = "(SELECT value FROM json_each(?1))";
-
+    // Which wins' parts to read. Without a limit the wins are exactly those the
+    // clause selects, so the parts are joined on the same clause (one index walk);
+    // with a limit, the ids found are listed.
+    let ids;
+    let (scope, args): (String, Vec<&dyn ToSql>) = if limit.is_none() {
+        (
+            format!("JOIN wins w ON w.id = c.win_id WHERE w.deleted_at IS NULL AND ({clause})"),
+            params,
+        )
+    } else {
+        ids = serde_json::to_string(&wins.iter().map(|w| w.id).collect::<Vec<_>>())
+            .map_err(|e| Error::invalid(e.to_string()))?;
+        (
+            "WHERE c.win_id IN (SELECT value FROM json_each(?1))".to_string(),
+            vec![&ids as &dyn ToSql],
+        )
+    };
+    let args = args.as_slice();
+    // Parts come in storage order; each list is put in its own order afterwards.
     let mut st = conn.prepare(&format!(
-        "SELECT win_id, expectation, confirmed FROM win_expectations WHERE win_id IN {scope_ids} ORDER BY win_id, position"
+        "SELECT c.win_id, c.expectation, c.confirmed, c.position FROM win_expectations c {scope}"
     ))?;
-    let mut rows = st.query([&ids])?;
+    let mut rows = st.query(args)?;
+    let mut tags: Vec<(usize, i64, ExpectationTag)> = Vec::new();
     while let Some(r) = rows.next()? {
-        let i = index[&r.get::<_, i64>(0)?];
-        wins[i].expectations.push(ExpectationTag {
-            id: r.get(1)?,
-            confirmed: r.get(2)?,
-        });
+        if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
+            let tag = ExpectationTag {
+                id: r.get(1)?,
+                confirmed: r.get(2)?,
+            };
+            tags.push((i, r.get(3)?, tag));
+        }
     }
-    for (table, col, which) in [
-        ("win_principles", "principle", 0),
-        ("win_tags", "tag", 1),
-        ("win_links", "url", 2),
-    ] {
+    sort_parts(&mut tags);
+    for (i, _, tag) in tags {
+        wins[i].expectations.push(tag);
+    }
+    let lists: &[(&str, &str, u8)] = match parts {
+        Parts::All => &[
+            ("win_principles", "principle", 0),
+            ("win_tags", "tag", 1),
+            ("win_links", "url", 2),
+        ],
+        Parts::Brief => &[],
+    };
+    for &(table, col, which) in lists {
         let mut st = conn.prepare(&format!(
-            "SELECT win_id, {col} FROM {table} WHERE win_id IN {scope_ids} ORDER BY win_id, position"
+            "SELECT c.win_id, c.{col}, c.position FROM {table} c {scope}"
         ))?;
-        let mut rows = st.query([&ids])?;
+        let mut rows = st.query(args)?;
+        let mut found: Vec<(usize, i64, String)> = Vec::new();
         while let Some(r) = rows.next()? {
-            let w = &mut wins[index[&r.get::<_, i64>(0)?]];
-            let v: String = r.get(1)?;
+            if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
+                found.push((i, r.get(2)?, r.get(1)?));
+            }
+        }
+        sort_parts(&mut found);
+        for (i, _, v) in found {
+            let w = &mut wins[i];
             match which {
                 0 => w.principles.push(v),
                 1 => w.tags.push(v),
@@ -555,17 +630,24 @@ pub(crate) fn load_wins(
         }
     }
     let mut st = conn.prepare(&format!(
-        "SELECT wp.win_id, wp.person_id, p.name, wp.vouches FROM win_people wp JOIN people p ON p.id = wp.person_id
-         WHERE wp.win_id IN {scope_ids} AND p.deleted_at IS NULL ORDER BY wp.win_id, wp.position"
+        "SELECT c.win_id, c.person_id, p.name, c.vouches, c.position FROM win_people c
+         JOIN people p ON p.id = c.person_id AND p.deleted_at IS NULL {scope}"
     ))?;
-    let mut rows = st.query([&ids])?;
+    let mut rows = st.query(args)?;
+    let mut found: Vec<(usize, i64, WinPerson)> = Vec::new();
     while let Some(r) = rows.next()? {
-        let i = index[&r.get::<_, i64>(0)?];
-        wins[i].people.push(WinPerson {
-            person_id: r.get(1)?,
-            name: r.get(2)?,
-            vouches: r.get(3)?,
-        });
+        if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
+            let p = WinPerson {
+                person_id: r.get(1)?,
+                name: r.get(2)?,
+                vouches: r.get(3)?,
+            };
+            found.push((i, r.get(4)?, p));
+        }
+    }
+    sort_parts(&mut found);
+    for (i, _, p) in found {
+        wins[i].people.push(p);
     }
     Ok(wins)
 }
