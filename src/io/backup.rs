@@ -3,7 +3,8 @@
 //! versioned, so a file from a newer Caliber is refused instead of half read.
 
 use chrono::{SecondsFormat, Utc};
-use serde::Serialize;
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
@@ -38,13 +39,32 @@ pub(super) fn render(records: &Records) -> Result<String> {
 
 /// Reads a backup document. The envelope is checked first, so a file from a newer
 /// Caliber gets "update Caliber" rather than a complaint about a field it moved.
+/// The top of a backup, read first without building the records: what it is and
+/// which version.
+#[derive(Deserialize)]
+struct Head {
+    format: Option<Value>,
+    version: Option<Value>,
+    records: Option<IgnoredAny>,
+}
+
+/// The records of a backup, read straight into their types (no JSON tree of the
+/// whole file in memory).
+#[derive(Deserialize)]
+struct Body {
+    records: Records,
+}
+
 pub(super) fn parse(content: &str) -> Result<Records> {
-    let doc: Value =
-        serde_json::from_str(content).map_err(|e| super::json_syntax_error(&e, "backup file"))?;
-    let Value::Object(mut top) = doc else {
+    if !content.trim_start().starts_with('{') {
+        // Not an object: say so, unless it is not JSON at all.
+        serde_json::from_str::<IgnoredAny>(content)
+            .map_err(|e| super::json_syntax_error(&e, "backup file"))?;
         return Err(not_a_backup());
-    };
-    match top.get("format") {
+    }
+    let top: Head =
+        serde_json::from_str(content).map_err(|e| super::json_syntax_error(&e, "backup file"))?;
+    match top.format.as_ref() {
         Some(Value::String(f)) if f == FORMAT_NAME => {}
         Some(Value::String(f)) => {
             return Err(Error::BadFile(format!(
@@ -53,7 +73,7 @@ pub(super) fn parse(content: &str) -> Result<Records> {
         }
         _ => return Err(not_a_backup()),
     }
-    match top.get("version") {
+    match top.version.as_ref() {
         Some(Value::Number(n)) => match n.as_u64() {
             Some(v) if v == VERSION => {}
             Some(v) if v > VERSION => {
@@ -79,19 +99,22 @@ pub(super) fn parse(content: &str) -> Result<Records> {
             )));
         }
     }
-    let records = top.remove("records").ok_or_else(|| {
-        Error::BadFile(
+    if top.records.is_none() {
+        return Err(Error::BadFile(
             "the backup has no \"records\"; it holds no data to restore, so export it again".into(),
-        )
-    })?;
-    serde_path_to_error::deserialize::<_, Records>(records).map_err(|e| {
-        let path = e.path().to_string();
+        ));
+    }
+    let de = &mut serde_json::Deserializer::from_str(content);
+    let body: Body = serde_path_to_error::deserialize(de).map_err(|e| {
+        let full = e.path().to_string();
+        let path = full.strip_prefix("records.").unwrap_or(&full).to_string();
         let entry = describe_entry(&path);
         Error::BadFile(format!(
             "records.{path}{entry}: {}; fix that field or export the backup again",
             e.into_inner()
         ))
-    })
+    })?;
+    Ok(body.records)
 }
 
 fn not_a_backup() -> Error {

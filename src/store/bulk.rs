@@ -114,6 +114,10 @@ impl Store {
                 }
             }
 
+            // People named only on wins or feedback are created on the way: they are
+            // the ones numbered after this.
+            let last_person: i64 =
+                tx.query_row("SELECT coalesce(max(id), 0) FROM people", [], |r| r.get(0))?;
             for (i, w) in records.wins.iter().enumerate() {
                 let origin = records
                     .win_origins
@@ -130,18 +134,7 @@ impl Store {
                     summary.duplicates += 1;
                     continue;
                 }
-                let before: i64 = tx.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
                 let id = insert_win(tx, &clean, w.logged_at, keep.then_some((w.id, w.updated_at)))?;
-                let after: i64 = tx.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
-                if after > before {
-                    // People named only on wins were created on the way.
-                    let mut st = tx.prepare("SELECT id FROM people ORDER BY id DESC LIMIT ?1")?;
-                    let new: Vec<i64> = st
-                        .query_map([after - before], |r| r.get(0))?
-                        .collect::<rusqlite::Result<_>>()?;
-                    summary.people += new.len();
-                    ids.people.extend(new);
-                }
                 summary.wins += 1;
                 ids.wins.push(id);
             }
@@ -161,31 +154,31 @@ impl Store {
                 {
                     return Err(Error::bad_file(format!("{at}: expectation '{e}' is not in any known ladder")));
                 }
-                let before: i64 = tx.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
                 let pid = super::people::find_or_create(tx, &name)?;
-                let after: i64 = tx.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
-                if after > before {
-                    summary.people += 1;
-                    ids.people.push(pid);
-                }
                 let same: Option<i64> = tx
-                    .query_row(
+                    .prepare_cached(
                         "SELECT id FROM feedback WHERE person_id = ?1 AND date = ?2 AND quote = ?3 AND deleted_at IS NULL",
-                        params![pid, day(f.date), quote],
-                        |r| r.get(0),
-                    )
+                    )?
+                    .query_row(params![pid, day(f.date), quote], |r| r.get(0))
                     .optional()?;
                 if same.is_some() {
                     summary.duplicates += 1;
                     continue;
                 }
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO feedback (id, person_id, date, quote, expectation, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![keep.then_some(f.id), pid, day(f.date), quote, f.expectation, ts(f.created_at)],
-                )?;
+                )?
+                .execute(params![keep.then_some(f.id), pid, day(f.date), quote, f.expectation, ts(f.created_at)])?;
                 summary.feedback += 1;
                 ids.feedback.push(tx.last_insert_rowid());
             }
+
+            let mut st = tx.prepare("SELECT id FROM people WHERE id > ?1 ORDER BY id")?;
+            let created: Vec<i64> = st
+                .query_map([last_person], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            summary.people += created.len();
+            ids.people.extend(created);
 
             // An import that added nothing is not a step to undo.
             if !(ids.wins.is_empty() && ids.people.is_empty() && ids.feedback.is_empty()) {

@@ -79,6 +79,8 @@ impl Store {
 
     fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Imports run a dozen statements per win; keep them all prepared.
+        conn.set_prepared_statement_cache_capacity(64);
         let shown = path
             .as_deref()
             .map(|p| p.display().to_string())

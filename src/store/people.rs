@@ -50,20 +50,17 @@ pub(crate) fn find_or_create(tx: &Transaction<'_>, name: &str) -> Result<PersonI
     if let Some(id) = find_by_name(tx, name)? {
         return Ok(id);
     }
-    tx.execute(
-        "INSERT INTO people (name, created_at) VALUES (?1, ?2)",
-        params![name, ts(Utc::now())],
-    )?;
+    tx.prepare_cached("INSERT INTO people (name, created_at) VALUES (?1, ?2)")?
+        .execute(params![name, ts(Utc::now())])?;
     Ok(tx.last_insert_rowid())
 }
 
 pub(crate) fn find_by_name(conn: &rusqlite::Connection, name: &str) -> Result<Option<PersonId>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL",
-            [name],
-            |r| r.get(0),
-        )
+        )?
+        .query_row([name], |r| r.get(0))
         .optional()?)
 }
 

@@ -362,10 +362,11 @@ pub(crate) fn insert_win(
         Some((id, updated)) => (Some(id), updated),
         None => (None, logged_at),
     };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO wins (id, date, logged_at, updated_at, title, situation, action, result, notes, metric, scope, source)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
+    )?
+    .execute(params![
             id,
             day(clean.date),
             ts(logged_at),
@@ -378,8 +379,7 @@ pub(crate) fn insert_win(
             d.metric,
             d.scope.as_str(),
             d.source.as_str(),
-        ],
-    )?;
+        ])?;
     let id = tx.last_insert_rowid();
     write_children(tx, id, d)?;
     reindex(tx, id)?;
@@ -480,16 +480,17 @@ pub(crate) fn set_win_deleted(tx: &Transaction<'_>, id: WinId, deleted: bool) ->
 
 /// Rewrites the full-text row of one win from its tables; a deleted win has none.
 pub(crate) fn reindex(tx: &Transaction<'_>, id: WinId) -> Result<()> {
-    tx.execute("DELETE FROM wins_fts WHERE rowid = ?1", [id])?;
-    tx.execute(
+    tx.prepare_cached("DELETE FROM wins_fts WHERE rowid = ?1")?
+        .execute([id])?;
+    tx.prepare_cached(
         "INSERT INTO wins_fts (rowid, title, body)
          SELECT w.id, w.title, concat_ws(' ', w.situation, w.action, w.result, w.notes, w.metric,
              (SELECT group_concat(tag, ' ') FROM win_tags WHERE win_id = w.id),
              (SELECT group_concat(p.name, ' ') FROM win_people wp JOIN people p ON p.id = wp.person_id
                WHERE wp.win_id = w.id AND p.deleted_at IS NULL))
          FROM wins w WHERE w.id = ?1 AND w.deleted_at IS NULL",
-        [id],
-    )?;
+    )?
+    .execute([id])?;
     Ok(())
 }
 
@@ -660,10 +661,9 @@ pub(crate) fn find_same(
     title: &str,
 ) -> Result<Option<WinId>> {
     Ok(tx
-        .query_row(
+        .prepare_cached(
             "SELECT id FROM wins WHERE date = ?1 AND title = ?2 AND deleted_at IS NULL",
-            params![day(date), title],
-            |r| r.get(0),
-        )
+        )?
+        .query_row(params![day(date), title], |r| r.get(0))
         .optional()?)
 }
