@@ -3,7 +3,7 @@
 //! versioned, so a file from a newer Caliber is refused instead of half read.
 
 use chrono::{SecondsFormat, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
@@ -41,7 +41,7 @@ pub(super) fn render(records: &Records) -> Result<String> {
 pub(super) fn parse(content: &str) -> Result<Records> {
     let doc: Value =
         serde_json::from_str(content).map_err(|e| super::json_syntax_error(&e, "backup file"))?;
-    let Value::Object(mut top) = doc else {
+    let Value::Object(top) = doc else {
         return Err(not_a_backup());
     };
     match top.get("format") {
@@ -79,19 +79,39 @@ pub(super) fn parse(content: &str) -> Result<Records> {
             )));
         }
     }
-    let records = top.remove("records").ok_or_else(|| {
-        Error::BadFile(
+    if !top.contains_key("records") {
+        return Err(Error::BadFile(
             "the backup has no \"records\"; it holds no data to restore, so export it again".into(),
-        )
-    })?;
-    serde_path_to_error::deserialize::<_, Records>(records).map_err(|e| {
+        ));
+    }
+    drop(top);
+    // The records are read from the text, not from the tree above: that tree keeps
+    // only the last of two keys with the same name, and a backup that gives a field
+    // twice is ambiguous, so it is refused (serde reports a repeated field).
+    #[derive(Deserialize)]
+    struct Doc {
+        records: Records,
+    }
+    let de = &mut serde_json::Deserializer::from_str(content);
+    let doc: Doc = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let entry = describe_entry(&path);
-        Error::BadFile(format!(
-            "records.{path}{entry}: {}; fix that field or export the backup again",
-            e.into_inner()
-        ))
-    })
+        let inner = e.into_inner();
+        let detail = super::strip_position(&inner.to_string()).to_string();
+        match path.strip_prefix("records") {
+            Some(rest) => {
+                let rest = rest.trim_start_matches('.');
+                Error::BadFile(format!(
+                    "records{}{rest}{}: {detail}; fix that field or export the backup again",
+                    if rest.is_empty() { "" } else { "." },
+                    describe_entry(rest)
+                ))
+            }
+            None => Error::BadFile(format!(
+                "the backup: {detail}; fix that or export the backup again"
+            )),
+        }
+    })?;
+    Ok(doc.records)
 }
 
 fn not_a_backup() -> Error {

@@ -243,6 +243,13 @@ impl Store {
 
     /// Wins matching the filter, newest first.
     pub fn list_wins(&self, filter: &WinFilter) -> Result<Vec<Win>> {
+        if let (Some(since), Some(until)) = (filter.since, filter.until)
+            && until < since
+        {
+            return Err(Error::invalid(format!(
+                "the dates are the wrong way round: the window ends ({until}) before it starts ({since}); give --since an earlier date than --until"
+            )));
+        }
         let mut clauses: Vec<String> = Vec::new();
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
         if let Some(d) = filter.since {
