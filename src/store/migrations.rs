@@ -156,10 +156,7 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>, shown: &str) -> Resul
     if found == 0 {
         let tables: i64 = tx.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
         if tables > 0 {
-            return Err(Error::NotADatabase {
-                path: shown.to_string(),
-                detail: "it is an SQLite database of another program, left unchanged".into(),
-            });
+            return Err(foreign(shown));
         }
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
@@ -168,6 +165,14 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>, shown: &str) -> Resul
     }
     tx.commit()?;
     Ok(())
+}
+
+/// The refusal of an SQLite file that belongs to another program.
+pub(super) fn foreign(shown: &str) -> Error {
+    Error::NotADatabase {
+        path: shown.to_string(),
+        detail: "it is an SQLite database of another program, left unchanged".into(),
+    }
 }
 
 /// Writes a consistent copy of the database next to it, named after the version it

@@ -129,26 +129,34 @@ impl Store {
         shown: &str,
         read_only: bool,
     ) -> Result<()> {
-        // The first read tells a non-database file apart from a real one. A file
-        // opened read-only keeps the journal mode it has.
-        let first_read = if read_only {
-            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-                r.get::<_, i64>(0)
-            })
-            .map(|_| ())
-        } else {
-            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
-                .map(|_| ())
-        };
-        first_read.map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
-                Error::NotADatabase {
-                    path: shown.to_string(),
-                    detail: "the file is not SQLite".into(),
+        // The first read tells a non-database file apart from a real one, and
+        // another program's SQLite file (tables, but no schema version of ours)
+        // apart from a new one, before anything is written to either. One
+        // statement, so both answers come from the same moment.
+        let (version, tables): (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _)
+                    if f.code == rusqlite::ErrorCode::NotADatabase =>
+                {
+                    Error::NotADatabase {
+                        path: shown.to_string(),
+                        detail: "the file is not SQLite".into(),
+                    }
                 }
-            }
-            other => Error::from(other),
-        })?;
+                other => Error::from(other),
+            })?;
+        if version == 0 && tables > 0 {
+            return Err(migrations::foreign(shown));
+        }
+        // A file opened read-only keeps the journal mode it has.
+        if !read_only {
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))?;
+        }
         conn.pragma_update(None, "foreign_keys", true)?;
         if !read_only {
             conn.pragma_update(None, "synchronous", "NORMAL")?;
