@@ -1391,7 +1391,7 @@ fn fts5_syntax_in_search_text_is_searched_as_words_or_refused_clearly() {
         assert_eq!(found, serde_json::json!([]), "{q:?}");
     }
     // Syntax alone: refused, with what to type instead.
-    let cases: Vec<Case> = ["*", "\"\"", "AND(", "-hired", ":", "NEAR()"]
+    let cases: Vec<Case> = ["*", "\"\"", "AND(", ":", "NEAR()"]
         .iter()
         .map(|q| {
             case(
@@ -1408,6 +1408,15 @@ fn fts5_syntax_in_search_text_is_searched_as_words_or_refused_clearly() {
     let (words, syntax): (Vec<Case>, Vec<Case>) = cases
         .into_iter()
         .partition(|c| c.what.contains("AND") || c.what.contains("NEAR"));
+    let mut syntax = syntax;
+    // Only excluded words: a query starting with a dash follows `--`.
+    syntax.push(case(
+        "search -- -hired",
+        &["search", "--", "-hired"],
+        2,
+        "invalid_input",
+        &["at least one word", "-excluded"],
+    ));
     refuse_all(&s, &syntax);
     for c in words {
         let o = s.cal().arg("--json").args(&c.args).output().unwrap();
