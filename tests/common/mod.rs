@@ -10,12 +10,15 @@ use std::path::Path;
 
 /// Every row of every table (the undo journal, settings and the full-text index's
 /// own tables included), the schema and `user_version`, as one text. Rows are
-/// sorted, so only content counts, not the order SQLite returns it in. The file
-/// is opened read-only: taking a fingerprint never changes what it measures.
+/// sorted, so only content counts, not the order SQLite returns it in. Only
+/// SELECTs run. The file is opened for writing all the same (never created), so
+/// that closing it removes the `-wal` and `-shm` files as Caliber's own commands
+/// do: a read-only connection would leave them behind, and a test of a read-only
+/// database would then read through them instead of the way a user would.
 pub fn fingerprint(db: &Path) -> String {
     let conn = Connection::open_with_flags(
         db,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .unwrap_or_else(|e| panic!("open {} to fingerprint it: {e}", db.display()));
     let version: i64 = conn
