@@ -27,7 +27,15 @@ pub fn parse_date_relative(text: &str, today: NaiveDate) -> Result<NaiveDate> {
                 .or_else(|| t.strip_suffix(" day ago"))
                 .and_then(|n| n.trim().parse::<u32>().ok())
             {
-                today - Duration::days(i64::from(n))
+                // A huge count would fall before the first day chrono knows.
+                today
+                    .checked_sub_signed(Duration::days(i64::from(n)))
+                    .ok_or_else(|| {
+                        Error::invalid(format!(
+                            "date '{}' is outside {MIN_YEAR}..{MAX_YEAR}; check the number of days (or use YYYY-MM-DD)",
+                            text.trim()
+                        ))
+                    })?
             } else {
                 NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| {
                     Error::invalid(format!(

@@ -43,19 +43,36 @@ pub enum Error {
     Busy,
     /// The disk is full: the write did not happen, nothing saved was lost.
     #[error(
-        "the disk is full, so nothing was saved; free some space and try again (what was saved before is intact)"
+        "the disk holding {} is full, so nothing was saved; free some space and try again (everything saved before is intact)",
+        shown(.path)
     )]
-    DiskFull,
-    /// The database or its folder cannot be written.
+    DiskFull {
+        /// The database file, when known.
+        path: Option<String>,
+    },
+    /// The database, its folder or its disk cannot be written.
     #[error(
-        "the database is read-only here, so nothing was saved; check the file's permissions or pass another path with --db"
+        "{} is read-only for you (the file, its folder or its disk cannot be written), so nothing was saved; check its permissions, or pass a copy you can write with --db",
+        shown(.path)
     )]
-    ReadOnly,
+    ReadOnly {
+        /// The database file, when known.
+        path: Option<String>,
+    },
+    /// The file is an SQLite database Caliber wrote, but parts of it cannot be read.
+    #[error(
+        "{} is damaged (SQLite cannot read parts of it) and was not changed; restore a copy with `caliber restore FILE` (daily copies are in the backups folder beside it), or pass another path with --db",
+        shown(.path)
+    )]
+    Damaged {
+        /// The database file, when known.
+        path: Option<String>,
+    },
     /// Any other SQLite error.
     #[error("database error: {0}")]
     Database(rusqlite::Error),
     /// A file could not be read or written.
-    #[error("{context}: {source}")]
+    #[error("{context}: {source}{}", io_advice(.source))]
     Io {
         /// What was being done, with the path.
         context: String,
@@ -77,8 +94,9 @@ impl Error {
             Error::NewerDatabase { .. } => "newer_database",
             Error::NotADatabase { .. } => "not_a_database",
             Error::Busy => "busy",
-            Error::DiskFull => "disk_full",
-            Error::ReadOnly => "read_only",
+            Error::DiskFull { .. } => "disk_full",
+            Error::ReadOnly { .. } => "read_only",
+            Error::Damaged { .. } => "damaged",
             Error::Database(_) => "database",
             Error::Io { .. } => "io",
         }
@@ -89,6 +107,18 @@ impl Error {
         Error::Io {
             context: context.into(),
             source,
+        }
+    }
+
+    /// Names the database file in an error about it that does not name it yet
+    /// (SQLite's own errors do not know the path).
+    pub(crate) fn at_db(self, db: &str) -> Self {
+        let named = |path: Option<String>| path.or_else(|| Some(db.to_string()));
+        match self {
+            Error::DiskFull { path } => Error::DiskFull { path: named(path) },
+            Error::ReadOnly { path } => Error::ReadOnly { path: named(path) },
+            Error::Damaged { path } => Error::Damaged { path: named(path) },
+            other => other,
         }
     }
 
@@ -111,12 +141,28 @@ impl From<rusqlite::Error> for Error {
         if let rusqlite::Error::SqliteFailure(f, _) = &e {
             match f.code {
                 C::DatabaseBusy | C::DatabaseLocked => return Error::Busy,
-                C::DiskFull => return Error::DiskFull,
-                C::ReadOnly => return Error::ReadOnly,
+                C::DiskFull => return Error::DiskFull { path: None },
+                C::ReadOnly => return Error::ReadOnly { path: None },
+                C::DatabaseCorrupt | C::NotADatabase => return Error::Damaged { path: None },
                 _ => {}
             }
         }
         Error::Database(e)
+    }
+}
+
+fn shown(path: &Option<String>) -> &str {
+    path.as_deref().unwrap_or("the database")
+}
+
+/// What to do about the operating system errors a person can fix themselves.
+fn io_advice(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::StorageFull => "; the disk is full: free some space and try again",
+        K::PermissionDenied => "; check the permissions of the file and its folder",
+        K::ReadOnlyFilesystem => "; that disk is read-only: choose a place on another one",
+        _ => "",
     }
 }
 

@@ -8,6 +8,10 @@ use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
 
+/// The largest ladder file read. The built-in ones are about 40 KB; a rubric a
+/// thousand times longer is not a rubric.
+pub const MAX_LADDER_BYTES: u64 = 1024 * 1024;
+
 /// The id of the ladder a new cycle uses.
 pub const DEFAULT_LADDER: &str = "senior-manager";
 
@@ -123,14 +127,31 @@ impl Ladder {
         }
         let de = &mut serde_json::Deserializer::from_str(text);
         let ladder: Ladder = serde_path_to_error::deserialize(de).map_err(|e| {
+            use serde_json::error::Category;
             let path = e.path().to_string();
             let inner = e.into_inner();
+            let at = format!("line {}, column {}", inner.line(), inner.column());
+            let detail = inner.to_string();
+            let detail = detail.rfind(" at line ").map_or(&detail[..], |i| &detail[..i]);
+            let problem = match inner.classify() {
+                Category::Eof => format!("the file ends too early ({at}): it looks cut off"),
+                Category::Syntax => format!("not valid JSON at {at}: {detail}"),
+                _ if path == "." || path.is_empty() => format!("{detail} ({at})"),
+                _ => format!("field `{path}`: {detail} ({at})"),
+            };
             Error::bad_file(format!(
-                "ladder {origin}: field `{path}`: {inner} (see assets/ladders/senior-manager.json for the expected shape)"
+                "ladder {origin}: {problem}; fix the file (see assets/ladders/senior-manager.json for the expected shape)"
             ))
         })?;
         ladder.validate(origin)?;
         Ok(ladder)
+    }
+
+    /// Reads and validates a ladder file, refusing a folder, a file over
+    /// [`MAX_LADDER_BYTES`] and text that is not UTF-8 before parsing.
+    pub fn from_file(path: &std::path::Path) -> Result<Ladder> {
+        let text = crate::io::read_text_file(path, MAX_LADDER_BYTES)?;
+        Ladder::from_json(&text, &path.display().to_string())
     }
 
     /// Checks what serde cannot: slugs, unique ids, non-empty texts.

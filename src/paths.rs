@@ -32,25 +32,38 @@ pub fn default_database_path() -> Result<PathBuf> {
 }
 
 /// Writes a file only its owner can read (0600 on Unix): exports and backups hold
-/// private notes. The data is flushed to disk before this returns.
+/// private notes. The bytes go to a temporary file beside `path` that is renamed
+/// over it only once complete and flushed, so a full disk or a crash never leaves
+/// half a file under the name, nor destroys the file that was there before.
 pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
     let ctx = || format!("could not write {}", path.display());
-    let mut f = opts.open(path).map_err(|e| Error::io(ctx(), e))?;
-    // An existing file keeps its mode on open; make it private before writing.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        f.set_permissions(std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| Error::io(ctx(), e))?;
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".partial-{}", std::process::id()));
+    let partial = PathBuf::from(name);
+    let result = (|| {
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let mut f = opts.open(&partial).map_err(|e| Error::io(ctx(), e))?;
+        // A leftover file of the same name keeps its mode on open; make it private.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            f.set_permissions(std::fs::Permissions::from_mode(0o600))
+                .map_err(|e| Error::io(ctx(), e))?;
+        }
+        f.write_all(bytes).map_err(|e| Error::io(ctx(), e))?;
+        f.sync_all().map_err(|e| Error::io(ctx(), e))?;
+        drop(f);
+        std::fs::rename(&partial, path).map_err(|e| Error::io(ctx(), e))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
     }
-    f.write_all(bytes).map_err(|e| Error::io(ctx(), e))?;
-    f.sync_all().map_err(|e| Error::io(ctx(), e))
+    result
 }

@@ -648,9 +648,17 @@ fn a_csv_saved_by_excel_reads_with_the_right_line_numbers() {
     let err = refused(&mut s, dir.path(), "excel-bad.csv", &bad, None);
     assert!(err.starts_with("line 4: date '2026-03-32'"), "{err}");
 
-    // A quote opened and never closed swallows the rows after it.
+    // A quote opened and never closed would swallow the rows after it: the line
+    // where it opens is named.
     let unclosed = "date,title\n2026-03-01,\"Hired Ana\n2026-03-02,Shipped the roadmap\n";
     let err = refused(&mut s, dir.path(), "quote.csv", unclosed, None);
+    assert!(
+        err.starts_with("line 2: a quoted cell opens here and is never closed"),
+        "{err}"
+    );
+    // A closed quote around a title of several lines is still named as such.
+    let multiline = "date,title\n2026-03-01,\"Hired Ana\nand Bo\"\n";
+    let err = refused(&mut s, dir.path(), "multi.csv", multiline, None);
     assert!(
         err.starts_with("line 2: the title runs over several lines"),
         "{err}"

@@ -413,6 +413,76 @@ async fn i_a_title_with_markup_shows_as_text() {
     .await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run .ci/e2e"]
+async fn j_the_app_and_two_cli_processes_write_a_thousand_wins_each() {
+    const EACH: usize = 1000;
+    e2e(
+        "j_the_app_and_two_cli_processes_write_a_thousand_wins_each",
+        &[],
+        |app| async move {
+            app.start_own().await?;
+            // The app logs through the same IPC command as its capture box, one win
+            // after another, while two CLI processes log theirs.
+            app.client
+                .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+                    Some(Duration::from_secs(600)),
+                    None,
+                    None,
+                ))
+                .await?;
+            let script = r#"
+            const [n, done] = arguments;
+            const ipc = window.__TAURI_INTERNALS__;
+            if (!ipc) { done({ ok: 0, errors: ["window.__TAURI_INTERNALS__ is missing"] }); return; }
+            (async () => {
+                let ok = 0; const errors = [];
+                for (let i = 0; i < n; i++) {
+                    try { await ipc.invoke("log_win", { draft: { title: `app win ${i}` } }); ok++; }
+                    catch (e) { errors.push(JSON.stringify(e)); }
+                }
+                done({ ok, errors });
+            })();
+        "#;
+            let cli = |who: &'static str| {
+                let db = app.db.clone();
+                tokio::spawn(async move {
+                    for i in 0..EACH {
+                        run_cli(&db, &["log", &format!("{who} win {i}")])
+                            .await
+                            .map_err(|e| format!("{who} win {i}: {e}"))?;
+                    }
+                    Ok::<(), String>(())
+                })
+            };
+            let (a, b) = (cli("cli-a"), cli("cli-b"));
+            let res = app.client.execute_async(script, vec![json!(EACH)]).await?;
+            a.await??;
+            b.await??;
+            assert_eq!(res["errors"], json!([]), "errors reached the app: {res}");
+            assert_eq!(res["ok"], json!(EACH), "{res}");
+
+            let listed = run_cli(&app.db, &["list", "--json", "--limit", "100000"]).await?;
+            let wins: Vec<Value> = serde_json::from_str(&listed)?;
+            let titles: std::collections::HashSet<String> = wins
+                .iter()
+                .filter_map(|w| w["title"].as_str().map(str::to_string))
+                .collect();
+            for who in ["app", "cli-a", "cli-b"] {
+                for i in 0..EACH {
+                    let t = format!("{who} win {i}");
+                    assert!(titles.contains(&t), "missing: {t}");
+                }
+            }
+            assert_eq!(wins.len(), 3 * EACH, "exactly the wins written");
+            let store = caliber::Store::open(&app.db)?;
+            assert_eq!(store.integrity_check()?, "ok");
+            Ok(())
+        },
+    )
+    .await;
+}
+
 // ---------------------------------------------------------------------------------
 // The app under test, as a test body sees it
 // ---------------------------------------------------------------------------------

@@ -37,8 +37,6 @@ pub(super) fn render(records: &Records) -> Result<String> {
     Ok(text)
 }
 
-/// Reads a backup document. The envelope is checked first, so a file from a newer
-/// Caliber gets "update Caliber" rather than a complaint about a field it moved.
 /// The top of a backup, read first without building the records: what it is and
 /// which version.
 #[derive(Deserialize)]
@@ -48,13 +46,8 @@ struct Head {
     records: Option<IgnoredAny>,
 }
 
-/// The records of a backup, read straight into their types (no JSON tree of the
-/// whole file in memory).
-#[derive(Deserialize)]
-struct Body {
-    records: Records,
-}
-
+/// Reads a backup document. The envelope is checked first, so a file from a newer
+/// Caliber gets "update Caliber" rather than a complaint about a field it moved.
 pub(super) fn parse(content: &str) -> Result<Records> {
     if !content.trim_start().starts_with('{') {
         // Not an object: say so, unless it is not JSON at all.
@@ -104,17 +97,33 @@ pub(super) fn parse(content: &str) -> Result<Records> {
             "the backup has no \"records\"; it holds no data to restore, so export it again".into(),
         ));
     }
+    // The records are read from the text straight into their types (no JSON tree
+    // of the whole file in memory); a backup that gives a field twice is ambiguous,
+    // so it is refused (serde reports a repeated field).
+    #[derive(Deserialize)]
+    struct Doc {
+        records: Records,
+    }
     let de = &mut serde_json::Deserializer::from_str(content);
-    let body: Body = serde_path_to_error::deserialize(de).map_err(|e| {
-        let full = e.path().to_string();
-        let path = full.strip_prefix("records.").unwrap_or(&full).to_string();
-        let entry = describe_entry(&path);
-        Error::BadFile(format!(
-            "records.{path}{entry}: {}; fix that field or export the backup again",
-            e.into_inner()
-        ))
+    let doc: Doc = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let detail = super::strip_position(&inner.to_string()).to_string();
+        match path.strip_prefix("records") {
+            Some(rest) => {
+                let rest = rest.trim_start_matches('.');
+                Error::BadFile(format!(
+                    "records{}{rest}{}: {detail}; fix that field or export the backup again",
+                    if rest.is_empty() { "" } else { "." },
+                    describe_entry(rest)
+                ))
+            }
+            None => Error::BadFile(format!(
+                "the backup: {detail}; fix that or export the backup again"
+            )),
+        }
     })?;
-    Ok(body.records)
+    Ok(doc.records)
 }
 
 fn not_a_backup() -> Error {

@@ -126,6 +126,11 @@ fn restore(cell: &str) -> &str {
 
 /// Reads rows into wins. Ids in the file are ignored: imported wins are new ones.
 pub(super) fn parse(content: &str) -> Result<Records> {
+    if let Some(line) = unclosed_quote(content) {
+        return Err(Error::BadFile(format!(
+            "line {line}: a quoted cell opens here and is never closed, so the file looks cut off or a closing quote is missing; add the quote or export the file again"
+        )));
+    }
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -223,6 +228,41 @@ pub(super) fn parse(content: &str) -> Result<Records> {
         records.win_origins.push(format!("line {line}"));
     }
     Ok(records)
+}
+
+/// The line of a quoted cell still open at the end of the text, read as the csv
+/// crate reads quotes: one opens a cell only at its start, `""` inside is a quote.
+/// The crate itself takes the rest of the file as that cell, so a file cut off in
+/// the middle of one would otherwise come in with half a cell and no complaint.
+fn unclosed_quote(content: &str) -> Option<usize> {
+    let mut line = 1;
+    let mut opened = None;
+    let mut at_start = true;
+    let mut bytes = content.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if opened.is_some() {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    opened = None;
+                }
+            }
+            continue;
+        }
+        match b {
+            b'"' if at_start => {
+                opened = Some(line);
+                at_start = false;
+            }
+            b',' | b'\n' | b'\r' => at_start = true,
+            _ => at_start = false,
+        }
+    }
+    opened
 }
 
 /// Maps each known column (lowercase) to its position, refusing unknown, repeated

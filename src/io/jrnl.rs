@@ -47,7 +47,11 @@ pub(super) fn parse(content: &str) -> Result<Records> {
     if !doc.is_object() {
         return Err(no_entries());
     }
-    let export: Export = serde_path_to_error::deserialize(doc).map_err(|e| {
+    drop(doc);
+    // Read from the text, not the tree: the tree keeps only the last of two keys
+    // with the same name, and an entry that gives a field twice is refused instead.
+    let de = &mut serde_json::Deserializer::from_str(content);
+    let export: Export = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         Error::BadFile(format!(

@@ -49,6 +49,23 @@ pub struct ImportSummary {
     pub kept_ids: bool,
 }
 
+/// Refuses records that would keep their ids when two of them share one: a backup
+/// gives each record its own id, so a repeated one means the file was edited or
+/// pieced together, and SQLite would refuse it half-way with its own message.
+fn repeated_id(noun: &str, ids: impl Iterator<Item = i64>) -> Result<()> {
+    let mut seen = std::collections::HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if let Some(first) = seen.insert(id, i) {
+            return Err(Error::bad_file(format!(
+                "{noun} {} has the id {id}, like {noun} {} before it; each record of a backup has its own id, so fix the file or export the backup again",
+                i + 1,
+                first + 1
+            )));
+        }
+    }
+    Ok(())
+}
+
 impl Store {
     /// Adds all of `records` in one transaction, or nothing at all. `source`, when
     /// given, replaces each win's own source (imports mark their wins `import`).
@@ -83,6 +100,11 @@ impl Store {
             // formats' numbering means nothing to the ledger.
             let keep = used == 0 && source.is_none();
             summary.kept_ids = keep;
+            if keep {
+                repeated_id("win", records.wins.iter().map(|w| w.id))?;
+                repeated_id("person", records.people.iter().map(|p| p.id))?;
+                repeated_id("feedback", records.feedback.iter().map(|f| f.id))?;
+            }
 
             for l in &records.ladders {
                 if builtin_ladder(&l.id).is_none() {

@@ -148,8 +148,11 @@ const MIGRATIONS: &[&str] = &[
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Brings the schema up to date. A database newer than this build is refused, and
-/// a file with data in it is copied aside before its schema changes.
-pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
+/// a file with data in it is copied aside before its schema changes. An SQLite file
+/// with no schema version but tables of its own belongs to another program and is
+/// refused: Caliber never adds its tables to someone else's database. `shown` names
+/// the file in messages.
+pub fn migrate(conn: &mut Connection, path: Option<&Path>, shown: &str) -> Result<()> {
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if found > SCHEMA_VERSION {
         return Err(Error::NewerDatabase {
@@ -160,6 +163,12 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
     if found == SCHEMA_VERSION {
         return Ok(());
     }
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        // An upgrade is a write; say so before trying to copy the file aside.
+        return Err(Error::ReadOnly {
+            path: Some(shown.to_string()),
+        });
+    }
     if found > 0
         && let Some(path) = path
     {
@@ -168,12 +177,26 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
     // Re-read under the lock: another process may have migrated meanwhile.
     let found: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found == 0 {
+        let tables: i64 = tx.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        if tables > 0 {
+            return Err(foreign(shown));
+        }
+    }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
     }
     tx.commit()?;
     Ok(())
+}
+
+/// The refusal of an SQLite file that belongs to another program.
+pub(super) fn foreign(shown: &str) -> Error {
+    Error::NotADatabase {
+        path: shown.to_string(),
+        detail: "it is an SQLite database of another program, left unchanged".into(),
+    }
 }
 
 /// Writes a consistent copy of the database next to it, named after the version it

@@ -69,15 +69,33 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
-        Store::setup(conn, Some(path.to_path_buf()))
+        match Store::setup(conn, Some(path.to_path_buf()), false) {
+            Err(e) if can_only_be_read(path, &e) => Store::open_read_only(path).map_err(|_| e),
+            other => other,
+        }
+    }
+
+    /// Opens a file that neither it nor its folder lets this user write, such as a
+    /// database on a read-only disk. SQLite cannot create the shared-memory file
+    /// that WAL mode reads through there, so the file is opened as `immutable`:
+    /// safe because nobody who could change it meanwhile can be this process, and
+    /// only tried when no write-ahead log holds data the file itself lacks. Every
+    /// write then fails with [`Error::ReadOnly`].
+    fn open_read_only(path: &Path) -> Result<Store> {
+        let uri = format!("file:{}?mode=ro&immutable=1", uri_path(path));
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(uri, flags).map_err(|e| open_error(path, e))?;
+        Store::setup(conn, Some(path.to_path_buf()), true)
     }
 
     /// An empty database in memory, for tests and previews.
     pub fn open_in_memory() -> Result<Store> {
-        Store::setup(Connection::open_in_memory()?, None)
+        Store::setup(Connection::open_in_memory()?, None, false)
     }
 
-    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+    fn setup(mut conn: Connection, path: Option<PathBuf>, read_only: bool) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // Imports run a dozen statements per win; keep them all prepared.
         conn.set_prepared_statement_cache_capacity(64);
@@ -90,19 +108,40 @@ impl Store {
         // once instead of waiting, so wait here, up to the same timeout.
         let started = std::time::Instant::now();
         loop {
-            match Store::prepare(&mut conn, path.as_deref(), &shown) {
+            match Store::prepare(&mut conn, path.as_deref(), &shown, read_only) {
                 Err(Error::Busy) if started.elapsed() < BUSY_TIMEOUT => {
                     std::thread::sleep(Duration::from_millis(20));
                 }
-                other => break other?,
+                other => {
+                    break other.map_err(|e| {
+                        if read_only || path.is_some() {
+                            e.at_db(&shown)
+                        } else {
+                            e
+                        }
+                    })?;
+                }
             }
         }
         Ok(Store { conn, path })
     }
 
-    fn prepare(conn: &mut Connection, path: Option<&Path>, shown: &str) -> Result<()> {
-        // The first read tells a non-database file apart from a real one.
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
+    fn prepare(
+        conn: &mut Connection,
+        path: Option<&Path>,
+        shown: &str,
+        read_only: bool,
+    ) -> Result<()> {
+        // The first read tells a non-database file apart from a real one, and
+        // another program's SQLite file (tables, but no schema version of ours)
+        // apart from a new one, before anything is written to either. One
+        // statement, so both answers come from the same moment.
+        let (version, tables): (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .map_err(|e| match e {
                 rusqlite::Error::SqliteFailure(f, _)
                     if f.code == rusqlite::ErrorCode::NotADatabase =>
@@ -114,9 +153,18 @@ impl Store {
                 }
                 other => Error::from(other),
             })?;
+        if version == 0 && tables > 0 {
+            return Err(migrations::foreign(shown));
+        }
+        // A file opened read-only keeps the journal mode it has.
+        if !read_only {
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))?;
+        }
         conn.pragma_update(None, "foreign_keys", true)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        migrations::migrate(conn, path)
+        if !read_only {
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        migrations::migrate(conn, path, shown)
     }
 
     /// The file this store reads and writes, if any.
@@ -133,13 +181,39 @@ impl Store {
 
     /// Runs `f` in a write transaction taken up front, so two processes writing at
     /// the same moment queue on the busy timeout instead of failing half-way.
-    fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    fn write_unnamed<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// [`Store::write_unnamed`], with the database's path in the errors about it.
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let result = self.write_unnamed(f);
+        match &self.path {
+            Some(p) => result.map_err(|e| e.at_db(&p.display().to_string())),
+            None => result,
+        }
+    }
+
+    /// Caps the size the database file may grow to, in bytes, for this connection
+    /// only (SQLite's `max_page_count`). A write that would grow the file beyond it
+    /// fails with [`Error::DiskFull`] and changes nothing, exactly as on a full disk:
+    /// this is how the tests simulate one. Caliber itself never sets a cap. Returns
+    /// the cap in force, which SQLite never sets below the file's current size.
+    pub fn cap_size(&mut self, bytes: u64) -> Result<u64> {
+        let page: i64 = self
+            .conn
+            .pragma_query_value(None, "page_size", |r| r.get(0))?;
+        let page = u64::try_from(page.max(1)).unwrap_or(4096);
+        let pages = i64::try_from(bytes / page).unwrap_or(i64::MAX).max(1);
+        let set: i64 = self
+            .conn
+            .pragma_update_and_check(None, "max_page_count", pages, |r| r.get(0))?;
+        Ok(u64::try_from(set).unwrap_or(0) * page)
     }
 
     /// A number that changes whenever another connection (the CLI, a second window)
@@ -168,6 +242,43 @@ fn open_error(path: &Path, e: rusqlite::Error) -> Error {
         }
         _ => Error::from(e),
     }
+}
+
+/// True when `e`, met while opening the existing file `path`, means it can be read
+/// but not written, and no write-ahead log beside it holds data the file lacks.
+fn can_only_be_read(path: &Path, e: &Error) -> bool {
+    let cannot_write = match e {
+        Error::ReadOnly { .. } => true,
+        Error::Database(rusqlite::Error::SqliteFailure(f, _)) => {
+            f.code == rusqlite::ErrorCode::CannotOpen
+        }
+        _ => false,
+    };
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let wal_is_empty = std::fs::metadata(PathBuf::from(wal)).map_or(true, |m| m.len() == 0);
+    cannot_write && path.is_file() && wal_is_empty
+}
+
+/// A path as the path part of an SQLite `file:` URI: every byte that could be read
+/// as URI syntax (`?`, `#`, `%`, spaces, non-ASCII) is percent-encoded.
+fn uri_path(path: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().replace('\\', "/").into_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The timestamp form stored in the database: RFC 3339, UTC, microseconds.

@@ -260,6 +260,13 @@ impl Store {
     }
 
     fn list_wins_with(&self, filter: &WinFilter, parts: Parts) -> Result<Vec<Win>> {
+        if let (Some(since), Some(until)) = (filter.since, filter.until)
+            && until < since
+        {
+            return Err(Error::invalid(format!(
+                "the dates are the wrong way round: the window ends ({until}) before it starts ({since}); give --since an earlier date than --until"
+            )));
+        }
         let mut clauses: Vec<String> = Vec::new();
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
         if let Some(d) = filter.since {

@@ -40,6 +40,24 @@ fn main() -> ExitCode {
 fn usage_error(e: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     let wants_json = std::env::args_os().any(|a| a == "--json");
+    if e.kind() == ErrorKind::InvalidUtf8 {
+        // clap's own text names neither the argument nor a fix.
+        let message = not_utf8_message();
+        if wants_json {
+            let report = caliber::ErrorReport {
+                kind: "invalid_input".into(),
+                message,
+            };
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                serde_json::to_string(&report).unwrap_or_default()
+            );
+        } else {
+            let _ = writeln!(std::io::stderr(), "error: {message}");
+        }
+        return ExitCode::from(2);
+    }
     let is_help = matches!(
         e.kind(),
         ErrorKind::DisplayHelp
@@ -69,6 +87,18 @@ fn usage_error(e: clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Names the first argument that is not UTF-8 (its bad bytes shown as \u{FFFD}).
+fn not_utf8_message() -> String {
+    let bad = std::env::args_os()
+        .skip(1)
+        .find(|a| a.to_str().is_none())
+        .map(|a| format!(" '{}'", a.to_string_lossy()))
+        .unwrap_or_default();
+    format!(
+        "the argument{bad} is not valid UTF-8 text, and Caliber keeps text as UTF-8; retype it, or set your terminal to UTF-8 (for example LANG=C.UTF-8). File paths (--db, import, restore) may hold any bytes"
+    )
+}
+
 /// Distinct exit codes let scripts tell "you typed something wrong" from "the
 /// database could not be written". 2 is clap's own for bad usage.
 fn exit_code(e: &caliber::Error) -> u8 {
@@ -77,7 +107,7 @@ fn exit_code(e: &caliber::Error) -> u8 {
         E::InvalidInput(_) | E::BadFile(_) => 2,
         E::NotFound(_) => 3,
         E::Busy => 4,
-        E::NewerDatabase { .. } | E::NotADatabase { .. } => 5,
-        E::DiskFull | E::ReadOnly | E::Database(_) | E::Io { .. } => 1,
+        E::NewerDatabase { .. } | E::NotADatabase { .. } | E::Damaged { .. } => 5,
+        E::DiskFull { .. } | E::ReadOnly { .. } | E::Database(_) | E::Io { .. } => 1,
     }
 }

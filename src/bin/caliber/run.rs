@@ -224,6 +224,11 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
     if let Some(date) = a.date {
         d.date = Some(parse_date(&date)?);
     }
+    // Removing what is not on the win is a typo: say so instead of saving nothing.
+    for u in &a.unexpect {
+        let has: Vec<&str> = d.expectations.iter().map(|t| t.id.as_str()).collect();
+        must_be_on(a.id, "the expectation", u.trim(), &has)?;
+    }
     d.expectations
         .retain(|t| !a.unexpect.iter().any(|u| u.trim() == t.id));
     if a.confirm {
@@ -247,6 +252,10 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
         .iter()
         .map(|p| set.resolve(p).map(|x| x.id.clone()))
         .collect::<Result<_>>()?;
+    for p in &removed {
+        let has: Vec<&str> = d.principles.iter().map(String::as_str).collect();
+        must_be_on(a.id, "the principle", p, &has)?;
+    }
     d.principles.retain(|p| !removed.contains(p));
     d.principles.extend(a.principle);
     if let Some(s) = a.scope {
@@ -257,6 +266,11 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
     set_opt(&mut d.action, a.action);
     set_opt(&mut d.result, a.result);
     set_opt(&mut d.notes, a.notes);
+    for w in &a.without {
+        let has: Vec<&str> = d.people.iter().map(|p| p.name.as_str()).collect();
+        let found = has.iter().find(|n| n.eq_ignore_ascii_case(w.trim()));
+        must_be_on(a.id, "the person", found.copied().unwrap_or(w.trim()), &has)?;
+    }
     d.people.retain(|p| {
         !a.without
             .iter()
@@ -271,8 +285,16 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
         .iter()
         .map(|t| t.trim_start_matches(['#', '@']).to_lowercase())
         .collect();
+    for t in &untag {
+        let has: Vec<&str> = d.tags.iter().map(String::as_str).collect();
+        must_be_on(a.id, "the tag", t, &has)?;
+    }
     d.tags.retain(|t| !untag.contains(t));
     d.tags.extend(a.tag);
+    for l in &a.unlink {
+        let has: Vec<&str> = d.links.iter().map(String::as_str).collect();
+        must_be_on(a.id, "the link", l, &has)?;
+    }
     d.links.retain(|l| !a.unlink.contains(l));
     d.links.extend(a.link);
     let win = store.update_win(a.id, &d)?;
@@ -283,6 +305,21 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
             win.id, win.title
         ),
     )
+}
+
+/// Refuses to remove `item` from win `id` when it is not among `has`.
+fn must_be_on(id: i64, what: &str, item: &str, has: &[&str]) -> Result<()> {
+    if has.contains(&item) {
+        return Ok(());
+    }
+    let listed = if has.is_empty() {
+        "none".to_string()
+    } else {
+        has.join(", ")
+    };
+    Err(Error::NotFound(format!(
+        "{what} '{item}' is not on win {id} (it has: {listed}), so nothing was changed; `caliber show {id}` shows what it has"
+    )))
 }
 
 /// `Some("")` clears a field; `None` leaves it.
@@ -306,8 +343,7 @@ fn ladder(store: &mut Store, c: LadderCmd, out: &Out) -> Result<()> {
             out.ladder(&l)
         }
         LadderCmd::Import { file } => {
-            let text = read_text(&file)?;
-            let l = caliber::Ladder::from_json(&text, &file.display().to_string())?;
+            let l = caliber::Ladder::from_file(&file)?;
             store.import_ladder(&l)?;
             out.done(
                 &l,
@@ -511,11 +547,6 @@ fn outline(
         }
         None => print::stdout(&String::from_utf8_lossy(&bytes)),
     }
-}
-
-fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Error::io(format!("could not read {}", path.display()), e))
 }
 
 fn write_private(path: &Path, bytes: impl AsRef<[u8]>) -> Result<()> {

@@ -1,0 +1,95 @@
+//! What the bad-input and failure suites share: a fingerprint of a database that
+//! changes when any row of any table changes, so "the database is unchanged" is a
+//! check that can fail.
+
+#![allow(dead_code)] // each test binary uses its own part of this module
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+
+/// Every row of every table (the undo journal, settings and the full-text index's
+/// own tables included), the schema and `user_version`, as one text. Rows are
+/// sorted, so only content counts, not the order SQLite returns it in. Only
+/// SELECTs run. The file is opened for writing all the same (never created), so
+/// that closing it removes the `-wal` and `-shm` files as Caliber's own commands
+/// do: a read-only connection would leave them behind, and a test of a read-only
+/// database would then read through them instead of the way a user would.
+pub fn fingerprint(db: &Path) -> String {
+    let conn = Connection::open_with_flags(
+        db,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .unwrap_or_else(|e| panic!("open {} to fingerprint it: {e}", db.display()));
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .expect("user_version");
+    let mut out = format!("user_version {version}\n");
+    let mut st = conn
+        .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name")
+        .expect("read the schema");
+    let schema: Vec<(String, String, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("read the schema")
+        .collect::<Result<_, _>>()
+        .expect("read the schema");
+    for (kind, name, sql) in &schema {
+        out.push_str(&format!("{kind} {name}: {sql}\n"));
+    }
+    for (kind, name, sql) in &schema {
+        // A virtual table's rows are its shadow tables' rows, dumped on their own.
+        if kind != "table" || sql.starts_with("CREATE VIRTUAL") {
+            continue;
+        }
+        let mut st = conn
+            .prepare(&format!("SELECT * FROM \"{name}\""))
+            .unwrap_or_else(|e| panic!("read {name}: {e}"));
+        let n = st.column_count();
+        let mut rows: Vec<String> = st
+            .query_map([], |r| {
+                let cells: Vec<String> = (0..n)
+                    .map(|i| r.get::<_, Value>(i).map(|v| format!("{v:?}")))
+                    .collect::<Result<_, _>>()?;
+                Ok(cells.join(" | "))
+            })
+            .unwrap_or_else(|e| panic!("read {name}: {e}"))
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("read {name}: {e}"));
+        rows.sort();
+        out.push_str(&format!("== {name} ({} rows)\n", rows.len()));
+        for row in rows {
+            out.push_str(&row);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The names in a folder, sorted, without SQLite's `-wal` and `-shm` companions
+/// (which come and go with connections): a failed command must leave no stray file.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read the folder")
+        .map(|e| {
+            e.expect("a folder entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|n| !n.ends_with("-wal") && !n.ends_with("-shm"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Whether this process runs as root (uid 0), read from /proc.
+pub fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .and_then(|l| l.split_whitespace().nth(1).map(|u| u == "0"))
+        })
+        .unwrap_or(false)
+}
