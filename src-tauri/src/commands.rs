@@ -267,9 +267,7 @@ pub fn principles() -> caliber::ladder::PrincipleSet {
 
 #[tauri::command]
 pub fn import_ladder(db: State<'_, Db>, path: PathBuf) -> Result<Ladder> {
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| Error::io(format!("could not read {}", path.display()), e))?;
-    let ladder = Ladder::from_json(&text, &path.display().to_string())?;
+    let ladder = Ladder::from_file(&path)?;
     db.with(|s| s.import_ladder(&ladder))?;
     Ok(ladder)
 }
