@@ -374,25 +374,37 @@ fn a_long_appendix_is_written_as_lines_with_every_win_and_its_bookmark() {
     assert!(has(&short, "<w:tbl>"), "a short appendix is a table");
 
     let mut long = outline();
+    let cited: Vec<i64> = long.appendix.iter().map(|a| a.id).collect();
     let model = long.appendix[0].clone();
-    long.appendix = (0..caliber::outline::APPENDIX_TABLE_ROWS as i64 + 50)
-        .map(|i| AppendixRow {
-            id: 1000 + i,
-            title: format!("Win number {i}"),
-            ..model.clone()
-        })
-        .collect();
+    let extra = caliber::outline::APPENDIX_TABLE_ROWS as i64 + 50;
+    long.appendix.extend((0..extra).map(|i| AppendixRow {
+        id: 1000 + i,
+        title: format!("Win number {i}"),
+        ..model.clone()
+    }));
     let bytes = render(&long, OutlineFormat::Docx).expect("docx renders");
     assert!(
         !has(&bytes, "<w:tbl>"),
         "a long appendix is lines, not a table"
     );
-    let last = 1000 + caliber::outline::APPENDIX_TABLE_ROWS as i64 + 49;
-    for id in [1000, last] {
+    // Every win has its line; only wins the text cites carry a bookmark to jump to.
+    for id in [1000, 1000 + extra - 1] {
+        assert!(has(&bytes, &format!("[#{id}]")), "line of #{id}");
+        assert!(
+            !has(&bytes, &format!("w:name=\"win_{id}\"")),
+            "#{id} is not cited"
+        );
+    }
+    let linked: Vec<i64> = cited
+        .iter()
+        .copied()
+        .filter(|id| has(&bytes, &format!("w:anchor=\"win_{id}\"")))
+        .collect();
+    assert!(!linked.is_empty(), "the fixture's text cites wins");
+    for id in linked {
         assert!(
             has(&bytes, &format!("w:name=\"win_{id}\"")),
-            "bookmark of #{id}"
+            "bookmark of cited #{id}"
         );
-        assert!(has(&bytes, &format!("[#{id}]")), "line of #{id}");
     }
 }

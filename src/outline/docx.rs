@@ -4,6 +4,7 @@
 //! a table of contents work), bulleted evidence, citations that jump to the
 //! appendix, and the appendix as a table (as lines when it is long).
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::io::Cursor;
 
@@ -50,9 +51,31 @@ fn is_web_link(url: &str) -> bool {
         || (lower.starts_with("https://") && lower.len() > "https://".len())
 }
 
+/// The wins a citation can link to (those in the appendix), and those it did link
+/// to: only these get a bookmark, which keeps a long appendix light.
+struct Links {
+    known: HashSet<WinId>,
+    used: RefCell<HashSet<WinId>>,
+}
+
+impl Links {
+    /// Whether `id` can be linked; if so, it is remembered as linked.
+    fn link(&self, id: WinId) -> bool {
+        let ok = self.known.contains(&id);
+        if ok {
+            self.used.borrow_mut().insert(id);
+        }
+        ok
+    }
+
+    fn is_used(&self, id: WinId) -> bool {
+        self.used.borrow().contains(&id)
+    }
+}
+
 /// Adds a text to a paragraph, turning each `[#id]` the appendix has into a
 /// link to that row's bookmark.
-fn cited(mut p: Paragraph, text: &str, known: Option<&HashSet<WinId>>) -> Paragraph {
+fn cited(mut p: Paragraph, text: &str, known: Option<&Links>) -> Paragraph {
     // Plain text up to the next link is gathered into one run.
     let mut plain = String::new();
     let mut rest = text;
@@ -64,7 +87,7 @@ fn cited(mut p: Paragraph, text: &str, known: Option<&HashSet<WinId>>) -> Paragr
             .ok()
             .filter(|_| after[digits..].starts_with(']'));
         match id {
-            Some(id) if known.is_some_and(|k| k.contains(&id)) => {
+            Some(id) if known.is_some_and(|k| k.link(id)) => {
                 plain.push_str(&rest[..start]);
                 if !plain.is_empty() {
                     p = p.add_run(run(&std::mem::take(&mut plain)));
@@ -100,7 +123,7 @@ fn heading(level: usize, text: &str) -> Paragraph {
         .add_run(run(text))
 }
 
-fn body(text: &str, known: Option<&HashSet<WinId>>) -> Paragraph {
+fn body(text: &str, known: Option<&Links>) -> Paragraph {
     cited(Paragraph::new(), text, known)
 }
 
@@ -237,7 +260,7 @@ fn pack(doc: Docx) -> Result<Vec<u8>> {
     Ok(buf.into_inner())
 }
 
-fn evidence(mut doc: Docx, e: &Evidence, known: &HashSet<WinId>) -> Docx {
+fn evidence(mut doc: Docx, e: &Evidence, known: &Links) -> Docx {
     // Every line but the last keeps with the next, so an evidence block is not
     // split across pages.
     let mut lines: Vec<Paragraph> = Vec::new();
@@ -305,8 +328,27 @@ fn small(s: &str) -> Run {
 /// Word opens and pages far faster and which costs a quarter of the XML to write.
 pub const APPENDIX_TABLE_ROWS: usize = 400;
 
+/// A new paragraph, opening the bookmark that citations of `id` jump to when
+/// there are any; [`close_bookmark`] ends it.
+fn open_bookmark(n: usize, id: WinId, links: &Links) -> Paragraph {
+    let p = Paragraph::new();
+    if links.is_used(id) {
+        p.add_bookmark_start(n, bookmark_name(id))
+    } else {
+        p
+    }
+}
+
+fn close_bookmark(p: Paragraph, n: usize, id: WinId, links: &Links) -> Paragraph {
+    if links.is_used(id) {
+        p.add_bookmark_end(n)
+    } else {
+        p
+    }
+}
+
 /// The appendix as lines: "2026-03-02  Title [#12] · metric · expectations".
-fn appendix_lines(o: &Outline) -> Vec<Paragraph> {
+fn appendix_lines(o: &Outline, links: &Links) -> Vec<Paragraph> {
     o.appendix
         .iter()
         .enumerate()
@@ -320,16 +362,14 @@ fn appendix_lines(o: &Outline) -> Vec<Paragraph> {
                 rest.push_str(" · ");
                 rest.push_str(&a.expectations.join(", "));
             }
-            Paragraph::new()
-                .add_bookmark_start(i + 1, bookmark_name(a.id))
-                .add_run(small(&a.date.to_string()).bold())
-                .add_run(small(&rest))
-                .add_bookmark_end(i + 1)
+            let line =
+                open_bookmark(i + 1, a.id, links).add_run(small(&format!("{}{rest}", a.date)));
+            close_bookmark(line, i + 1, a.id, links)
         })
         .collect()
 }
 
-fn appendix_table(o: &Outline) -> Table {
+fn appendix_table(o: &Outline, links: &Links) -> Table {
     let (date, metric, expectations) = (1550, 1650, 1900);
     let widths = [
         date,
@@ -350,11 +390,10 @@ fn appendix_table(o: &Outline) -> Table {
     .cant_split();
     let mut rows = vec![header];
     for (i, a) in o.appendix.iter().enumerate() {
-        let title = Paragraph::new()
-            .add_bookmark_start(i + 1, bookmark_name(a.id))
+        let title = open_bookmark(i + 1, a.id, links)
             .add_run(small(&a.title))
-            .add_run(small(&format!(" [#{}]", a.id)).color(MUTED))
-            .add_bookmark_end(i + 1);
+            .add_run(small(&format!(" [#{}]", a.id)).color(MUTED));
+        let title = close_bookmark(title, i + 1, a.id, links);
         let cells = vec![
             cell(
                 Paragraph::new().add_run(small(&a.date.to_string())),
@@ -379,7 +418,10 @@ fn appendix_table(o: &Outline) -> Table {
 
 /// Renders the outline as the bytes of a Word (DOCX) document.
 pub fn render(o: &Outline) -> Result<Vec<u8>> {
-    let known: HashSet<WinId> = o.appendix.iter().map(|a| a.id).collect();
+    let known = Links {
+        known: o.appendix.iter().map(|a| a.id).collect(),
+        used: RefCell::new(HashSet::new()),
+    };
     let k = Some(&known);
     let mut doc = styles(Docx::new());
 
@@ -473,9 +515,9 @@ pub fn render(o: &Outline) -> Result<Vec<u8>> {
     if o.appendix.is_empty() {
         doc = doc.add_paragraph(muted("No win in the window yet."));
     } else if o.appendix.len() <= APPENDIX_TABLE_ROWS {
-        doc = doc.add_table(appendix_table(o));
+        doc = doc.add_table(appendix_table(o, &known));
     } else {
-        for p in appendix_lines(o) {
+        for p in appendix_lines(o, &known) {
             doc = doc.add_paragraph(p);
         }
     }
