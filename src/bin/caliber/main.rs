@@ -5,6 +5,7 @@
 mod args;
 mod print;
 mod run;
+mod unlock;
 
 use clap::Parser;
 use std::io::Write;
@@ -77,7 +78,7 @@ fn exit_code(e: &caliber::Error) -> u8 {
         E::InvalidInput(_) | E::BadFile(_) => 2,
         E::NotFound(_) => 3,
         E::Busy => 4,
-        E::NewerDatabase { .. } | E::NotADatabase { .. } => 5,
+        E::NewerDatabase { .. } | E::NotADatabase { .. } | E::Passphrase(_) => 5,
         E::DiskFull | E::ReadOnly | E::Database(_) | E::Io { .. } => 1,
     }
 }
