@@ -38,6 +38,10 @@ pub enum Error {
         /// What SQLite said.
         detail: String,
     },
+    /// The database is encrypted and no passphrase, or the wrong one, was given.
+    /// Nothing was written to the file.
+    #[error("{0}")]
+    Passphrase(String),
     /// Another process held the database for longer than the busy timeout.
     #[error("the database is busy in another Caliber window or command; try again in a moment")]
     Busy,
@@ -93,6 +97,7 @@ impl Error {
             Error::BadFile(_) => "bad_file",
             Error::NewerDatabase { .. } => "newer_database",
             Error::NotADatabase { .. } => "not_a_database",
+            Error::Passphrase(_) => "passphrase",
             Error::Busy => "busy",
             Error::DiskFull { .. } => "disk_full",
             Error::ReadOnly { .. } => "read_only",

@@ -41,7 +41,7 @@ fn backup_then_restore_brings_the_data_back_and_keeps_what_was_there() {
 
     s.add_win(&WinDraft::titled("Logged after the backup"))
         .unwrap();
-    let summary = s.restore_from(&copy).unwrap();
+    let summary = s.restore_from(&copy, None).unwrap();
     assert_eq!(summary.wins, 1);
     assert_eq!(titles(&s), ["Hired two managers"]);
     assert_eq!(s.integrity_check().unwrap(), "ok");
@@ -64,7 +64,7 @@ fn another_connection_sees_the_restored_data() {
     s.add_win(&WinDraft::titled("New")).unwrap();
     let other = Store::open(&path).unwrap(); // the app, say
     assert_eq!(other.count_wins().unwrap(), 2);
-    s.restore_from(&copy).unwrap();
+    s.restore_from(&copy, None).unwrap();
     assert_eq!(titles(&other), ["Old"]);
 }
 
@@ -80,7 +80,10 @@ fn a_bad_or_newer_backup_is_refused_and_nothing_changes() {
         "not a database, just words that are long enough to fill a header",
     )
     .unwrap();
-    assert_eq!(s.restore_from(&text).unwrap_err().kind(), "not_a_database");
+    assert_eq!(
+        s.restore_from(&text, None).unwrap_err().kind(),
+        "not_a_database"
+    );
 
     let newer = dir.path().join("newer.db");
     {
@@ -88,9 +91,12 @@ fn a_bad_or_newer_backup_is_refused_and_nothing_changes() {
         conn.pragma_update(None, "user_version", 999).unwrap();
         conn.execute_batch("CREATE TABLE x (a)").unwrap();
     }
-    assert_eq!(s.restore_from(&newer).unwrap_err().kind(), "newer_database");
     assert_eq!(
-        s.restore_from(&dir.path().join("missing.db"))
+        s.restore_from(&newer, None).unwrap_err().kind(),
+        "newer_database"
+    );
+    assert_eq!(
+        s.restore_from(&dir.path().join("missing.db"), None)
             .unwrap_err()
             .kind(),
         "not_found"

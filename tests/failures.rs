@@ -146,7 +146,7 @@ fn a_full_disk_during_a_restore_keeps_the_current_data() {
     store.add_win(&WinDraft::titled("Only here")).unwrap();
     store.cap_size(0).unwrap();
     let before = fingerprint(&path);
-    let e = store.restore_from(&big).unwrap_err();
+    let e = store.restore_from(&big, None).unwrap_err();
     assert_eq!(e.kind(), "disk_full", "{e}");
     assert!(e.to_string().contains("free some space"), "{e}");
     assert!(

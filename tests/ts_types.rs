@@ -44,6 +44,7 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::demo::DemoSummary,
         caliber::reminder::ReminderSettings,
         caliber::store::RestoreSummary,
+        caliber::store::EncryptionChange,
     );
     // One entry point for the UI: every generated file, re-exported.
     let mut files: Vec<String> = std::fs::read_dir(&dir)

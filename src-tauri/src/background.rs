@@ -32,8 +32,10 @@ pub fn start(app: AppHandle) {
             if tick % REMINDER_EVERY == 1 {
                 remind_if_due(&app, &db);
                 // Today's rolling backup, once a day while the app is open.
-                if let Err(e) = db.with(|s| s.rolling_backup(chrono::Local::now().date_naive())) {
-                    eprintln!("caliber: the daily backup failed: {e}");
+                // (An encrypted database still waiting for its passphrase has none yet.)
+                match db.with(|s| s.rolling_backup(chrono::Local::now().date_naive())) {
+                    Err(caliber::Error::Passphrase(_)) | Ok(_) => {}
+                    Err(e) => eprintln!("caliber: the daily backup failed: {e}"),
                 }
             }
         }

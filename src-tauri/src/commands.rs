@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use caliber::outline::{Forte, Outline, OutlineFormat};
 use caliber::reminder::ReminderSettings;
 use caliber::review::Review;
-use caliber::store::{ImportSummary, Undone};
+use caliber::store::{EncryptionChange, ImportSummary, Passphrase, Undone};
 use caliber::suggest::Suggestion;
 use caliber::{
     Cycle, Error, Feedback, FeedbackDraft, Ladder, Person, PersonDraft, Result, Store, Win,
@@ -16,30 +16,58 @@ use caliber::{
 use serde::Serialize;
 use tauri::State;
 
-/// The open database, shared by every command; or why it could not be opened, so
-/// the window can say so instead of the app vanishing at start.
-pub struct Db(std::result::Result<Mutex<Store>, caliber::ErrorReport>);
+/// The database, shared by every command: open; encrypted and waiting for its
+/// passphrase (the window shows the unlock screen); or why it could not be opened,
+/// so the window can say so instead of the app vanishing at start.
+pub struct Db(Mutex<DbState>);
+
+enum DbState {
+    Open(Store),
+    Locked(PathBuf),
+    Failed(caliber::ErrorReport),
+}
 
 impl Db {
-    /// Wraps the result of opening the database.
-    pub fn new(opened: Result<Store>) -> Db {
-        Db(opened
-            .map(Mutex::new)
-            .map_err(|e| caliber::ErrorReport::from(&e)))
+    /// Wraps the result of opening the database at `path`.
+    pub fn new(path: PathBuf, opened: Result<Store>) -> Db {
+        Db(Mutex::new(match opened {
+            Ok(store) => DbState::Open(store),
+            Err(Error::Passphrase(_)) => DbState::Locked(path),
+            Err(e) => DbState::Failed(caliber::ErrorReport::from(&e)),
+        }))
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, DbState> {
+        // A poisoned lock only means an earlier command panicked; the store is intact.
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Runs `f` on the store, or says why there is none.
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        match &self.0 {
-            Ok(m) => {
-                // A poisoned lock only means an earlier command panicked; the store is intact.
-                let mut store = m.lock().unwrap_or_else(|p| p.into_inner());
-                f(&mut store)
-            }
-            Err(report) => Err(Error::InvalidInput(format!(
+        match &mut *self.state() {
+            DbState::Open(store) => f(store),
+            DbState::Locked(path) => Err(Error::Passphrase(format!(
+                "this database is encrypted: enter its passphrase to open {}",
+                path.display()
+            ))),
+            DbState::Failed(report) => Err(Error::InvalidInput(format!(
                 "Caliber could not open its database: {}",
                 report.message
             ))),
+        }
+    }
+
+    /// Opens the encrypted database with `key`; a wrong one leaves it locked.
+    pub fn unlock(&self, key: &Passphrase) -> Result<()> {
+        let mut state = self.state();
+        if let DbState::Locked(path) = &*state {
+            *state = DbState::Open(Store::open_with(path, Some(key))?);
+        }
+        match &*state {
+            DbState::Open(_) => Ok(()),
+            _ => Err(Error::InvalidInput(
+                "Caliber could not open its database; see the message in the window".into(),
+            )),
         }
     }
 }
@@ -59,6 +87,8 @@ pub struct AppInfo {
     wins: usize,
     /// The cycle in force.
     cycle: Cycle,
+    /// Whether the database is encrypted with a passphrase.
+    encrypted: bool,
 }
 
 #[cfg(test)]
@@ -87,6 +117,7 @@ pub fn app_info(db: State<'_, Db>) -> Result<AppInfo> {
             version: env!("CARGO_PKG_VERSION"),
             wins: s.count_wins()?,
             cycle: s.cycle()?,
+            encrypted: s.is_encrypted(),
         })
     })
 }
@@ -206,8 +237,21 @@ pub fn backup_to(db: State<'_, Db>, path: PathBuf) -> Result<()> {
 }
 
 #[tauri::command]
-pub fn restore_from(db: State<'_, Db>, path: PathBuf) -> Result<caliber::store::RestoreSummary> {
-    db.with(|s| s.restore_from(&path))
+pub fn restore_from(
+    db: State<'_, Db>,
+    path: PathBuf,
+    passphrase: Option<String>,
+) -> Result<caliber::store::RestoreSummary> {
+    let key = passphrase.map(Passphrase::new).transpose()?;
+    db.with(|s| s.restore_from(&path, key.as_ref()))
+}
+
+/// Encrypts the database, changes its passphrase, or (with none) decrypts it. The
+/// passphrase stays in memory; it is never written to settings or logs.
+#[tauri::command]
+pub fn set_passphrase(db: State<'_, Db>, passphrase: Option<String>) -> Result<EncryptionChange> {
+    let key = passphrase.map(Passphrase::new).transpose()?;
+    db.with(|s| s.change_encryption(key.as_ref()))
 }
 
 #[tauri::command]

@@ -15,11 +15,18 @@ pub const DEFAULT_SHORTCUT: &str = "CmdOrCtrl+Shift+L";
 pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     let path = caliber::paths::database_path(None)?;
     let opened = caliber::Store::open(&path);
-    if let Err(e) = &opened {
+    match &opened {
+        Err(caliber::Error::Passphrase(_)) => {
+            eprintln!(
+                "caliber: {} is encrypted; the window asks for its passphrase",
+                path.display()
+            );
+        }
         // The window still opens and shows this, so a person launching from a menu sees it.
-        eprintln!("caliber: cannot open {}: {e}", path.display());
+        Err(e) => eprintln!("caliber: cannot open {}: {e}", path.display()),
+        Ok(_) => {}
     }
-    let db = Db::new(opened);
+    let db = Db::new(path, opened);
     let shortcut = db
         .with(|s| s.setting("shortcut"))
         .ok()
@@ -55,6 +62,8 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
             commands::import_data,
             commands::backup_to,
             commands::restore_from,
+            commands::set_passphrase,
+            unlock,
             commands::load_demo,
             commands::list_people,
             commands::add_person,
@@ -173,4 +182,17 @@ fn set_shortcut(app: AppHandle, db: State<'_, Db>, shortcut: String) -> caliber:
 #[tauri::command]
 fn open_capture(app: AppHandle) {
     show_capture(&app);
+}
+
+/// Opens an encrypted database with the passphrase typed on the unlock screen, then
+/// takes up the user's own quick-capture shortcut, which was unreadable until now.
+#[tauri::command]
+fn unlock(app: AppHandle, db: State<'_, Db>, passphrase: String) -> caliber::Result<()> {
+    db.unlock(&caliber::store::Passphrase::new(passphrase)?)?;
+    if let Ok(Some(shortcut)) = db.with(|s| s.setting("shortcut"))
+        && let Err(e) = register_shortcut(&app, &shortcut)
+    {
+        eprintln!("caliber: the quick-capture shortcut {shortcut} is not available: {e}");
+    }
+    Ok(())
 }

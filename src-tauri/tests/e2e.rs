@@ -483,6 +483,41 @@ async fn j_the_app_and_two_cli_processes_write_a_thousand_wins_each() {
     .await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run .ci/e2e"]
+async fn k_an_encrypted_database_opens_after_a_wrong_then_the_right_passphrase() {
+    let title = "Negotiated the Zephyr acquisition terms";
+    let seed: &[&[&str]] = &[&["log", title], &["encrypt"]];
+    let env = [("CALIBER_NEW_PASSPHRASE", "correct horse battery")];
+    e2e_env(
+        "k_an_encrypted_database_opens_after_a_wrong_then_the_right_passphrase",
+        seed,
+        &env,
+        |app| async move {
+            let input = app.wait_for("[data-testid=unlock-passphrase]").await?;
+            input.click().await?;
+            input.send_keys("wrong horse battery").await?;
+            input.send_keys(ENTER).await?;
+            let error = eventually!(
+                WAIT,
+                "the wrong-passphrase message",
+                app.text_of("[data-testid=unlock-error]").await
+            )?;
+            assert!(error.starts_with("wrong passphrase"), "{error}");
+            assert!(app.text_of("[data-testid=win-item]").await?.is_none());
+
+            let input = app.wait_for("[data-testid=unlock-passphrase]").await?;
+            input.click().await?;
+            input.send_keys("correct horse battery").await?;
+            input.send_keys(ENTER).await?;
+            app.wait_for_win(title).await?;
+            assert!(app.text_of("[data-testid=unlock]").await?.is_none());
+            Ok(())
+        },
+    )
+    .await;
+}
+
 // ---------------------------------------------------------------------------------
 // The app under test, as a test body sees it
 // ---------------------------------------------------------------------------------
@@ -623,11 +658,17 @@ async fn replace_text(el: &Element, text: &str) -> Result<()> {
 }
 
 async fn run_cli(db: &Path, args: &[&str]) -> Result<String> {
+    run_cli_env(db, args, &[]).await
+}
+
+async fn run_cli_env(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<String> {
     let out = tokio::process::Command::new(cli_path())
         .arg("--db")
         .arg(db)
         .args(args)
         .env_remove("CALIBER_DB")
+        .env_remove("CALIBER_PASSPHRASE")
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .output()
         .await
@@ -656,6 +697,15 @@ where
     F: FnOnce(App) -> Fut,
     Fut: Future<Output = Result<()>> + Send + 'static,
 {
+    e2e_env(name, seed, &[], body).await
+}
+
+/// [`e2e`] with environment variables for the seeding commands (a passphrase).
+async fn e2e_env<F, Fut>(name: &str, seed: &[&[&str]], env: &[(&str, &str)], body: F)
+where
+    F: FnOnce(App) -> Fut,
+    Fut: Future<Output = Result<()>> + Send + 'static,
+{
     let started = Instant::now();
     let dir = tempfile::Builder::new()
         .prefix("caliber-e2e-")
@@ -663,7 +713,7 @@ where
         .expect("a temp dir");
     let db = dir.path().join("caliber.db");
     for args in seed {
-        if let Err(e) = run_cli(&db, args).await {
+        if let Err(e) = run_cli_env(&db, args, env).await {
             panic!("{name}: seeding the database failed: {e}");
         }
     }

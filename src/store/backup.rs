@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::Store;
+use super::{Passphrase, Store};
 use crate::error::{Error, Result};
 
 /// How many daily copies the rolling backup keeps.
@@ -26,7 +26,7 @@ pub struct RestoreSummary {
     pub previous: String,
 }
 
-fn private(path: &Path) -> Result<()> {
+pub(super) fn private(path: &Path) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -63,6 +63,10 @@ impl Store {
         let _ = std::fs::remove_file(&partial);
         let result = (|| {
             let mut to = Connection::open(&partial)?;
+            // An encrypted database's copies are encrypted with the same passphrase.
+            if let Some(k) = self.key() {
+                super::crypt::apply_key(&to, k)?;
+            }
             copy_db(&self.conn, &mut to)?;
             drop(to);
             private(&partial)?;
@@ -115,23 +119,45 @@ impl Store {
     /// Replaces the ledger's content with a backup file. The file is checked first
     /// (SQLite, sound, not from a newer Caliber) on a private copy, so the backup
     /// itself is never changed; the current data is saved aside before it is replaced.
-    pub fn restore_from(&mut self, file: &Path) -> Result<RestoreSummary> {
+    ///
+    /// An encrypted backup is opened with `key`, or when that is None with this
+    /// database's own passphrase (a backup of this database has it); a wrong or
+    /// missing one is [`Error::Passphrase`]. The database keeps its own form: an
+    /// encrypted one stays encrypted with its passphrase whatever the backup's was.
+    pub fn restore_from(
+        &mut self,
+        file: &Path,
+        key: Option<&Passphrase>,
+    ) -> Result<RestoreSummary> {
         if !file.is_file() {
             return Err(Error::not_found(format!(
                 "there is no backup file {}",
                 file.display()
             )));
         }
-        let work = std::env::temp_dir().join(format!(
-            "caliber-restore-{}-{}.db",
+        let stamp = format!(
+            "{}-{}",
             std::process::id(),
             chrono::Utc::now().timestamp_micros()
-        ));
+        );
+        let work = std::env::temp_dir().join(format!("caliber-restore-{stamp}.db"));
+        // The backup in this database's own form (its passphrase, or plain), when
+        // the two differ: the online backup API copies only between equals.
+        let same_form = std::env::temp_dir().join(format!("caliber-restore-{stamp}-same.db"));
+        let cleanup = || {
+            for f in [&work, &same_form] {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", f.display()));
+                }
+            }
+        };
         std::fs::copy(file, &work)
             .map_err(|e| Error::io(format!("could not read {}", file.display()), e))?;
         let checked = (|| {
             // Opening migrates the copy to this build's schema, or refuses it clearly.
-            let candidate = Store::open(&work)?;
+            let candidate = Store::open_with(&work, key.or(self.key())).map_err(|e| {
+                backup_passphrase_error(e, file, key.is_some(), self.key().is_some())
+            })?;
             let check = candidate.integrity_check()?;
             if check != "ok" {
                 return Err(Error::bad_file(format!(
@@ -139,12 +165,17 @@ impl Store {
                     file.display()
                 )));
             }
-            Ok(candidate)
+            if candidate.key() == self.key() {
+                return Ok(candidate);
+            }
+            super::crypt::export_to(&candidate.conn, &same_form, self.key())?;
+            drop(candidate);
+            Store::open_with(&same_form, self.key())
         })();
         let candidate = match checked {
             Ok(c) => c,
             Err(e) => {
-                let _ = std::fs::remove_file(&work);
+                cleanup();
                 return Err(e);
             }
         };
@@ -156,16 +187,41 @@ impl Store {
             None => std::env::temp_dir().join("caliber-before-restore.db"),
         };
         let _ = std::fs::remove_file(&previous);
-        self.backup_to(&previous)?;
+        if let Err(e) = self.backup_to(&previous) {
+            drop(candidate);
+            cleanup();
+            return Err(e);
+        }
         let copied = copy_db(&candidate.conn, &mut self.conn);
         drop(candidate);
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", work.display()));
-        }
+        cleanup();
         copied?;
         Ok(RestoreSummary {
             wins: self.count_wins()?,
             previous: previous.display().to_string(),
         })
+    }
+}
+
+/// A passphrase error about the working copy of a backup, said about the backup.
+fn backup_passphrase_error(e: Error, file: &Path, key_given: bool, own_key: bool) -> Error {
+    match e {
+        Error::Passphrase(_) if key_given => Error::Passphrase(format!(
+            "wrong passphrase for the backup {}; nothing was restored",
+            file.display()
+        )),
+        Error::Passphrase(_) if !own_key => Error::Passphrase(format!(
+            "the backup {} is encrypted: enter its passphrase; nothing was restored",
+            file.display()
+        )),
+        Error::Passphrase(_) => Error::Passphrase(format!(
+            "the backup {} is encrypted with another passphrase than this database: enter the backup's passphrase; nothing was restored",
+            file.display()
+        )),
+        Error::NotADatabase { detail, .. } => Error::NotADatabase {
+            path: file.display().to_string(),
+            detail,
+        },
+        other => other,
     }
 }

@@ -4,6 +4,7 @@
 
 mod backup;
 mod bulk;
+mod crypt;
 mod cycle;
 mod learned;
 mod migrations;
@@ -14,6 +15,7 @@ mod wins;
 
 pub use backup::{BACKUPS_KEPT, RestoreSummary};
 pub use bulk::{ImportSummary, Records};
+pub use crypt::{EncryptionChange, MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV, Passphrase, is_encrypted};
 pub use migrations::SCHEMA_VERSION;
 pub use search::fts_query;
 pub use undo::Undone;
@@ -34,18 +36,35 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// In memory only: backups of an encrypted database are keyed with it.
+    key: Option<Passphrase>,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("encrypted", &self.key.is_some())
+            .finish()
     }
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to
-    /// date. The folder is created too, so a first run needs no set-up.
+    /// date. The folder is created too, so a first run needs no set-up. An encrypted
+    /// file is refused with [`Error::Passphrase`]; see [`Store::open_with`].
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, None)
+    }
+
+    /// Opens the database at `path` with a passphrase for an encrypted file.
+    ///
+    /// A new file is created encrypted when a passphrase is given. A plain file opens
+    /// as it is, passphrase or not (nothing is converted behind the user's back; see
+    /// [`Store::change_encryption`]). An encrypted file needs its passphrase: without
+    /// it, or with a wrong one, the answer is [`Error::Passphrase`] and nothing is
+    /// written to the file.
+    pub fn open_with(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
         if path.is_dir() {
             return Err(Error::invalid(format!(
                 "{} is a folder, not a database file; pass a file path such as {}/caliber.db",
@@ -64,15 +83,46 @@ impl Store {
                 )
             })?;
         }
+        // A change of encryption renames a new file over this path. One that lands
+        // while this open waits for the lock would leave this connection on the old
+        // file, so open again until the file is the same before and after.
+        let mut tries = 0;
+        loop {
+            let before = file_id(path);
+            let store = Store::open_once(path, key)?;
+            tries += 1;
+            if before.is_none() || before == file_id(path) || tries >= 5 {
+                crypt::remove_leftovers(path);
+                return Ok(store);
+            }
+        }
+    }
+
+    fn open_once(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
+        // A plain file stays plain: a key would make SQLCipher read it as ciphertext.
+        let key = key.filter(|_| !crypt::is_plain_sqlite(path));
         let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
-        match Store::setup(conn, Some(path.to_path_buf()), false) {
-            Err(e) if can_only_be_read(path, &e) => Store::open_read_only(path).map_err(|_| e),
+        let opened = Store::keyed(conn, path, key)
+            .and_then(|conn| Store::setup(conn, Some(path.to_path_buf()), key.cloned(), false));
+        match opened {
+            Err(e) if can_only_be_read(path, &e) => Store::open_read_only(path, key).map_err(|_| e),
             other => other,
         }
+    }
+
+    /// Applies the passphrase, if any, and checks the file can be read with it.
+    fn keyed(conn: Connection, path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        if let Some(k) = key {
+            crypt::apply_key(&conn, k)?;
+        }
+        crypt::check_readable(&conn, path, key.is_some())
+            .map_err(|e| e.at_db(&path.display().to_string()))?;
+        Ok(conn)
     }
 
     /// Opens a file that neither it nor its folder lets this user write, such as a
@@ -81,21 +131,27 @@ impl Store {
     /// safe because nobody who could change it meanwhile can be this process, and
     /// only tried when no write-ahead log holds data the file itself lacks. Every
     /// write then fails with [`Error::ReadOnly`].
-    fn open_read_only(path: &Path) -> Result<Store> {
+    fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
         let uri = format!("file:{}?mode=ro&immutable=1", uri_path(path));
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(uri, flags).map_err(|e| open_error(path, e))?;
-        Store::setup(conn, Some(path.to_path_buf()), true)
+        let conn = Store::keyed(conn, path, key)?;
+        Store::setup(conn, Some(path.to_path_buf()), key.cloned(), true)
     }
 
     /// An empty database in memory, for tests and previews.
     pub fn open_in_memory() -> Result<Store> {
-        Store::setup(Connection::open_in_memory()?, None, false)
+        Store::setup(Connection::open_in_memory()?, None, None, false)
     }
 
-    fn setup(mut conn: Connection, path: Option<PathBuf>, read_only: bool) -> Result<Store> {
+    fn setup(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        key: Option<Passphrase>,
+        read_only: bool,
+    ) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // Imports run a dozen statements per win; keep them all prepared.
         conn.set_prepared_statement_cache_capacity(64);
@@ -123,7 +179,7 @@ impl Store {
                 }
             }
         }
-        Ok(Store { conn, path })
+        Ok(Store { conn, path, key })
     }
 
     fn prepare(
@@ -230,6 +286,19 @@ impl Store {
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
+}
+
+/// Which file a path names right now (device and inode), to notice it being replaced.
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_path: &Path) -> Option<(u64, u64)> {
+    // Elsewhere a file that is open cannot be renamed over, so it cannot change.
+    None
 }
 
 fn open_error(path: &Path, e: rusqlite::Error) -> Error {

@@ -81,3 +81,38 @@ fn opening_twice_does_not_migrate_or_copy_again() {
         .count();
     assert_eq!(baks, 0);
 }
+
+#[test]
+fn the_copy_before_upgrading_an_encrypted_file_is_encrypted_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let key = Passphrase::new("correct horse battery").unwrap();
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        crypt::apply_key(&conn, &key).unwrap();
+        migrations_up_to(&mut conn, 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO wins (id, date, logged_at, updated_at, title, scope, source)
+               VALUES (7, '2026-01-02', '2026-01-02T10:00:00.000000Z', '2026-01-02T10:00:00.000000Z', 'Zephyr acquisition', 'org', 'cli');",
+        )
+        .unwrap();
+    }
+    let store = Store::open_with(&path, Some(&key)).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    drop(store);
+    let copy = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains(".v1-"))
+        .expect("a copy of the v1 file");
+    let bytes = std::fs::read(&copy).unwrap();
+    assert!(!bytes.windows(6).any(|w| w == b"Zephyr"));
+    assert!(crypt::is_encrypted(&copy));
+    let conn = Connection::open(&copy).unwrap();
+    crypt::apply_key(&conn, &key).unwrap();
+    let title: String = conn
+        .query_row("SELECT title FROM wins WHERE id = 7", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(title, "Zephyr acquisition");
+}

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "caliber", version, about, long_about = None)]
 #[command(
-    after_help = "Examples:\n  caliber log \"Hired two managers for the payments org\" --expect hire-develop-managers\n  caliber list --since 2026-01-01\n  caliber search hiring\n  caliber demo --db demo.db"
+    after_help = "Examples:\n  caliber log \"Hired two managers for the payments org\" --expect hire-develop-managers\n  caliber list --since 2026-01-01\n  caliber search hiring\n  caliber demo --db demo.db\n\nAn encrypted database (see `caliber encrypt --help`) takes its passphrase from\nCALIBER_PASSPHRASE, else asks for it at the terminal; never give it as an argument."
 )]
 pub struct Cli {
     /// Database file [default: $CALIBER_DB, else the platform's data folder]
@@ -98,6 +98,24 @@ pub enum Command {
         /// The backup file (from `caliber backup` or the app)
         file: PathBuf,
     },
+    /// Encrypt the database with a passphrase, or change its passphrase
+    ///
+    /// Asks for the new passphrase twice without showing it, or reads it from
+    /// CALIBER_NEW_PASSPHRASE (for scripts); it is never taken as an argument. An
+    /// encrypted database's current passphrase comes from CALIBER_PASSPHRASE or is
+    /// asked for. Needs the database to itself: close the app first.
+    ///
+    /// The whole file is encrypted (SQLCipher), and so are its backups from then on.
+    /// The database as it was is kept in backups/ beside it; copies that are still
+    /// unencrypted are listed so you can delete them.
+    ///
+    /// A lost passphrase cannot be recovered: without it the data is lost for good.
+    Encrypt,
+    /// Remove the encryption: the database becomes a plain file again
+    ///
+    /// Needs the current passphrase (CALIBER_PASSPHRASE, or typed when asked). The
+    /// encrypted file as it was is kept in backups/ beside the database.
+    Decrypt,
     /// Which expectations (or principles) a win would be evidence for, best first
     Suggest {
         /// The win's text

@@ -5,6 +5,7 @@
 mod args;
 mod print;
 mod run;
+mod unlock;
 
 use clap::Parser;
 use std::io::Write;
@@ -107,7 +108,9 @@ fn exit_code(e: &caliber::Error) -> u8 {
         E::InvalidInput(_) | E::BadFile(_) => 2,
         E::NotFound(_) => 3,
         E::Busy => 4,
-        E::NewerDatabase { .. } | E::NotADatabase { .. } | E::Damaged { .. } => 5,
+        E::NewerDatabase { .. } | E::NotADatabase { .. } | E::Damaged { .. } | E::Passphrase(_) => {
+            5
+        }
         E::DiskFull { .. } | E::ReadOnly { .. } | E::Database(_) | E::Io { .. } => 1,
     }
 }

@@ -18,7 +18,7 @@ use crate::print::{self, Out};
 pub fn run(cli: Cli) -> Result<()> {
     let path = caliber::paths::database_path(cli.db.clone())?;
     let out = Out::new(cli.json);
-    let mut store = Store::open(&path)?;
+    let mut store = crate::unlock::open(&path)?;
     match cli.command {
         Command::Log(a) => log(&mut store, a, &out),
         Command::List(a) => list(&store, a, &out),
@@ -110,7 +110,13 @@ pub fn run(cli: Cli) -> Result<()> {
             )
         }
         Command::Restore { file } => {
-            let s = store.restore_from(&file)?;
+            let s = match store.restore_from(&file, None) {
+                Err(Error::Passphrase(refused)) => {
+                    let key = crate::unlock::backup_passphrase(&file, refused)?;
+                    store.restore_from(&file, Some(&key))?
+                }
+                other => other?,
+            };
             out.done(
                 &s,
                 &format!(
@@ -118,6 +124,47 @@ pub fn run(cli: Cli) -> Result<()> {
                     file.display(),
                     s.wins,
                     s.previous
+                ),
+            )
+        }
+        Command::Encrypt => {
+            let was = store.is_encrypted();
+            let key = crate::unlock::new_passphrase()?;
+            let c = store.change_encryption(Some(&key))?;
+            let mut text = if was {
+                format!(
+                    "Changed the passphrase of {}. The file as it was, which the old passphrase still opens, is in {}: delete it if the old passphrase is no longer safe.",
+                    path.display(),
+                    c.previous
+                )
+            } else {
+                format!(
+                    "Encrypted {} ({} wins). From now on every command needs the passphrase: set {} or type it when asked. Keep the passphrase safe: without it the data cannot be recovered.",
+                    path.display(),
+                    c.wins,
+                    caliber::store::PASSPHRASE_ENV
+                )
+            };
+            if !c.plain_copies.is_empty() {
+                text.push_str("
+These copies are not encrypted (the first is the database as it was); delete them once the encrypted database opens for you:");
+                for p in &c.plain_copies {
+                    text.push_str(&format!(
+                        "
+  {p}"
+                    ));
+                }
+            }
+            out.done(&c, &text)
+        }
+        Command::Decrypt => {
+            let c = store.change_encryption(None)?;
+            out.done(
+                &c,
+                &format!(
+                    "Decrypted {}: it is a plain file again and needs no passphrase. The encrypted file as it was is in {}.",
+                    path.display(),
+                    c.previous
                 ),
             )
         }

@@ -5,6 +5,7 @@ import type {
   AppInfo,
   Cycle,
   DemoSummary,
+  EncryptionChange,
   ErrorReport,
   Feedback,
   FeedbackDraft,
@@ -118,7 +119,12 @@ export const api = {
   exportData: (path: string, format: string) => call<void>("export_data", { path, format }),
   importData: (path: string, format: string | null) => call<ImportSummary>("import_data", { path, format }),
   backupTo: (path: string) => call<void>("backup_to", { path }),
-  restoreFrom: (path: string) => call<RestoreSummary>("restore_from", { path }),
+  restoreFrom: (path: string, passphrase: string | null = null) =>
+    call<RestoreSummary>("restore_from", { path, passphrase }),
+  /** Encrypts, changes the passphrase, or with null removes the encryption. */
+  setPassphrase: (passphrase: string | null) => call<EncryptionChange>("set_passphrase", { passphrase }),
+  /** Opens the encrypted database; a wrong passphrase rejects with kind "passphrase". */
+  unlock: (passphrase: string) => call<void>("unlock", { passphrase }),
   loadDemo: () => call<DemoSummary>("load_demo"),
   listPeople: () => call<Person[]>("list_people"),
   addPerson: (draft: PersonDraft) => call<Person>("add_person", { draft }),

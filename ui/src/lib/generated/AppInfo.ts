@@ -20,4 +20,8 @@ wins: number,
 /**
  * The cycle in force.
  */
-cycle: Cycle, };
+cycle: Cycle, 
+/**
+ * Whether the database is encrypted with a passphrase.
+ */
+encrypted: boolean, };

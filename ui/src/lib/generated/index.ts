@@ -4,6 +4,7 @@ export type { AppendixRow } from "./AppendixRow";
 export type { Concern } from "./Concern";
 export type { Cycle } from "./Cycle";
 export type { DemoSummary } from "./DemoSummary";
+export type { EncryptionChange } from "./EncryptionChange";
 export type { ErrorReport } from "./ErrorReport";
 export type { Evidence } from "./Evidence";
 export type { Expectation } from "./Expectation";

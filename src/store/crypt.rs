@@ -1,0 +1,470 @@
+//! Encryption at rest with SQLCipher: a passphrase turns the whole file (every page,
+//! the WAL, backups) into ciphertext. Opening never writes to a file it cannot read,
+//! and every change of encryption (turn on, change the passphrase, turn off) writes
+//! a new file beside the database, checks it, keeps the old one aside and only then
+//! renames the new one into place, so a crash leaves either the old file or the new
+//! one as the database, never half of each.
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::Store;
+use crate::error::{Error, Result};
+
+/// The environment variable the CLI reads the passphrase from.
+pub const PASSPHRASE_ENV: &str = "CALIBER_PASSPHRASE";
+
+/// The shortest passphrase Caliber accepts when encrypting.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// The first 16 bytes of every plain SQLite file; SQLCipher puts a random salt there.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// How long a conversion waits for other connections to go away before saying so.
+const EXCLUSIVE_WAIT: Duration = Duration::from_secs(2);
+
+/// A passphrase, held in memory only. It never prints (`Debug` shows `***`), and its
+/// bytes are overwritten when it is dropped (best effort: SQLCipher keeps its own
+/// derived key for as long as the database is open).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Passphrase(String);
+
+impl Passphrase {
+    /// Wraps a passphrase typed by a person or read from the environment. A final
+    /// line break (from a pipe or a file) is not part of it; an empty one is refused.
+    pub fn new(text: impl Into<String>) -> Result<Passphrase> {
+        let mut text: String = text.into();
+        while text.ends_with('\n') || text.ends_with('\r') {
+            text.pop();
+        }
+        if text.is_empty() {
+            return Err(Error::invalid(
+                "the passphrase is empty; type the database's passphrase",
+            ));
+        }
+        Ok(Passphrase(text))
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Checks a passphrase chosen for encrypting: long enough to resist guessing.
+    pub fn check_new(&self) -> Result<()> {
+        if self.0.chars().count() < MIN_PASSPHRASE_CHARS {
+            return Err(Error::invalid(format!(
+                "choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters (a few words are easier to remember than symbols)"
+            )));
+        }
+        Ok(())
+    }
+}
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Passphrase(***)")
+    }
+}
+
+impl Drop for Passphrase {
+    fn drop(&mut self) {
+        let mut bytes = std::mem::take(&mut self.0).into_bytes();
+        bytes.iter_mut().for_each(|b| *b = 0);
+        std::hint::black_box(&bytes);
+    }
+}
+
+/// What turning encryption on, changing the passphrase or turning it off did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct EncryptionChange {
+    /// Whether the database is encrypted now.
+    pub encrypted: bool,
+    /// Wins in the converted database (the same as before).
+    pub wins: usize,
+    /// Where the database as it was before was kept (in its old form: plain, or
+    /// encrypted with the old passphrase).
+    pub previous: String,
+    /// Copies Caliber knows of that are still unencrypted (the copy above, earlier
+    /// backups, copies made before schema upgrades): delete them once the encrypted
+    /// database opens, or the data is still readable from them. Empty after a
+    /// decryption.
+    pub plain_copies: Vec<String>,
+}
+
+/// The first bytes of a file and its length, or None when it is missing or empty.
+fn header(path: &Path) -> Option<([u8; 16], u64)> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).ok()?;
+    let len = f.metadata().ok()?.len();
+    let mut head = [0u8; 16];
+    f.read_exact(&mut head).ok()?;
+    Some((head, len))
+}
+
+/// True when `path` is a plain (unencrypted) SQLite file.
+pub(crate) fn is_plain_sqlite(path: &Path) -> bool {
+    header(path).is_some_and(|(h, _)| &h == SQLITE_MAGIC)
+}
+
+/// True when `path` looks like an SQLCipher database: whole pages of what reads as
+/// random bytes, not starting with SQLite's own header. (A text file or a damaged
+/// SQLite file is told apart, so it gets "not a database" rather than a request
+/// for a passphrase.)
+pub fn is_encrypted(path: &Path) -> bool {
+    let Some((head, len)) = header(path) else {
+        return false;
+    };
+    let printable = head
+        .iter()
+        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
+    &head != SQLITE_MAGIC && len >= 512 && len % 512 == 0 && !printable
+}
+
+/// Gives the connection its key; must come before anything reads the file.
+pub(super) fn apply_key(conn: &Connection, key: &Passphrase) -> Result<()> {
+    conn.pragma_update(None, "key", key.as_str())?;
+    Ok(())
+}
+
+/// Reads the schema once, which is when SQLCipher finds out whether the key fits.
+/// Only reads: a file that cannot be read is left exactly as it was.
+pub(super) fn check_readable(conn: &Connection, path: &Path, key_given: bool) -> Result<()> {
+    // SQLCipher logs a failed decryption to stderr; the error below says it better.
+    let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
+    let read = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    match read {
+        Ok(_) => Ok(()),
+        Err(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            Err(not_readable(path, key_given))
+        }
+        Err(e) => Err(Error::from(e)),
+    }
+}
+
+fn not_readable(path: &Path, key_given: bool) -> Error {
+    if !is_encrypted(path) {
+        return Error::NotADatabase {
+            path: path.display().to_string(),
+            detail: "the file is not SQLite".into(),
+        };
+    }
+    if key_given {
+        Error::Passphrase(format!(
+            "wrong passphrase for {}; nothing was changed: type it again (passphrases are case-sensitive)",
+            path.display()
+        ))
+    } else {
+        Error::Passphrase(format!(
+            "this database is encrypted: enter its passphrase (or set {PASSPHRASE_ENV}) to open {}",
+            path.display()
+        ))
+    }
+}
+
+/// `path` with `suffix` added to its file name: `caliber.db` -> `caliber.db.converting`.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The new file a conversion writes before it is renamed over the database.
+fn converting(path: &Path) -> PathBuf {
+    sibling(path, ".converting")
+}
+
+fn remove_with_journals(path: &Path) {
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(sibling(path, suffix));
+    }
+}
+
+/// Removes what a conversion that was stopped half-way left beside the database
+/// (it may hold a decrypted copy). The database itself is never among it.
+pub(super) fn remove_leftovers(path: &Path) {
+    let work = converting(path);
+    if work.exists() {
+        remove_with_journals(&work);
+    }
+}
+
+/// The SQL literal SQLCipher's `ATTACH ... KEY` takes: '' means "not encrypted".
+fn key_literal(key: Option<&Passphrase>) -> &str {
+    key.map(Passphrase::as_str).unwrap_or("")
+}
+
+/// Copies every table, index and the schema version from `conn` into a new file at
+/// `target`, encrypted with `key` or plain. `conn` must not be in a transaction.
+pub(super) fn export_to(conn: &Connection, target: &Path, key: Option<&Passphrase>) -> Result<()> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    conn.execute(
+        "ATTACH DATABASE ?1 AS conv KEY ?2",
+        [target.to_string_lossy().as_ref(), key_literal(key)],
+    )?;
+    let exported = (|| -> Result<()> {
+        conn.query_row("SELECT sqlcipher_export('conv')", [], |_| Ok(()))?;
+        conn.pragma_update(Some("conv"), "user_version", version)?;
+        Ok(())
+    })();
+    let detached = conn.execute_batch("DETACH DATABASE conv");
+    exported?;
+    detached?;
+    Ok(())
+}
+
+/// Every table's row count, by name: the check that a conversion lost nothing.
+fn row_counts(conn: &Connection, schema: &str) -> Result<Vec<(String, i64)>> {
+    let names: Vec<String> = conn
+        .prepare(&format!(
+            "SELECT name FROM {schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        ))?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    names
+        .into_iter()
+        .map(|n| {
+            let count = conn.query_row(
+                &format!(
+                    "SELECT count(*) FROM {schema}.\"{}\"",
+                    n.replace('"', "\"\"")
+                ),
+                [],
+                |r| r.get(0),
+            )?;
+            Ok((n, count))
+        })
+        .collect()
+}
+
+fn sync_file(path: &Path) -> Result<()> {
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(format!("could not write {}", path.display()), e))
+}
+
+fn sync_dir(dir: &Path) {
+    // Makes the rename itself durable; not every platform can open a folder.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+impl Store {
+    /// Whether this database is encrypted with a passphrase.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// Turns encryption on (`Some` on a plain database), changes the passphrase
+    /// (`Some` on an encrypted one) or turns it off (`None`).
+    ///
+    /// The new form is written to a file beside the database with SQLCipher's
+    /// `sqlcipher_export`, checked (`integrity_check`, the same row count in every
+    /// table, opened afresh with the new key), the database as it was is copied to
+    /// `backups/`, and only then is the new file renamed into place. Needs the
+    /// database to itself: with the app or another command holding it open, it says
+    /// so and changes nothing.
+    pub fn change_encryption(&mut self, new: Option<&Passphrase>) -> Result<EncryptionChange> {
+        let path = self.path.clone().ok_or_else(|| {
+            Error::invalid("a database in memory has no file to encrypt; open a file instead")
+        })?;
+        let action = match (&self.key, new) {
+            (None, None) => {
+                return Err(Error::invalid(
+                    "this database is not encrypted, so there is no passphrase to remove",
+                ));
+            }
+            (Some(old), Some(new)) if old == new => {
+                return Err(Error::invalid(
+                    "that is already the database's passphrase; type a different one to change it",
+                ));
+            }
+            (None, Some(_)) => "encrypt",
+            (Some(_), Some(_)) => "passphrase-change",
+            (Some(_), None) => "decrypt",
+        };
+        if let Some(k) = new {
+            k.check_new()?;
+        }
+        let backups = self
+            .backup_dir()
+            .ok_or_else(|| Error::invalid("the database has no folder for backups"))?;
+        std::fs::create_dir_all(&backups)
+            .map_err(|e| Error::io(format!("could not create {}", backups.display()), e))?;
+        let previous = backups.join(format!(
+            "before-{action}-{}.db",
+            chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ")
+        ));
+        let work = converting(&path);
+        remove_with_journals(&work);
+
+        let converted = self.convert_into(&path, &work, &previous, new);
+        if let Err(e) = converted {
+            remove_with_journals(&work);
+            // Back to normal sharing: WAL and ordinary locks, as every open sets up.
+            let _ = self.conn.execute_batch("ROLLBACK");
+            let _ = self.conn.pragma_update(None, "locking_mode", "NORMAL");
+            let _ = self.conn.busy_timeout(super::BUSY_TIMEOUT);
+            let _ = self
+                .conn
+                .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0));
+            return Err(e);
+        }
+        // The old connection still holds the file that was replaced; open the new one.
+        let fresh = Store::open_with(&path, new)?;
+        drop(std::mem::replace(self, fresh));
+        let plain_copies = if new.is_some() {
+            self.plain_copies()
+        } else {
+            Vec::new()
+        };
+        Ok(EncryptionChange {
+            encrypted: new.is_some(),
+            wins: self.count_wins()?,
+            previous: previous.display().to_string(),
+            plain_copies: plain_copies
+                .into_iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+        })
+    }
+
+    fn convert_into(
+        &mut self,
+        path: &Path,
+        work: &Path,
+        previous: &Path,
+        new: Option<&Passphrase>,
+    ) -> Result<()> {
+        let conn = &self.conn;
+        // Leaving WAL needs every other connection closed: the clearest test that
+        // nobody (the app, another command) will go on writing to the old file.
+        conn.busy_timeout(EXCLUSIVE_WAIT)?;
+        let mode =
+            conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0));
+        match mode {
+            Ok(m) if m.eq_ignore_ascii_case("delete") => {}
+            Ok(_) | Err(rusqlite::Error::SqliteFailure(_, _)) => {
+                return Err(Error::invalid(
+                    "another Caliber has this database open (the app, or a caliber command still running); close it, then try again",
+                ));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        // From here until this connection closes, nobody else can read or write it.
+        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+        conn.execute_batch("BEGIN EXCLUSIVE")?;
+        let still: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+        let before = row_counts(conn, "main")?;
+        conn.execute_batch("COMMIT")?;
+        if !still.eq_ignore_ascii_case("delete") {
+            return Err(Error::Busy);
+        }
+
+        export_to(conn, work, new)?;
+
+        // Check the new file on its own connection, with the new key.
+        {
+            let check = Connection::open(work)?;
+            if let Some(k) = new {
+                apply_key(&check, k)?;
+            }
+            check_readable(&check, work, new.is_some())?;
+            let ok: String = check.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            if ok != "ok" {
+                return Err(Error::bad_file(format!(
+                    "the converted copy failed its check ({ok}); nothing was changed"
+                )));
+            }
+            if row_counts(&check, "main")? != before {
+                return Err(Error::bad_file(
+                    "the converted copy does not hold the same rows; nothing was changed",
+                ));
+            }
+            let encrypted_now = !is_plain_sqlite(work);
+            if encrypted_now != new.is_some() {
+                return Err(Error::bad_file(
+                    "the converted copy is not in the form asked for; nothing was changed",
+                ));
+            }
+        }
+        sync_file(work)?;
+        super::backup::private(work)?;
+
+        // The database as it was, kept aside. The file is complete on disk: it is out
+        // of WAL mode and this connection holds it exclusively.
+        let partial = previous.with_extension("partial");
+        std::fs::copy(path, &partial)
+            .map_err(|e| Error::io(format!("could not copy {} aside", path.display()), e))?;
+        super::backup::private(&partial)?;
+        sync_file(&partial)?;
+        std::fs::rename(&partial, previous)
+            .map_err(|e| Error::io(format!("could not write {}", previous.display()), e))?;
+
+        // A WAL left beside the old file would be replayed into the new one.
+        let wal = sibling(path, "-wal");
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            return Err(Error::Busy);
+        }
+        let _ = std::fs::remove_file(&wal);
+        let _ = std::fs::remove_file(sibling(path, "-shm"));
+        std::fs::rename(work, path)
+            .map_err(|e| Error::io(format!("could not replace {}", path.display()), e))?;
+        if let Some(dir) = path.parent() {
+            sync_dir(if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            });
+        }
+        Ok(())
+    }
+
+    /// Copies of this database Caliber made that are not encrypted: rolling and
+    /// manual backups in `backups/`, the copy kept before encrypting, and the copies
+    /// made before schema upgrades.
+    pub fn plain_copies(&self) -> Vec<PathBuf> {
+        let Some(path) = self.path.as_deref() else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        let mut look = |dir: &Path, keep: &dyn Fn(&str) -> bool| {
+            if let Ok(entries) = std::fs::read_dir(dir) {
+                for e in entries.flatten() {
+                    let p = e.path();
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    if p.is_file() && keep(&name) && is_plain_sqlite(&p) {
+                        found.push(p);
+                    }
+                }
+            }
+        };
+        if let Some(dir) = self.backup_dir() {
+            look(&dir, &|n: &str| n.ends_with(".db"));
+        }
+        let stem = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let folder = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        look(&folder, &|n: &str| {
+            n.starts_with(&format!("{stem}.v")) && n.ends_with(".bak")
+        });
+        found.sort();
+        found
+    }
+
+    /// The passphrase this store was opened with, to open copies of it.
+    pub(super) fn key(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
+    }
+}
