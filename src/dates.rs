@@ -1,7 +1,7 @@
 //! Reading the dates people type. Every message says what was wrong and the form to
 //! use, because a date typo is the most common mistake when logging in a hurry.
 
-use chrono::{Datelike, Duration, Local, NaiveDate};
+use chrono::{Datelike, Days, Duration, Local, NaiveDate};
 
 use crate::error::{Error, Result};
 
@@ -27,7 +27,11 @@ pub fn parse_date_relative(text: &str, today: NaiveDate) -> Result<NaiveDate> {
                 .or_else(|| t.strip_suffix(" day ago"))
                 .and_then(|n| n.trim().parse::<u32>().ok())
             {
-                today - Duration::days(i64::from(n))
+                // So many days back that no calendar has the day: the same answer
+                // as any other year out of range, not a panic.
+                today
+                    .checked_sub_days(Days::new(u64::from(n)))
+                    .ok_or_else(|| out_of_range(text))?
             } else {
                 NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| {
                     Error::invalid(format!(
@@ -50,12 +54,16 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
 /// Refuses dates outside the years a career happens in.
 pub fn check_year(date: NaiveDate, as_written: &str) -> Result<NaiveDate> {
     if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
-        return Err(Error::invalid(format!(
-            "date '{}' is outside {MIN_YEAR}..{MAX_YEAR}; check the year (use YYYY-MM-DD)",
-            as_written.trim()
-        )));
+        return Err(out_of_range(as_written));
     }
     Ok(date)
+}
+
+fn out_of_range(as_written: &str) -> Error {
+    Error::invalid(format!(
+        "date '{}' is outside {MIN_YEAR}..{MAX_YEAR}; check the year (use YYYY-MM-DD)",
+        as_written.trim()
+    ))
 }
 
 /// The calendar quarter of a date as "2026-Q1".
