@@ -3,7 +3,10 @@
 //! each test, after the bytes the target spends on choosing its mode.
 
 use caliber::dates::{parse_date, parse_date_relative};
+use caliber::io::{self, Format};
+use caliber::{Error, Store};
 use chrono::NaiveDate;
+use serde_json::{Value, json};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -38,4 +41,83 @@ fn days_ago_beyond_any_calendar_is_refused_as_a_bad_date() {
     );
     let err = parse_date_relative(&format!("{} days ago", back_to_1970 + 1), today).unwrap_err();
     assert_eq!(err.kind(), "invalid_input");
+}
+
+/// Found by the `import` target after 3 minutes: a backup whose second win has the
+/// first one's id (the fuzzer's input, minimized, is `data/fuzz/`). Restored into an
+/// empty ledger, which keeps a backup's ids, it failed with the database's own words,
+/// "database error: UNIQUE constraint failed: wins.id". The same goes for people and
+/// feedback. The backup is now refused when read, naming both entries.
+const REPEATED_WIN_ID: &str = include_str!("data/fuzz/backup-repeated-win-id.json");
+
+fn refused_backup(text: &str) -> String {
+    let parsed = io::parse(Format::Backup, text).unwrap_err();
+    assert!(matches!(parsed, Error::BadFile(_)), "{parsed:?}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("backup.json");
+    std::fs::write(&path, text).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let err = io::import_file(&mut store, &path, None).unwrap_err();
+    assert_eq!(err.kind(), "bad_file");
+    assert_eq!(err.to_string(), parsed.to_string());
+    assert_eq!(
+        store.count_wins().unwrap(),
+        0,
+        "a refused restore adds nothing"
+    );
+    assert!(store.list_people().unwrap().is_empty());
+    err.to_string()
+}
+
+#[test]
+fn a_backup_with_a_repeated_win_id_is_refused_naming_both_wins() {
+    assert_eq!(
+        refused_backup(REPEATED_WIN_ID),
+        "records.wins[1].id (win 2): the id 1 is already used by win 1; give each entry its own id or export the backup again"
+    );
+}
+
+#[test]
+fn a_backup_with_a_repeated_person_or_feedback_id_is_refused_too() {
+    let mut doc: Value = serde_json::from_str(REPEATED_WIN_ID).unwrap();
+    doc["records"]["wins"][1]["id"] = json!(2);
+    let records = &mut doc["records"];
+    let people = records["people"].as_array_mut().unwrap();
+    let mut tom = people[0].clone();
+    tom["name"] = json!("Tom Baker");
+    people.push(tom);
+    assert_eq!(
+        refused_backup(&doc.to_string()),
+        "records.people[1].id (person 2): the id 1 is already used by person 1; give each entry its own id or export the backup again"
+    );
+
+    doc["records"]["people"][1]["id"] = json!(2);
+    let feedback = doc["records"]["feedback"].as_array_mut().unwrap();
+    let mut again = feedback[0].clone();
+    again["quote"] = json!("Another quote from the same day.");
+    feedback.push(again);
+    assert_eq!(
+        refused_backup(&doc.to_string()),
+        "records.feedback[1].id (feedback 2): the id 1 is already used by feedback 1; give each entry its own id or export the backup again"
+    );
+}
+
+#[test]
+fn the_same_backup_with_its_own_ids_restores_them() {
+    let mut doc: Value = serde_json::from_str(REPEATED_WIN_ID).unwrap();
+    doc["records"]["wins"][1]["id"] = json!(7);
+    let records = io::parse(Format::Backup, &doc.to_string()).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = store.insert_records(&records, None).unwrap();
+    assert!(summary.kept_ids);
+    assert_eq!(summary.wins, 2);
+    let ids: Vec<i64> = store
+        .list_wins(&Default::default())
+        .unwrap()
+        .iter()
+        .map(|w| w.id)
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&1) && ids.contains(&7), "{ids:?}");
 }

@@ -84,14 +84,49 @@ pub(super) fn parse(content: &str) -> Result<Records> {
             "the backup has no \"records\"; it holds no data to restore, so export it again".into(),
         )
     })?;
-    serde_path_to_error::deserialize::<_, Records>(records).map_err(|e| {
+    let records = serde_path_to_error::deserialize::<_, Records>(records).map_err(|e| {
         let path = e.path().to_string();
         let entry = describe_entry(&path);
         Error::BadFile(format!(
             "records.{path}{entry}: {}; fix that field or export the backup again",
             e.into_inner()
         ))
-    })
+    })?;
+    check_unique_ids(&records)?;
+    Ok(records)
+}
+
+/// A restore into an empty ledger keeps the backup's ids, so two entries of one list
+/// with the same id (a hand-edited or damaged file; Caliber never writes one) cannot
+/// both be restored. Said here, with the entries named, rather than by the database.
+fn check_unique_ids(records: &Records) -> Result<()> {
+    let lists: [(&str, &str, Vec<i64>); 3] = [
+        ("wins", "win", records.wins.iter().map(|w| w.id).collect()),
+        (
+            "people",
+            "person",
+            records.people.iter().map(|p| p.id).collect(),
+        ),
+        (
+            "feedback",
+            "feedback",
+            records.feedback.iter().map(|f| f.id).collect(),
+        ),
+    ];
+    for (list, noun, ids) in lists {
+        let mut first = std::collections::HashMap::new();
+        for (i, id) in ids.into_iter().enumerate() {
+            let j = *first.entry(id).or_insert(i);
+            if j != i {
+                return Err(Error::BadFile(format!(
+                    "records.{list}[{i}].id ({noun} {}): the id {id} is already used by {noun} {}; give each entry its own id or export the backup again",
+                    i + 1,
+                    j + 1
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn not_a_backup() -> Error {
