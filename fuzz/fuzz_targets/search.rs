@@ -57,10 +57,16 @@ fuzz_target!(|data: &[u8]| {
     LEDGER.with(|store| match (store.search(&typed, limit), query) {
         (Ok(found), Ok(_)) => {
             if let Some(n) = limit {
-                assert!(found.len() <= n, "{} results over the limit {n}", found.len());
+                assert!(
+                    found.len() <= n,
+                    "{} results over the limit {n}",
+                    found.len()
+                );
             }
         }
-        (Err(e), Ok(q)) => panic!("fts_query accepted '{typed}' as {q}, but the search failed: {e}"),
+        (Err(e), Ok(q)) => {
+            panic!("fts_query accepted '{typed}' as {q}, but the search failed: {e}")
+        }
         (Ok(_), Err(e)) => panic!("fts_query refused '{typed}' ({e}), but the search ran"),
         (Err(e), Err(q)) => {
             assert_input_error(&e, "Store::search");
