@@ -64,17 +64,19 @@ for t in "${targets[@]}"; do
 done
 
 mkdir -p logs
-declare -A result execs rate cov ft corp
+declare -A result ran execs rate cov ft corp
 crashed=0
 for t in "${targets[@]}"; do
     mkdir -p "corpus/$t" "artifacts/$t"
     before="$(ls "artifacts/$t" | wc -l)"
     log="logs/$t.log"
     echo "== fuzzing $t for ${seconds} s (log: fuzz/$log)"
+    started="$(date +%s)"
     "${fuzz[@]}" run "${build_flags[@]}" "$t" "corpus/$t" "seeds/$t" -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 >"$log" 2>&1
     status=$?
+    ran[$t]="$(($(date +%s) - started))"
     after="$(ls "artifacts/$t" | wc -l)"
     execs[$t]="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
     rate[$t]="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)"
@@ -97,7 +99,7 @@ done
 echo
 printf '%-8s %8s %12s %8s %6s %7s %7s  %s\n' target seconds executions "exec/s" cov features corpus result
 for t in "${targets[@]}"; do
-    printf '%-8s %8s %12s %8s %6s %7s %7s  %s\n' "$t" "$seconds" "${execs[$t]:-?}" \
+    printf '%-8s %8s %12s %8s %6s %7s %7s  %s\n' "$t" "${ran[$t]}" "${execs[$t]:-?}" \
         "${rate[$t]:-?}" "${cov[$t]:-?}" "${ft[$t]:-?}" "${corp[$t]:-?}" "${result[$t]}"
 done
 exit "$crashed"
