@@ -58,12 +58,16 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
 /// Refuses dates outside the years a career happens in.
 pub fn check_year(date: NaiveDate, as_written: &str) -> Result<NaiveDate> {
     if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
-        return Err(Error::invalid(format!(
-            "date '{}' is outside {MIN_YEAR}..{MAX_YEAR}; check the year (use YYYY-MM-DD)",
-            as_written.trim()
-        )));
+        return Err(out_of_range(as_written));
     }
     Ok(date)
+}
+
+fn out_of_range(as_written: &str) -> Error {
+    Error::invalid(format!(
+        "date '{}' is outside {MIN_YEAR}..{MAX_YEAR}; check the year (use YYYY-MM-DD)",
+        as_written.trim()
+    ))
 }
 
 /// The calendar quarter of a date as "2026-Q1".

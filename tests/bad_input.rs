@@ -910,21 +910,24 @@ fn a_backup_with_an_id_twice_is_refused_before_anything_is_written() {
             &["import", &empty.input("w.json", &twice_win)],
             2,
             "bad_file",
-            &["win 3 has the id 1, like win 1", "export the backup again"],
+            &[
+                "win 3): the id 1 is already used by win 1",
+                "export the backup again",
+            ],
         ),
         case(
             "a feedback id twice",
             &["import", &empty.input("f.json", &twice_feedback)],
             2,
             "bad_file",
-            &["feedback 2 has the id 1, like feedback 1"],
+            &["feedback 2): the id 1 is already used by feedback 1"],
         ),
         case(
             "a person id twice",
             &["import", &empty.input("p.json", &twice_person)],
             2,
             "bad_file",
-            &["person 2 has the id 1, like person 1"],
+            &["person 2): the id 1 is already used by person 1"],
         ),
     ];
     refuse_all(&empty, &cases);

@@ -123,7 +123,41 @@ pub(super) fn parse(content: &str) -> Result<Records> {
             )),
         }
     })?;
+    check_unique_ids(&doc.records)?;
     Ok(doc.records)
+}
+
+/// A restore into an empty ledger keeps the backup's ids, so two entries of one list
+/// with the same id (a hand-edited or damaged file; Caliber never writes one) cannot
+/// both be restored. Said here, with the entries named, rather than by the database.
+fn check_unique_ids(records: &Records) -> Result<()> {
+    let lists: [(&str, &str, Vec<i64>); 3] = [
+        ("wins", "win", records.wins.iter().map(|w| w.id).collect()),
+        (
+            "people",
+            "person",
+            records.people.iter().map(|p| p.id).collect(),
+        ),
+        (
+            "feedback",
+            "feedback",
+            records.feedback.iter().map(|f| f.id).collect(),
+        ),
+    ];
+    for (list, noun, ids) in lists {
+        let mut first = std::collections::HashMap::new();
+        for (i, id) in ids.into_iter().enumerate() {
+            let j = *first.entry(id).or_insert(i);
+            if j != i {
+                return Err(Error::BadFile(format!(
+                    "records.{list}[{i}].id ({noun} {}): the id {id} is already used by {noun} {}; give each entry its own id or export the backup again",
+                    i + 1,
+                    j + 1
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn not_a_backup() -> Error {

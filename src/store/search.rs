@@ -50,9 +50,13 @@ pub fn fts_query(text: &str) -> Result<String> {
         }));
     }
     let mut q = format!("({})", include.join(" "));
-    for x in exclude {
-        q.push_str(" NOT ");
-        q.push_str(&x);
+    if !exclude.is_empty() {
+        // One NOT over the excluded words joined by OR: FTS5 nests each NOT a level
+        // deeper and refuses a query deeper than 256, while any number of ORs (or of
+        // the words ANDed above) stay on one level.
+        q.push_str(" NOT (");
+        q.push_str(&exclude.join(" OR "));
+        q.push(')');
     }
     Ok(q)
 }
