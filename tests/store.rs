@@ -281,7 +281,10 @@ fn list_wins_reads_the_ledger_page_by_page() {
         assert!(got.len() <= 5);
         paged.extend(got);
     }
-    assert_eq!(paged, whole, "the pages put together are the whole list, parts included");
+    assert_eq!(
+        paged, whole,
+        "the pages put together are the whole list, parts included"
+    );
     assert!(paged.iter().all(|w| w.tags.len() == 1));
 
     // An offset without a limit is the rest of the list; past the end is empty.
@@ -300,7 +303,11 @@ fn list_wins_reads_the_ledger_page_by_page() {
     assert!(s.list_wins(&past).unwrap().is_empty());
 
     // Filters first, then the page: the second page of the org wins.
-    let org: Vec<_> = whole.iter().filter(|w| w.scope == Scope::Org).cloned().collect();
+    let org: Vec<_> = whole
+        .iter()
+        .filter(|w| w.scope == Scope::Org)
+        .cloned()
+        .collect();
     let second = s
         .list_wins(&WinFilter {
             scope: Some(Scope::Org),
