@@ -51,16 +51,17 @@ export function todayIso(now = new Date()): string {
 
 /** One row of the virtualized timeline: a month heading or a win under it. */
 export type Row =
-  | { kind: "month"; key: string; month: string; count: number }
+  | { kind: "month"; key: string; month: string; count: number; open: boolean }
   | { kind: "win"; key: string; win: Win; first: boolean; last: boolean };
 
 /**
  * The wins as the flat rows the timeline renders: a heading before each run of wins
  * in the same month, then the wins, each knowing whether it opens or closes its run
  * (for the panel's rounded corners). Keys are unique even when a month comes back
- * twice (search results are in relevance order, not by date).
+ * twice (search results are in relevance order, not by date). Unless `complete`,
+ * the last month is `open`: further pages may add to its count.
  */
-export function timelineRows(wins: Win[]): Row[] {
+export function timelineRows(wins: Win[], complete = true): Row[] {
   const rows: Row[] = [];
   let heading: Extract<Row, { kind: "month" }> | null = null;
   let prev: Extract<Row, { kind: "win" }> | null = null;
@@ -68,7 +69,7 @@ export function timelineRows(wins: Win[]): Row[] {
     const month = monthLabel(win.date);
     if (!heading || heading.month !== month) {
       if (prev) prev.last = true;
-      heading = { kind: "month", key: `m${win.id}`, month, count: 0 };
+      heading = { kind: "month", key: `m${win.id}`, month, count: 0, open: false };
       rows.push(heading);
       prev = null;
     }
@@ -78,5 +79,6 @@ export function timelineRows(wins: Win[]): Row[] {
     prev = row;
   }
   if (prev) prev.last = true;
+  if (heading) heading.open = !complete;
   return rows;
 }
