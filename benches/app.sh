@@ -33,7 +33,12 @@ done
 # --- builds ------------------------------------------------------------------
 say "building the UI, Caliber's app and the bare Tauri window (release)"
 [ -d ui/node_modules ] || (cd ui && npm ci --no-audit --no-fund)
-(cd ui && npm run build >/dev/null)
+# Only when the UI changed: a new build of the same files would still make Cargo
+# rebuild the app, which embeds them.
+if [ ! -f ui/dist/index.html ] ||
+    [ -n "$(find ui/src ui/index.html ui/package.json ui/vite.config.ts -newer ui/dist/index.html -print -quit)" ]; then
+    (cd ui && npm run build >/dev/null)
+fi
 cargo build --release --locked --quiet -p caliber-app --bin caliber-app
 cargo build --release --locked --quiet --example bench_data
 # Its own workspace: the same target folder, so the Tauri crates built above are reused.

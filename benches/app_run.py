@@ -11,6 +11,7 @@ untimed warm-up run each. Needs Linux (/proc) and a DISPLAY.
 
 import json
 import os
+import re
 import select
 import signal
 import statistics
@@ -122,11 +123,15 @@ def run_once(cmd, env):
                     raise RuntimeError(f"{cmd[0]}: exited ({proc.wait()}) before its mark")
                 buf += chunk
         elapsed = time.monotonic() - t0
+        line = buf[buf.find(MARK) :].split(b"\n")[0].decode(errors="replace")
+        # The page's own milestones (ms since it began to load), "name ms, ...".
+        marks = {k: int(v) for k, v in re.findall(r"(\w+) (\d+)", line)}
         time.sleep(SETTLE)
         pids = session_pids(proc.pid)
         per = {pid: memory_kib(pid) for pid in pids}
         return {
             "seconds": elapsed,
+            "marks": marks,
             "rss_kib": sum(m[0] for m in per.values()),
             "hwm_kib": sum(m[1] for m in per.values()),
             "pss_kib": sum(m[2] for m in per.values()),
@@ -180,20 +185,36 @@ def main():
     for name, cmd in programs:
         sizes[name] = os.path.getsize(cmd[0])
     lines = [
-        f"| program | binary | start to first view (median of {n}) | min / max | RSS after start | PSS after start | peak RSS (sum of VmHWM) | ratio to the floor |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        f"| program | binary | start to first view (median of {n}) | min / max | of which in the page | RSS after start | PSS after start | peak RSS (sum of VmHWM) | ratio to the floor |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for name, _ in programs:
         t = med(name, "seconds")
         ts = [s["seconds"] for s in samples[name]]
         ratio = "" if name == floor else f"{t / med(floor, 'seconds'):.2f}x"
+        shown = [s["marks"]["shown"] for s in samples[name] if "shown" in s["marks"]]
+        page = f"{statistics.median(shown):.0f} ms" if shown else "?"
         lines.append(
             f"| {name} | {sizes[name] / 1e6:.1f} MB | {t * 1000:.0f} ms | "
-            f"{min(ts) * 1000:.0f} / {max(ts) * 1000:.0f} ms | "
+            f"{min(ts) * 1000:.0f} / {max(ts) * 1000:.0f} ms | {page} | "
             f"{med(name, 'rss_kib') / 1024:.0f} MiB | {med(name, 'pss_kib') / 1024:.0f} MiB | "
             f"{med(name, 'hwm_kib') / 1024:.0f} MiB | {ratio} |"
         )
     procs = {name: samples[name][-1]["processes"] for name, _ in programs}
+    lines.append("")
+    lines.append(
+        "In the page: from the page's start of loading (`performance.now()` 0) to the mark. "
+        "Median milestones (ms): "
+        + "; ".join(
+            f"{name}: "
+            + ", ".join(
+                f"{k} {statistics.median(s['marks'][k] for s in samples[name] if k in s['marks']):.0f}"
+                for k in samples[name][-1]["marks"]
+            )
+            for name, _ in programs
+        )
+        + "."
+    )
     lines.append("")
     lines.append(
         "Memory is summed over the program and its WebKit processes ("

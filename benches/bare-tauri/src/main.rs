@@ -3,9 +3,9 @@
 
 /// The page is on screen: the same mark Caliber prints for its first view.
 #[tauri::command]
-fn first_view_rendered() {
+fn first_view_rendered(marks: String) {
     if std::env::var_os("CALIBER_BENCH_MARK").is_some_and(|v| v == "1") {
-        println!("bare-tauri: first view");
+        println!("bare-tauri: first view ({marks})");
     }
 }
 

@@ -141,5 +141,5 @@ export const api = {
   setShortcut: (shortcut: string) => call<void>("set_shortcut", { shortcut }),
   openCapture: () => call<void>("open_capture"),
   /** The first view is on screen: the app benchmark's mark (quiet unless asked for). */
-  firstViewRendered: () => call<void>("first_view_rendered"),
+  firstViewRendered: (marks: string) => call<void>("first_view_rendered", { marks }),
 };
