@@ -257,7 +257,7 @@ fn list_wins_reads_the_ledger_page_by_page() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(&dir.path().join("pages.db")).unwrap();
     for i in 0..23 {
-        let mut w = WinDraft::titled(&format!("Win {i:02}"));
+        let mut w = WinDraft::titled(format!("Win {i:02}"));
         // Several wins share a day, so the order has to break ties the same way.
         w.date = Some(d("2026-01-01") + chrono::Days::new(i / 3));
         w.tags = vec![format!("t{}", i % 2)];
