@@ -406,6 +406,9 @@ pub struct WinFilter {
     pub tag: Option<String>,
     /// At most this many, newest first.
     pub limit: Option<usize>,
+    /// Skip this many of the newest first: with `limit`, one page of a long list
+    /// (the app's timeline loads the ledger page by page as it scrolls).
+    pub offset: Option<usize>,
 }
 
 /// A win as the CLI's `--json` prints it: expectation ids as a plain array (with the

@@ -249,6 +249,76 @@ fn list_filters_and_orders_newest_first() {
     );
 }
 
+/// The app's timeline reads the ledger page by page: pages follow each other in the
+/// same order as the whole list, with no win twice or missed, each with its parts,
+/// and filters apply before the page is cut.
+#[test]
+fn list_wins_reads_the_ledger_page_by_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("pages.db")).unwrap();
+    for i in 0..23 {
+        let mut w = WinDraft::titled(format!("Win {i:02}"));
+        // Several wins share a day, so the order has to break ties the same way.
+        w.date = Some(d("2026-01-01") + chrono::Days::new(i / 3));
+        w.tags = vec![format!("t{}", i % 2)];
+        w.scope = if i % 4 == 0 { Scope::Org } else { Scope::Team };
+        s.add_win(&w).unwrap();
+    }
+    let whole = s.list_wins(&WinFilter::default()).unwrap();
+    assert_eq!(whole.len(), 23);
+    let mut paged = Vec::new();
+    for page in 0.. {
+        let got = s
+            .list_wins(&WinFilter {
+                limit: Some(5),
+                offset: Some(page * 5),
+                ..Default::default()
+            })
+            .unwrap();
+        if got.is_empty() {
+            break;
+        }
+        assert!(got.len() <= 5);
+        paged.extend(got);
+    }
+    assert_eq!(
+        paged, whole,
+        "the pages put together are the whole list, parts included"
+    );
+    assert!(paged.iter().all(|w| w.tags.len() == 1));
+
+    // An offset without a limit is the rest of the list; past the end is empty.
+    let rest = s
+        .list_wins(&WinFilter {
+            offset: Some(20),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(rest, whole[20..]);
+    let past = WinFilter {
+        limit: Some(5),
+        offset: Some(23),
+        ..Default::default()
+    };
+    assert!(s.list_wins(&past).unwrap().is_empty());
+
+    // Filters first, then the page: the second page of the org wins.
+    let org: Vec<_> = whole
+        .iter()
+        .filter(|w| w.scope == Scope::Org)
+        .cloned()
+        .collect();
+    let second = s
+        .list_wins(&WinFilter {
+            scope: Some(Scope::Org),
+            limit: Some(2),
+            offset: Some(2),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(second, org[2..4]);
+}
+
 #[test]
 fn search_never_passes_raw_syntax_to_fts5() {
     let mut s = Store::open_in_memory().unwrap();

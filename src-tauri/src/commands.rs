@@ -351,3 +351,13 @@ pub fn set_setting(db: State<'_, Db>, key: String, value: String) -> Result<()> 
     }
     db.with(|s| s.set_setting(&key, &value))
 }
+
+/// The UI's first view is on screen. With `CALIBER_BENCH_MARK=1` this prints the
+/// mark `benches/app.sh` times the start by, with the UI's milestones (ms since the
+/// page began to load); otherwise it does nothing.
+#[tauri::command]
+pub fn first_view_rendered(marks: String) {
+    if std::env::var_os("CALIBER_BENCH_MARK").is_some_and(|v| v == "1") {
+        println!("caliber-app: first view ({marks})");
+    }
+}

@@ -82,6 +82,7 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
             commands::set_reminder,
             commands::get_setting,
             commands::set_setting,
+            commands::first_view_rendered,
             set_shortcut,
             open_capture,
         ])

@@ -5,7 +5,7 @@
 use rusqlite::ToSql;
 
 use super::Store;
-use super::wins::{Parts, load_wins};
+use super::wins::{Parts, Window, load_wins};
 use crate::error::{Error, Result};
 use crate::model::Win;
 
@@ -105,7 +105,7 @@ impl Store {
             "w.id IN (SELECT value FROM json_each(?1))",
             args,
             "",
-            None,
+            Window::ALL,
             Parts::All,
         )?;
         let order: std::collections::HashMap<i64, usize> =

@@ -238,7 +238,7 @@ impl Store {
             "w.id = ?",
             vec![Box::new(id)],
             "",
-            None,
+            Window::ALL,
             Parts::All,
         )?;
         found.pop().ok_or_else(|| {
@@ -317,7 +317,10 @@ impl Store {
             &clause,
             args,
             "ORDER BY w.date DESC, w.id DESC",
-            filter.limit,
+            Window {
+                limit: filter.limit,
+                offset: filter.offset.unwrap_or(0),
+            },
             parts,
         )
     }
@@ -520,15 +523,40 @@ fn sort_parts<T>(rows: &mut [(usize, i64, T)]) {
 
 /// Loads live wins matching `clause` with all their parts, in as few queries as
 /// there are tables, whatever the number of wins.
+/// Which slice of the ordered rows [`load_wins`] reads: `offset` rows skipped, then at
+/// most `limit` rows (all of the rest without one).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Window {
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+impl Window {
+    /// Every row the clause selects.
+    pub const ALL: Window = Window {
+        limit: None,
+        offset: 0,
+    };
+}
+
 pub(crate) fn load_wins(
     conn: &Connection,
     clause: &str,
     args: Vec<Box<dyn ToSql>>,
     order: &str,
-    limit: Option<usize>,
+    window: Window,
     parts: Parts,
 ) -> Result<Vec<Win>> {
-    let limit_sql = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
+    // SQLite takes OFFSET only after a LIMIT; -1 is "no limit".
+    let limit_sql = match (window.limit, window.offset) {
+        (None, 0) => String::new(),
+        (Some(n), 0) => format!(" LIMIT {n}"),
+        (n, skip) => format!(
+            " LIMIT {} OFFSET {skip}",
+            n.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX))
+        ),
+    };
+    let whole = window.limit.is_none() && window.offset == 0;
     let text = match parts {
         Parts::All => "w.situation, w.action, w.result, w.notes",
         Parts::Brief => "NULL, NULL, NULL, NULL",
@@ -571,11 +599,11 @@ pub(crate) fn load_wins(
         return Ok(wins);
     }
     let index: HashMap<WinId, usize> = wins.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
-    // Which wins' parts to read. Without a limit the wins are exactly those the
-    // clause selects, so the parts are joined on the same clause (one index walk);
-    // with a limit, the ids found are listed.
+    // Which wins' parts to read. Without a limit or offset the wins are exactly those
+    // the clause selects, so the parts are joined on the same clause (one index walk);
+    // otherwise the ids found are listed.
     let ids;
-    let (scope, args): (String, Vec<&dyn ToSql>) = if limit.is_none() {
+    let (scope, args): (String, Vec<&dyn ToSql>) = if whole {
         (
             format!("JOIN wins w ON w.id = c.win_id WHERE w.deleted_at IS NULL AND ({clause})"),
             params,

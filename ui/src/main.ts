@@ -1,3 +1,5 @@
+import { mark } from "./lib/marks";
+mark("script");
 import { mount } from "svelte";
 import "./app.css";
 import App from "./App.svelte";

@@ -245,6 +245,7 @@ fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
         },
         tag: a.tag,
         limit: a.limit,
+        offset: None,
     };
     out.wins(&store.list_wins(&filter)?)
 }

@@ -61,6 +61,7 @@ export const emptyFilter = (): WinFilter => ({
   confirmed: null,
   tag: null,
   limit: null,
+  offset: null,
 });
 
 export const emptyDraft = (title = ""): WinDraft => ({
@@ -145,4 +146,6 @@ export const api = {
   setSetting: (key: string, value: string) => call<void>("set_setting", { key, value }),
   setShortcut: (shortcut: string) => call<void>("set_shortcut", { shortcut }),
   openCapture: () => call<void>("open_capture"),
+  /** The first view is on screen: the app benchmark's mark (quiet unless asked for). */
+  firstViewRendered: (marks: string) => call<void>("first_view_rendered", { marks }),
 };

@@ -48,3 +48,37 @@ export function todayIso(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** One row of the virtualized timeline: a month heading or a win under it. */
+export type Row =
+  | { kind: "month"; key: string; month: string; count: number; open: boolean }
+  | { kind: "win"; key: string; win: Win; first: boolean; last: boolean };
+
+/**
+ * The wins as the flat rows the timeline renders: a heading before each run of wins
+ * in the same month, then the wins, each knowing whether it opens or closes its run
+ * (for the panel's rounded corners). Keys are unique even when a month comes back
+ * twice (search results are in relevance order, not by date). Unless `complete`,
+ * the last month is `open`: further pages may add to its count.
+ */
+export function timelineRows(wins: Win[], complete = true): Row[] {
+  const rows: Row[] = [];
+  let heading: Extract<Row, { kind: "month" }> | null = null;
+  let prev: Extract<Row, { kind: "win" }> | null = null;
+  for (const win of wins) {
+    const month = monthLabel(win.date);
+    if (!heading || heading.month !== month) {
+      if (prev) prev.last = true;
+      heading = { kind: "month", key: `m${win.id}`, month, count: 0, open: false };
+      rows.push(heading);
+      prev = null;
+    }
+    heading.count += 1;
+    const row: Extract<Row, { kind: "win" }> = { kind: "win", key: `w${win.id}`, win, first: prev === null, last: false };
+    rows.push(row);
+    prev = row;
+  }
+  if (prev) prev.last = true;
+  if (heading) heading.open = !complete;
+  return rows;
+}

@@ -37,4 +37,9 @@ tag: string | null,
 /**
  * At most this many, newest first.
  */
-limit: number | null, };
+limit: number | null, 
+/**
+ * Skip this many of the newest first: with `limit`, one page of a long list
+ * (the app's timeline loads the ledger page by page as it scrolls).
+ */
+offset: number | null, };

@@ -1,0 +1,212 @@
+// The Log view's virtualized timeline on a fake Rust side holding 100,000 wins:
+// only the rows in view are in the page, scrolling asks Rust for the next page,
+// month headings stay, and a change reloads what was loaded. jsdom lays nothing
+// out, so a stand-in ResizeObserver gives the sizes a window would: the timeline
+// 600 px tall, each row 40 px.
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { tick } from "svelte";
+import type { Win, WinFilter } from "./api";
+import { PAGE, Pager } from "./pager.svelte";
+import { timelineRows } from "./timeline";
+import { changed } from "./state.svelte";
+import Log from "../views/Log.svelte";
+
+const TOTAL = 100_000;
+const VIEW = 600;
+const ROW = 40;
+
+/** The i-th newest win of the fake ledger: 30 wins a day, going back in time. */
+function nth(i: number): Win {
+  const day = new Date(Date.UTC(2026, 5, 30) - Math.floor(i / 30) * 86_400_000).toISOString().slice(0, 10);
+  return {
+    id: TOTAL - i,
+    date: day,
+    logged_at: `${day}T09:00:00Z`,
+    updated_at: `${day}T09:00:00Z`,
+    title: `Win number ${TOTAL - i}`,
+    situation: null,
+    action: null,
+    result: null,
+    notes: null,
+    metric: null,
+    scope: "team",
+    people: [],
+    links: [],
+    tags: [],
+    expectations: [],
+    principles: [],
+    source: "app",
+  };
+}
+
+class FakeResizeObserver {
+  #cb: ResizeObserverCallback;
+  constructor(cb: ResizeObserverCallback) {
+    this.#cb = cb;
+  }
+  observe(el: Element) {
+    const height = (el as HTMLElement).dataset.testid === "timeline" ? VIEW : ROW;
+    const entry = {
+      target: el,
+      contentRect: { width: 800, height, top: 0, left: 0, bottom: height, right: 800, x: 0, y: 0 },
+      borderBoxSize: [{ blockSize: height, inlineSize: 800 }],
+      contentBoxSize: [{ blockSize: height, inlineSize: 800 }],
+    } as unknown as ResizeObserverEntry;
+    queueMicrotask(() => this.#cb([entry], this as unknown as ResizeObserver));
+  }
+  unobserve() {}
+  disconnect() {}
+}
+
+/** Every list_wins call the view made, and the fake ledger behind it. */
+let calls: WinFilter[];
+beforeEach(() => {
+  calls = [];
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = FakeResizeObserver;
+  Element.prototype.scrollTo = function (this: Element, opts?: ScrollToOptions | number) {
+    if (typeof opts === "object" && opts.top !== undefined) this.scrollTop = opts.top;
+  } as Element["scrollTo"];
+  window.requestAnimationFrame ??= (cb) => setTimeout(() => cb(performance.now()), 0) as unknown as number;
+  mockIPC((cmd, args) => {
+    if (cmd === "list_wins") {
+      const f = (args as { filter: WinFilter }).filter;
+      calls.push(f);
+      const from = f.offset ?? 0;
+      const to = Math.min(TOTAL, from + (f.limit ?? TOTAL));
+      return Array.from({ length: Math.max(0, to - from) }, (_, k) => nth(from + k));
+    }
+    if (cmd === "list_people") return [];
+    return null;
+  });
+});
+afterEach(() => clearMocks());
+
+const items = () => document.querySelectorAll("[data-testid=win-item]");
+const timeline = () => screen.getByTestId("timeline");
+
+/** Scrolls the timeline to `top` the way a wheel would: position, then the event. */
+async function scrollTo(top: number) {
+  const el = timeline();
+  el.scrollTop = top;
+  await fireEvent.scroll(el);
+  await tick();
+}
+
+describe("the Log timeline at 100k wins", () => {
+  it("renders only the rows in view, not the page it loaded", async () => {
+    render(Log);
+    await waitFor(() => expect(items().length).toBeGreaterThan(0));
+    expect(calls[0]).toMatchObject({ offset: 0, limit: PAGE });
+    // A page of 200 wins is loaded; a 600 px view of 40 px rows shows 15, plus a margin.
+    expect(items().length).toBeLessThanOrEqual(40);
+    expect(items()[0].textContent).toContain(`Win number ${TOTAL}`);
+    // The month heading of the first rows is there; more of June may come.
+    expect(timeline().textContent).toContain("June 2026 · 200+");
+  });
+
+  it("asks for the next page as the end of what is loaded comes near, and stays bounded", async () => {
+    render(Log);
+    await waitFor(() => expect(items().length).toBeGreaterThan(0));
+    expect(calls).toHaveLength(1);
+    // Scroll down through many pages, the way a person holding Page Down would.
+    for (let page = 1; page <= 5; page++) {
+      const loaded = page * PAGE;
+      await waitFor(() => expect(calls.length).toBeGreaterThanOrEqual(page));
+      // Near the end of what is loaded (rows include the month headings).
+      await scrollTo((loaded + loaded / 30 - 20) * ROW);
+      await waitFor(() => expect(calls.some((c) => c.offset === loaded && c.limit === PAGE)).toBe(true));
+    }
+    await waitFor(() => expect(items().length).toBeGreaterThan(0));
+    expect(items().length).toBeLessThanOrEqual(40);
+    // The rows in the page are the ones in view, far down the ledger, not the first ones.
+    const ids = [...items()].map((e) => Number((e as HTMLElement).dataset.winId));
+    expect(Math.max(...ids)).toBeLessThan(TOTAL - 800);
+    // Each page asked once: no page twice, none skipped.
+    const offsets = calls.map((c) => c.offset);
+    expect(offsets).toEqual([...new Set(offsets)]);
+    expect(offsets).toEqual(offsets.map((_, i) => i * PAGE));
+  });
+
+  it("reloads what was loaded after a change, and starts over on a new filter", async () => {
+    render(Log);
+    await waitFor(() => expect(items().length).toBeGreaterThan(0));
+    await scrollTo((PAGE - 10) * ROW);
+    await waitFor(() => expect(calls.some((c) => c.offset === PAGE)).toBe(true));
+    await waitFor(() => expect(calls.length).toBe(2));
+    changed();
+    await waitFor(() => expect(calls.length).toBe(3));
+    expect(calls[2]).toMatchObject({ offset: 0, limit: 2 * PAGE });
+    await fireEvent.change(screen.getByLabelText("Filter by scope"), { target: { value: "org" } });
+    await waitFor(() => expect(calls.length).toBe(4));
+    expect(calls[3]).toMatchObject({ offset: 0, limit: PAGE, scope: "org" });
+  });
+});
+
+describe("editing in the virtualized timeline", () => {
+  it("keeps a win being edited in the page when it scrolls out of view, and lets it go after", async () => {
+    render(Log);
+    await waitFor(() => expect(items().length).toBeGreaterThan(0));
+    const first = items()[0] as HTMLElement;
+    await fireEvent.click(first.querySelector("[data-testid=win-edit]")!);
+    const title = (await screen.findByTestId("edit-title")) as HTMLInputElement;
+    await fireEvent.input(title, { target: { value: "Half-typed new title" } });
+    await scrollTo(150 * ROW);
+    await tick();
+    // The rows in view are far below, yet the edit and what was typed are still there.
+    const ids = [...items()].map((e) => Number((e as HTMLElement).dataset.winId));
+    expect(ids).toContain(TOTAL);
+    expect(ids.some((id) => id < TOTAL - 100)).toBe(true);
+    expect((screen.getByTestId("edit-title") as HTMLInputElement).value).toBe("Half-typed new title");
+    await fireEvent.click(screen.getByText("Cancel"));
+    await scrollTo(151 * ROW);
+    await waitFor(() => expect([...items()].map((e) => Number((e as HTMLElement).dataset.winId))).not.toContain(TOTAL));
+  });
+});
+
+describe("timelineRows", () => {
+  it("puts a heading before each run of a month, with unique keys when a month comes back", () => {
+    const w = (id: number, date: string) => ({ ...nth(0), id, date });
+    const rows = timelineRows([w(5, "2026-03-02"), w(4, "2026-03-01"), w(3, "2026-02-10"), w(2, "2026-03-09")]);
+    expect(rows.map((r) => (r.kind === "month" ? `${r.month}:${r.count}` : r.win.id))).toEqual([
+      "March 2026:2", 5, 4, "February 2026:1", 3, "March 2026:1", 2,
+    ]);
+    expect(rows.flatMap((r) => (r.kind === "month" ? [r.open] : []))).toEqual([false, false, false]);
+    // With more pages to come, the last month's count may still grow.
+    const partial = timelineRows([w(5, "2026-03-02"), w(3, "2026-02-10")], false);
+    expect(partial.flatMap((r) => (r.kind === "month" ? [r.open] : []))).toEqual([false, true]);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+    const flags = rows.flatMap((r) => (r.kind === "win" ? [[r.first, r.last]] : []));
+    expect(flags).toEqual([[true, false], [false, true], [true, true], [true, true]]);
+  });
+});
+
+describe("Pager", () => {
+  it("stops at a short page and never holds a win twice", async () => {
+    const ledger = Array.from({ length: PAGE + 5 }, (_, i) => nth(i));
+    let shift = 0;
+    const p = new Pager();
+    await p.reset(async (offset, limit) => ledger.slice(offset - shift, offset - shift + limit));
+    expect(p.wins).toHaveLength(PAGE);
+    expect(p.done).toBe(false);
+    // A win logged elsewhere moved everything down by one: the next page overlaps.
+    shift = 1;
+    await p.more();
+    expect(p.wins).toHaveLength(PAGE + 5);
+    expect(new Set(p.wins.map((w) => w.id)).size).toBe(p.wins.length);
+    expect(p.done).toBe(true);
+    await p.more();
+    expect(p.wins).toHaveLength(PAGE + 5);
+  });
+
+  it("drops the answer to an older question", async () => {
+    const p = new Pager();
+    let release!: () => void;
+    const slow = p.reset(() => new Promise((r) => (release = () => r([nth(0)]))));
+    await p.reset(async () => [nth(7)]);
+    release();
+    await slow;
+    expect(p.wins.map((w) => w.id)).toEqual([nth(7).id]);
+  });
+});
