@@ -135,13 +135,7 @@ pub struct Suggester {
 impl Suggester {
     /// A suggester from a ladder's signals and example wins.
     pub fn for_ladder(ladder: &Ladder) -> Suggester {
-        let mut s = Suggester::new(
-            ladder
-                .expectations
-                .iter()
-                .map(|e| Target::new(&e.id, &e.signals))
-                .collect(),
-        );
+        let mut s = Suggester::untrained(ladder);
         let mut seen = Vec::new();
         for (i, e) in ladder.expectations.iter().enumerate() {
             for ex in &e.examples {
@@ -157,6 +151,17 @@ impl Suggester {
             set.principles
                 .iter()
                 .map(|p| Target::new(&p.id, &p.signals))
+                .collect(),
+        )
+    }
+
+    /// A ladder's signals with an empty word model.
+    fn untrained(ladder: &Ladder) -> Suggester {
+        Suggester::new(
+            ladder
+                .expectations
+                .iter()
+                .map(|e| Target::new(&e.id, &e.signals))
                 .collect(),
         )
     }
@@ -272,13 +277,7 @@ impl Suggester {
     /// A suggester for a ladder with a model from [`Suggester::model_bytes`]; `None`
     /// when the bytes are not a model of this ladder's shape (then train anew).
     pub fn from_model(ladder: &Ladder, bytes: &[u8]) -> Option<Suggester> {
-        let mut s = Suggester::new(
-            ladder
-                .expectations
-                .iter()
-                .map(|e| Target::new(&e.id, &e.signals))
-                .collect(),
-        );
+        let mut s = Suggester::untrained(ladder);
         let n = s.targets.len();
         let mut r = Reader(bytes);
         if r.take(MODEL_MAGIC.len())? != MODEL_MAGIC || r.u32()? as usize != n {

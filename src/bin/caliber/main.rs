@@ -45,15 +45,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
         // clap's own text names neither the argument nor a fix.
         let message = not_utf8_message();
         if wants_json {
-            let report = caliber::ErrorReport {
-                kind: "invalid_input".into(),
-                message,
-            };
-            let _ = writeln!(
-                std::io::stderr(),
-                "{}",
-                serde_json::to_string(&report).unwrap_or_default()
-            );
+            print_input_error_json(message);
         } else {
             let _ = writeln!(std::io::stderr(), "error: {message}");
         }
@@ -76,6 +68,12 @@ fn usage_error(e: clap::Error) -> ExitCode {
         .next()
         .unwrap_or("")
         .to_string();
+    print_input_error_json(message);
+    ExitCode::from(2)
+}
+
+/// An argument error as the JSON error report `--json` promises, on stderr.
+fn print_input_error_json(message: String) {
     let report = caliber::ErrorReport {
         kind: "invalid_input".into(),
         message,
@@ -85,7 +83,6 @@ fn usage_error(e: clap::Error) -> ExitCode {
         "{}",
         serde_json::to_string(&report).unwrap_or_default()
     );
-    ExitCode::from(2)
 }
 
 /// Names the first argument that is not UTF-8 (its bad bytes shown as \u{FFFD}).
