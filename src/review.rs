@@ -224,6 +224,12 @@ impl CycleData {
         CycleData::load_with(store, Store::list_wins_brief)
     }
 
+    /// Loads what the outline ranks its evidence by ([`Store::list_wins_ranking`]):
+    /// the wins it shows in full are read afterwards.
+    pub(crate) fn load_ranking(store: &Store) -> Result<CycleData> {
+        CycleData::load_with(store, Store::list_wins_ranking)
+    }
+
     fn load_with(
         store: &Store,
         list: fn(&Store, &WinFilter) -> Result<Vec<Win>>,

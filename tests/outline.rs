@@ -266,3 +266,81 @@ fn the_number_check_catches_an_invented_number() {
     }));
     assert!(caught.is_err(), "an invented number must fail the check");
 }
+
+/// The outline and Forte texts as the pure functions make them from the cycle's wins
+/// loaded in full: what the store's lighter reads must reproduce exactly.
+fn from_full_wins(s: &Store) -> (Outline, caliber::outline::Forte) {
+    let ev = caliber::review::CycleData::load(s).unwrap();
+    let review = caliber::review::review(&ev.inputs(d(TODAY)));
+    let src = caliber::outline::Sources {
+        ladder: &ev.ladder,
+        cycle: &ev.cycle,
+        wins: &ev.wins,
+        people: &ev.people,
+        feedback: &ev.feedback,
+        review: &review,
+    };
+    (
+        caliber::outline::outline(&src),
+        caliber::outline::forte(&src),
+    )
+}
+
+#[test]
+fn the_store_reads_only_what_ranks_yet_gives_the_same_outline_as_the_full_wins() {
+    // The demo year, plus wins with every mix of STAR parts, links and principles, so
+    // ranking by "has an action or a result" and the evidence's full text both count.
+    let mut s = demo();
+    for (i, (situation, action, result)) in [
+        (None, None, None),
+        (Some("Checkout kept failing at peak"), None, None),
+        (None, Some("Rebuilt the retry path with the team"), None),
+        (None, None, Some("Errors down 38% in a quarter")),
+        (
+            Some("Two teams, one roadmap"),
+            Some("Ran a joint planning week"),
+            Some("One roadmap, 2 launches"),
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut w = WinDraft::titled(&format!("Grew the payments managers, case {i}"));
+        w.date = Some(d("2026-10-01"));
+        w.situation = situation.map(String::from);
+        w.action = action.map(String::from);
+        w.result = result.map(String::from);
+        w.links = vec![format!("https://wiki.example.com/case-{i}")];
+        w.principles = vec!["ownership".into()];
+        w.expectations = vec![ExpectationTag {
+            id: "hire-develop-managers".into(),
+            confirmed: true,
+        }];
+        s.add_win(&w).unwrap();
+    }
+    let (outline, forte) = from_full_wins(&s);
+    assert_eq!(outline_store(&s, d(TODAY)).unwrap(), outline);
+    assert_eq!(forte_store(&s, d(TODAY)).unwrap(), forte);
+    // And the evidence carries the text the wins have, not the ranking's stand-ins.
+    let shown: Vec<_> = outline
+        .expectations
+        .iter()
+        .flat_map(|e| e.evidence.iter())
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .any(|x| x.action.as_deref().is_some_and(|a| !a.is_empty()))
+    );
+    assert!(shown.iter().any(|x| !x.links.is_empty()));
+    for x in shown {
+        for part in [&x.situation, &x.action, &x.result] {
+            assert_ne!(
+                part.as_deref(),
+                Some(""),
+                "evidence #{} has an empty part",
+                x.id
+            );
+        }
+    }
+}

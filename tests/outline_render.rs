@@ -387,6 +387,21 @@ fn a_long_appendix_is_written_as_lines_with_every_win_and_its_bookmark() {
         !has(&bytes, "<w:tbl>"),
         "a long appendix is lines, not a table"
     );
+    // The lines are grouped into paragraphs with line breaks, far fewer paragraphs
+    // than wins (each paragraph is costly XML), and the dates start the lines.
+    let count = |needle: &str| {
+        bytes
+            .windows(needle.len())
+            .filter(|w| *w == needle.as_bytes())
+            .count()
+    };
+    let lines = long.appendix.len();
+    assert!(
+        count("<w:p>") < lines / 4,
+        "{} paragraphs for {lines} lines",
+        count("<w:p>")
+    );
+    assert!(count("<w:br w:type=\"textWrapping\"") >= lines - lines / 30);
     // Every win has its line; only wins the text cites carry a bookmark to jump to.
     for id in [1000, 1000 + extra - 1] {
         assert!(has(&bytes, &format!("[#{id}]")), "line of #{id}");

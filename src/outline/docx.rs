@@ -9,10 +9,10 @@ use std::collections::HashSet;
 use std::io::Cursor;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, Docx, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc,
-    LevelText, LineSpacing, LineSpacingType, NumberFormat, Numbering, NumberingId, PageMargin,
-    Paragraph, Run, RunFonts, Shading, SpecialIndentType, Start, Style, StyleType, Table,
-    TableCell, TableRow, WidthType,
+    AbstractNumbering, AlignmentType, BreakType, Docx, Hyperlink, HyperlinkType, IndentLevel,
+    Level, LevelJc, LevelText, LineSpacing, LineSpacingType, NumberFormat, Numbering, NumberingId,
+    PageMargin, Paragraph, Run, RunFonts, Shading, SpecialIndentType, Start, Style, StyleType,
+    Table, TableCell, TableRow, WidthType,
 };
 
 use super::{Evidence, Forte, Outline};
@@ -31,6 +31,10 @@ const LINK: &str = "1F5FA8";
 /// Drops the characters XML 1.0 cannot carry (docx-rs escapes the rest), so
 /// that a stray control character in a title cannot make Word refuse the file.
 fn clean(s: &str) -> String {
+    // Most text has nothing to drop: copy it whole (an appendix has thousands of lines).
+    if !s.bytes().any(|b| b < 0x20 && b != b'\t') && !s.contains(['\u{FFFE}', '\u{FFFF}']) {
+        return s.to_owned();
+    }
     s.chars()
         .filter(|&c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..))
         .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
@@ -347,26 +351,60 @@ fn close_bookmark(p: Paragraph, n: usize, id: WinId, links: &Links) -> Paragraph
     }
 }
 
-/// The appendix as lines: "2026-03-02  Title [#12] · metric · expectations".
+/// Lines of a long appendix written to one paragraph (as line breaks): Word and
+/// LibreOffice lay them out the same as one paragraph a line, at a fraction of the
+/// XML (docx-rs writes each paragraph's and run's properties in full).
+const APPENDIX_LINES_PER_PARAGRAPH: usize = 40;
+
+/// The appendix as lines: "2026-03-02 Title [#12] · metric · expectations", a
+/// paragraph every [`APPENDIX_LINES_PER_PARAGRAPH`] lines. A cited win's line is a
+/// run of its own inside its bookmark, so citations still jump to it.
 fn appendix_lines(o: &Outline, links: &Links) -> Vec<Paragraph> {
-    o.appendix
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let mut rest = format!(" {} [#{}]", a.title, a.id);
+    let mut paragraphs = Vec::new();
+    for (chunk_no, chunk) in o.appendix.chunks(APPENDIX_LINES_PER_PARAGRAPH).enumerate() {
+        let mut p = Paragraph::new().line_spacing(LineSpacing::new().after(0));
+        let mut pending: Option<Run> = None;
+        for (j, a) in chunk.iter().enumerate() {
+            let mut line = format!("{} {} [#{}]", a.date, a.title, a.id);
             if let Some(m) = &a.metric {
-                rest.push_str(" · ");
-                rest.push_str(m);
+                line.push_str(" · ");
+                line.push_str(m);
             }
             if !a.expectations.is_empty() {
-                rest.push_str(" · ");
-                rest.push_str(&a.expectations.join(", "));
+                line.push_str(" · ");
+                line.push_str(&a.expectations.join(", "));
             }
-            let line =
-                open_bookmark(i + 1, a.id, links).add_run(small(&format!("{}{rest}", a.date)));
-            close_bookmark(line, i + 1, a.id, links)
-        })
-        .collect()
+            let last = j + 1 == chunk.len();
+            if links.is_used(a.id) {
+                if let Some(r) = pending.take() {
+                    p = p.add_run(r);
+                }
+                let n = chunk_no * APPENDIX_LINES_PER_PARAGRAPH + j + 1;
+                let mut r = small(&line);
+                if !last {
+                    r = r.add_break(BreakType::TextWrapping);
+                }
+                p = p
+                    .add_bookmark_start(n, bookmark_name(a.id))
+                    .add_run(r)
+                    .add_bookmark_end(n);
+            } else {
+                let mut r = match pending.take() {
+                    Some(r) => r.add_text(clean(&line)),
+                    None => small(&line),
+                };
+                if !last {
+                    r = r.add_break(BreakType::TextWrapping);
+                }
+                pending = Some(r);
+            }
+        }
+        if let Some(r) = pending {
+            p = p.add_run(r);
+        }
+        paragraphs.push(p);
+    }
+    paragraphs
 }
 
 fn appendix_table(o: &Outline, links: &Links) -> Table {

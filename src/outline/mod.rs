@@ -253,23 +253,54 @@ pub struct Sources<'a> {
     pub review: &'a Review,
 }
 
-/// Builds the outline of the current cycle of a store.
+/// Builds the outline of the current cycle of a store: the same outline as
+/// [`outline`] over the cycle's wins in full. Only what ranks evidence and what the
+/// narrative quotes is read for every win of the window; the full text and links of
+/// the wins shown as evidence are read for those wins alone (all in one read of the
+/// database).
 pub fn outline_store(store: &Store, as_of: NaiveDate) -> Result<Outline> {
-    with_sources(store, as_of, outline)
+    store.reading(|store| {
+        let mut o = with_sources(store, as_of, outline)?;
+        let shown: Vec<WinId> = o
+            .expectations
+            .iter()
+            .flat_map(|e| e.evidence.iter().map(|x| x.id))
+            .collect();
+        let full: HashMap<WinId, Win> = store
+            .wins_by_ids(&shown)?
+            .into_iter()
+            .map(|w| (w.id, w))
+            .collect();
+        for x in o
+            .expectations
+            .iter_mut()
+            .flat_map(|e| e.evidence.iter_mut())
+        {
+            match full.get(&x.id) {
+                Some(w) => *x = evidence(w),
+                // Not possible inside one read; never show the ranking's placeholders.
+                None => {
+                    (x.situation, x.action, x.result) = (None, None, None);
+                }
+            }
+        }
+        Ok(o)
+    })
 }
 
-/// Builds the Forte texts of the current cycle of a store.
+/// Builds the Forte texts of the current cycle of a store (they rank wins and quote
+/// titles and results only).
 pub fn forte_store(store: &Store, as_of: NaiveDate) -> Result<Forte> {
-    with_sources(store, as_of, forte)
+    store.reading(|store| with_sources(store, as_of, forte))
 }
 
-/// Loads the cycle's evidence and its review once, and hands them to `f`.
+/// Loads what ranks the cycle's evidence, and its review, once, and hands them to `f`.
 fn with_sources<T>(
     store: &Store,
     as_of: NaiveDate,
     f: impl FnOnce(&Sources<'_>) -> T,
 ) -> Result<T> {
-    let ev = CycleData::load(store)?;
+    let ev = CycleData::load_ranking(store)?;
     let review = review(&ev.inputs(as_of));
     Ok(f(&Sources {
         ladder: &ev.ladder,

@@ -259,6 +259,40 @@ impl Store {
         self.list_wins_with(filter, Parts::Brief)
     }
 
+    /// Like [`Store::list_wins_brief`], with principles, the result, and an action
+    /// that is an empty text when the win has one: what the outline ranks evidence by
+    /// and quotes. The wins it then shows in full are read with [`Store::wins_by_ids`].
+    pub(crate) fn list_wins_ranking(&self, filter: &WinFilter) -> Result<Vec<Win>> {
+        self.list_wins_with(filter, Parts::Ranking)
+    }
+
+    /// The live wins with these ids, in full, in no particular order; ids of missing
+    /// or deleted wins are left out.
+    pub(crate) fn wins_by_ids(&self, ids: &[WinId]) -> Result<Vec<Win>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = serde_json::to_string(ids).map_err(|e| Error::invalid(e.to_string()))?;
+        load_wins(
+            &self.conn,
+            "w.id IN (SELECT value FROM json_each(?))",
+            vec![Box::new(list)],
+            "",
+            Window::ALL,
+            Parts::All,
+        )
+    }
+
+    /// Runs `f` inside one read transaction, so everything it reads comes from the
+    /// same state of the database even while other processes write.
+    pub fn reading<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let out = f(self);
+        // Only reads happened: ending the transaction cannot lose anything.
+        let _ = self.conn.execute_batch("COMMIT");
+        out
+    }
+
     fn list_wins_with(&self, filter: &WinFilter, parts: Parts) -> Result<Vec<Win>> {
         if let (Some(since), Some(until)) = (filter.since, filter.until)
             && until < since
@@ -511,6 +545,10 @@ pub(crate) enum Parts {
     All,
     /// No STAR text, notes, links, tags or principles.
     Brief,
+    /// Brief, plus principles, the result, and whether there is an action (an empty
+    /// text when there is one): what ranks wins as evidence and what the outline's
+    /// narrative quotes.
+    Ranking,
 }
 
 /// Puts (win index, position, part) rows in win then position order; they mostly
@@ -560,6 +598,7 @@ pub(crate) fn load_wins(
     let text = match parts {
         Parts::All => "w.situation, w.action, w.result, w.notes",
         Parts::Brief => "NULL, NULL, NULL, NULL",
+        Parts::Ranking => "NULL, IIF(w.action IS NULL, NULL, ''), w.result, NULL",
     };
     let sql = format!(
         "SELECT w.id, w.date, w.logged_at, w.updated_at, w.title, {text},
@@ -643,6 +682,7 @@ pub(crate) fn load_wins(
             ("win_links", "url", 2),
         ],
         Parts::Brief => &[],
+        Parts::Ranking => &[("win_principles", "principle", 0)],
     };
     for &(table, col, which) in lists {
         let mut st = conn.prepare(&format!(
