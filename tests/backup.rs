@@ -129,3 +129,24 @@ fn rolling_backups_once_a_day_and_only_a_few_kept() {
     let newest = Store::open(&s.backup_dir().unwrap().join("caliber-2026-11-09.db")).unwrap();
     assert_eq!(newest.count_wins().unwrap(), 1);
 }
+
+#[test]
+fn a_second_connection_sees_the_same_ledger_and_makes_the_daily_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("caliber.db")).unwrap();
+    s.add_win(&WinDraft::titled("Before the backup")).unwrap();
+    let other = s.reopen().unwrap();
+    assert_eq!(titles(&other), ["Before the backup"]);
+    s.add_win(&WinDraft::titled("After the second opened"))
+        .unwrap();
+    let made = other.rolling_backup(d("2026-11-02")).unwrap().unwrap();
+    assert_eq!(titles(&Store::open(&made).unwrap()).len(), 2);
+    assert_eq!(
+        titles(&other).len(),
+        2,
+        "the second connection sees new writes"
+    );
+
+    let memory = Store::open_in_memory().unwrap();
+    assert_eq!(memory.reopen().unwrap_err().kind(), "invalid_input");
+}

@@ -285,6 +285,16 @@ fn backups_of_an_encrypted_database_are_encrypted_and_restore() {
         .unwrap()
         .unwrap();
     assert!(!bytes_contain(&rolled, SECRET));
+    // A second connection (the app's daily backup uses one) has the passphrase too.
+    let other = s.reopen().unwrap();
+    assert_eq!(titles(&other).len(), 2);
+    let rolled = other
+        .rolling_backup(chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap())
+        .unwrap()
+        .unwrap();
+    assert!(!bytes_contain(&rolled, SECRET));
+    assert_eq!(Store::open(&rolled).unwrap_err().kind(), "passphrase");
+    drop(other);
 
     // Restore with the database's own passphrase: nothing to ask.
     s.add_win(&WinDraft::titled("After the backup")).unwrap();

@@ -12,6 +12,8 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // Two pages: the main window and the quick-capture window.
+    rollupOptions: { input: { main: "index.html", capture: "capture.html" } },
   },
   // Unit tests mount components the way a browser would.
   resolve: mode === "test" ? { conditions: ["browser"] } : undefined,

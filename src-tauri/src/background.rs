@@ -29,17 +29,28 @@ pub fn start(app: AppHandle) {
             }
             last_version = version.or(last_version);
             tick += 1;
-            if tick % REMINDER_EVERY == 1 {
+            // About a minute after start, then every minute: not during the first view.
+            if tick % REMINDER_EVERY == 0 {
                 remind_if_due(&app, &db);
-                // Today's rolling backup, once a day while the app is open.
-                // (An encrypted database still waiting for its passphrase has none yet.)
-                match db.with(|s| s.rolling_backup(chrono::Local::now().date_naive())) {
-                    Err(caliber::Error::Passphrase(_)) | Ok(_) => {}
-                    Err(e) => eprintln!("caliber: the daily backup failed: {e}"),
-                }
+                daily_backup(&db);
             }
         }
     });
+}
+
+/// Today's rolling backup, once a day while the app is open. It is copied over a
+/// connection of its own, so the window's commands do not wait for the copy (at ten
+/// years of wins, a second or two). An encrypted database still waiting for its
+/// passphrase has none yet.
+fn daily_backup(db: &Db) {
+    let today = chrono::Local::now().date_naive();
+    let made = db
+        .with(|s| s.reopen())
+        .and_then(|other| other.rolling_backup(today));
+    match made {
+        Err(caliber::Error::Passphrase(_)) | Ok(_) => {}
+        Err(e) => eprintln!("caliber: the daily backup failed: {e}"),
+    }
 }
 
 fn remind_if_due(app: &AppHandle, db: &Db) {

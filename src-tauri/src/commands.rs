@@ -106,7 +106,7 @@ mod tests {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(db: State<'_, Db>) -> Result<AppInfo> {
     db.with(|s| {
         Ok(AppInfo {
@@ -122,63 +122,63 @@ pub fn app_info(db: State<'_, Db>) -> Result<AppInfo> {
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_wins(db: State<'_, Db>, filter: WinFilter) -> Result<Vec<Win>> {
     db.with(|s| s.list_wins(&filter))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn search_wins(db: State<'_, Db>, query: String, limit: Option<usize>) -> Result<Vec<Win>> {
     db.with(|s| s.search(&query, limit))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn log_win(db: State<'_, Db>, mut draft: WinDraft) -> Result<Win> {
     draft.source = caliber::Source::App;
     db.with(|s| caliber::suggest::log_win(s, &draft))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_win(db: State<'_, Db>, id: i64, draft: WinDraft) -> Result<Win> {
     db.with(|s| s.update_win(id, &draft))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_win(db: State<'_, Db>, id: i64) -> Result<Win> {
     db.with(|s| s.delete_win(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn undo(db: State<'_, Db>) -> Result<Option<Undone>> {
     db.with(|s| s.undo())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn suggest(db: State<'_, Db>, text: String) -> Result<Vec<Suggestion>> {
     db.with(|s| caliber::suggest::suggest(s, &text))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn suggest_principles(text: String) -> Vec<Suggestion> {
     caliber::suggest::suggest_principles(&text)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn review(db: State<'_, Db>) -> Result<Review> {
     db.with(|s| caliber::review::review_store(s, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn outline(db: State<'_, Db>) -> Result<Outline> {
     db.with(|s| caliber::outline::outline_store(s, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn forte(db: State<'_, Db>) -> Result<Forte> {
     db.with(|s| caliber::outline::forte_store(s, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn outline_text(db: State<'_, Db>, forte: bool) -> Result<String> {
     db.with(|s| {
         let bytes = if forte {
@@ -196,7 +196,7 @@ pub fn outline_text(db: State<'_, Db>, forte: bool) -> Result<String> {
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_outline(
     db: State<'_, Db>,
     path: PathBuf,
@@ -213,7 +213,7 @@ pub fn export_outline(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_data(db: State<'_, Db>, path: PathBuf, format: String) -> Result<()> {
     db.with(|s| {
         let text = caliber::io::export(s, format.parse()?)?;
@@ -221,7 +221,7 @@ pub fn export_data(db: State<'_, Db>, path: PathBuf, format: String) -> Result<(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_data(
     db: State<'_, Db>,
     path: PathBuf,
@@ -231,12 +231,12 @@ pub fn import_data(
     db.with(|s| caliber::io::import_file(s, &path, format))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn backup_to(db: State<'_, Db>, path: PathBuf) -> Result<()> {
     db.with(|s| s.backup_to(&path))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_from(
     db: State<'_, Db>,
     path: PathBuf,
@@ -248,100 +248,100 @@ pub fn restore_from(
 
 /// Encrypts the database, changes its passphrase, or (with none) decrypts it. The
 /// passphrase stays in memory; it is never written to settings or logs.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_passphrase(db: State<'_, Db>, passphrase: Option<String>) -> Result<EncryptionChange> {
     let key = passphrase.map(Passphrase::new).transpose()?;
     db.with(|s| s.change_encryption(key.as_ref()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn load_demo(db: State<'_, Db>) -> Result<caliber::demo::DemoSummary> {
     db.with(|s| caliber::demo::load_demo(s, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_people(db: State<'_, Db>) -> Result<Vec<Person>> {
     db.with(|s| s.list_people())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_person(db: State<'_, Db>, draft: PersonDraft) -> Result<Person> {
     db.with(|s| s.add_person(&draft))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_person(db: State<'_, Db>, id: i64, draft: PersonDraft) -> Result<Person> {
     db.with(|s| s.update_person(id, &draft))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_person(db: State<'_, Db>, id: i64) -> Result<Person> {
     db.with(|s| s.delete_person(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_feedback(db: State<'_, Db>) -> Result<Vec<Feedback>> {
     db.with(|s| s.list_feedback(None))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_feedback(db: State<'_, Db>, draft: FeedbackDraft) -> Result<Feedback> {
     db.with(|s| s.add_feedback(&draft))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_feedback(db: State<'_, Db>, id: i64) -> Result<Feedback> {
     db.with(|s| s.delete_feedback(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ladders(db: State<'_, Db>) -> Result<Vec<Ladder>> {
     db.with(|s| s.ladders())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn current_ladder(db: State<'_, Db>) -> Result<Ladder> {
     db.with(|s| s.current_ladder())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn principles() -> caliber::ladder::PrincipleSet {
     caliber::ladder::principles().clone()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_ladder(db: State<'_, Db>, path: PathBuf) -> Result<Ladder> {
     let ladder = Ladder::from_file(&path)?;
     db.with(|s| s.import_ladder(&ladder))?;
     Ok(ladder)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_cycle(db: State<'_, Db>) -> Result<Cycle> {
     db.with(|s| s.cycle())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_cycle(db: State<'_, Db>, cycle: Cycle) -> Result<Cycle> {
     db.with(|s| s.set_cycle(&cycle))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_reminder(db: State<'_, Db>) -> Result<ReminderSettings> {
     db.with(|s| s.reminder())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_reminder(db: State<'_, Db>, reminder: ReminderSettings) -> Result<()> {
     db.with(|s| s.set_reminder(&reminder))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_setting(db: State<'_, Db>, key: String) -> Result<Option<String>> {
     db.with(|s| s.setting(&key))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_setting(db: State<'_, Db>, key: String, value: String) -> Result<()> {
     // Only the UI's own preferences; the cycle and reminder have checked commands.
     if !["shortcut", "theme", "org", "onboarded"].contains(&key.as_str()) {
@@ -352,12 +352,14 @@ pub fn set_setting(db: State<'_, Db>, key: String, value: String) -> Result<()> 
     db.with(|s| s.set_setting(&key, &value))
 }
 
-/// The UI's first view is on screen. With `CALIBER_BENCH_MARK=1` this prints the
-/// mark `benches/app.sh` times the start by, with the UI's milestones (ms since the
-/// page began to load); otherwise it does nothing.
+/// The UI's first view is on screen: the start-up work that can wait (tray icon,
+/// the capture window made ready) begins now. With `CALIBER_BENCH_MARK=1` this also
+/// prints the mark `benches/app.sh` times the start by, with the UI's milestones
+/// (ms since the page began to load).
 #[tauri::command]
-pub fn first_view_rendered(marks: String) {
+pub fn first_view_rendered(app: tauri::AppHandle, marks: String) {
     if std::env::var_os("CALIBER_BENCH_MARK").is_some_and(|v| v == "1") {
         println!("caliber-app: first view ({marks})");
     }
+    crate::shell::after_first_view(&app);
 }

@@ -1,15 +1,32 @@
 //! Windows, tray, global shortcut and plugins: the parts of Caliber that need a
 //! desktop. Commands live in `commands.rs`, background work in `background.rs`.
 
+use std::sync::Once;
+use std::time::Duration;
+
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Emitter, Manager, State, WindowEvent};
+use tauri::{
+    AppHandle, Emitter, Manager, State, WebviewUrl, WebviewWindow, WebviewWindowBuilder,
+    WindowEvent,
+};
 use tauri_plugin_global_shortcut::{GlobalShortcutExt, ShortcutState};
 
 use crate::commands::{self, Db};
 
 /// The quick-capture shortcut when the user has not chosen one.
 pub const DEFAULT_SHORTCUT: &str = "CmdOrCtrl+Shift+L";
+
+/// The quick-capture window's label and page (a page of its own, with only the
+/// capture box's code).
+const CAPTURE: &str = "capture";
+const CAPTURE_PAGE: &str = "capture.html";
+
+/// How long after the first view the capture window is made ready in the
+/// background, and the latest the deferred start-up work waits for a first view
+/// that never comes (a locked database waiting on its unlock screen, say).
+const CAPTURE_READY_AFTER: Duration = Duration::from_millis(800);
+const DEFERRED_AT_THE_LATEST: Duration = Duration::from_secs(6);
 
 /// Opens the database, builds the app and runs it until the last window closes.
 pub fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -35,7 +52,7 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     tauri::Builder::default()
         .plugin(
             tauri_plugin_window_state::Builder::default()
-                .with_denylist(&["capture"])
+                .with_denylist(&[CAPTURE])
                 .build(),
         )
         .plugin(tauri_plugin_dialog::init())
@@ -88,20 +105,22 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
         ])
         .setup(move |app| {
             let handle = app.handle().clone();
-            if let Err(e) = tray(&handle) {
-                // No tray on this desktop (a bare X server, some Wayland shells): the
-                // shortcut and the app's own button still open the capture window.
-                eprintln!("caliber: no tray icon: {e}");
-            }
             if let Err(e) = register_shortcut(&handle, &shortcut) {
                 eprintln!("caliber: the quick-capture shortcut {shortcut} is not available: {e}");
             }
-            crate::background::start(handle);
+            crate::background::start(handle.clone());
+            // The tray and the capture window wait for the first view (the UI says
+            // when), so they do not compete with it for the CPU; at the latest they
+            // come after a few seconds.
+            std::thread::spawn(move || {
+                std::thread::sleep(DEFERRED_AT_THE_LATEST);
+                after_first_view(&handle);
+            });
             Ok(())
         })
         .on_window_event(|window, event| {
             // Closing the capture window only hides it, so it opens instantly next time.
-            if window.label() == "capture"
+            if window.label() == CAPTURE
                 && let WindowEvent::CloseRequested { api, .. } = event
             {
                 api.prevent_close();
@@ -112,13 +131,54 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Shows the small capture window, focused and ready for typing.
+/// The start-up work that waits until the first view is on screen (runs once): the
+/// tray icon, then the hidden capture window, made ready so the shortcut shows it at
+/// once. Neither is needed to see or log wins in the main window.
+pub fn after_first_view(app: &AppHandle) {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let app = app.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = tray(&app) {
+                // No tray on this desktop (a bare X server, some Wayland shells): the
+                // shortcut and the app's own button still open the capture window.
+                eprintln!("caliber: no tray icon: {e}");
+            }
+            std::thread::sleep(CAPTURE_READY_AFTER);
+            if let Err(e) = capture_window(&app) {
+                eprintln!("caliber: the capture window could not be made ready: {e}");
+            }
+        });
+    });
+}
+
+/// The quick-capture window, made (hidden) if it does not exist yet.
+fn capture_window(app: &AppHandle) -> tauri::Result<WebviewWindow> {
+    if let Some(w) = app.get_webview_window(CAPTURE) {
+        return Ok(w);
+    }
+    WebviewWindowBuilder::new(app, CAPTURE, WebviewUrl::App(CAPTURE_PAGE.into()))
+        .title("Log a win")
+        .inner_size(560.0, 190.0)
+        .resizable(false)
+        .always_on_top(true)
+        .skip_taskbar(true)
+        .center()
+        .visible(false)
+        .build()
+}
+
+/// Shows the small capture window, focused and ready for typing (made now if the
+/// deferred start-up has not made it yet).
 pub fn show_capture(app: &AppHandle) {
-    if let Some(w) = app.get_webview_window("capture") {
-        let _ = w.center();
-        let _ = w.show();
-        let _ = w.set_focus();
-        let _ = w.emit("capture-open", ());
+    match capture_window(app) {
+        Ok(w) => {
+            let _ = w.center();
+            let _ = w.show();
+            let _ = w.set_focus();
+            let _ = w.emit("capture-open", ());
+        }
+        Err(e) => eprintln!("caliber: the capture window could not open: {e}"),
     }
 }
 
@@ -165,7 +225,7 @@ fn register_shortcut(app: &AppHandle, shortcut: &str) -> Result<(), String> {
 
 /// Changes the quick-capture shortcut; the old one keeps working if the new one
 /// cannot be registered.
-#[tauri::command]
+#[tauri::command(async)]
 fn set_shortcut(app: AppHandle, db: State<'_, Db>, shortcut: String) -> caliber::Result<()> {
     let old = db
         .with(|s| s.setting("shortcut"))?
@@ -187,7 +247,7 @@ fn open_capture(app: AppHandle) {
 
 /// Opens an encrypted database with the passphrase typed on the unlock screen, then
 /// takes up the user's own quick-capture shortcut, which was unreadable until now.
-#[tauri::command]
+#[tauri::command(async)]
 fn unlock(app: AppHandle, db: State<'_, Db>, passphrase: String) -> caliber::Result<()> {
     db.unlock(&caliber::store::Passphrase::new(passphrase)?)?;
     if let Ok(Some(shortcut)) = db.with(|s| s.setting("shortcut"))

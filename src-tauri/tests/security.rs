@@ -87,6 +87,28 @@ fn windows_load_only_the_apps_own_pages() {
     }
 }
 
+#[test]
+fn windows_made_in_code_load_only_the_apps_own_pages() {
+    // The capture window is made at run time (after the first view), not listed in
+    // tauri.conf.json: its page must be one of the app's own too.
+    let shell = std::fs::read_to_string(crate_dir().join("src/shell.rs")).expect("src/shell.rs");
+    assert!(
+        shell.contains("WebviewUrl::App("),
+        "the capture window's page"
+    );
+    for remote in [
+        "WebviewUrl::External",
+        "WebviewUrl::CustomProtocol",
+        "http://",
+        "https://",
+    ] {
+        assert!(
+            !shell.contains(remote),
+            "src/shell.rs makes a window from {remote}"
+        );
+    }
+}
+
 /// The UI calls exactly these; a new permission is a decision to make here too.
 const GRANTED: &[&str] = &[
     "core:event:allow-listen",

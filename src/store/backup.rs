@@ -79,6 +79,19 @@ impl Store {
         result
     }
 
+    /// A second connection to the same database file, with the same passphrase: for
+    /// work that should not hold up this one, such as the app's daily backup while
+    /// the window keeps reading and writing. An in-memory store has no file to share
+    /// and is refused.
+    pub fn reopen(&self) -> Result<Store> {
+        let Some(path) = &self.path else {
+            return Err(Error::invalid(
+                "an in-memory database cannot be opened a second time",
+            ));
+        };
+        Store::open_with(path, self.key())
+    }
+
     /// The folder rolling backups go to: `backups/` beside the database.
     pub fn backup_dir(&self) -> Option<PathBuf> {
         self.path

@@ -3,10 +3,6 @@ mark("script");
 import { mount } from "svelte";
 import "./app.css";
 import App from "./App.svelte";
-import Capture from "./views/Capture.svelte";
 
-// The same bundle serves the main window and the small quick-capture window.
-const target = document.getElementById("app")!;
-const app = location.hash === "#capture" ? mount(Capture, { target }) : mount(App, { target });
-
-export default app;
+// The main window. The quick-capture window has a page of its own (capture.html).
+export default mount(App, { target: document.getElementById("app")! });
