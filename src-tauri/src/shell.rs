@@ -28,6 +28,23 @@ const CAPTURE_PAGE: &str = "capture.html";
 const CAPTURE_READY_AFTER: Duration = Duration::from_millis(800);
 const DEFERRED_AT_THE_LATEST: Duration = Duration::from_secs(6);
 
+/// Whether WebKit should be told not to composite with OpenGL: only when there is no
+/// GPU to do it, and the person has not chosen either way themselves.
+pub fn composite_in_software(has_gpu: bool, person_chose: bool) -> bool {
+    !has_gpu && !person_chose
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn compositing_is_left_on_with_a_gpu_and_to_the_person_who_chose() {
+        assert!(super::composite_in_software(false, false));
+        assert!(!super::composite_in_software(true, false));
+        assert!(!super::composite_in_software(false, true));
+        assert!(!super::composite_in_software(true, true));
+    }
+}
+
 /// Opens the database, builds the app and runs it until the last window closes.
 pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     let path = caliber::paths::database_path(None)?;

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { tick } from "svelte";
 import type { Win, WinFilter } from "./api";
-import { PAGE, Pager } from "./pager.svelte";
+import { PAGE, Pager, prefetchFirstPage, takeFirstPage } from "./pager.svelte";
 import { timelineRows } from "./timeline";
 import { changed } from "./state.svelte";
 import Log from "../views/Log.svelte";
@@ -208,5 +208,26 @@ describe("Pager", () => {
     release();
     await slow;
     expect(p.wins.map((w) => w.id)).toEqual([nth(7).id]);
+  });
+});
+
+describe("the first page asked for at start", () => {
+  it("is read once by the Log instead of asking again, and not after a change", async () => {
+    prefetchFirstPage();
+    expect(calls).toHaveLength(1);
+    render(Log);
+    await waitFor(() => expect(screen.getAllByTestId("win-item").length).toBeGreaterThan(0));
+    expect(calls).toHaveLength(1);
+
+    // Taken once: the next reads ask Rust.
+    prefetchFirstPage();
+    expect(takeFirstPage(0, PAGE)).not.toBeNull();
+    expect(takeFirstPage(0, PAGE)).toBeNull();
+    // A change between the ask and the read makes it stale; another window is not it.
+    prefetchFirstPage();
+    changed();
+    expect(takeFirstPage(0, PAGE)).toBeNull();
+    prefetchFirstPage();
+    expect(takeFirstPage(PAGE, PAGE)).toBeNull();
   });
 });

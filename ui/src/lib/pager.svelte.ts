@@ -1,7 +1,8 @@
 // The timeline's pages: the wins loaded so far, newest first, and the next page on
 // demand. The list in the window is virtualized, so the page size only sets how
 // often Rust is asked, not how much the page renders.
-import type { Win } from "./api";
+import { api, emptyFilter, type Win } from "./api";
+import { ui } from "./state.svelte";
 
 /** Wins asked of Rust at a time. */
 export const PAGE = 200;
@@ -63,4 +64,27 @@ export class Pager {
 function uniqueById(wins: Win[]): Win[] {
   const seen = new Set<number>();
   return wins.filter((w) => !seen.has(w.id) && (seen.add(w.id), true));
+}
+
+/** The Log's first page, asked for as the app starts (before the Log is mounted),
+ * with the data version it was asked at. */
+let early: { version: number; page: Promise<Win[]> } | null = null;
+
+/** Asks Rust for the timeline's first page now, while the rest of the start goes on. */
+export function prefetchFirstPage(): void {
+  const page = api.listWins({ ...emptyFilter(), offset: 0, limit: PAGE });
+  // Whoever takes it handles a failure; until then it is not an unhandled rejection.
+  page.catch(() => {});
+  early = { version: ui.version, page };
+}
+
+/**
+ * The prefetched first page, once, if nothing changed since it was asked for: the
+ * unfiltered timeline's first read takes it instead of asking again. Otherwise
+ * (a later read, a second call, a change in between) null.
+ */
+export function takeFirstPage(offset: number, limit: number): Promise<Win[]> | null {
+  const got = early;
+  early = null;
+  return got && got.version === ui.version && offset === 0 && limit === PAGE ? got.page : null;
 }
