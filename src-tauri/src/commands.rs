@@ -358,7 +358,8 @@ pub fn set_setting(db: State<'_, Db>, key: String, value: String) -> Result<()> 
 /// (ms since the page began to load).
 #[tauri::command]
 pub fn first_view_rendered(app: tauri::AppHandle, marks: String) {
-    if std::env::var_os("CALIBER_BENCH_MARK").is_some_and(|v| v == "1") {
+    if crate::shell::bench_marks() {
+        crate::shell::milestone("");
         println!("caliber-app: first view ({marks})");
     }
     crate::shell::after_first_view(&app);

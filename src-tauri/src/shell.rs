@@ -1,7 +1,7 @@
 //! Windows, tray, global shortcut and plugins: the parts of Caliber that need a
 //! desktop. Commands live in `commands.rs`, background work in `background.rs`.
 
-use std::sync::Once;
+use std::sync::{Mutex, Once};
 use std::time::Duration;
 
 use tauri::menu::{Menu, MenuItem};
@@ -45,10 +45,61 @@ mod tests {
     }
 }
 
+/// Notes a milestone of the start, in ms since the process began, when the app
+/// benchmark asks for them (`CALIBER_BENCH_MARK=1`); they go out with the first
+/// view's mark, so the benchmark can tell where the time before the page goes.
+pub fn milestone(name: &str) {
+    static MILESTONES: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    if !bench_marks() {
+        return;
+    }
+    let mut list = MILESTONES.lock().unwrap_or_else(|p| p.into_inner());
+    if name.is_empty() {
+        println!("caliber-app: start ({})", list.join(", "));
+        list.clear();
+    } else {
+        list.push(format!("{name} {}", since_start().as_millis()));
+    }
+}
+
+/// Whether the app benchmark asked for the start's marks.
+pub fn bench_marks() -> bool {
+    std::env::var_os("CALIBER_BENCH_MARK").is_some_and(|v| v == "1")
+}
+
+/// The time since this process started (Linux: from /proc, so it counts the
+/// loading of the program too; elsewhere from the first call).
+fn since_start() -> Duration {
+    static FIRST: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    #[cfg(target_os = "linux")]
+    if let Some(d) = process_age() {
+        return d;
+    }
+    FIRST.get_or_init(std::time::Instant::now).elapsed()
+}
+
+#[cfg(target_os = "linux")]
+fn process_age() -> Option<Duration> {
+    // Field 22 of /proc/self/stat is the start time in clock ticks since boot (100 a
+    // second on Linux); /proc/uptime is seconds since boot.
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after = stat.get(stat.rfind(')')? + 2..)?;
+    let ticks: f64 = after.split_whitespace().nth(19)?.parse().ok()?;
+    let uptime: f64 = std::fs::read_to_string("/proc/uptime")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    Some(Duration::from_secs_f64((uptime - ticks / 100.0).max(0.0)))
+}
+
 /// Opens the database, builds the app and runs it until the last window closes.
 pub fn run() -> Result<(), Box<dyn std::error::Error>> {
+    milestone("main");
     let path = caliber::paths::database_path(None)?;
     let opened = caliber::Store::open(&path);
+    milestone("db open");
     match &opened {
         Err(caliber::Error::Passphrase(_)) => {
             eprintln!(
@@ -61,11 +112,6 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
         Ok(_) => {}
     }
     let db = Db::new(path, opened);
-    let shortcut = db
-        .with(|s| s.setting("shortcut"))
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| DEFAULT_SHORTCUT.to_string());
     tauri::Builder::default()
         .plugin(
             tauri_plugin_window_state::Builder::default()
@@ -120,15 +166,22 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
             set_shortcut,
             open_capture,
         ])
-        .setup(move |app| {
-            let handle = app.handle().clone();
-            if let Err(e) = register_shortcut(&handle, &shortcut) {
-                eprintln!("caliber: the quick-capture shortcut {shortcut} is not available: {e}");
+        .on_page_load(|webview, payload| {
+            if webview.label() == "main" {
+                milestone(match payload.event() {
+                    tauri::webview::PageLoadEvent::Started => "page started",
+                    tauri::webview::PageLoadEvent::Finished => "page loaded",
+                });
             }
+        })
+        .setup(move |app| {
+            milestone("setup");
+            let handle = app.handle().clone();
             crate::background::start(handle.clone());
-            // The tray and the capture window wait for the first view (the UI says
-            // when), so they do not compete with it for the CPU; at the latest they
-            // come after a few seconds.
+            // The shortcut, the tray and the capture window wait for the first view
+            // (the UI says when): grabbing the shortcut from the X server held the
+            // page's start back by about half a second here. At the latest they come
+            // after a few seconds.
             std::thread::spawn(move || {
                 std::thread::sleep(DEFERRED_AT_THE_LATEST);
                 after_first_view(&handle);
@@ -149,13 +202,25 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// The start-up work that waits until the first view is on screen (runs once): the
-/// tray icon, then the hidden capture window, made ready so the shortcut shows it at
-/// once. Neither is needed to see or log wins in the main window.
+/// quick-capture shortcut, the tray icon, then the hidden capture window, made ready
+/// so the shortcut shows it at once. None is needed to see or log wins in the main
+/// window.
 pub fn after_first_view(app: &AppHandle) {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let app = app.clone();
         std::thread::spawn(move || {
+            // An encrypted database still locked has no readable setting: the default
+            // now, the person's own once it is unlocked (see `unlock`).
+            let shortcut = app
+                .state::<Db>()
+                .with(|s| s.setting("shortcut"))
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| DEFAULT_SHORTCUT.to_string());
+            if let Err(e) = register_shortcut(&app, &shortcut) {
+                eprintln!("caliber: the quick-capture shortcut {shortcut} is not available: {e}");
+            }
             if let Err(e) = tray(&app) {
                 // No tray on this desktop (a bare X server, some Wayland shells): the
                 // shortcut and the app's own button still open the capture window.
