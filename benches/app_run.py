@@ -126,12 +126,18 @@ def run_once(cmd, env):
         line = buf[buf.find(MARK) :].split(b"\n")[0].decode(errors="replace")
         # The page's own milestones (ms since it began to load), "name ms, ...".
         marks = {k: int(v) for k, v in re.findall(r"(\w+) (\d+)", line)}
+        # The process's milestones (ms since it started), printed on a "start" line
+        # before the mark.
+        head = buf[: buf.find(MARK)].decode(errors="replace")
+        starts = re.findall(r"start \(([^)]*)\)", head)
+        process = {k: int(v) for k, v in re.findall(r"(\w+) (\d+)", starts[-1])} if starts else {}
         time.sleep(SETTLE)
         pids = session_pids(proc.pid)
         per = {pid: memory_kib(pid) for pid in pids}
         return {
             "seconds": elapsed,
             "marks": marks,
+            "process": process,
             "rss_kib": sum(m[0] for m in per.values()),
             "hwm_kib": sum(m[1] for m in per.values()),
             "pss_kib": sum(m[2] for m in per.values()),
@@ -210,6 +216,22 @@ def main():
             + ", ".join(
                 f"{k} {statistics.median(s['marks'][k] for s in samples[name] if k in s['marks']):.0f}"
                 for k in samples[name][-1]["marks"]
+            )
+            for name, _ in programs
+        )
+        + "."
+    )
+    lines.append("")
+    lines.append(
+        "Before the page: median milestones of the process (ms since it started): "
+        + "; ".join(
+            f"{name}: "
+            + (
+                ", ".join(
+                    f"{k} {statistics.median(s['process'][k] for s in samples[name] if k in s['process']):.0f}"
+                    for k in samples[name][-1]["process"]
+                )
+                or "none printed"
             )
             for name, _ in programs
         )

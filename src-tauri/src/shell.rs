@@ -99,7 +99,7 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     milestone("main");
     let path = caliber::paths::database_path(None)?;
     let opened = caliber::Store::open(&path);
-    milestone("db open");
+    milestone("db_open");
     match &opened {
         Err(caliber::Error::Passphrase(_)) => {
             eprintln!(
@@ -169,8 +169,8 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
         .on_page_load(|webview, payload| {
             if webview.label() == "main" {
                 milestone(match payload.event() {
-                    tauri::webview::PageLoadEvent::Started => "page started",
-                    tauri::webview::PageLoadEvent::Finished => "page loaded",
+                    tauri::webview::PageLoadEvent::Started => "page_started",
+                    tauri::webview::PageLoadEvent::Finished => "page_loaded",
                 });
             }
         })
