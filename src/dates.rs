@@ -72,7 +72,14 @@ fn out_of_range(as_written: &str) -> Error {
 
 /// The calendar quarter of a date as "2026-Q1".
 pub fn quarter_label(date: NaiveDate) -> String {
-    format!("{}-Q{}", date.year(), (date.month0() / 3) + 1)
+    let (y, q) = quarter_of(date);
+    format!("{y}-Q{q}")
+}
+
+/// The year and quarter (1 to 4) of a day: the key to count by before a label is
+/// needed.
+pub fn quarter_of(date: NaiveDate) -> (i32, u32) {
+    (date.year(), (date.month0() / 3) + 1)
 }
 
 #[cfg(test)]

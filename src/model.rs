@@ -98,6 +98,10 @@ macro_rules! kebab_enum {
         impl FromStr for $ty {
             type Err = Error;
             fn from_str(s: &str) -> Result<Self> {
+                // The exact name (what the database holds) needs no cleaning.
+                if let Some(v) = <$ty>::ALL.iter().copied().find(|v| v.as_str() == s) {
+                    return Ok(v);
+                }
                 let wanted = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
                 <$ty>::ALL
                     .iter()

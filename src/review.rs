@@ -10,7 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::dates::quarter_label;
+use crate::dates::quarter_of;
 use crate::error::Result;
 use crate::ladder::{Expectation, Ladder};
 use crate::model::{Cycle, Feedback, Person, PersonId, Relation, Scope, Win, WinFilter, WinId};
@@ -382,15 +382,20 @@ fn review_expectation(
     let n = mine.len();
     let confirmed = mine.iter().filter(|(_, c)| *c).count();
     let latest = mine.iter().map(|(w, _)| w.date).max();
-    let mut per_q: HashMap<String, usize> = HashMap::new();
+    // Counted by (year, quarter): a label is written only for each quarter shown.
+    let mut per_q: HashMap<(i32, u32), usize> = HashMap::new();
     for (w, _) in &mine {
-        *per_q.entry(quarter_label(w.date)).or_default() += 1;
+        *per_q.entry(quarter_of(w.date)).or_default() += 1;
     }
+    let mut count_of: HashMap<String, usize> = per_q
+        .iter()
+        .map(|(&(y, q), &n)| (format!("{y}-Q{q}"), n))
+        .collect();
     let by_quarter: Vec<QuarterCell> = quarter_list
         .iter()
         .map(|q| QuarterCell {
             quarter: q.clone(),
-            wins: per_q.get(q).copied().unwrap_or(0),
+            wins: count_of.remove(q).unwrap_or(0),
         })
         .collect();
     let quarters_with_evidence = per_q.len();
@@ -440,19 +445,15 @@ fn review_expectation(
         if n > confirmed {
             parts[0].push_str(&format!(" ({} only suggested)", n - confirmed));
         }
+        let only_quarter = per_q
+            .keys()
+            .next()
+            .map(|(y, q)| format!("{y}-Q{q}"))
+            .unwrap_or_default();
         parts.push(match quarters_with_evidence {
-            1 if n == 1 => format!(
-                "in {}",
-                per_q.keys().next().map(String::as_str).unwrap_or("")
-            ),
-            1 if n == 2 => format!(
-                "both in {}",
-                per_q.keys().next().map(String::as_str).unwrap_or("")
-            ),
-            1 => format!(
-                "all in {}",
-                per_q.keys().next().map(String::as_str).unwrap_or("")
-            ),
+            1 if n == 1 => format!("in {}", only_quarter),
+            1 if n == 2 => format!("both in {}", only_quarter),
+            1 => format!("all in {}", only_quarter),
             q => format!("across {q} quarters"),
         });
         if let (Some(d), Some(a)) = (latest, age) {
@@ -561,7 +562,7 @@ fn gap_for(
 fn sustained(wins: &[&Win], quarter_list: &[String], as_of: NaiveDate) -> Sustained {
     let cutoff = as_of - Duration::weeks(LAST_WEEKS);
     let last = wins.iter().filter(|w| w.date > cutoff).count();
-    let qs: BTreeSet<String> = wins.iter().map(|w| quarter_label(w.date)).collect();
+    let qs: BTreeSet<(i32, u32)> = wins.iter().map(|w| quarter_of(w.date)).collect();
     let n = wins.len();
     let warning = if n >= 3 && last * 2 > n {
         Some(format!(

@@ -305,7 +305,7 @@ fn the_store_reads_only_what_ranks_yet_gives_the_same_outline_as_the_full_wins()
     .into_iter()
     .enumerate()
     {
-        let mut w = WinDraft::titled(&format!("Grew the payments managers, case {i}"));
+        let mut w = WinDraft::titled(format!("Grew the payments managers, case {i}"));
         w.date = Some(d("2026-10-01"));
         w.situation = situation.map(String::from);
         w.action = action.map(String::from);

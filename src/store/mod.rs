@@ -356,6 +356,26 @@ pub(crate) fn ts(t: DateTime<Utc>) -> String {
 }
 
 pub(crate) fn parse_ts(s: &str) -> rusqlite::Result<DateTime<Utc>> {
+    // The store writes times as YYYY-MM-DDTHH:MM:SS.ffffffZ (see `ts`); read those
+    // directly (a review reads thousands), anything else through chrono.
+    let b = s.as_bytes();
+    if b.len() == 27
+        && (b[4], b[7], b[10], b[13], b[16], b[19], b[26])
+            == (b'-', b'-', b'T', b':', b':', b'.', b'Z')
+        && let (Some(y), Some(mo), Some(d), Some(h), Some(mi), Some(sec), Some(micro)) = (
+            digits(&b[0..4]),
+            digits(&b[5..7]),
+            digits(&b[8..10]),
+            digits(&b[11..13]),
+            digits(&b[14..16]),
+            digits(&b[17..19]),
+            digits(&b[20..26]),
+        )
+        && let Some(t) = NaiveDate::from_ymd_opt(y as i32, mo, d)
+            .and_then(|date| date.and_hms_micro_opt(h, mi, sec, micro))
+    {
+        return Ok(t.and_utc());
+    }
     DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {
@@ -367,16 +387,23 @@ pub(crate) fn parse_day(s: &str) -> rusqlite::Result<NaiveDate> {
     // The store writes days as YYYY-MM-DD; read those directly, anything else
     // through chrono (which also gives the error).
     let b = s.as_bytes();
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
-        if let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10))
-            && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
-        {
-            return Ok(date);
-        }
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10]))
+        && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
+    {
+        return Ok(date);
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// The number written by ASCII digits only (no sign, no space), if it is one.
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |n, &c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
     })
 }
 

@@ -116,3 +116,27 @@ fn the_copy_before_upgrading_an_encrypted_file_is_encrypted_too() {
         .unwrap();
     assert_eq!(title, "Zephyr acquisition");
 }
+
+#[test]
+fn stored_times_read_back_exactly_and_other_forms_still_parse() {
+    use chrono::{DateTime, TimeZone, Utc};
+    for t in [
+        Utc.with_ymd_and_hms(2016, 7, 2, 15, 3, 0).unwrap(),
+        Utc.with_ymd_and_hms(2026, 12, 31, 23, 59, 59).unwrap()
+            + chrono::Duration::microseconds(999_999),
+        Utc.with_ymd_and_hms(1999, 1, 1, 0, 0, 0).unwrap() + chrono::Duration::microseconds(1),
+    ] {
+        let text = super::ts(t);
+        assert_eq!(super::parse_ts(&text).unwrap(), t, "{text}");
+    }
+    // Written by another tool or an older Caliber: chrono reads them.
+    let other = "2026-03-01T10:00:00+02:00";
+    assert_eq!(
+        super::parse_ts(other).unwrap(),
+        DateTime::parse_from_rfc3339(other)
+            .unwrap()
+            .with_timezone(&Utc)
+    );
+    assert!(super::parse_ts("2026-03-01T10:00:00.00000xZ").is_err());
+    assert!(super::parse_ts("2026-02-30T10:00:00.000000Z").is_err());
+}

@@ -3,7 +3,6 @@
 
 use chrono::{NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, params};
-use std::collections::HashMap;
 
 use super::{Store, day, parse_day, parse_ts, ts};
 use crate::error::{Error, Result};
@@ -551,10 +550,25 @@ pub(crate) enum Parts {
     Ranking,
 }
 
-/// Puts (win index, position, part) rows in win then position order; they mostly
-/// arrive that way already, so the check usually saves the sort.
+/// The position in the loaded list of the win with an id.
+struct WinIndex(Vec<(WinId, usize)>);
+
+impl WinIndex {
+    fn get(&self, id: &WinId) -> Option<&usize> {
+        self.0
+            .binary_search_by_key(id, |&(w, _)| w)
+            .ok()
+            .map(|at| &self.0[at].1)
+    }
+}
+
+/// Puts (win index, position, part) rows in win then position order, which is what
+/// matters: each win's parts together, in their positions. They mostly arrive so
+/// already (wins in either direction), so the check usually saves the sort.
 fn sort_parts<T>(rows: &mut [(usize, i64, T)]) {
-    if !rows.is_sorted_by_key(|(i, pos, _)| (*i, *pos)) {
+    if !rows.is_sorted_by_key(|(i, pos, _)| (*i, *pos))
+        && !rows.is_sorted_by_key(|(i, pos, _)| (std::cmp::Reverse(*i), *pos))
+    {
         rows.sort_unstable_by_key(|(i, pos, _)| (*i, *pos));
     }
 }
@@ -637,7 +651,11 @@ pub(crate) fn load_wins(
     if wins.is_empty() {
         return Ok(wins);
     }
-    let index: HashMap<WinId, usize> = wins.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
+    // Which win a part row belongs to: ids sorted for a binary search, cheaper than
+    // hashing every part row's id.
+    let mut by_id: Vec<(WinId, usize)> = wins.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
+    by_id.sort_unstable();
+    let index = WinIndex(by_id);
     // Which wins' parts to read. Without a limit or offset the wins are exactly those
     // the clause selects, so the parts are joined on the same clause (one index walk);
     // otherwise the ids found are listed.
