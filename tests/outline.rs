@@ -272,14 +272,7 @@ fn the_number_check_catches_an_invented_number() {
 fn from_full_wins(s: &Store) -> (Outline, caliber::outline::Forte) {
     let ev = caliber::review::CycleData::load(s).unwrap();
     let review = caliber::review::review(&ev.inputs(d(TODAY)));
-    let src = caliber::outline::Sources {
-        ladder: &ev.ladder,
-        cycle: &ev.cycle,
-        wins: &ev.wins,
-        people: &ev.people,
-        feedback: &ev.feedback,
-        review: &review,
-    };
+    let src = ev.sources(&review);
     (
         caliber::outline::outline(&src),
         caliber::outline::forte(&src),

@@ -302,14 +302,21 @@ fn with_sources<T>(
 ) -> Result<T> {
     let ev = CycleData::load_ranking(store)?;
     let review = review(&ev.inputs(as_of));
-    Ok(f(&Sources {
-        ladder: &ev.ladder,
-        cycle: &ev.cycle,
-        wins: &ev.wins,
-        people: &ev.people,
-        feedback: &ev.feedback,
-        review: &review,
-    }))
+    Ok(f(&ev.sources(&review)))
+}
+
+impl CycleData {
+    /// What an outline is drawn from: this evidence and its review.
+    pub fn sources<'a>(&'a self, review: &'a Review) -> Sources<'a> {
+        Sources {
+            ladder: &self.ladder,
+            cycle: &self.cycle,
+            wins: &self.wins,
+            people: &self.people,
+            feedback: &self.feedback,
+            review,
+        }
+    }
 }
 
 /// How good a win is as evidence: confirmed, with a number, wide, vouched, recent.
