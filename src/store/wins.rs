@@ -562,13 +562,20 @@ impl WinIndex {
     }
 }
 
-/// Puts (win index, position, part) rows in win then position order, which is what
-/// matters: each win's parts together, in their positions. They mostly arrive so
-/// already (wins in either direction), so the check usually saves the sort.
+/// Puts (win index, position, part) rows so that each win's parts are together and
+/// in their positions, which is all that matters. They mostly arrive grouped by win
+/// already (the wins in either direction, each win's parts in key order), so only
+/// each small group is put in position order; otherwise everything is sorted.
 fn sort_parts<T>(rows: &mut [(usize, i64, T)]) {
-    if !rows.is_sorted_by_key(|(i, pos, _)| (*i, *pos))
-        && !rows.is_sorted_by_key(|(i, pos, _)| (std::cmp::Reverse(*i), *pos))
-    {
+    let grouped = rows.is_sorted_by_key(|(i, _, _)| *i)
+        || rows.is_sorted_by_key(|(i, _, _)| std::cmp::Reverse(*i));
+    if grouped {
+        for group in rows.chunk_by_mut(|a, b| a.0 == b.0) {
+            if !group.is_sorted_by_key(|(_, pos, _)| *pos) {
+                group.sort_unstable_by_key(|(_, pos, _)| *pos);
+            }
+        }
+    } else {
         rows.sort_unstable_by_key(|(i, pos, _)| (*i, *pos));
     }
 }
@@ -759,4 +766,48 @@ pub(crate) fn find_same(
         )?
         .query_row(params![day(date), title], |r| r.get(0))
         .optional()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_parts;
+
+    /// Each win's parts together, in position order.
+    fn in_place(rows: &[(usize, i64, char)]) -> bool {
+        let mut seen = Vec::new();
+        rows.chunk_by(|a, b| a.0 == b.0).all(|g| {
+            let fresh = !seen.contains(&g[0].0);
+            seen.push(g[0].0);
+            fresh && g.is_sorted_by_key(|r| r.1)
+        })
+    }
+
+    #[test]
+    fn parts_end_grouped_by_win_and_in_position_order_whatever_order_they_came_in() {
+        let cases: [Vec<(usize, i64, char)>; 4] = [
+            // wins ascending, one win's parts in key order rather than position
+            vec![(0, 0, 'a'), (1, 1, 'c'), (1, 0, 'b'), (2, 0, 'd')],
+            // wins descending (the review's window), same
+            vec![
+                (2, 1, 'e'),
+                (2, 0, 'd'),
+                (1, 0, 'b'),
+                (0, 2, 'x'),
+                (0, 0, 'a'),
+                (0, 1, 'y'),
+            ],
+            // interleaved: a win's parts apart
+            vec![(1, 1, 'c'), (0, 0, 'a'), (1, 0, 'b'), (0, 1, 'z')],
+            vec![],
+        ];
+        for mut rows in cases {
+            let mut expected: Vec<(usize, i64, char)> = rows.clone();
+            expected.sort();
+            sort_parts(&mut rows);
+            assert!(in_place(&rows), "{rows:?}");
+            let mut got = rows.clone();
+            got.sort();
+            assert_eq!(got, expected, "no part lost or changed");
+        }
+    }
 }
