@@ -22,8 +22,8 @@ use caliber::suggest::{log_win, suggester};
 use caliber::{Store, WinDraft, WinFilter};
 use criterion::{BatchSize, BenchmarkGroup, BenchmarkId, Criterion, measurement::WallTime};
 
-/// What the app's Log view asks for first (ui/src/lib/pager.svelte.ts, `PAGE`).
-const FIRST_PAGE: usize = 200;
+/// What the app's Log view asks for first (ui/src/lib/pager.svelte.ts, `FIRST_PAGE`).
+const FIRST_PAGE: usize = 60;
 /// `caliber search`'s default limit.
 const SEARCH_LIMIT: usize = 50;
 const TITLE: &str = "Hired two managers for the payments org after a 3-month search";

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { tick } from "svelte";
 import type { Win, WinFilter } from "./api";
-import { PAGE, Pager, prefetchFirstPage, takeFirstPage } from "./pager.svelte";
+import { FIRST_PAGE, PAGE, Pager, prefetchFirstPage, takeFirstPage } from "./pager.svelte";
 import { timelineRows } from "./timeline";
 import { changed } from "./state.svelte";
 import Log from "../views/Log.svelte";
@@ -98,21 +98,25 @@ describe("the Log timeline at 100k wins", () => {
   it("renders only the rows in view, not the page it loaded", async () => {
     render(Log);
     await waitFor(() => expect(items().length).toBeGreaterThan(0));
-    expect(calls[0]).toMatchObject({ offset: 0, limit: PAGE });
-    // A page of 200 wins is loaded; a 600 px view of 40 px rows shows 15, plus a margin.
+    expect(calls[0]).toMatchObject({ offset: 0, limit: FIRST_PAGE });
+    // A small first page, then pages of 200 as the list asks; a 600 px view of 40 px
+    // rows shows 15, plus a margin.
     expect(items().length).toBeLessThanOrEqual(40);
     expect(items()[0].textContent).toContain(`Win number ${TOTAL}`);
     // The month heading of the first rows is there; more of June may come.
-    expect(timeline().textContent).toContain("June 2026 · 200+");
+    expect(timeline().textContent).toMatch(/June 2026 · \d+\+/);
   });
 
   it("asks for the next page as the end of what is loaded comes near, and stays bounded", async () => {
     render(Log);
     await waitFor(() => expect(items().length).toBeGreaterThan(0));
-    expect(calls).toHaveLength(1);
+    // The small first page is near its end at once: the next one may be asked for.
+    expect(calls.length).toBeLessThanOrEqual(2);
+    /** Wins loaded after `n` pages. */
+    const after = (n: number) => FIRST_PAGE + (n - 1) * PAGE;
     // Scroll down through many pages, the way a person holding Page Down would.
     for (let page = 1; page <= 5; page++) {
-      const loaded = page * PAGE;
+      const loaded = after(page);
       await waitFor(() => expect(calls.length).toBeGreaterThanOrEqual(page));
       // Near the end of what is loaded (rows include the month headings).
       await scrollTo((loaded + loaded / 30 - 20) * ROW);
@@ -126,21 +130,21 @@ describe("the Log timeline at 100k wins", () => {
     // Each page asked once: no page twice, none skipped.
     const offsets = calls.map((c) => c.offset);
     expect(offsets).toEqual([...new Set(offsets)]);
-    expect(offsets).toEqual(offsets.map((_, i) => i * PAGE));
+    expect(offsets).toEqual(offsets.map((_, i) => (i === 0 ? 0 : after(i))));
   });
 
   it("reloads what was loaded after a change, and starts over on a new filter", async () => {
     render(Log);
     await waitFor(() => expect(items().length).toBeGreaterThan(0));
-    await scrollTo((PAGE - 10) * ROW);
-    await waitFor(() => expect(calls.some((c) => c.offset === PAGE)).toBe(true));
+    await scrollTo((FIRST_PAGE - 10) * ROW);
+    await waitFor(() => expect(calls.some((c) => c.offset === FIRST_PAGE)).toBe(true));
     await waitFor(() => expect(calls.length).toBe(2));
     changed();
     await waitFor(() => expect(calls.length).toBe(3));
-    expect(calls[2]).toMatchObject({ offset: 0, limit: 2 * PAGE });
+    expect(calls[2]).toMatchObject({ offset: 0, limit: FIRST_PAGE + PAGE });
     await fireEvent.change(screen.getByLabelText("Filter by scope"), { target: { value: "org" } });
-    await waitFor(() => expect(calls.length).toBe(4));
-    expect(calls[3]).toMatchObject({ offset: 0, limit: PAGE, scope: "org" });
+    await waitFor(() => expect(calls.length).toBeGreaterThanOrEqual(4));
+    expect(calls[3]).toMatchObject({ offset: 0, limit: FIRST_PAGE, scope: "org" });
   });
 });
 
@@ -188,7 +192,7 @@ describe("Pager", () => {
     let shift = 0;
     const p = new Pager();
     await p.reset(async (offset, limit) => ledger.slice(offset - shift, offset - shift + limit));
-    expect(p.wins).toHaveLength(PAGE);
+    expect(p.wins).toHaveLength(FIRST_PAGE);
     expect(p.done).toBe(false);
     // A win logged elsewhere moved everything down by one: the next page overlaps.
     shift = 1;
@@ -221,12 +225,12 @@ describe("the first page asked for at start", () => {
 
     // Taken once: the next reads ask Rust.
     prefetchFirstPage();
-    expect(takeFirstPage(0, PAGE)).not.toBeNull();
-    expect(takeFirstPage(0, PAGE)).toBeNull();
+    expect(takeFirstPage(0, FIRST_PAGE)).not.toBeNull();
+    expect(takeFirstPage(0, FIRST_PAGE)).toBeNull();
     // A change between the ask and the read makes it stale; another window is not it.
     prefetchFirstPage();
     changed();
-    expect(takeFirstPage(0, PAGE)).toBeNull();
+    expect(takeFirstPage(0, FIRST_PAGE)).toBeNull();
     prefetchFirstPage();
     expect(takeFirstPage(PAGE, PAGE)).toBeNull();
   });

@@ -6,6 +6,8 @@ import { ui } from "./state.svelte";
 
 /** Wins asked of Rust at a time. */
 export const PAGE = 200;
+/** The first page: enough to fill a tall window, small enough to arrive at once. */
+export const FIRST_PAGE = 60;
 
 /** Reads `limit` wins after the first `offset` ones. */
 export type FetchPage = (offset: number, limit: number) => Promise<Win[]>;
@@ -29,7 +31,7 @@ export class Pager {
   async reset(fetch: FetchPage, keep = 0): Promise<void> {
     this.#fetch = fetch;
     const generation = ++this.#generation;
-    const want = Math.max(PAGE, keep);
+    const want = keep > 0 ? Math.max(PAGE, keep) : FIRST_PAGE;
     this.loading = true;
     try {
       const got = await fetch(0, want);
@@ -72,7 +74,7 @@ let early: { version: number; page: Promise<Win[]> } | null = null;
 
 /** Asks Rust for the timeline's first page now, while the rest of the start goes on. */
 export function prefetchFirstPage(): void {
-  const page = api.listWins({ ...emptyFilter(), offset: 0, limit: PAGE });
+  const page = api.listWins({ ...emptyFilter(), offset: 0, limit: FIRST_PAGE });
   // Whoever takes it handles a failure; until then it is not an unhandled rejection.
   page.catch(() => {});
   early = { version: ui.version, page };
@@ -86,5 +88,5 @@ export function prefetchFirstPage(): void {
 export function takeFirstPage(offset: number, limit: number): Promise<Win[]> | null {
   const got = early;
   early = null;
-  return got && got.version === ui.version && offset === 0 && limit === PAGE ? got.page : null;
+  return got && got.version === ui.version && offset === 0 && limit === FIRST_PAGE ? got.page : null;
 }
