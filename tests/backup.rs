@@ -2,19 +2,14 @@
 //! brings it back and saves what was there; a bad or newer file changes nothing;
 //! the rolling daily backup keeps a few days.
 
+mod common;
+
 use caliber::{Store, WinDraft};
 use chrono::NaiveDate;
+use common::titles;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn titles(s: &Store) -> Vec<String> {
-    s.list_wins(&Default::default())
-        .unwrap()
-        .into_iter()
-        .map(|w| w.title)
-        .collect()
 }
 
 #[test]
@@ -139,7 +134,13 @@ fn a_second_connection_sees_the_same_ledger_and_makes_the_daily_backup() {
     assert_eq!(titles(&other), ["Before the backup"]);
     s.add_win(&WinDraft::titled("After the second opened"))
         .unwrap();
+    assert!(other.rolling_backup_due(d("2026-11-02")));
     let made = other.rolling_backup(d("2026-11-02")).unwrap().unwrap();
+    assert!(
+        !s.rolling_backup_due(d("2026-11-02")),
+        "made: not due again that day"
+    );
+    assert!(s.rolling_backup_due(d("2026-11-03")));
     assert_eq!(titles(&Store::open(&made).unwrap()).len(), 2);
     assert_eq!(
         titles(&other).len(),
@@ -149,4 +150,8 @@ fn a_second_connection_sees_the_same_ledger_and_makes_the_daily_backup() {
 
     let memory = Store::open_in_memory().unwrap();
     assert_eq!(memory.reopen().unwrap_err().kind(), "invalid_input");
+    assert!(
+        !memory.rolling_backup_due(d("2026-11-02")),
+        "nothing to back up to"
+    );
 }

@@ -4,23 +4,18 @@
 //! and a copy of the file as it was. Backups stay encrypted and restore. The CLI
 //! reads the passphrase from the environment and never hangs waiting for one.
 
+mod common;
+
 use assert_cmd::Command;
 use caliber::store::{EncryptionChange, Passphrase};
 use caliber::{Store, WinDraft};
+use common::titles;
 use std::path::{Path, PathBuf};
 
 const SECRET: &str = "Quietly negotiated the Zephyr acquisition";
 
 fn key(s: &str) -> Passphrase {
     Passphrase::new(s).unwrap()
-}
-
-fn titles(s: &Store) -> Vec<String> {
-    s.list_wins(&Default::default())
-        .unwrap()
-        .into_iter()
-        .map(|w| w.title)
-        .collect()
 }
 
 /// True when `needle` appears anywhere in the file's raw bytes, or in its WAL.

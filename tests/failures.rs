@@ -11,7 +11,7 @@
 
 mod common;
 
-use caliber::{Error, Store, WinDraft, WinFilter};
+use caliber::{Error, Store, WinDraft};
 use common::{fingerprint, is_root};
 use serde_json::Value;
 use std::os::unix::fs::PermissionsExt;
@@ -25,12 +25,7 @@ fn draft(title: &str, notes_len: usize) -> WinDraft {
 }
 
 fn titles(store: &Store) -> Vec<String> {
-    let mut t: Vec<String> = store
-        .list_wins(&WinFilter::default())
-        .expect("list")
-        .into_iter()
-        .map(|w| w.title)
-        .collect();
+    let mut t = common::titles(store);
     t.sort();
     t
 }

@@ -44,6 +44,14 @@ pub fn start(app: AppHandle) {
 /// passphrase has none yet.
 fn daily_backup(db: &Db) {
     let today = chrono::Local::now().date_naive();
+    // Most minutes there is nothing to do: a second connection (for an encrypted
+    // database, a key derivation) only when today's copy is missing.
+    if !db
+        .with(|s| Ok(s.rolling_backup_due(today)))
+        .unwrap_or(false)
+    {
+        return;
+    }
     let made = db
         .with(|s| s.reopen())
         .and_then(|other| other.rolling_backup(today));

@@ -38,6 +38,11 @@ pub(super) fn private(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The rolling backup of a day in the backup folder.
+fn rolling_name(dir: &Path, day: NaiveDate) -> PathBuf {
+    dir.join(format!("{PREFIX}{}.db", day.format("%Y-%m-%d")))
+}
+
 fn copy_db(from: &Connection, to: &mut Connection) -> Result<()> {
     let b = Backup::new(from, to)?;
     b.run_to_completion(1024, Duration::from_millis(5), None)?;
@@ -99,13 +104,21 @@ impl Store {
             .map(|p| p.parent().unwrap_or(Path::new(".")).join("backups"))
     }
 
+    /// Whether today's rolling backup is still to be made (a database in memory has
+    /// none): a check of one file name, so the app can ask every minute and open a
+    /// second connection only once a day.
+    pub fn rolling_backup_due(&self, today: NaiveDate) -> bool {
+        self.backup_dir()
+            .is_some_and(|dir| !rolling_name(&dir, today).exists())
+    }
+
     /// Makes today's rolling backup if there is none yet, and deletes the oldest
     /// beyond [`BACKUPS_KEPT`]. Returns the new file, if one was written.
     pub fn rolling_backup(&self, today: NaiveDate) -> Result<Option<PathBuf>> {
         let Some(dir) = self.backup_dir() else {
             return Ok(None);
         };
-        let target = dir.join(format!("{PREFIX}{}.db", today.format("%Y-%m-%d")));
+        let target = rolling_name(&dir, today);
         let made = if target.exists() {
             None
         } else {

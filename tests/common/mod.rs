@@ -1,9 +1,10 @@
-//! What the bad-input and failure suites share: a fingerprint of a database that
-//! changes when any row of any table changes, so "the database is unchanged" is a
-//! check that can fail.
+//! What the integration suites share: a fingerprint of a database that changes
+//! when any row of any table changes, so "the database is unchanged" is a check
+//! that can fail, and the titles a store lists.
 
 #![allow(dead_code)] // each test binary uses its own part of this module
 
+use caliber::Store;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
@@ -92,4 +93,14 @@ pub fn is_root() -> bool {
                 .and_then(|l| l.split_whitespace().nth(1).map(|u| u == "0"))
         })
         .unwrap_or(false)
+}
+
+/// The titles of a store's live wins, newest first.
+pub fn titles(store: &Store) -> Vec<String> {
+    store
+        .list_wins(&Default::default())
+        .expect("list wins")
+        .into_iter()
+        .map(|w| w.title)
+        .collect()
 }

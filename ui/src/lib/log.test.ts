@@ -7,7 +7,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { tick } from "svelte";
-import type { Win, WinFilter } from "./api";
+import { emptyDraft, type Win, type WinFilter } from "./api";
 import { FIRST_PAGE, PAGE, Pager, prefetchFirstPage, takeFirstPage } from "./pager.svelte";
 import { timelineRows } from "./timeline";
 import { changed } from "./state.svelte";
@@ -21,23 +21,12 @@ const ROW = 40;
 function nth(i: number): Win {
   const day = new Date(Date.UTC(2026, 5, 30) - Math.floor(i / 30) * 86_400_000).toISOString().slice(0, 10);
   return {
+    ...emptyDraft(`Win number ${TOTAL - i}`),
     id: TOTAL - i,
     date: day,
     logged_at: `${day}T09:00:00Z`,
     updated_at: `${day}T09:00:00Z`,
-    title: `Win number ${TOTAL - i}`,
-    situation: null,
-    action: null,
-    result: null,
-    notes: null,
-    metric: null,
-    scope: "team",
     people: [],
-    links: [],
-    tags: [],
-    expectations: [],
-    principles: [],
-    source: "app",
   };
 }
 
