@@ -9,6 +9,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::dates::quarter_of;
 use crate::error::Result;
@@ -190,20 +191,117 @@ pub struct Review {
     pub readiness: Readiness,
 }
 
-/// Reviews the current cycle of a store as of `as_of`.
+/// What the review reads of a win: its date, reach, proof, tags and people.
+/// [`Win`] has all of it; [`WinFacts`] is the lighter record [`review_store`] loads.
+pub trait Evidence {
+    /// The win's id.
+    fn id(&self) -> WinId;
+    /// The day it happened.
+    fn date(&self) -> NaiveDate;
+    /// How far it reached.
+    fn scope(&self) -> Scope;
+    /// True when it has a metric.
+    fn has_metric(&self) -> bool;
+    /// `Some(confirmed)` when it is tagged with the expectation `id`.
+    fn tag(&self, id: &str) -> Option<bool>;
+    /// True when it has tags and every one is only a suggestion.
+    fn only_suggested(&self) -> bool;
+    /// The people named on it, in order, as (person, vouches).
+    fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_;
+    /// True when someone named on it vouches for it.
+    fn is_vouched(&self) -> bool {
+        self.named().any(|(_, vouches)| vouches)
+    }
+}
+
+impl Evidence for Win {
+    fn id(&self) -> WinId {
+        self.id
+    }
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+    fn scope(&self) -> Scope {
+        self.scope
+    }
+    fn has_metric(&self) -> bool {
+        self.metric.is_some()
+    }
+    fn tag(&self, id: &str) -> Option<bool> {
+        self.expectations
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.confirmed)
+    }
+    fn only_suggested(&self) -> bool {
+        !self.expectations.is_empty() && self.expectations.iter().all(|t| !t.confirmed)
+    }
+    fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_ {
+        self.people.iter().map(|p| (p.person_id, p.vouches))
+    }
+}
+
+/// The facts of a win the review reads, and nothing else: no texts, no names.
+/// Loaded by [`Store::win_facts`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct WinFacts {
+    /// The win's id.
+    pub id: WinId,
+    /// The day it happened.
+    pub date: NaiveDate,
+    /// How far it reached.
+    pub scope: Scope,
+    /// True when it has a metric.
+    pub has_metric: bool,
+    /// Its expectation tags as (id, confirmed), in no particular order; the ids
+    /// are shared between wins.
+    pub tags: Vec<(Arc<str>, bool)>,
+    /// The live people named on it, in order, as (person, vouches).
+    pub people: Vec<(PersonId, bool)>,
+}
+
+impl Evidence for WinFacts {
+    fn id(&self) -> WinId {
+        self.id
+    }
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+    fn scope(&self) -> Scope {
+        self.scope
+    }
+    fn has_metric(&self) -> bool {
+        self.has_metric
+    }
+    fn tag(&self, id: &str) -> Option<bool> {
+        self.tags
+            .iter()
+            .find(|(t, _)| &**t == id)
+            .map(|&(_, confirmed)| confirmed)
+    }
+    fn only_suggested(&self) -> bool {
+        !self.tags.is_empty() && self.tags.iter().all(|&(_, confirmed)| !confirmed)
+    }
+    fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_ {
+        self.people.iter().copied()
+    }
+}
+
+/// Reviews the current cycle of a store as of `as_of`, from the facts of its wins
+/// ([`Store::win_facts`]), all read in one read transaction.
 pub fn review_store(store: &Store, as_of: NaiveDate) -> Result<Review> {
-    Ok(review(&CycleData::load_brief(store)?.inputs(as_of)))
+    store.reading(|store| Ok(review(&CycleData::load_facts(store)?.inputs(as_of))))
 }
 
 /// The current cycle's evidence, loaded once from a store: what the review and
-/// the outline both read.
-pub struct CycleData {
+/// the outline both read. `W` is what is loaded of each win.
+pub struct CycleData<W = Win> {
     /// The cycle's ladder.
     pub ladder: Ladder,
     /// The cycle in force.
     pub cycle: Cycle,
-    /// Wins inside the cycle's window.
-    pub wins: Vec<Win>,
+    /// Wins inside the cycle's window, newest first.
+    pub wins: Vec<W>,
     /// Everyone.
     pub people: Vec<Person>,
     /// Feedback given inside the cycle's window.
@@ -215,25 +313,30 @@ pub struct CycleData {
 impl CycleData {
     /// Loads the cycle's evidence.
     pub fn load(store: &Store) -> Result<CycleData> {
-        CycleData::load_with(store, Store::list_wins)
-    }
-
-    /// Loads what the review reads: the wins without their STAR text, notes,
-    /// links, tags and principles ([`Store::list_wins_brief`]).
-    pub fn load_brief(store: &Store) -> Result<CycleData> {
-        CycleData::load_with(store, Store::list_wins_brief)
+        CycleData::load_with(store, |s, f| s.list_wins(f))
     }
 
     /// Loads what the outline ranks its evidence by ([`Store::list_wins_ranking`]):
     /// the wins it shows in full are read afterwards.
     pub(crate) fn load_ranking(store: &Store) -> Result<CycleData> {
-        CycleData::load_with(store, Store::list_wins_ranking)
+        CycleData::load_with(store, |s, f| s.list_wins_ranking(f))
     }
+}
 
+impl CycleData<WinFacts> {
+    /// Loads only what the review reads of each win ([`Store::win_facts`]).
+    pub fn load_facts(store: &Store) -> Result<CycleData<WinFacts>> {
+        CycleData::load_with(store, |s, f| {
+            s.win_facts(f.since.unwrap_or_default(), f.until.unwrap_or_default())
+        })
+    }
+}
+
+impl<W: Evidence> CycleData<W> {
     fn load_with(
         store: &Store,
-        list: fn(&Store, &WinFilter) -> Result<Vec<Win>>,
-    ) -> Result<CycleData> {
+        list: impl FnOnce(&Store, &WinFilter) -> Result<Vec<W>>,
+    ) -> Result<CycleData<W>> {
         let cycle = store.cycle()?;
         let ladder = store.ladder(&cycle.ladder)?;
         let wins = list(
@@ -256,7 +359,7 @@ impl CycleData {
     }
 
     /// The review's inputs as of a day.
-    pub fn inputs(&self, as_of: NaiveDate) -> Inputs<'_> {
+    pub fn inputs(&self, as_of: NaiveDate) -> Inputs<'_, W> {
         Inputs {
             ladder: &self.ladder,
             cycle: &self.cycle,
@@ -269,14 +372,14 @@ impl CycleData {
     }
 }
 
-/// Everything a review reads.
-pub struct Inputs<'a> {
+/// Everything a review reads. `W` is what is known of each win ([`Evidence`]).
+pub struct Inputs<'a, W = Win> {
     /// The ladder.
     pub ladder: &'a Ladder,
     /// The cycle; only wins inside its window count.
     pub cycle: &'a Cycle,
-    /// Wins (any; those outside the window are ignored).
-    pub wins: &'a [Win],
+    /// Wins (any; those outside the window are ignored), newest first.
+    pub wins: &'a [W],
     /// People.
     pub people: &'a [Person],
     /// Feedback.
@@ -305,7 +408,7 @@ pub fn quarters(start: NaiveDate, end: NaiveDate) -> Vec<String> {
 }
 
 /// Builds the review. Pure: the same inputs give the same review.
-pub fn review(input: &Inputs<'_>) -> Review {
+pub fn review<W: Evidence>(input: &Inputs<'_, W>) -> Review {
     let Inputs {
         ladder,
         cycle,
@@ -314,10 +417,10 @@ pub fn review(input: &Inputs<'_>) -> Review {
         as_of,
         ..
     } = *input;
-    let wins: Vec<&Win> = input
+    let wins: Vec<&W> = input
         .wins
         .iter()
-        .filter(|w| cycle.contains(w.date))
+        .filter(|w| cycle.contains(w.date()))
         .collect();
     let quarter_list = quarters(cycle.start, cycle.end.min(as_of.max(cycle.start)));
     let expectations: Vec<ExpectationReview> = ladder
@@ -338,10 +441,7 @@ pub fn review(input: &Inputs<'_>) -> Review {
         .map(|(r, e)| gap_for(r, e, &ladder.target_level, weeks_left, as_of))
         .collect();
 
-    let unconfirmed = wins
-        .iter()
-        .filter(|w| !w.expectations.is_empty() && w.expectations.iter().all(|t| !t.confirmed))
-        .count();
+    let unconfirmed = wins.iter().filter(|w| w.only_suggested()).count();
     let sustained = sustained(&wins, &quarter_list, as_of);
     let providers = providers(&wins, people, feedback, cycle, &expectations, input.own_org);
     let readiness = readiness(&expectations, &providers, &sustained);
@@ -364,28 +464,23 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn review_expectation(
+fn review_expectation<W: Evidence>(
     e: &Expectation,
-    wins: &[&Win],
+    wins: &[&W],
     quarter_list: &[String],
     as_of: NaiveDate,
 ) -> ExpectationReview {
-    let mine: Vec<(&Win, bool)> = wins
+    let mine: Vec<(&W, bool)> = wins
         .iter()
-        .filter_map(|w| {
-            w.expectations
-                .iter()
-                .find(|t| t.id == e.id)
-                .map(|t| (*w, t.confirmed))
-        })
+        .filter_map(|w| w.tag(&e.id).map(|confirmed| (*w, confirmed)))
         .collect();
     let n = mine.len();
     let confirmed = mine.iter().filter(|(_, c)| *c).count();
-    let latest = mine.iter().map(|(w, _)| w.date).max();
+    let latest = mine.iter().map(|(w, _)| w.date()).max();
     // Counted by (year, quarter): a label is written only for each quarter shown.
     let mut per_q: HashMap<(i32, u32), usize> = HashMap::new();
     for (w, _) in &mine {
-        *per_q.entry(quarter_of(w.date)).or_default() += 1;
+        *per_q.entry(quarter_of(w.date())).or_default() += 1;
     }
     let mut count_of: HashMap<String, usize> = per_q
         .iter()
@@ -399,8 +494,8 @@ fn review_expectation(
         })
         .collect();
     let quarters_with_evidence = per_q.len();
-    let widest_scope = mine.iter().map(|(w, _)| w.scope).max();
-    let with_metric = mine.iter().filter(|(w, _)| w.metric.is_some()).count();
+    let widest_scope = mine.iter().map(|(w, _)| w.scope()).max();
+    let with_metric = mine.iter().filter(|(w, _)| w.has_metric()).count();
     let vouched = mine.iter().filter(|(w, _)| w.is_vouched()).count();
     let age = latest.map(|d| (as_of - d).num_days());
     let old = age.is_some_and(|a| a > OLD_AFTER_DAYS);
@@ -496,7 +591,7 @@ fn review_expectation(
         strength,
         gap,
         summary,
-        win_ids: mine.iter().map(|(w, _)| w.id).collect(),
+        win_ids: mine.iter().map(|(w, _)| w.id()).collect(),
     }
 }
 
@@ -559,10 +654,10 @@ fn gap_for(
     }
 }
 
-fn sustained(wins: &[&Win], quarter_list: &[String], as_of: NaiveDate) -> Sustained {
+fn sustained<W: Evidence>(wins: &[&W], quarter_list: &[String], as_of: NaiveDate) -> Sustained {
     let cutoff = as_of - Duration::weeks(LAST_WEEKS);
-    let last = wins.iter().filter(|w| w.date > cutoff).count();
-    let qs: BTreeSet<(i32, u32)> = wins.iter().map(|w| quarter_of(w.date)).collect();
+    let last = wins.iter().filter(|w| w.date() > cutoff).count();
+    let qs: BTreeSet<(i32, u32)> = wins.iter().map(|w| quarter_of(w.date())).collect();
     let n = wins.len();
     let warning = if n >= 3 && last * 2 > n {
         Some(format!(
@@ -586,8 +681,8 @@ fn sustained(wins: &[&Win], quarter_list: &[String], as_of: NaiveDate) -> Sustai
     }
 }
 
-fn providers(
-    wins: &[&Win],
+fn providers<W: Evidence>(
+    wins: &[&W],
     people: &[Person],
     feedback: &[Feedback],
     cycle: &Cycle,
@@ -597,7 +692,7 @@ fn providers(
     let by_id: HashMap<PersonId, &Person> = people.iter().map(|p| (p.id, p)).collect();
     let mut ids: HashSet<PersonId> = HashSet::new();
     for w in wins {
-        ids.extend(w.people.iter().filter(|p| p.vouches).map(|p| p.person_id));
+        ids.extend(w.named().filter(|&(_, vouches)| vouches).map(|(id, _)| id));
     }
     ids.extend(
         feedback
@@ -666,11 +761,10 @@ fn providers(
         .collect();
     let mut ask: Vec<String> = Vec::new();
     for w in wins {
-        for p in &w.people {
-            if !ids.contains(&p.person_id)
-                && by_id
-                    .get(&p.person_id)
-                    .is_some_and(|x| x.relation.is_none_or(Relation::is_independent))
+        for (id, _) in w.named() {
+            if let Some(p) = by_id.get(&id)
+                && !ids.contains(&id)
+                && p.relation.is_none_or(Relation::is_independent)
                 && !ask.contains(&p.name)
             {
                 ask.push(p.name.clone());

@@ -255,3 +255,100 @@ fn feedback_providers_counted_with_outside_org_and_unvouched_expectations() {
         r.providers.summary
     );
 }
+
+/// The review of a store reads only the facts of each win (`Store::win_facts`); it
+/// must say exactly what the review over the full wins says, including with a
+/// deleted person, a deleted win, wins outside the window, a tag of another ladder,
+/// suggested-only tags and several people on one win.
+#[test]
+fn the_review_from_facts_equals_the_review_from_full_wins() {
+    use caliber::review::{CycleData, Evidence, review};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("caliber.db")).unwrap();
+    let today = d("2026-03-10");
+    caliber::demo::load_demo(&mut s, today).unwrap();
+    let people = s.list_people().unwrap();
+    let extra = |s: &mut Store, date: &str, tags: Vec<(&str, bool)>, names: &[(&str, bool)]| {
+        s.add_win(&WinDraft {
+            date: Some(d(date)),
+            expectations: tags
+                .into_iter()
+                .map(|(id, confirmed)| ExpectationTag {
+                    id: id.into(),
+                    confirmed,
+                })
+                .collect(),
+            scope: Scope::Company,
+            people: names
+                .iter()
+                .map(|&(n, vouches)| PersonRef {
+                    name: n.into(),
+                    vouches,
+                })
+                .collect(),
+            ..WinDraft::titled(format!("Extra on {date}"))
+        })
+        .unwrap()
+        .id
+    };
+    let many = [
+        ("Quinn Newcomer", false),
+        (people[3].name.as_str(), false),
+        (people[0].name.as_str(), true),
+        (people[7].name.as_str(), false),
+    ];
+    extra(&mut s, "2026-02-01", vec![("delegation", false)], &many);
+    extra(
+        &mut s,
+        "2026-01-15",
+        vec![("strategy", false), ("delegation", false)],
+        &many[..1],
+    );
+    extra(&mut s, "2020-05-05", vec![("delegation", true)], &many);
+    let gone = extra(&mut s, "2026-02-20", vec![("delegation", true)], &many);
+    // A win tagged while the cycle was on another ladder.
+    let cycle = s.cycle().unwrap();
+    s.set_cycle(&Cycle {
+        ladder: "first-time-manager".into(),
+        ..cycle.clone()
+    })
+    .unwrap();
+    extra(&mut s, "2026-02-03", vec![("coaching", false)], &many[1..]);
+    s.set_cycle(&cycle).unwrap();
+    s.delete_win(gone).unwrap();
+    s.delete_person(people[0].id).unwrap();
+
+    let facts = CycleData::load_facts(&s).unwrap();
+    let full = CycleData::load(&s).unwrap();
+    // The same wins in the same order, with the same facts.
+    assert_eq!(facts.wins.len(), full.wins.len());
+    assert!(facts.wins.len() > 40, "{}", facts.wins.len());
+    for (f, w) in facts.wins.iter().zip(&full.wins) {
+        assert_eq!(
+            (f.id, f.date, f.scope, f.has_metric),
+            (w.id, w.date, w.scope, w.metric.is_some())
+        );
+        assert_eq!(f.named().collect::<Vec<_>>(), w.named().collect::<Vec<_>>());
+        assert_eq!(f.only_suggested(), Evidence::only_suggested(w));
+        assert_eq!(f.tags.len(), w.expectations.len());
+        for t in &w.expectations {
+            assert_eq!(f.tag(&t.id), Some(t.confirmed));
+        }
+    }
+    assert!(
+        full.wins.iter().any(|w| w.people.len() == 2),
+        "the deleted person is gone from wins"
+    );
+    let from_facts = review_store(&s, today).unwrap();
+    let from_wins = review(&full.inputs(today));
+    assert_eq!(from_facts, from_wins);
+    assert!(from_facts.unconfirmed >= 2, "{}", from_facts.unconfirmed);
+    assert!(
+        from_facts
+            .providers
+            .ask
+            .contains(&"Quinn Newcomer".to_string()),
+        "{:?}",
+        from_facts.providers.ask
+    );
+}

@@ -142,6 +142,11 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER learning_win_removed AFTER DELETE ON wins
         BEGIN UPDATE learning SET epoch = epoch + 1; END;
     "#,
+    // 4: live feedback by date, newest first: the review and the outline read one
+    // cycle's feedback, a tenth of a decade's.
+    r#"
+    CREATE INDEX feedback_live_date ON feedback(date, id) WHERE deleted_at IS NULL;
+    "#,
 ];
 
 /// The schema version this build writes.
