@@ -321,10 +321,7 @@ impl Store {
         if wins.is_empty() {
             return Ok(wins);
         }
-        let mut by_id: Vec<(WinId, usize)> =
-            wins.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
-        by_id.sort_unstable();
-        let index = WinIndex(by_id);
+        let index = WinIndex::of(wins.iter().map(|w| w.id));
 
         // A ladder has a dozen expectations: each id is made once and shared.
         let mut ids: Vec<Arc<str>> = Vec::new();
@@ -629,6 +626,14 @@ pub(crate) enum Parts {
 struct WinIndex(Vec<(WinId, usize)>);
 
 impl WinIndex {
+    /// The index of ids in list order: ids sorted for a binary search, cheaper than
+    /// hashing every part row's id.
+    fn of(ids: impl Iterator<Item = WinId>) -> WinIndex {
+        let mut by_id: Vec<(WinId, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+        by_id.sort_unstable();
+        WinIndex(by_id)
+    }
+
     fn get(&self, id: &WinId) -> Option<&usize> {
         self.0
             .binary_search_by_key(id, |&(w, _)| w)
@@ -733,11 +738,8 @@ pub(crate) fn load_wins(
     if wins.is_empty() {
         return Ok(wins);
     }
-    // Which win a part row belongs to: ids sorted for a binary search, cheaper than
-    // hashing every part row's id.
-    let mut by_id: Vec<(WinId, usize)> = wins.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
-    by_id.sort_unstable();
-    let index = WinIndex(by_id);
+    // Which win a part row belongs to.
+    let index = WinIndex::of(wins.iter().map(|w| w.id));
     // Which wins' parts to read. Without a limit or offset the wins are exactly those
     // the clause selects, so the parts are joined on the same clause (one index walk);
     // otherwise the ids found are listed.
