@@ -256,14 +256,8 @@ impl Store {
         self.list_wins_with(filter, Parts::All)
     }
 
-    /// Like [`Store::list_wins`], without the STAR text, notes, links, tags and
-    /// principles: what the review reads, at a fraction of the cost for a big window.
-    pub fn list_wins_brief(&self, filter: &WinFilter) -> Result<Vec<Win>> {
-        self.list_wins_with(filter, Parts::Brief)
-    }
-
-    /// Like [`Store::list_wins_brief`], with principles, the result, and an action
-    /// that is an empty text when the win has one: what the outline ranks evidence by
+    /// Like [`Store::list_wins`], without the situation, notes, links and tags, with
+    /// an action that is an empty text when the win has one: what the outline ranks evidence by
     /// and quotes. The wins it then shows in full are read with [`Store::wins_by_ids`].
     pub(crate) fn list_wins_ranking(&self, filter: &WinFilter) -> Result<Vec<Win>> {
         self.list_wins_with(filter, Parts::Ranking)
@@ -614,10 +608,8 @@ pub(crate) fn reindex(tx: &Transaction<'_>, id: WinId) -> Result<()> {
 pub(crate) enum Parts {
     /// Everything.
     All,
-    /// No STAR text, notes, links, tags or principles.
-    Brief,
-    /// Brief, plus principles, the result, and whether there is an action (an empty
-    /// text when there is one): what ranks wins as evidence and what the outline's
+    /// No situation, notes, links or tags; principles, the result, and whether there
+    /// is an action (an empty text when there is one): what ranks wins as evidence and what the outline's
     /// narrative quotes.
     Ranking,
 }
@@ -698,7 +690,6 @@ pub(crate) fn load_wins(
     let whole = window.limit.is_none() && window.offset == 0;
     let text = match parts {
         Parts::All => "w.situation, w.action, w.result, w.notes",
-        Parts::Brief => "NULL, NULL, NULL, NULL",
         Parts::Ranking => "NULL, IIF(w.action IS NULL, NULL, ''), w.result, NULL",
     };
     let sql = format!(
@@ -783,7 +774,6 @@ pub(crate) fn load_wins(
             ("win_tags", "tag", 1),
             ("win_links", "url", 2),
         ],
-        Parts::Brief => &[],
         Parts::Ranking => &[("win_principles", "principle", 0)],
     };
     for &(table, col, which) in lists {
