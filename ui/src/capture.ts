@@ -3,5 +3,8 @@
 import { mount } from "svelte";
 import "./app.css";
 import Capture from "./views/Capture.svelte";
+import { markPlatform } from "./lib/platform";
+
+markPlatform();
 
 export default mount(Capture, { target: document.getElementById("app")! });

@@ -3,6 +3,9 @@ mark("script");
 import { mount } from "svelte";
 import "./app.css";
 import App from "./App.svelte";
+import { markPlatform } from "./lib/platform";
+
+markPlatform();
 
 // The main window. The quick-capture window has a page of its own (capture.html).
 export default mount(App, { target: document.getElementById("app")! });

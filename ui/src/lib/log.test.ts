@@ -51,14 +51,18 @@ class FakeResizeObserver {
 
 /** Every list_wins call the view made, and the fake ledger behind it. */
 let calls: WinFilter[];
+/** For each call, how many rows were in the page when it was made. */
+let rowsAtCall: { cmd: string; rows: number }[];
 beforeEach(() => {
   calls = [];
+  rowsAtCall = [];
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = FakeResizeObserver;
   Element.prototype.scrollTo = function (this: Element, opts?: ScrollToOptions | number) {
     if (typeof opts === "object" && opts.top !== undefined) this.scrollTop = opts.top;
   } as Element["scrollTo"];
   window.requestAnimationFrame ??= (cb) => setTimeout(() => cb(performance.now()), 0) as unknown as number;
   mockIPC((cmd, args) => {
+    rowsAtCall.push({ cmd, rows: items().length });
     if (cmd === "list_wins") {
       const f = (args as { filter: WinFilter }).filter;
       calls.push(f);
@@ -94,6 +98,18 @@ describe("the Log timeline at 100k wins", () => {
     expect(items()[0].textContent).toContain(`Win number ${TOTAL}`);
     // The month heading of the first rows is there; more of June may come.
     expect(timeline().textContent).toMatch(/June 2026 · \d+\+/);
+  });
+
+  it("asks for nothing the first view does not show until its rows are in the page", async () => {
+    render(Log);
+    await waitFor(() => expect(calls.some((c) => c.offset === FIRST_PAGE)).toBe(true));
+    await waitFor(() => expect(rowsAtCall.some((c) => c.cmd === "list_people")).toBe(true));
+    // The first page with nothing in the page yet; the person filter's names and the
+    // next page only once the first rows are there.
+    expect(rowsAtCall[0]).toEqual({ cmd: "list_wins", rows: 0 });
+    const later = rowsAtCall.slice(1);
+    expect(later.length).toBeGreaterThanOrEqual(2);
+    for (const c of later) expect(c.rows).toBeGreaterThan(0);
   });
 
   it("asks for the next page as the end of what is loaded comes near, and stays bounded", async () => {
@@ -145,6 +161,8 @@ describe("editing in the virtualized timeline", () => {
     await fireEvent.click(first.querySelector("[data-testid=win-edit]")!);
     const title = (await screen.findByTestId("edit-title")) as HTMLInputElement;
     await fireEvent.input(title, { target: { value: "Half-typed new title" } });
+    // The page after the first comes once the first view is on screen.
+    await waitFor(() => expect(calls.some((c) => c.offset === FIRST_PAGE)).toBe(true));
     await scrollTo(150 * ROW);
     await tick();
     // The rows in view are far below, yet the edit and what was typed are still there.
