@@ -80,6 +80,11 @@ export function prefetchFirstPage(): void {
   early = { version: ui.version, page };
 }
 
+/** Settles once the prefetched first page has come (or failed); at once if none was asked for. */
+export function firstPageSettled(): Promise<void> {
+  return early ? early.page.then(() => {}, () => {}) : Promise.resolve();
+}
+
 /**
  * The prefetched first page, once, if nothing changed since it was asked for: the
  * unfiltered timeline's first read takes it instead of asking again. Otherwise
