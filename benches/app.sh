@@ -9,7 +9,9 @@
 #   bash benches/app.sh          # N=7 rounds
 #   N=3 bash benches/app.sh      # quicker
 #
-# Writes target/bench/app.md (the table) and target/bench/app.json (samples).
+# Then scrolls the Log's timeline through tauri-driver and reports its frame times
+# (benches/app_scroll.py). Writes target/bench/app.md and target/bench/scroll.md
+# (the tables) and target/bench/app.json and scroll.json (samples).
 # Needs: cargo, npm, python3, Xvfb and the WebKitGTK libraries (.ci/setup installs them).
 set -euo pipefail
 
@@ -26,7 +28,7 @@ mkdir -p "$BENCH" "$DATA" "$WORK"
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
-for tool in Xvfb python3 npm; do
+for tool in Xvfb python3 npm tauri-driver WebKitWebDriver; do
     command -v "$tool" >/dev/null || { echo "app.sh: $tool is missing: run .ci/setup" >&2; exit 1; }
 done
 
@@ -85,4 +87,7 @@ python3 benches/app_run.py "$BENCH" "$N" \
     "caliber=$APP" "bare=$BARE" \
     --env "caliber=CALIBER_DB=$WORK/caliber.db" $(xdg caliber) $(xdg bare)
 
-say "wrote $BENCH/app.md"
+say "scrolling the Log's timeline at $SIZE wins (frame times), 3 rounds"
+python3 benches/app_scroll.py "$BENCH" "$APP" "$db" --rounds 3
+
+say "wrote $BENCH/app.md and $BENCH/scroll.md"
