@@ -4,8 +4,11 @@ import { mount } from "svelte";
 import "./app.css";
 import App from "./App.svelte";
 import { markPlatform } from "./lib/platform";
+import { askStart } from "./lib/start";
 
 markPlatform();
+// Rust answers while the App mounts.
+askStart();
 
 // The main window. The quick-capture window has a page of its own (capture.html).
 export default mount(App, { target: document.getElementById("app")! });
