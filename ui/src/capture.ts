@@ -3,8 +3,8 @@
 import { mount } from "svelte";
 import "./app.css";
 import Capture from "./views/Capture.svelte";
-import { markPlatform } from "./lib/platform";
+import { chooseFont } from "./lib/platform";
 
-markPlatform();
+chooseFont();
 
 export default mount(Capture, { target: document.getElementById("app")! });

@@ -3,10 +3,10 @@ mark("script");
 import { mount } from "svelte";
 import "./app.css";
 import App from "./App.svelte";
-import { markPlatform } from "./lib/platform";
+import { chooseFont } from "./lib/platform";
 import { askStart } from "./lib/start";
 
-markPlatform();
+chooseFont();
 // Rust answers while the App mounts.
 askStart();
 
