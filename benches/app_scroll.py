@@ -15,6 +15,7 @@ OUT_DIR/scroll.json (samples) and OUT_DIR/scroll.md (the table). Needs a DISPLAY
 tauri-driver and WebKitWebDriver (.ci/setup installs them). Standard library only.
 """
 
+import http.client
 import json
 import os
 import shutil
@@ -114,12 +115,18 @@ def one_round(out, app, db, r):
         sid = call(port, "POST", "/session", {"capabilities": {"alwaysMatch": caps}})["value"]["sessionId"]
         call(port, "POST", f"/session/{sid}/timeouts", {"script": 120_000})
         deadline = time.monotonic() + 30
+        last = None
         while True:
-            found = call(port, "POST", f"/session/{sid}/elements", {"using": "css selector", "value": "[data-testid=win-item]"})
-            if found["value"]:
-                break
+            # While the page loads the driver may drop a request: ask again, as the
+            # end-to-end tests do, until the deadline.
+            try:
+                found = call(port, "POST", f"/session/{sid}/elements", {"using": "css selector", "value": "[data-testid=win-item]"})
+                if found["value"]:
+                    break
+            except (OSError, http.client.HTTPException) as e:
+                last = e
             if time.monotonic() > deadline:
-                raise RuntimeError("no rows in the Log after 30 s")
+                raise RuntimeError(f"no rows in the Log after 30 s (last error: {last})")
             time.sleep(0.2)
         # Let the start's deferred work (tray, shortcut, capture window) settle first.
         time.sleep(2.0)
