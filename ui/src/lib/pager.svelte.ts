@@ -73,16 +73,12 @@ function uniqueById(wins: Win[]): Win[] {
 let early: { version: number; page: Promise<Win[]> } | null = null;
 
 /** Asks Rust for the timeline's first page now, while the rest of the start goes on. */
-export function prefetchFirstPage(): void {
+export function prefetchFirstPage(): Promise<Win[]> {
   const page = api.listWins({ ...emptyFilter(), offset: 0, limit: FIRST_PAGE });
   // Whoever takes it handles a failure; until then it is not an unhandled rejection.
   page.catch(() => {});
   early = { version: ui.version, page };
-}
-
-/** Settles once the prefetched first page has come (or failed); at once if none was asked for. */
-export function firstPageSettled(): Promise<void> {
-  return early ? early.page.then(() => {}, () => {}) : Promise.resolve();
+  return page;
 }
 
 /**
