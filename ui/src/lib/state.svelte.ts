@@ -14,13 +14,18 @@ export const VIEWS: { id: View; label: string; key: string }[] = [
 
 export type Toast = { message: string; kind: "info" | "error"; undo?: boolean };
 
-export const ui = $state({
-  view: "log" as View,
+/** The UI's shared state. The ladder and the toast are replaced whole, never changed
+ * in place, so they are kept as they come (`$state.raw`): a deep proxy would make
+ * every expectation title read in the timeline's rows go through a proxy. */
+class UiState {
+  view = $state<View>("log");
   /** Bumped after every change; views reload when it moves. */
-  version: 0,
-  ladder: null as Ladder | null,
-  toast: null as Toast | null,
-});
+  version = $state(0);
+  ladder = $state.raw<Ladder | null>(null);
+  toast = $state.raw<Toast | null>(null);
+}
+
+export const ui = new UiState();
 
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -34,7 +39,16 @@ export function changed() {
   ui.version += 1;
 }
 
+const titlesOf = new WeakMap<Ladder, Map<string, string>>();
+
 /** The title of an expectation id in the current ladder (the id when unknown). */
 export function expectationTitle(id: string): string {
-  return ui.ladder?.expectations.find((e) => e.id === id)?.title ?? id;
+  const ladder = ui.ladder;
+  if (!ladder) return id;
+  let titles = titlesOf.get(ladder);
+  if (!titles) {
+    titles = new Map(ladder.expectations.map((e) => [e.id, e.title]));
+    titlesOf.set(ladder, titles);
+  }
+  return titles.get(id) ?? id;
 }
