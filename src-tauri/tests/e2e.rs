@@ -597,6 +597,18 @@ impl App {
 
     /// Clicks a win's button (`win-edit`, `win-delete`), finding the win by its text.
     async fn click_in_win(&self, text: &str, testid: &str) -> Result<()> {
+        // The timeline may draw its rows anew between finding a row and clicking in
+        // it (the first view hands over to the virtualized list, a reload after a
+        // change): then the row found is gone, so look again.
+        eventually!(
+            WAIT,
+            format!("a win containing {text:?} to click {testid} in"),
+            self.try_click_in_win(text, testid).await
+        )
+    }
+
+    /// One try of `click_in_win`: `Ok(None)` when no win has the text (yet).
+    async fn try_click_in_win(&self, text: &str, testid: &str) -> Result<Option<()>> {
         let items = self
             .client
             .find_all(Locator::Css("[data-testid=win-item]"))
@@ -607,10 +619,10 @@ impl App {
                     .find(Locator::Css(&format!("[data-testid={testid}]")))
                     .await?;
                 button.click().await?;
-                return Ok(());
+                return Ok(Some(()));
             }
         }
-        Err(format!("no win containing {text:?} to click {testid} in").into())
+        Ok(None)
     }
 
     /// `(data-expectation, data-gap)` of every review row.

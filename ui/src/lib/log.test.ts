@@ -157,13 +157,13 @@ describe("the Log timeline at 100k wins", () => {
 describe("editing in the virtualized timeline", () => {
   it("keeps a win being edited in the page when it scrolls out of view, and lets it go after", async () => {
     render(Log);
+    // The virtualized list has taken over from the first view (it asks for the next page).
+    await waitFor(() => expect(calls.some((c) => c.offset === FIRST_PAGE)).toBe(true));
     await waitFor(() => expect(items().length).toBeGreaterThan(0));
     const first = items()[0] as HTMLElement;
     await fireEvent.click(first.querySelector("[data-testid=win-edit]")!);
     const title = (await screen.findByTestId("edit-title")) as HTMLInputElement;
     await fireEvent.input(title, { target: { value: "Half-typed new title" } });
-    // The page after the first comes once the first view is on screen.
-    await waitFor(() => expect(calls.some((c) => c.offset === FIRST_PAGE)).toBe(true));
     await scrollTo(150 * ROW);
     await tick();
     // The rows in view are far below, yet the edit and what was typed are still there.
@@ -174,6 +174,38 @@ describe("editing in the virtualized timeline", () => {
     await fireEvent.click(screen.getByText("Cancel"));
     await scrollTo(151 * ROW);
     await waitFor(() => expect([...items()].map((e) => Number((e as HTMLElement).dataset.winId))).not.toContain(TOTAL));
+  });
+});
+
+describe("the first view's rows", () => {
+  it("are drawn as a plain list at once, then the virtualized list takes over with the same rows", async () => {
+    render(Log);
+    await waitFor(() => expect(items().length).toBeGreaterThan(0));
+    // Before anything was measured: the newest wins, enough to fill the window.
+    expect(timeline().classList.contains("first-view")).toBe(true);
+    expect(items()[0].textContent).toContain(`Win number ${TOTAL}`);
+    expect(items().length).toBeGreaterThanOrEqual(15);
+    await waitFor(() => expect(calls.some((c) => c.offset === FIRST_PAGE)).toBe(true));
+    expect(timeline().classList.contains("first-view")).toBe(false);
+    expect(items()[0].textContent).toContain(`Win number ${TOTAL}`);
+    expect(items().length).toBeGreaterThanOrEqual(15);
+    expect(items().length).toBeLessThanOrEqual(40);
+  });
+
+  it("keep an edit opened before the list took over, and hand over once it ends", async () => {
+    render(Log);
+    await waitFor(() => expect(items().length).toBeGreaterThan(0));
+    await fireEvent.click(items()[0].querySelector("[data-testid=win-edit]")!);
+    const title = (await screen.findByTestId("edit-title")) as HTMLInputElement;
+    await fireEvent.input(title, { target: { value: "Typed in the first frames" } });
+    // Long enough for the list to have taken over, had nothing been open.
+    for (let i = 0; i < 5; i++) await new Promise((r) => requestAnimationFrame(() => r(null)));
+    expect((screen.getByTestId("edit-title") as HTMLInputElement).value).toBe("Typed in the first frames");
+    expect(calls.some((c) => c.offset === FIRST_PAGE)).toBe(false);
+    await fireEvent.click(screen.getByText("Cancel"));
+    await waitFor(() => expect(calls.some((c) => c.offset === FIRST_PAGE)).toBe(true));
+    expect(timeline().classList.contains("first-view")).toBe(false);
+    expect(items()[0].textContent).toContain(`Win number ${TOTAL}`);
   });
 });
 
