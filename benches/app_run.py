@@ -148,6 +148,14 @@ def run_once(cmd, env):
         end_session(proc)
 
 
+def write_table(out, name, lines):
+    """Writes the Markdown table `lines` to OUT_DIR/name and prints it."""
+    table = "\n".join(lines) + "\n"
+    with open(os.path.join(out, name), "w") as f:
+        f.write(table)
+    print(table)
+
+
 def main():
     out, n = sys.argv[1], int(sys.argv[2])
     programs, envs = [], {}
@@ -243,10 +251,7 @@ def main():
         + "; ".join(f"{k}: {', '.join(v)}" for k, v in procs.items())
         + f"), read {SETTLE:.0f} s after the mark."
     )
-    table = "\n".join(lines) + "\n"
-    with open(os.path.join(out, "app.md"), "w") as f:
-        f.write(table)
-    print(table)
+    write_table(out, "app.md", lines)
 
 
 if __name__ == "__main__":

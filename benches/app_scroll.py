@@ -27,6 +27,8 @@ import sys
 import time
 import urllib.request
 
+from app_run import write_table
+
 FRAMES = 300
 SPEEDS = tuple(json.loads(os.environ["SCROLL_SPEEDS"])) if os.environ.get("SCROLL_SPEEDS") else (("wheel", 40), ("fling", 160))
 # A frame that takes longer than two 60 Hz intervals is one a person sees stutter.
@@ -187,10 +189,7 @@ def main():
             f"{pct(t, 99):.1f} ms | {max(t):.1f} ms | {long} ({100 * long / len(t):.1f}%) | {blank} | "
             f"{last['top']:.0f} | {last['rows']} |"
         )
-    table = "\n".join(lines) + "\n"
-    with open(os.path.join(out, "scroll.md"), "w") as f:
-        f.write(table)
-    print(table)
+    write_table(out, "scroll.md", lines)
 
 
 if __name__ == "__main__":
