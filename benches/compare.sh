@@ -7,7 +7,7 @@
 #   N=3 bash benches/compare.sh        # quicker
 #   REGEN=1 bash benches/compare.sh    # rebuild the datasets
 #
-# Writes target/bench/compare.md (the table) and target/bench/compare.json (samples).
+# Writes target/bench/compare.md (the table) and target/bench/compare.jsonl (samples).
 # Needs: cargo, python3 (with venv), sqlite3; installs sqlite3 with apt-get when root.
 set -euo pipefail
 
