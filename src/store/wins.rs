@@ -2,7 +2,7 @@
 //! index, always in one transaction, so a win is either wholly saved or not at all.
 
 use chrono::{NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, params};
+use rusqlite::{Connection, ToSql, Transaction, params};
 
 use super::{Store, day, parse_day, parse_ts, ts};
 use crate::error::{Error, Result};
@@ -820,19 +820,57 @@ pub(crate) fn load_wins(
     Ok(wins)
 }
 
-/// The id of a live win with this date and title, if any: how imports spot
-/// entries that are already in the ledger.
-pub(crate) fn find_same(
-    tx: &Transaction<'_>,
-    date: NaiveDate,
-    title: &str,
-) -> Result<Option<WinId>> {
-    Ok(tx
-        .prepare_cached(
-            "SELECT id FROM wins WHERE date = ?1 AND title = ?2 AND deleted_at IS NULL",
-        )?
-        .query_row(params![day(date), title], |r| r.get(0))
-        .optional()?)
+/// The ids of the live wins whose whole content equals `clean`: date, title, the
+/// STAR texts, notes, metric, scope, expectations with their confirmed flags,
+/// principles, tags, links, and the people with their vouch flags, each list in its
+/// order. Only where a win came from and when it was logged are left out. This is
+/// how imports spot entries already in the ledger without ever taking two rows that
+/// differ in one field for one.
+pub(crate) fn same_wins(tx: &Transaction<'_>, clean: &CleanWin) -> Result<Vec<WinId>> {
+    let d = &clean.draft;
+    let found = load_wins(
+        tx,
+        "w.date = ? AND w.title = ?",
+        vec![Box::new(day(clean.date)), Box::new(d.title.clone())],
+        "ORDER BY w.id",
+        Window::ALL,
+        Parts::All,
+    )?;
+    let mut same = Vec::new();
+    for w in found {
+        if same_content(tx, d, &w)? {
+            same.push(w.id);
+        }
+    }
+    Ok(same)
+}
+
+/// Whether a cleaned draft says exactly what a stored win says (date and title
+/// aside, which the caller matched). People are compared as the ledger's people:
+/// the name a draft gives is the person the store would link.
+fn same_content(conn: &Connection, d: &WinDraft, w: &Win) -> Result<bool> {
+    let texts_equal = d.situation == w.situation
+        && d.action == w.action
+        && d.result == w.result
+        && d.notes == w.notes
+        && d.metric == w.metric
+        && d.scope == w.scope
+        && d.expectations == w.expectations
+        && d.principles == w.principles
+        && d.tags == w.tags
+        && d.links == w.links
+        && d.people.len() == w.people.len();
+    if !texts_equal {
+        return Ok(false);
+    }
+    for (p, q) in d.people.iter().zip(&w.people) {
+        if p.vouches != q.vouches
+            || super::people::find_by_name(conn, &p.name)? != Some(q.person_id)
+        {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 #[cfg(test)]
