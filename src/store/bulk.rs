@@ -6,7 +6,7 @@ use chrono::Utc;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::undo::{ImportedIds, record};
+use super::undo::{ActionKind, Entity, ImportedIds, record};
 use super::wins::{clean_text, clean_win, insert_win, one_line, same_wins};
 use super::{Store, day, ts};
 use crate::error::{Error, Result};
@@ -47,6 +47,13 @@ pub struct ImportSummary {
     pub duplicates: usize,
     /// True when the records' own ids were kept (restore into an empty database).
     pub kept_ids: bool,
+}
+
+impl ImportSummary {
+    /// Whether the import added anything: only then is it a step to undo.
+    pub fn added_anything(&self) -> bool {
+        self.wins + self.people + self.feedback > 0
+    }
 }
 
 /// Refuses records that would keep their ids when two of them share one: a backup
@@ -247,7 +254,7 @@ impl Store {
             // An import that added nothing is not a step to undo.
             if !(ids.wins.is_empty() && ids.people.is_empty() && ids.feedback.is_empty()) {
                 let journal = serde_json::to_string(&ids).map_err(|e| Error::invalid(e.to_string()))?;
-                record(tx, "import", "import", 0, Some(&journal))?;
+                record(tx, ActionKind::Import, Entity::Import, 0, Some(&journal))?;
             }
             Ok(summary)
         })
