@@ -614,3 +614,71 @@ fn a_search_miss_says_nothing_matched() {
     assert!(err.contains("Nothing matched 'zeppelin'"), "{err}");
     assert_eq!(s.json(&["search", "zeppelin"]), serde_json::json!([]));
 }
+
+// ---------------------------------------------------------------------------------
+// A journal written by an older Caliber
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn a_journal_written_by_an_older_caliber_still_undoes_and_its_stale_rows_are_never_redone() {
+    let s = Sandbox::new();
+    let a = s.log(&["First win"]);
+    s.run(&["edit", &a.to_string(), "--metric", "3 teams"]);
+    let c = s.log(&["Taken back long ago"]);
+    s.run(&["undo"]);
+    let b = s.log(&["Second win"]);
+    {
+        // As an older Caliber left them: an edit's snapshot is a bare draft, and a
+        // row undone before later actions stays in the journal below them.
+        let conn = rusqlite::Connection::open(&s.db).expect("open the database");
+        conn.execute(
+            "UPDATE actions SET before = json_remove(before, '$.created_people', '$.removed_people') WHERE kind = 'edit'",
+            [],
+        )
+        .expect("a bare draft");
+        conn.execute(
+            "UPDATE actions SET id = 10 WHERE entity_id = ?1 AND kind = 'add'",
+            [b],
+        )
+        .expect("move the last row up");
+        conn.execute(
+            "INSERT INTO actions (id, at, kind, entity, entity_id, undone_at) VALUES (5, '2026-01-01T00:00:00.000000Z', 'add', 'win', ?1, '2026-01-01T00:00:01.000000Z')",
+            [c],
+        )
+        .expect("a stale undone row");
+    }
+    let said = s.said(&["undo"]);
+    assert!(
+        said.contains(&format!("removed win {b} 'Second win'")),
+        "{said}"
+    );
+    let list = s.json(&["undo", "--list"]);
+    assert_eq!(list["redo"].as_array().expect("redo").len(), 1, "{list}");
+    let said = s.said(&["redo"]);
+    assert!(said.contains("'Second win'"), "{said}");
+    assert!(!s.titles().contains(&"Taken back long ago".to_string()));
+    s.run(&["undo"]);
+    let said = s.said(&["undo"]);
+    assert!(
+        said.contains(&format!("put back win {a} 'First win'")) && said.contains("metric"),
+        "{said}"
+    );
+    assert_eq!(s.win(a)["metric"], Value::Null);
+    assert_eq!(s.titles(), vec!["First win"]);
+}
+
+#[test]
+fn expectations_are_matched_without_regard_to_case_when_removed_and_listed() {
+    let s = Sandbox::new();
+    let id = s.log(&[
+        "Argued for the payments bet",
+        "--expect",
+        "strategy",
+        "--expect",
+        "delegation",
+    ]);
+    s.run(&["edit", &id.to_string(), "--unexpect", "DELEGATION"]);
+    assert_eq!(s.win(id)["expectations"], serde_json::json!(["strategy"]));
+    let listed = s.json(&["list", "--expect", "Strategy"]);
+    assert_eq!(listed.as_array().expect("a list").len(), 1, "{listed}");
+}

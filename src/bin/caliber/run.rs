@@ -295,10 +295,9 @@ fn known_expectation(store: &Store, id: &str) -> Result<String> {
     if ladders.iter().any(|l| l.expectation(id).is_some()) {
         return Ok(id.to_string());
     }
-    store
-        .current_ladder()?
-        .require_expectation(id)
-        .map(|e| e.id.clone())
+    let ladder = store.current_ladder()?;
+    caliber::ladder::resolve_expectation(&ladder.expectation_ids(), id, &ladder.id)
+        .map(str::to_string)
 }
 
 fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
@@ -325,12 +324,16 @@ fn edit_draft(win: &caliber::Win, a: &EditArgs) -> Result<WinDraft> {
         d.date = Some(parse_date(date)?);
     }
     // Removing what is not on the win is a typo: say so instead of saving nothing.
+    let mut unexpect: Vec<String> = Vec::new();
     for u in &a.unexpect {
         let has: Vec<&str> = d.expectations.iter().map(|t| t.id.as_str()).collect();
-        must_be_on(id, "the expectation", u.trim(), &has)?;
+        let named = caliber::ladder::resolve_expectation(&has, u, "")
+            .map(str::to_string)
+            .unwrap_or_else(|_| u.trim().to_string());
+        must_be_on(id, "the expectation", &named, &has)?;
+        unexpect.push(named);
     }
-    d.expectations
-        .retain(|t| !a.unexpect.iter().any(|u| u.trim() == t.id));
+    d.expectations.retain(|t| !unexpect.contains(&t.id));
     if a.confirm {
         for t in &mut d.expectations {
             t.confirmed = true;
