@@ -11,7 +11,7 @@ const undone: UndoReply = {
 };
 const redone: UndoReply = {
   undone: { action: "add", entity: "win", id: 12, message: "brought back win 12 'Hired two managers'" },
-  message: "Redone: brought back win 12 'Hired two managers' (its adding just now was undone).",
+  message: "Redone: brought back win 12 'Hired two managers'.",
 };
 const nothing: UndoReply = { undone: null, message: "Nothing to undo since the restore of 2026-12-03 04:40." };
 
