@@ -682,3 +682,58 @@ fn expectations_are_matched_without_regard_to_case_when_removed_and_listed() {
     let listed = s.json(&["list", "--expect", "Strategy"]);
     assert_eq!(listed.as_array().expect("a list").len(), 1, "{listed}");
 }
+
+#[test]
+fn an_action_this_caliber_does_not_know_is_refused_and_nothing_changes() {
+    let s = Sandbox::new();
+    s.log(&["First win"]);
+    s.run(&[
+        "feedback",
+        "add",
+        "Omar Haddad",
+        "Best partner Finance had this year",
+    ]);
+    for (kind, entity) in [("add", "widget"), ("merge", "win")] {
+        {
+            let conn = rusqlite::Connection::open(&s.db).expect("open the database");
+            conn.execute("DELETE FROM actions WHERE id > 2", [])
+                .expect("clear");
+            conn.execute(
+                "INSERT INTO actions (at, kind, entity, entity_id) VALUES ('2026-01-01T00:00:00.000000Z', ?1, ?2, 1)",
+                [kind, entity],
+            )
+            .expect("an action of a newer Caliber");
+        }
+        let before = fingerprint(&s.db);
+        let err = s.fail(&["undo"], 2);
+        let unknown = if kind == "add" { entity } else { kind };
+        assert!(
+            err.contains("newer Caliber")
+                && err.contains(&format!("'{unknown}'"))
+                && err.contains("Nothing was changed"),
+            "{err}"
+        );
+        assert_eq!(
+            fingerprint(&s.db),
+            before,
+            "nothing undone, not even feedback 1"
+        );
+        let list = s.json(&["undo", "--list"]);
+        assert_eq!(list["undo"], serde_json::json!([]), "{list}");
+        assert!(
+            list["stop"]
+                .as_str()
+                .unwrap_or_default()
+                .contains(&format!("'{unknown}'")),
+            "{list}"
+        );
+    }
+    assert_eq!(s.titles(), vec!["First win"]);
+    assert_eq!(
+        s.json(&["feedback", "list"])
+            .as_array()
+            .expect("feedback")
+            .len(),
+        1
+    );
+}
