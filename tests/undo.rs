@@ -681,6 +681,15 @@ fn expectations_are_matched_without_regard_to_case_when_removed_and_listed() {
     assert_eq!(s.win(id)["expectations"], serde_json::json!(["strategy"]));
     let listed = s.json(&["list", "--expect", "Strategy"]);
     assert_eq!(listed.as_array().expect("a list").len(), 1, "{listed}");
+    let f = s.json(&[
+        "feedback",
+        "add",
+        "Omar Haddad",
+        "Great partner",
+        "--expect",
+        "Peer",
+    ]);
+    assert_eq!(f["expectation"], "peer-collaboration", "{f}");
 }
 
 #[test]

@@ -293,7 +293,12 @@ impl Store {
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
-            Some(e) => Some(self.current_ladder()?.require_expectation(e)?.id.clone()),
+            Some(e) => {
+                let l = self.current_ladder()?;
+                Some(
+                    crate::ladder::resolve_expectation(&l.expectation_ids(), e, &l.id)?.to_string(),
+                )
+            }
             None => None,
         };
         Ok((person, date, quote, expectation))

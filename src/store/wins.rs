@@ -74,8 +74,11 @@ impl Edited {
     /// What a bulk confirmation did, in a sentence.
     pub fn confirm_sentence(&self) -> String {
         match self.changed.as_slice() {
-            [] => "Nothing left to confirm: every suggested expectation of these wins is confirmed already, so there is nothing to undo.".to_string(),
-            [one] => format!("Confirmed the suggestions of win {one}; `caliber undo` takes it back"),
+            [] => "Nothing left to confirm: no suggestion is waiting, so there is nothing to undo."
+                .to_string(),
+            [one] => {
+                format!("Confirmed the suggestions of win {one}; `caliber undo` takes it back")
+            }
             many => format!(
                 "Confirmed the suggestions of {} wins ({}); one `caliber undo` takes them all back",
                 many.len(),

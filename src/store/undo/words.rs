@@ -115,7 +115,17 @@ fn changed_fields(a: &WinDraft, b: &WinDraft) -> Vec<&'static str> {
     check(a.notes != b.notes, "notes");
     check(a.metric != b.metric, "metric");
     check(a.scope != b.scope, "scope");
-    check(a.expectations != b.expectations, "expectations");
+    let ids = |d: &WinDraft| {
+        d.expectations
+            .iter()
+            .map(|t| t.id.clone())
+            .collect::<Vec<_>>()
+    };
+    if ids(a) == ids(b) {
+        check(a.expectations != b.expectations, "confirmations");
+    } else {
+        check(true, "expectations");
+    }
     check(a.principles != b.principles, "principles");
     check(a.tags != b.tags, "tags");
     check(a.links != b.links, "links");
