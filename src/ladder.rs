@@ -228,6 +228,40 @@ impl Ladder {
     }
 }
 
+/// The one id of `ids` that `given` names: the id itself, the id in other case, or
+/// the start of exactly one id ("strat" for `strategy`). A start several ids share
+/// is refused with the candidates; an unknown one with the ids to use (`ladder`
+/// names where they come from).
+pub fn resolve_expectation<'a>(ids: &[&'a str], given: &str, ladder: &str) -> Result<&'a str> {
+    let given = given.trim();
+    if let Some(id) = ids.iter().find(|id| **id == given) {
+        return Ok(id);
+    }
+    let lower = given.to_lowercase();
+    if let Some(id) = ids.iter().find(|id| id.to_lowercase() == lower) {
+        return Ok(id);
+    }
+    let starts: Vec<&'a str> = if lower.is_empty() {
+        Vec::new()
+    } else {
+        ids.iter()
+            .copied()
+            .filter(|id| id.to_lowercase().starts_with(&lower))
+            .collect()
+    };
+    match starts.as_slice() {
+        [one] => Ok(one),
+        [] => Err(Error::not_found(format!(
+            "expectation '{given}' is not in the ladder '{ladder}' (use one of: {})",
+            ids.join(", ")
+        ))),
+        many => Err(Error::invalid(format!(
+            "expectation '{given}' matches more than one: {}; give more of the id",
+            many.join(", ")
+        ))),
+    }
+}
+
 /// True for lowercase ASCII letters, digits and inner dashes.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -283,16 +317,40 @@ pub fn principles() -> &'static PrincipleSet {
 impl PrincipleSet {
     /// Finds a principle by id or name, ignoring case and punctuation:
     /// "Deliver Results", "deliver-results" and "deliver results" all match.
+    ///
+    /// Any part of a name works when only one principle has it ("have backbone",
+    /// "frugal"), without regard to case, spaces or punctuation; a part several
+    /// names share is refused with the candidates listed.
     pub fn resolve(&self, name: &str) -> Result<&Principle> {
         let key = squash(name);
-        self.principles
+        if let Some(p) = self
+            .principles
             .iter()
             .find(|p| squash(&p.id) == key || squash(&p.name) == key)
-            .ok_or_else(|| {
-                Error::not_found(format!(
-                    "leadership principle '{name}' is not known (use a name or id from `caliber ladder principles`, e.g. deliver-results)"
-                ))
-            })
+        {
+            return Ok(p);
+        }
+        let found: Vec<&Principle> = if key.is_empty() {
+            Vec::new()
+        } else {
+            self.principles
+                .iter()
+                .filter(|p| squash(&p.name).contains(&key) || squash(&p.id).contains(&key))
+                .collect()
+        };
+        match found.as_slice() {
+            [one] => Ok(one),
+            [] => Err(Error::not_found(format!(
+                "leadership principle '{name}' is not known (use a name or id from `caliber ladder principles`, e.g. deliver-results)"
+            ))),
+            many => Err(Error::invalid(format!(
+                "leadership principle '{name}' matches more than one: {}; give more of the name",
+                many.iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
     }
 
     /// The principle with this id.

@@ -171,7 +171,7 @@ fn delete_is_soft_and_undo_brings_the_win_back() {
     assert_eq!(s.win(a.id).unwrap_err().kind(), "not_found");
 
     let u = s.undo().unwrap().unwrap();
-    assert_eq!(u.action, "delete");
+    assert_eq!(u.action, caliber::store::ActionKind::Delete);
     assert_eq!(s.win(a.id).unwrap().title, "Launched fraud rules v3");
     assert_eq!(s.search("fraud", None).unwrap().len(), 1);
 

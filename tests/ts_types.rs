@@ -40,6 +40,7 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::outline::OutlineFormat,
         caliber::ErrorReport,
         caliber::store::Undone,
+        caliber::store::UndoReply,
         caliber::store::ImportSummary,
         caliber::demo::DemoSummary,
         caliber::reminder::ReminderSettings,

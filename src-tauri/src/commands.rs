@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use caliber::outline::{Forte, Outline, OutlineFormat};
 use caliber::reminder::ReminderSettings;
 use caliber::review::Review;
-use caliber::store::{EncryptionChange, ImportSummary, Passphrase, Undone};
+use caliber::store::{EncryptionChange, ImportSummary, Passphrase, UndoReply};
 use caliber::suggest::Suggestion;
 use caliber::{
     Cycle, Error, Feedback, FeedbackDraft, Ladder, Person, PersonDraft, Result, Store, Win,
@@ -149,8 +149,13 @@ pub fn delete_win(db: State<'_, Db>, id: i64) -> Result<Win> {
 }
 
 #[tauri::command(async)]
-pub fn undo(db: State<'_, Db>) -> Result<Option<Undone>> {
-    db.with(|s| s.undo())
+pub fn undo(db: State<'_, Db>) -> Result<UndoReply> {
+    db.with(|s| s.undo_reply())
+}
+
+#[tauri::command(async)]
+pub fn redo(db: State<'_, Db>) -> Result<UndoReply> {
+    db.with(|s| s.redo_reply())
 }
 
 #[tauri::command(async)]

@@ -131,6 +131,7 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
             commands::update_win,
             commands::delete_win,
             commands::undo,
+            commands::redo,
             commands::suggest,
             commands::suggest_principles,
             commands::review,

@@ -222,6 +222,7 @@ impl Store {
         drop(candidate);
         cleanup();
         copied?;
+        super::undo::barrier(self, super::undo::Entity::Restore)?;
         Ok(RestoreSummary {
             wins: self.count_wins()?,
             previous: previous.display().to_string(),

@@ -3,11 +3,11 @@
 //! the same file imported twice does not double the evidence.
 
 use chrono::Utc;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::undo::{ImportedIds, record};
-use super::wins::{clean_text, clean_win, find_same, insert_win, one_line};
+use super::undo::{ActionKind, Entity, ImportedIds, record};
+use super::wins::{clean_text, clean_win, insert_win, one_line, same_wins};
 use super::{Store, day, ts};
 use crate::error::{Error, Result};
 use crate::ladder::{Ladder, builtin_ladder};
@@ -49,6 +49,13 @@ pub struct ImportSummary {
     pub kept_ids: bool,
 }
 
+impl ImportSummary {
+    /// Whether the import added anything: only then is it a step to undo.
+    pub fn added_anything(&self) -> bool {
+        self.wins + self.people + self.feedback > 0
+    }
+}
+
 /// Refuses records that would keep their ids when two of them share one: a backup
 /// gives each record its own id, so a repeated one means the file was edited or
 /// pieced together, and SQLite would refuse it half-way with its own message.
@@ -64,6 +71,39 @@ fn repeated_id(noun: &str, ids: impl Iterator<Item = i64>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The rows of the ledger an import found its entries in, so each is taken once.
+///
+/// A backup's rows each carry their own id: two rows alike in every field are two
+/// rows, so each may stand for one row that was in the ledger before the import,
+/// and never for one the import itself added. The other formats have no ids, so an
+/// entry given twice in a file is one entry, and stands for any row alike.
+#[derive(Default)]
+struct Matches {
+    backup: bool,
+    wins: Vec<i64>,
+    feedback: Vec<i64>,
+}
+
+impl Matches {
+    fn pick(&self, same: Vec<i64>, taken: &[i64], added: &[i64]) -> Option<i64> {
+        if !self.backup {
+            return same.into_iter().next();
+        }
+        same.into_iter()
+            .find(|id| !taken.contains(id) && !added.contains(id))
+    }
+
+    /// The ledger's win `same` stands for, if one is left.
+    fn take(&self, same: Vec<i64>, added: &[i64]) -> Option<i64> {
+        self.pick(same, &self.wins, added)
+    }
+
+    /// The ledger's feedback `same` stands for, if one is left.
+    fn take_feedback(&self, same: Vec<i64>, added: &[i64]) -> Option<i64> {
+        self.pick(same, &self.feedback, added)
+    }
 }
 
 impl Store {
@@ -91,6 +131,10 @@ impl Store {
         self.write(|tx| {
             let mut summary = ImportSummary::default();
             let mut ids = ImportedIds::default();
+            let mut matches = Matches {
+                backup: source.is_none(),
+                ..Matches::default()
+            };
             let used: i64 = tx.query_row(
                 "SELECT (SELECT count(*) FROM wins) + (SELECT count(*) FROM people) + (SELECT count(*) FROM feedback)",
                 [],
@@ -152,8 +196,11 @@ impl Store {
                 }
                 let clean = clean_win(&draft, today, &sorted_valid, "any known ladder")
                     .map_err(|e| Error::bad_file(format!("{origin}: {e}")))?;
-                if find_same(tx, clean.date, &clean.draft.title)?.is_some() {
+                if let Some(was) = matches
+                    .take(same_wins(tx, &clean)?, &ids.wins)
+                {
                     summary.duplicates += 1;
+                    matches.wins.push(was);
                     continue;
                 }
                 let id = insert_win(tx, &clean, w.logged_at, keep.then_some((w.id, w.updated_at)))?;
@@ -177,14 +224,16 @@ impl Store {
                     return Err(Error::bad_file(format!("{at}: expectation '{e}' is not in any known ladder")));
                 }
                 let pid = super::people::find_or_create(tx, &name)?;
-                let same: Option<i64> = tx
+                let same: Vec<i64> = tx
                     .prepare_cached(
-                        "SELECT id FROM feedback WHERE person_id = ?1 AND date = ?2 AND quote = ?3 AND deleted_at IS NULL",
+                        "SELECT id FROM feedback WHERE person_id = ?1 AND date = ?2 AND quote = ?3
+                         AND expectation IS ?4 AND deleted_at IS NULL ORDER BY id",
                     )?
-                    .query_row(params![pid, day(f.date), quote], |r| r.get(0))
-                    .optional()?;
-                if same.is_some() {
+                    .query_map(params![pid, day(f.date), quote, f.expectation], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                if let Some(was) = matches.take_feedback(same, &ids.feedback) {
                     summary.duplicates += 1;
+                    matches.feedback.push(was);
                     continue;
                 }
                 tx.prepare_cached(
@@ -205,7 +254,7 @@ impl Store {
             // An import that added nothing is not a step to undo.
             if !(ids.wins.is_empty() && ids.people.is_empty() && ids.feedback.is_empty()) {
                 let journal = serde_json::to_string(&ids).map_err(|e| Error::invalid(e.to_string()))?;
-                record(tx, "import", "import", 0, Some(&journal))?;
+                record(tx, ActionKind::Import, Entity::Import, 0, Some(&journal))?;
             }
             Ok(summary)
         })

@@ -319,6 +319,7 @@ impl Store {
         // The old connection still holds the file that was replaced; open the new one.
         let fresh = Store::open_with(&path, new)?;
         drop(std::mem::replace(self, fresh));
+        super::undo::barrier(self, super::undo::Entity::Encryption)?;
         let plain_copies = if new.is_some() {
             self.plain_copies()
         } else {

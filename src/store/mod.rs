@@ -18,8 +18,8 @@ pub use bulk::{ImportSummary, Records};
 pub use crypt::{EncryptionChange, MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV, Passphrase, is_encrypted};
 pub use migrations::SCHEMA_VERSION;
 pub use search::fts_query;
-pub use undo::Undone;
-pub use wins::{MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+pub use undo::{ActionKind, Entity, History, Step, UndoReply, Undone};
+pub use wins::{Edited, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};

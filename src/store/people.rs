@@ -5,6 +5,7 @@
 use chrono::{NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
+use super::undo::{ActionKind as Kind, Entity};
 use super::wins::{clean_text, one_line, reindex};
 use super::{Store, day, parse_day, parse_ts, ts};
 use crate::error::{Error, Result};
@@ -114,7 +115,7 @@ impl Store {
                 params![clean.name, clean.relation.map(|r| r.as_str()), clean.org, clean.notes, ts(Utc::now())],
             )?;
             let id = tx.last_insert_rowid();
-            super::undo::record(tx, "add", "person", id, None)?;
+            super::undo::record(tx, Kind::Add, Entity::Person, id, None)?;
             Ok(id)
         })?;
         self.person(id)
@@ -139,9 +140,12 @@ impl Store {
             notes: before.notes.clone(),
         })
         .map_err(|e| Error::invalid(e.to_string()))?;
+        if super::undo::unchanged_person(&before, &clean) {
+            return Ok(before);
+        }
         self.write(|tx| {
             write_person(tx, id, &clean)?;
-            super::undo::record(tx, "edit", "person", id, Some(&snapshot))?;
+            super::undo::record(tx, Kind::Edit, Entity::Person, id, Some(&snapshot))?;
             Ok(())
         })?;
         self.person(id)
@@ -152,7 +156,7 @@ impl Store {
         let person = self.person(id)?;
         self.write(|tx| {
             set_person_deleted(tx, id, true)?;
-            super::undo::record(tx, "delete", "person", id, None)?;
+            super::undo::record(tx, Kind::Delete, Entity::Person, id, None)?;
             Ok(())
         })?;
         Ok(person)
@@ -195,13 +199,14 @@ impl Store {
     pub fn add_feedback(&mut self, draft: &FeedbackDraft) -> Result<Feedback> {
         let (person, date, quote, expectation) = self.clean_feedback(draft)?;
         let id = self.write(|tx| {
+            let mark = super::undo::people_mark(tx)?;
             let pid = find_or_create(tx, &person)?;
             tx.execute(
                 "INSERT INTO feedback (person_id, date, quote, expectation, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![pid, day(date), quote, expectation, ts(Utc::now())],
             )?;
             let id = tx.last_insert_rowid();
-            super::undo::record(tx, "add", "feedback", id, None)?;
+            super::undo::record_add(tx, Entity::Feedback, id, mark)?;
             Ok(id)
         })?;
         self.feedback(id)
@@ -215,7 +220,7 @@ impl Store {
                 "UPDATE feedback SET deleted_at = ?2 WHERE id = ?1",
                 params![id, ts(Utc::now())],
             )?;
-            super::undo::record(tx, "delete", "feedback", id, None)?;
+            super::undo::record(tx, Kind::Delete, Entity::Feedback, id, None)?;
             Ok(())
         })?;
         Ok(f)
@@ -288,7 +293,12 @@ impl Store {
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
-            Some(e) => Some(self.current_ladder()?.require_expectation(e)?.id.clone()),
+            Some(e) => {
+                let l = self.current_ladder()?;
+                Some(
+                    crate::ladder::resolve_expectation(&l.expectation_ids(), e, &l.id)?.to_string(),
+                )
+            }
             None => None,
         };
         Ok((person, date, quote, expectation))

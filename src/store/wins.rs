@@ -2,7 +2,7 @@
 //! index, always in one transaction, so a win is either wholly saved or not at all.
 
 use chrono::{NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, params};
+use rusqlite::{Connection, ToSql, Transaction, params};
 
 use super::{Store, day, parse_day, parse_ts, ts};
 use crate::error::{Error, Result};
@@ -19,6 +19,74 @@ pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_TEXT_CHARS: usize = 20_000;
 const MAX_SHORT_CHARS: usize = 200;
 const MAX_LINK_CHARS: usize = 2_000;
+
+/// What an edit of one or several wins did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct Edited {
+    /// Every win named, as it is now, in the order given.
+    pub wins: Vec<Win>,
+    /// The ids of those that changed; empty when the edit changed nothing (and so
+    /// recorded nothing to undo).
+    pub changed: Vec<WinId>,
+}
+
+impl Edited {
+    fn unchanged(&self) -> Vec<String> {
+        self.wins
+            .iter()
+            .filter(|w| !self.changed.contains(&w.id))
+            .map(|w| w.id.to_string())
+            .collect()
+    }
+
+    fn ids(ids: &[WinId]) -> String {
+        ids.iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// What an edit did, in a sentence: which wins changed, which were already
+    /// like that, and whether there is a step to undo.
+    pub fn edit_sentence(&self) -> String {
+        let same = self.unchanged();
+        match (self.wins.as_slice(), self.changed.len()) {
+            ([w], 0) => format!(
+                "Nothing changed: win {} '{}' already is like that, so there is nothing to undo.",
+                w.id, w.title
+            ),
+            ([w], _) => format!("Updated win {}: {} (`caliber undo` reverts)", w.id, w.title),
+            (_, 0) => format!(
+                "Nothing changed: wins {} already are like that, so there is nothing to undo.",
+                same.join(", ")
+            ),
+            _ => {
+                let mut s = format!("Updated wins {}", Edited::ids(&self.changed));
+                if !same.is_empty() {
+                    s.push_str(&format!(" ({} already like that)", same.join(", ")));
+                }
+                s.push_str("; one `caliber undo` reverts them all");
+                s
+            }
+        }
+    }
+
+    /// What a bulk confirmation did, in a sentence.
+    pub fn confirm_sentence(&self) -> String {
+        match self.changed.as_slice() {
+            [] => "Nothing left to confirm: no suggestion is waiting, so there is nothing to undo."
+                .to_string(),
+            [one] => {
+                format!("Confirmed the suggestions of win {one}; `caliber undo` takes it back")
+            }
+            many => format!(
+                "Confirmed the suggestions of {} wins ({}); one `caliber undo` takes them all back",
+                many.len(),
+                Edited::ids(many)
+            ),
+        }
+    }
+}
 
 /// A win draft checked and cleaned: what the store writes.
 #[derive(Debug, Clone)]
@@ -101,13 +169,7 @@ pub(crate) fn clean_win(
 
     let mut tags_out: Vec<ExpectationTag> = Vec::new();
     for t in &d.expectations {
-        let id = t.id.trim();
-        if !valid_ids.contains(&id) {
-            return Err(Error::not_found(format!(
-                "expectation '{id}' is not in the ladder '{ladder}' (use one of: {})",
-                valid_ids.join(", ")
-            )));
-        }
+        let id = crate::ladder::resolve_expectation(valid_ids, &t.id, ladder)?;
         match tags_out.iter_mut().find(|x| x.id == id) {
             Some(existing) => existing.confirmed |= t.confirmed,
             None => tags_out.push(ExpectationTag {
@@ -184,7 +246,8 @@ pub(crate) fn clean_text(s: Option<String>, field: &str, max: usize) -> Result<O
 }
 
 impl Store {
-    /// Saves a new win and returns it as stored.
+    /// Saves a new win and returns it as stored. Its undo takes back the people it
+    /// brought, unless something else names them by then.
     pub fn add_win(&mut self, draft: &WinDraft) -> Result<Win> {
         let ladder = self.current_ladder()?;
         let clean = clean_win(
@@ -194,33 +257,105 @@ impl Store {
             &ladder.id,
         )?;
         let id = self.write(|tx| {
+            let mark = super::undo::people_mark(tx)?;
             let id = insert_win(tx, &clean, Utc::now(), None)?;
-            super::undo::record(tx, "add", "win", id, None)?;
+            super::undo::record_add(tx, super::undo::Entity::Win, id, mark)?;
             Ok(id)
         })?;
         self.win(id)
     }
 
-    /// Replaces a win's content with `draft`; undo brings the old content back.
+    /// Replaces a win's content with `draft`; undo brings the old content back. An
+    /// edit that changes nothing writes nothing (see [`Store::edit_wins`]).
     pub fn update_win(&mut self, id: WinId, draft: &WinDraft) -> Result<Win> {
-        let before = self.win(id)?;
+        let mut edited = self.edit_wins(&[(id, draft.clone())])?;
+        edited
+            .wins
+            .pop()
+            .ok_or_else(|| Error::not_found(format!("there is no win {id}")))
+    }
+
+    /// Replaces the content of several wins, each with its draft, in one
+    /// transaction and one step to undo. Wins whose draft changes nothing are left
+    /// as they are; when none changes, nothing is written and nothing is recorded.
+    /// Any draft refused refuses them all. An id given twice counts once (its
+    /// first draft).
+    pub fn edit_wins(&mut self, edits: &[(WinId, WinDraft)]) -> Result<Edited> {
         let ladder = self.current_ladder()?;
-        let mut valid = ladder.expectation_ids();
-        // Tags from an earlier ladder may stay on the win they were given to.
-        for t in &before.expectations {
-            if !valid.contains(&t.id.as_str()) {
-                valid.push(t.id.as_str());
+        let today = crate::dates::today();
+        let mut seen: Vec<WinId> = Vec::new();
+        let mut wins: Vec<Win> = Vec::new();
+        let mut writes: Vec<(WinId, CleanWin, WinDraft)> = Vec::new();
+        for (id, draft) in edits {
+            if seen.contains(id) {
+                continue;
+            }
+            seen.push(*id);
+            let before = self.win(*id)?;
+            let mut valid = ladder.expectation_ids();
+            // Tags from an earlier ladder may stay on the win they were given to.
+            for t in &before.expectations {
+                if !valid.contains(&t.id.as_str()) {
+                    valid.push(t.id.as_str());
+                }
+            }
+            let clean = clean_win(draft, today, &valid, &ladder.id)?;
+            let same = clean.date == before.date
+                && clean.draft.title == before.title
+                && same_content(&self.conn, &clean.draft, &before)?;
+            if !same {
+                writes.push((*id, clean, WinDraft::from(&before)));
+            }
+            wins.push(before);
+        }
+        let changed: Vec<WinId> = writes.iter().map(|(id, _, _)| *id).collect();
+        if !writes.is_empty() {
+            self.write(|tx| {
+                let mark = super::undo::people_mark(tx)?;
+                let mut before = Vec::new();
+                for (id, clean, was) in writes {
+                    write_win_content(tx, id, &clean)?;
+                    before.push((id, was));
+                }
+                super::undo::record_win_edits(tx, before, mark)
+            })?;
+            for w in &mut wins {
+                if changed.contains(&w.id) {
+                    *w = self.win(w.id)?;
+                }
             }
         }
-        let clean = clean_win(draft, crate::dates::today(), &valid, &ladder.id)?;
-        let snapshot = serde_json::to_string(&WinDraft::from(&before))
-            .map_err(|e| Error::invalid(format!("could not record the edit for undo: {e}")))?;
-        self.write(|tx| {
-            write_win_content(tx, id, &clean)?;
-            super::undo::record(tx, "edit", "win", id, Some(&snapshot))?;
-            Ok(())
-        })?;
-        self.win(id)
+        Ok(Edited { wins, changed })
+    }
+
+    /// Confirms every suggested expectation of the given wins, or of every live win
+    /// with one when `ids` is `None`: bulk triage, one step to undo.
+    pub fn confirm_suggested(&mut self, ids: Option<&[WinId]>) -> Result<Edited> {
+        let wins = match ids {
+            Some(ids) => ids
+                .iter()
+                .map(|&id| self.win(id))
+                .collect::<Result<Vec<_>>>()?,
+            None => {
+                let mut all = self.list_wins(&WinFilter {
+                    confirmed: Some(false),
+                    ..WinFilter::default()
+                })?;
+                all.reverse();
+                all
+            }
+        };
+        let edits: Vec<(WinId, WinDraft)> = wins
+            .iter()
+            .map(|w| {
+                let mut d = WinDraft::from(w);
+                for t in &mut d.expectations {
+                    t.confirmed = true;
+                }
+                (w.id, d)
+            })
+            .collect();
+        self.edit_wins(&edits)
     }
 
     /// Soft-deletes a win; `undo` restores it.
@@ -228,7 +363,13 @@ impl Store {
         let win = self.win(id)?;
         self.write(|tx| {
             set_win_deleted(tx, id, true)?;
-            super::undo::record(tx, "delete", "win", id, None)?;
+            super::undo::record(
+                tx,
+                super::undo::ActionKind::Delete,
+                super::undo::Entity::Win,
+                id,
+                None,
+            )?;
             Ok(())
         })?;
         Ok(win)
@@ -820,19 +961,57 @@ pub(crate) fn load_wins(
     Ok(wins)
 }
 
-/// The id of a live win with this date and title, if any: how imports spot
-/// entries that are already in the ledger.
-pub(crate) fn find_same(
-    tx: &Transaction<'_>,
-    date: NaiveDate,
-    title: &str,
-) -> Result<Option<WinId>> {
-    Ok(tx
-        .prepare_cached(
-            "SELECT id FROM wins WHERE date = ?1 AND title = ?2 AND deleted_at IS NULL",
-        )?
-        .query_row(params![day(date), title], |r| r.get(0))
-        .optional()?)
+/// The ids of the live wins whose whole content equals `clean`: date, title, the
+/// STAR texts, notes, metric, scope, expectations with their confirmed flags,
+/// principles, tags, links, and the people with their vouch flags, each list in its
+/// order. Only where a win came from and when it was logged are left out. This is
+/// how imports spot entries already in the ledger without ever taking two rows that
+/// differ in one field for one.
+pub(crate) fn same_wins(tx: &Transaction<'_>, clean: &CleanWin) -> Result<Vec<WinId>> {
+    let d = &clean.draft;
+    let found = load_wins(
+        tx,
+        "w.date = ? AND w.title = ?",
+        vec![Box::new(day(clean.date)), Box::new(d.title.clone())],
+        "ORDER BY w.id",
+        Window::ALL,
+        Parts::All,
+    )?;
+    let mut same = Vec::new();
+    for w in found {
+        if same_content(tx, d, &w)? {
+            same.push(w.id);
+        }
+    }
+    Ok(same)
+}
+
+/// Whether a cleaned draft says exactly what a stored win says (date and title
+/// aside, which the caller matched). People are compared as the ledger's people:
+/// the name a draft gives is the person the store would link.
+fn same_content(conn: &Connection, d: &WinDraft, w: &Win) -> Result<bool> {
+    let texts_equal = d.situation == w.situation
+        && d.action == w.action
+        && d.result == w.result
+        && d.notes == w.notes
+        && d.metric == w.metric
+        && d.scope == w.scope
+        && d.expectations == w.expectations
+        && d.principles == w.principles
+        && d.tags == w.tags
+        && d.links == w.links
+        && d.people.len() == w.people.len();
+    if !texts_equal {
+        return Ok(false);
+    }
+    for (p, q) in d.people.iter().zip(&w.people) {
+        if p.vouches != q.vouches
+            || super::people::find_by_name(conn, &p.name)? != Some(q.person_id)
+        {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 #[cfg(test)]

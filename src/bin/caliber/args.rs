@@ -46,7 +46,7 @@ pub enum Command {
         /// The win's id (from `caliber list`)
         id: i64,
     },
-    /// Change a win (only the fields given change)
+    /// Change a win, or several (only the fields given change)
     Edit(EditArgs),
     /// Delete a win (undo brings it back)
     #[command(alias = "rm")]
@@ -55,7 +55,25 @@ pub enum Command {
         id: i64,
     },
     /// Undo the last change (log, edit, delete, import), from the CLI or the app
-    Undo,
+    Undo {
+        /// Only show what the next undos (and redos) would take back, newest first
+        #[arg(long)]
+        list: bool,
+        /// With --list: show at most this many
+        #[arg(long, short = 'n', default_value_t = 20, requires = "list")]
+        limit: usize,
+    },
+    /// Make again the change undone last (until something new is done)
+    Redo,
+    /// Confirm the suggested expectations of wins (bulk triage; one undo step)
+    Confirm {
+        /// The wins' ids
+        #[arg(required_unless_present = "all_suggested", value_name = "ID")]
+        ids: Vec<i64>,
+        /// Every win with a suggestion still to confirm
+        #[arg(long, conflicts_with = "ids")]
+        all_suggested: bool,
+    },
     /// Ladders: the expectations of the level you are going for
     #[command(subcommand)]
     Ladder(LadderCmd),
@@ -220,8 +238,9 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The win's id
-    pub id: i64,
+    /// The win's id; several ids change them all alike, in one undo step
+    #[arg(required = true, num_args = 1.., value_name = "ID")]
+    pub ids: Vec<i64>,
     /// New title
     #[arg(long)]
     pub title: Option<String>,

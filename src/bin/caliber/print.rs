@@ -78,6 +78,29 @@ impl Out {
         }
     }
 
+    /// What the next undos and redos would do, the next one first.
+    pub fn history(&self, h: &caliber::store::History) -> Result<()> {
+        if self.json {
+            return stdout(&json_text(h)?);
+        }
+        let mut text = String::new();
+        for (i, s) in h.undo.iter().enumerate() {
+            text.push_str(&format!("{:>3}. {}\n", i + 1, s.sentence));
+        }
+        match &h.stop {
+            Some(stop) => text.push_str(&format!("     ({stop})\n")),
+            None if h.undo.is_empty() => text.push_str("Nothing to undo.\n"),
+            None => {}
+        }
+        if !h.redo.is_empty() {
+            text.push_str("Redo would:\n");
+            for (i, s) in h.redo.iter().enumerate() {
+                text.push_str(&format!("{:>3}. {}\n", i + 1, s.sentence));
+            }
+        }
+        stdout(&text)
+    }
+
     /// A sentence for the person at the keyboard, on standard error.
     pub fn note(&self, sentence: &str) {
         if !self.json {

@@ -23,7 +23,14 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Log(a) => log(&mut store, a, &out),
         Command::List(a) => list(&store, a, &out),
         Command::Search { query, limit } => {
-            let wins = store.search(&query.join(" "), Some(limit))?;
+            let query = query.join(" ");
+            let wins = store.search(&query, Some(limit))?;
+            if wins.is_empty() {
+                return out.done(
+                    &wins,
+                    &format!("Nothing matched '{query}'. Try fewer or other words."),
+                );
+            }
             out.wins(&wins)
         }
         Command::Show { id } => out.win(&store.win(id)?),
@@ -38,10 +45,19 @@ pub fn run(cli: Cli) -> Result<()> {
                 ),
             )
         }
-        Command::Undo => match store.undo()? {
-            Some(u) => out.done(&u, &format!("Undone: {}", u.message)),
-            None => out.done(&serde_json::Value::Null, "Nothing to undo."),
-        },
+        Command::Undo { list: true, limit } => out.history(&store.undo_history(limit)?),
+        Command::Undo { list: false, .. } => {
+            let r = store.undo_reply()?;
+            out.done(&r.undone, &r.message)
+        }
+        Command::Redo => {
+            let r = store.redo_reply()?;
+            out.done(&r.undone, &r.message)
+        }
+        Command::Confirm { ids, all_suggested } => {
+            let e = store.confirm_suggested((!all_suggested).then_some(ids.as_slice()))?;
+            out.done(&e, &e.confirm_sentence())
+        }
         Command::Ladder(c) => ladder(&mut store, c, &out),
         Command::Cycle(c) => cycle(&mut store, c, &out),
         Command::People(c) => people(&mut store, c, &out),
@@ -64,12 +80,17 @@ pub fn run(cli: Cli) -> Result<()> {
             out.done(
                 &s,
                 &format!(
-                    "Imported {} wins, {} people, {} feedback from {} ({} already there, skipped). `caliber undo` takes the import back.",
+                    "Imported {} wins, {} people, {} feedback from {} ({} already there, skipped). {}",
                     s.wins,
                     s.people,
                     s.feedback,
                     file.display(),
-                    s.duplicates
+                    s.duplicates,
+                    if s.added_anything() {
+                        "`caliber undo` takes the import back."
+                    } else {
+                        "Nothing was added, so there is nothing to undo."
+                    }
                 ),
             )
         }
@@ -224,6 +245,7 @@ fn log(store: &mut Store, a: LogArgs, out: &Out) -> Result<()> {
 }
 
 fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
+    let suggested = a.suggested;
     let filter = WinFilter {
         since: a.since.as_deref().map(parse_date).transpose()?,
         until: a.until.as_deref().map(parse_date).transpose()?,
@@ -236,7 +258,7 @@ fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
             Some(p) => Some(person_id(store, &p)?),
             None => None,
         },
-        confirmed: if a.suggested {
+        confirmed: if suggested {
             Some(false)
         } else if a.confirmed {
             Some(true)
@@ -247,7 +269,23 @@ fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
         limit: a.limit,
         offset: None,
     };
-    out.wins(&store.list_wins(&filter)?)
+    let wins = store.list_wins(&filter)?;
+    if wins.is_empty() && suggested {
+        let only = WinFilter {
+            confirmed: Some(false),
+            limit: filter.limit,
+            ..WinFilter::default()
+        };
+        return out.done(
+            &wins,
+            if filter == only {
+                "Nothing left to confirm: every win's expectations are confirmed."
+            } else {
+                "Nothing left to confirm among these wins."
+            },
+        );
+    }
+    out.wins(&wins)
 }
 
 /// An expectation id of any known ladder, so old tags stay listable after a switch.
@@ -257,39 +295,56 @@ fn known_expectation(store: &Store, id: &str) -> Result<String> {
     if ladders.iter().any(|l| l.expectation(id).is_some()) {
         return Ok(id.to_string());
     }
-    store
-        .current_ladder()?
-        .require_expectation(id)
-        .map(|e| e.id.clone())
+    let ladder = store.current_ladder()?;
+    caliber::ladder::resolve_expectation(&ladder.expectation_ids(), id, &ladder.id)
+        .map(str::to_string)
 }
 
 fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
-    let win = store.win(a.id)?;
-    let mut d = WinDraft::from(&win);
-    if let Some(t) = a.title {
-        d.title = t;
+    let mut edits = Vec::new();
+    for &id in &a.ids {
+        edits.push((id, edit_draft(&store.win(id)?, &a)?));
     }
-    if let Some(date) = a.date {
-        d.date = Some(parse_date(&date)?);
+    let e = store.edit_wins(&edits)?;
+    let sentence = e.edit_sentence();
+    match e.wins.as_slice() {
+        [one] => out.done(&caliber::WinView::from(one), &sentence),
+        _ => out.done(&e, &sentence),
+    }
+}
+
+/// The draft of `win` with the changes `a` asks for.
+fn edit_draft(win: &caliber::Win, a: &EditArgs) -> Result<WinDraft> {
+    let id = win.id;
+    let mut d = WinDraft::from(win);
+    if let Some(t) = &a.title {
+        d.title = t.clone();
+    }
+    if let Some(date) = &a.date {
+        d.date = Some(parse_date(date)?);
     }
     // Removing what is not on the win is a typo: say so instead of saving nothing.
+    let mut unexpect: Vec<String> = Vec::new();
     for u in &a.unexpect {
         let has: Vec<&str> = d.expectations.iter().map(|t| t.id.as_str()).collect();
-        must_be_on(a.id, "the expectation", u.trim(), &has)?;
+        let named = caliber::ladder::resolve_expectation(&has, u, "")
+            .map(str::to_string)
+            .unwrap_or_else(|_| u.trim().to_string());
+        must_be_on(id, "the expectation", &named, &has)?;
+        unexpect.push(named);
     }
-    d.expectations
-        .retain(|t| !a.unexpect.iter().any(|u| u.trim() == t.id));
+    d.expectations.retain(|t| !unexpect.contains(&t.id));
     if a.confirm {
         for t in &mut d.expectations {
             t.confirmed = true;
         }
     }
-    for id in a.expect {
-        let id = id.trim().to_string();
-        match d.expectations.iter_mut().find(|t| t.id == id) {
+    for e in &a.expect {
+        let e = e.trim().to_string();
+        match d.expectations.iter_mut().find(|t| t.id == e) {
             Some(t) => t.confirmed = true,
             None => d.expectations.push(ExpectationTag {
-                id,
+                id: e,
                 confirmed: true,
             }),
         }
@@ -302,30 +357,30 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
         .collect::<Result<_>>()?;
     for p in &removed {
         let has: Vec<&str> = d.principles.iter().map(String::as_str).collect();
-        must_be_on(a.id, "the principle", p, &has)?;
+        must_be_on(id, "the principle", p, &has)?;
     }
     d.principles.retain(|p| !removed.contains(p));
-    d.principles.extend(a.principle);
-    if let Some(s) = a.scope {
+    d.principles.extend(a.principle.iter().cloned());
+    if let Some(s) = &a.scope {
         d.scope = s.parse()?;
     }
-    set_opt(&mut d.metric, a.metric);
-    set_opt(&mut d.situation, a.situation);
-    set_opt(&mut d.action, a.action);
-    set_opt(&mut d.result, a.result);
-    set_opt(&mut d.notes, a.notes);
+    set_opt(&mut d.metric, a.metric.clone());
+    set_opt(&mut d.situation, a.situation.clone());
+    set_opt(&mut d.action, a.action.clone());
+    set_opt(&mut d.result, a.result.clone());
+    set_opt(&mut d.notes, a.notes.clone());
     for w in &a.without {
         let has: Vec<&str> = d.people.iter().map(|p| p.name.as_str()).collect();
         let found = has.iter().find(|n| n.eq_ignore_ascii_case(w.trim()));
-        must_be_on(a.id, "the person", found.copied().unwrap_or(w.trim()), &has)?;
+        must_be_on(id, "the person", found.copied().unwrap_or(w.trim()), &has)?;
     }
     d.people.retain(|p| {
         !a.without
             .iter()
             .any(|w| w.trim().eq_ignore_ascii_case(&p.name))
     });
-    d.people.extend(a.with.into_iter().map(|name| PersonRef {
-        name,
+    d.people.extend(a.with.iter().map(|name| PersonRef {
+        name: name.clone(),
         vouches: true,
     }));
     let untag: Vec<String> = a
@@ -335,24 +390,17 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
         .collect();
     for t in &untag {
         let has: Vec<&str> = d.tags.iter().map(String::as_str).collect();
-        must_be_on(a.id, "the tag", t, &has)?;
+        must_be_on(id, "the tag", t, &has)?;
     }
     d.tags.retain(|t| !untag.contains(t));
-    d.tags.extend(a.tag);
+    d.tags.extend(a.tag.iter().cloned());
     for l in &a.unlink {
         let has: Vec<&str> = d.links.iter().map(String::as_str).collect();
-        must_be_on(a.id, "the link", l, &has)?;
+        must_be_on(id, "the link", l, &has)?;
     }
     d.links.retain(|l| !a.unlink.contains(l));
-    d.links.extend(a.link);
-    let win = store.update_win(a.id, &d)?;
-    out.done(
-        &caliber::WinView::from(&win),
-        &format!(
-            "Updated win {}: {} (`caliber undo` reverts)",
-            win.id, win.title
-        ),
-    )
+    d.links.extend(a.link.iter().cloned());
+    Ok(d)
 }
 
 /// Refuses to remove `item` from win `id` when it is not among `has`.
@@ -516,7 +564,17 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
             }
             set_opt(&mut d.org, fields.org);
             set_opt(&mut d.notes, fields.notes);
+            let before = store.person(id)?;
             let p = store.update_person(id, &d)?;
+            if p == before {
+                return out.done(
+                    &p,
+                    &format!(
+                        "Nothing changed: {} (person {}) already is like that, so there is nothing to undo.",
+                        p.name, p.id
+                    ),
+                );
+            }
             out.done(&p, &format!("Updated {} (person {})", p.name, p.id))
         }
         PeopleCmd::Delete { who } => {
