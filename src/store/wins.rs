@@ -154,12 +154,27 @@ pub(crate) fn clean_win(
     Ok(CleanWin { date, draft: d })
 }
 
-/// Collapses a text to one line: control characters and runs of space become one space.
+/// Collapses a text to one line: control characters and runs of space become one space,
+/// and bidirectional overrides are taken out (see [`without_bidi_overrides`]).
 pub(crate) fn one_line(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c.is_control())
+    without_bidi_overrides(s)
+        .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `s` without the bidirectional embeddings, overrides and isolates (U+202A to
+/// U+202E, U+2066 to U+2069). In a one-line field they only serve to spoof: U+202E
+/// shows "invoice\u{202E}fdp.exe" as "invoiceexe.pdf", in a list, a file name or a
+/// terminal. The left-to-right and right-to-left marks (U+200E, U+200F, U+061C)
+/// stay: they change no order beyond their neighbours and are what mixed Arabic
+/// or Hebrew and Latin text needs to show right. Free text (notes, quotes) keeps
+/// everything: it is never shown on one line beside other fields.
+pub(crate) fn without_bidi_overrides(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect()
 }
 
 /// Trims a free text, drops it when empty, refuses it when too long. Line breaks and
