@@ -202,12 +202,9 @@ impl Store {
     /// Saves a new win and returns it as stored.
     pub fn add_win(&mut self, draft: &WinDraft) -> Result<Win> {
         let ladder = self.current_ladder()?;
-        let clean = clean_win(
-            draft,
-            crate::dates::today(),
-            &ladder.expectation_ids(),
-            &ladder.id,
-        )?;
+        let today = crate::dates::today();
+        let clean = clean_win(draft, today, &ladder.expectation_ids(), &ladder.id)?;
+        crate::dates::not_in_future(clean.date, today)?;
         let id = self.write(|tx| {
             let id = insert_win(tx, &clean, Utc::now(), None)?;
             super::undo::record(tx, "add", "win", id, None)?;
@@ -227,7 +224,11 @@ impl Store {
                 valid.push(t.id.as_str());
             }
         }
-        let clean = clean_win(draft, crate::dates::today(), &valid, &ladder.id)?;
+        let today = crate::dates::today();
+        let clean = clean_win(draft, today, &valid, &ladder.id)?;
+        if clean.date != before.date {
+            crate::dates::not_in_future(clean.date, today)?;
+        }
         let snapshot = serde_json::to_string(&WinDraft::from(&before))
             .map_err(|e| Error::invalid(format!("could not record the edit for undo: {e}")))?;
         self.write(|tx| {

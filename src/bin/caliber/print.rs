@@ -63,9 +63,39 @@ fn win_line(w: &Win) -> String {
     line
 }
 
+/// A value with the notes the library gave about it (a date outside the review
+/// window): `warnings` beside the value's own fields in JSON, left out when empty.
+#[derive(Serialize)]
+struct Noted<'a, T: Serialize + ?Sized> {
+    #[serde(flatten)]
+    value: &'a T,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    warnings: &'a [String],
+}
+
 impl Out {
     pub fn new(json: bool) -> Out {
         Out { json }
+    }
+
+    /// Notes about what was saved: each on stderr as "note: ..." for a person (JSON
+    /// carries them in `warnings` instead).
+    pub fn warnings(&self, warnings: &[String]) {
+        for w in warnings {
+            self.note(&format!("note: {w}"));
+        }
+    }
+
+    /// [`Out::done`] with the library's notes about the value.
+    pub fn done_noted<T: Serialize + ?Sized>(
+        &self,
+        value: &T,
+        warnings: &[String],
+        sentence: &str,
+    ) -> Result<()> {
+        self.done(&Noted { value, warnings }, sentence)?;
+        self.warnings(warnings);
+        Ok(())
     }
 
     /// A confirmation: the value as JSON, or the sentence for a person (on stderr).
@@ -85,9 +115,13 @@ impl Out {
         }
     }
 
-    pub fn logged(&self, w: &Win) -> Result<()> {
+    pub fn logged(&self, w: &Win, warnings: &[String]) -> Result<()> {
         if self.json {
-            return stdout(&json_text(&WinView::from(w))?);
+            let view = WinView::from(w);
+            return stdout(&json_text(&Noted {
+                value: &view,
+                warnings,
+            })?);
         }
         stdout(&format!("{}\n", w.id))?;
         let mut s = format!("Logged win {} on {}: {}", w.id, w.date, w.title);
@@ -114,6 +148,7 @@ impl Out {
             ));
         }
         self.note(&s);
+        self.warnings(warnings);
         Ok(())
     }
 
@@ -274,10 +309,11 @@ impl Out {
         stdout(&t)
     }
 
-    pub fn cycle(&self, c: &Cycle) -> Result<()> {
+    pub fn cycle(&self, c: &Cycle, warnings: &[String]) -> Result<()> {
         if self.json {
-            return stdout(&json_text(c)?);
+            return stdout(&json_text(&Noted { value: c, warnings })?);
         }
+        self.warnings(warnings);
         let mut t = format!(
             "Ladder: {}\nLevel: {} → {}\nWindow: {} to {}\n",
             c.ladder, c.current_level, c.target_level, c.start, c.end

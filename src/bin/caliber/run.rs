@@ -220,7 +220,10 @@ fn log(store: &mut Store, a: LogArgs, out: &Out) -> Result<()> {
     draft.result = a.result;
     draft.notes = a.notes;
     let win = caliber::suggest::log_win(store, &draft)?;
-    out.logged(&win)
+    let notes: Vec<String> = caliber::dates::window_note(win.date, &store.cycle()?)
+        .into_iter()
+        .collect();
+    out.logged(&win, &notes)
 }
 
 fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
@@ -269,6 +272,7 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
     if let Some(t) = a.title {
         d.title = t;
     }
+    let date_given = a.date.is_some();
     if let Some(date) = a.date {
         d.date = Some(parse_date(&date)?);
     }
@@ -346,8 +350,16 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
     d.links.retain(|l| !a.unlink.contains(l));
     d.links.extend(a.link);
     let win = store.update_win(a.id, &d)?;
-    out.done(
+    let notes: Vec<String> = if date_given {
+        caliber::dates::window_note(win.date, &store.cycle()?)
+            .into_iter()
+            .collect()
+    } else {
+        Vec::new()
+    };
+    out.done_noted(
         &caliber::WinView::from(&win),
+        &notes,
         &format!(
             "Updated win {}: {} (`caliber undo` reverts)",
             win.id, win.title
@@ -409,7 +421,7 @@ fn ladder(store: &mut Store, c: LadderCmd, out: &Out) -> Result<()> {
 
 fn cycle(store: &mut Store, c: CycleCmd, out: &Out) -> Result<()> {
     match c {
-        CycleCmd::Show => out.cycle(&store.cycle()?),
+        CycleCmd::Show => out.cycle(&store.cycle()?, &[]),
         CycleCmd::Set {
             ladder,
             from,
@@ -456,7 +468,7 @@ fn cycle(store: &mut Store, c: CycleCmd, out: &Out) -> Result<()> {
                 is_default: false,
             };
             let c = store.set_cycle(&c)?;
-            out.cycle(&c)
+            out.cycle(&c, &caliber::dates::cycle_notes(&c))
         }
     }
 }
