@@ -607,6 +607,8 @@ pub(crate) fn set_win_deleted(tx: &Transaction<'_>, id: WinId, deleted: bool) ->
 pub(crate) fn reindex(tx: &Transaction<'_>, id: WinId) -> Result<()> {
     tx.prepare_cached("DELETE FROM wins_fts WHERE rowid = ?1")?
         .execute([id])?;
+    tx.prepare_cached("DELETE FROM wins_stem WHERE rowid = ?1")?
+        .execute([id])?;
     tx.prepare_cached(
         "INSERT INTO wins_fts (rowid, title, body)
          SELECT w.id, w.title, concat_ws(' ', w.situation, w.action, w.result, w.notes, w.metric,
@@ -614,6 +616,11 @@ pub(crate) fn reindex(tx: &Transaction<'_>, id: WinId) -> Result<()> {
              (SELECT group_concat(p.name, ' ') FROM win_people wp JOIN people p ON p.id = wp.person_id
                WHERE wp.win_id = w.id AND p.deleted_at IS NULL))
          FROM wins w WHERE w.id = ?1 AND w.deleted_at IS NULL",
+    )?
+    .execute([id])?;
+    // The stemmed index holds the same text (see the migration that made it).
+    tx.prepare_cached(
+        "INSERT INTO wins_stem (rowid, title, body) SELECT rowid, title, body FROM wins_fts WHERE rowid = ?1",
     )?
     .execute([id])?;
     Ok(())
