@@ -108,6 +108,11 @@ impl Out {
         }
     }
 
+    /// True when `--json` was asked for.
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
     /// A sentence for the person at the keyboard, on standard error.
     pub fn note(&self, sentence: &str) {
         if !self.json {

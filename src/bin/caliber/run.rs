@@ -52,9 +52,16 @@ pub fn run(cli: Cli) -> Result<()> {
             match output {
                 Some(file) => {
                     write_private(&file, &text)?;
-                    out.note(&format!("Wrote {} ({format})", file.display()));
-                    Ok(())
+                    out.done(
+                        &written(&file, format.as_str(), text.len()),
+                        &format!("Wrote {} ({format})", file.display()),
+                    )
                 }
+                // A backup is JSON already; the other formats go inside a JSON object.
+                None if out.is_json() && format != Format::Backup => out.done(
+                    &serde_json::json!({ "format": format.as_str(), "text": text }),
+                    "",
+                ),
                 None => print::stdout(&text),
             }
         }
@@ -586,6 +593,8 @@ fn outline(
     let format = match (&format, &output) {
         (Some(f), _) => f.parse()?,
         (None, Some(path)) => OutlineFormat::from_path(path).unwrap_or(OutlineFormat::Markdown),
+        // `--json` alone asks for the outline as JSON.
+        (None, None) if out.is_json() => OutlineFormat::Json,
         (None, None) => OutlineFormat::Markdown,
     };
     if format == OutlineFormat::Docx && output.is_none() {
@@ -599,14 +608,33 @@ fn outline(
     } else {
         outline::render(&outline::outline_store(store, today)?, format)?
     };
+    let name = serde_json::to_value(format)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
     match output {
         Some(path) => {
             write_private(&path, &bytes)?;
-            out.note(&format!("Wrote {}", path.display()));
-            Ok(())
+            out.done(
+                &written(&path, &name, bytes.len()),
+                &format!("Wrote {}", path.display()),
+            )
         }
+        None if out.is_json() && format != OutlineFormat::Json => out.done(
+            &serde_json::json!({ "format": name, "text": String::from_utf8_lossy(&bytes) }),
+            "",
+        ),
         None => print::stdout(&String::from_utf8_lossy(&bytes)),
     }
+}
+
+/// What `--json` prints for a file written: where, in which format, how big.
+fn written(path: &Path, format: &str, bytes: usize) -> serde_json::Value {
+    serde_json::json!({
+        "written": path.display().to_string(),
+        "format": format,
+        "bytes": bytes,
+    })
 }
 
 fn write_private(path: &Path, bytes: impl AsRef<[u8]>) -> Result<()> {
