@@ -205,6 +205,9 @@ fn an_error_with_the_json_flag_is_json_on_stderr() {
         (&["outline", "-f", "pdf"][..], 2, "invalid_input"),
         (&["export", "--format", "jrnl"][..], 2, "invalid_input"),
         (&["log", "x", "--date", "someday"][..], 2, "invalid_input"),
+        (&["ladder"][..], 2, "invalid_input"),
+        (&[][..], 2, "invalid_input"),
+        (&["log"][..], 2, "invalid_input"),
     ] {
         let out = cal(&db).arg("--json").args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(code), "{args:?}");

@@ -208,7 +208,13 @@ fn bidirectional_overrides_are_taken_out_of_one_line_fields() {
             "Priya\u{202E} Raman",
             "--notes",
             "multi\u{202E}line notes keep what was typed",
+            "--link",
+            "https://example.com/\u{202E}fdp.exe",
         ],
+    );
+    assert_eq!(
+        win["links"],
+        serde_json::json!(["https://example.com/fdp.exe"])
     );
     assert_eq!(win["title"], kept);
     assert_eq!(win["metric"], "35%");

@@ -83,7 +83,7 @@ pub(crate) fn clean_win(
 
     let mut links: Vec<String> = Vec::new();
     for l in &d.links {
-        let l = l.trim().to_string();
+        let l = without_bidi_overrides(l.trim());
         if l.is_empty() {
             continue;
         }
