@@ -157,3 +157,31 @@ fn the_command_line_search_finds_other_forms() {
     let out = run(&["search", "hiring"]);
     assert!(out.contains("Hired two managers"), "{out}");
 }
+
+#[test]
+fn the_limit_keeps_the_newest_and_no_win_comes_twice() {
+    let mut l = ledger();
+    let both = log(&mut l.store, "Hired a manager", Some("hiring went fast"));
+    let ids = |q: &str, n: Option<usize>| -> Vec<i64> {
+        l.store.search(q, n).unwrap().iter().map(|w| w.id).collect()
+    };
+    // Titles first, newest first; then the details.
+    assert_eq!(
+        ids("hiring", None),
+        vec![both, l.hire, l.hires, l.hired, l.hiring_notes]
+    );
+    assert_eq!(ids("hiring", Some(2)), vec![both, l.hire]);
+    assert_eq!(
+        ids("hiring", Some(5)),
+        vec![both, l.hire, l.hires, l.hired, l.hiring_notes]
+    );
+    assert_eq!(
+        ids("hiring -went", None),
+        vec![l.hire, l.hires, l.hired, l.hiring_notes]
+    );
+    assert_eq!(
+        ids("hiring -go", None).len(),
+        5,
+        "an excluded word is whole"
+    );
+}

@@ -100,48 +100,21 @@ impl Store {
     /// would read every match of a common word in ten years of wins.
     pub fn search(&self, text: &str, limit: Option<usize>) -> Result<Vec<Win>> {
         let q = Query::read(text)?;
-        let cap = limit.map(|n| n as i64).unwrap_or(-1);
-        // A win matches when its words match as typed (prefixes, in `wins_fts`) or
-        // by stem (`wins_stem`: "hiring" finds "Hired"); an excluded word leaves it
-        // out in either form.
-        let mut sql = String::from(
-            "SELECT rowid FROM wins_fts WHERE wins_fts MATCH ?1
-             UNION SELECT rowid FROM wins_stem WHERE wins_stem MATCH ?4",
-        );
-        if q.exclude.is_some() {
-            sql.push_str(
-                " EXCEPT SELECT rowid FROM wins_fts WHERE wins_fts MATCH ?3
-                  EXCEPT SELECT rowid FROM wins_stem WHERE wins_stem MATCH ?3",
-            );
-        }
-        sql.push_str(" ORDER BY 1 DESC LIMIT ?2");
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let exclude = q.exclude.as_deref().unwrap_or("");
-        let mut run = |matching: &str, stems: &str, cap: i64| -> Result<Vec<i64>> {
-            // Without exclusions ?3 is not in the statement; SQLite takes a value
-            // for it all the same (the statement's parameters run up to ?4).
-            let params: [&dyn ToSql; 4] = [&matching, &cap, &exclude, &stems];
-            Ok(st
-                .query_map(&params[..], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?)
-        };
         let in_title = format!("{{title}} : {}", q.include);
         let stems_in_title = format!("{{title}} : {}", q.include_stems);
-        let mut ids = run(&in_title, &stems_in_title, cap)?;
+        let mut ids =
+            self.matching(&in_title, &stems_in_title, q.exclude.as_deref(), limit, &[])?;
         if limit.is_none_or(|n| ids.len() < n) {
-            // A title that matches in one index only is found again here by the
-            // other one's "not in the title": up to the limit is asked for, and
-            // those already found are dropped.
             let elsewhere = format!("{} NOT {in_title}", q.include);
             let stems_elsewhere = format!("{} NOT {stems_in_title}", q.include_stems);
-            let more = run(&elsewhere, &stems_elsewhere, cap)?;
-            let seen: std::collections::HashSet<i64> = ids.iter().copied().collect();
-            let wanted = limit.map_or(usize::MAX, |n| n - ids.len());
-            ids.extend(
-                more.into_iter()
-                    .filter(|id| !seen.contains(id))
-                    .take(wanted),
-            );
+            let more = self.matching(
+                &elsewhere,
+                &stems_elsewhere,
+                q.exclude.as_deref(),
+                limit.map(|n| n - ids.len()),
+                &ids,
+            )?;
+            ids.extend(more);
         }
         let json = serde_json::to_string(&ids).map_err(|e| Error::invalid(e.to_string()))?;
         let args: Vec<Box<dyn ToSql>> = vec![Box::new(json)];
@@ -157,5 +130,88 @@ impl Store {
             ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         wins.sort_by_key(|w| order.get(&w.id).copied().unwrap_or(usize::MAX));
         Ok(wins)
+    }
+
+    /// The ids, newest first and at most `limit`, of the wins that match `plain` in
+    /// the index of words as typed or `stems` in the index of stems, except those in
+    /// `skip` and those with an `exclude`d word in either form. Both indexes are
+    /// read newest first and merged as they go, so the cost is that of the wins
+    /// returned, not of every match.
+    fn matching(
+        &self,
+        plain: &str,
+        stems: &str,
+        exclude: Option<&str>,
+        limit: Option<usize>,
+        skip: &[i64],
+    ) -> Result<Vec<i64>> {
+        let mut out: Vec<i64> = Vec::new();
+        if limit == Some(0) {
+            return Ok(out);
+        }
+        let skip: std::collections::HashSet<i64> = skip.iter().copied().collect();
+        let mut by_words = self.conn.prepare_cached(
+            "SELECT rowid FROM wins_fts WHERE wins_fts MATCH ?1 ORDER BY rowid DESC",
+        )?;
+        let mut by_stems = self.conn.prepare_cached(
+            "SELECT rowid FROM wins_stem WHERE wins_stem MATCH ?1 ORDER BY rowid DESC",
+        )?;
+        let mut excluded_words = self
+            .conn
+            .prepare_cached("SELECT 1 FROM wins_fts WHERE wins_fts MATCH ?1 AND rowid = ?2")?;
+        let mut excluded_stems = self
+            .conn
+            .prepare_cached("SELECT 1 FROM wins_stem WHERE wins_stem MATCH ?1 AND rowid = ?2")?;
+        // Each index leaves out its own form of the excluded words; a win found in
+        // one index only is then looked up in the other for its form of them.
+        let (plain, stems) = match exclude {
+            Some(x) => (format!("({plain}) NOT {x}"), format!("({stems}) NOT {x}")),
+            None => (plain.to_string(), stems.to_string()),
+        };
+        let mut a = by_words.query([plain])?;
+        let mut b = by_stems.query([stems])?;
+        let next = |rows: &mut rusqlite::Rows<'_>| -> Result<Option<i64>> {
+            Ok(match rows.next()? {
+                Some(r) => Some(r.get(0)?),
+                None => None,
+            })
+        };
+        let (mut ha, mut hb) = (next(&mut a)?, next(&mut b)?);
+        loop {
+            // The newest id of either, and which index it is missing from.
+            let (id, check) = match (ha, hb) {
+                (None, None) => break,
+                (Some(x), Some(y)) if x == y => {
+                    ha = next(&mut a)?;
+                    hb = next(&mut b)?;
+                    (x, None)
+                }
+                (Some(x), None) => {
+                    ha = next(&mut a)?;
+                    (x, Some(&mut excluded_stems))
+                }
+                (Some(x), Some(y)) if x > y => {
+                    ha = next(&mut a)?;
+                    (x, Some(&mut excluded_stems))
+                }
+                (_, Some(y)) => {
+                    hb = next(&mut b)?;
+                    (y, Some(&mut excluded_words))
+                }
+            };
+            if skip.contains(&id) {
+                continue;
+            }
+            if let (Some(x), Some(st)) = (exclude, check)
+                && st.exists(rusqlite::params![x, id])?
+            {
+                continue;
+            }
+            out.push(id);
+            if limit.is_some_and(|n| out.len() >= n) {
+                break;
+            }
+        }
+        Ok(out)
     }
 }
