@@ -1,6 +1,11 @@
 //! Full-text search over wins. A person's search text never reaches FTS5 as raw
 //! syntax: it is read as words (each a prefix), "quoted phrases" and -excluded
 //! words, and rebuilt as a query FTS5 always accepts.
+//!
+//! Two indexes of the same text answer it: `wins_fts` holds the words as written
+//! (each typed word matches as a prefix, so a half-typed word finds its win) and
+//! `wins_stem` their porter stems (each typed word matches whole by its stem, so
+//! "hiring" finds "Hired" and "hires").
 
 use rusqlite::ToSql;
 
