@@ -3,7 +3,7 @@
 //!
 //! The full disk is simulated two ways: in the library with SQLite's
 //! `max_page_count` (`Store::cap_size`), which runs everywhere, and for the CLI
-//! with a real 256 KiB tmpfs. Read-only is real too: the CLI runs as the
+//! with a real 1 MiB tmpfs. Read-only is real too: the CLI runs as the
 //! unprivileged user `nobody` (root ignores file permissions), and on a read-only
 //! bind mount, where even root cannot write. Those need root and a private mount
 //! namespace (`unshare -m`); where they are not available the test says why on
@@ -227,10 +227,12 @@ fn the_cli_on_a_full_disk_says_so_and_keeps_every_saved_win() {
     }
     std::fs::write(out.join("in.csv"), csv).unwrap();
 
-    // All in one private mount namespace: the 256 KiB disk exists only there.
+    // All in one private mount namespace: the 1 MiB disk exists only there. It must hold the
+    // database and fill up after some wins, so that what the failed log leaves free
+    // (up to one log's write-ahead log, about 100 KiB) is less than the export.
     let script = r#"
         set -u
-        mount -t tmpfs -o size=256k tmpfs "$MNT" || exit 90
+        mount -t tmpfs -o size=1m tmpfs "$MNT" || exit 90
         cp "$SEED" "$MNT/c.db"
         printf 'the export from last week\n' > "$MNT/export.md"
         notes=$(head -c 6000 /dev/zero | tr '\0' n)

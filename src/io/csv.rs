@@ -6,6 +6,10 @@
 //! crafted one can run commands when the file is opened (CSV injection). Export puts
 //! an apostrophe before such cells, which spreadsheets read as "this is text"; import
 //! takes exactly that apostrophe off again, so the round trip keeps the text.
+//!
+//! Cells with several values (people, tags, links, ...) separate them with `; `; a
+//! `;` or `\` inside a value is written `\;` or `\\`, so "Doe; Jane" stays one
+//! person. Export, import and export again give the same file.
 
 use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use std::collections::HashMap;
@@ -38,7 +42,18 @@ const COLUMNS: &[&str] = &[
 ];
 
 /// How the values of a many-valued cell are joined; import splits on `;` alone.
+/// A value holding `;` or `\` has it escaped with a backslash (`Doe\; Jane`), so
+/// it comes back as one value.
 const JOIN: &str = "; ";
+
+/// The values of a many-valued cell, each escaped, joined with [`JOIN`].
+fn join<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
+    values
+        .into_iter()
+        .map(|v| v.replace('\\', "\\\\").replace(';', "\\;"))
+        .collect::<Vec<_>>()
+        .join(JOIN)
+}
 
 /// True for a first line that reads as this format's header: it names at least
 /// `date` and `title`.
@@ -57,20 +72,20 @@ pub(super) fn render(records: &Records) -> Result<String> {
     out.write_record(COLUMNS).map_err(fail)?;
     for w in &records.wins {
         let ids = |confirmed: bool| {
-            w.expectations
-                .iter()
-                .filter(|t| t.confirmed == confirmed)
-                .map(|t| t.id.as_str())
-                .collect::<Vec<_>>()
-                .join(JOIN)
+            join(
+                w.expectations
+                    .iter()
+                    .filter(|t| t.confirmed == confirmed)
+                    .map(|t| t.id.as_str()),
+            )
         };
         let names = |vouches: bool| {
-            w.people
-                .iter()
-                .filter(|p| p.vouches == vouches)
-                .map(|p| p.name.as_str())
-                .collect::<Vec<_>>()
-                .join(JOIN)
+            join(
+                w.people
+                    .iter()
+                    .filter(|p| p.vouches == vouches)
+                    .map(|p| p.name.as_str()),
+            )
         };
         let row: [String; 18] = [
             w.id.to_string(),
@@ -84,11 +99,11 @@ pub(super) fn render(records: &Records) -> Result<String> {
             w.scope.to_string(),
             ids(true),
             ids(false),
-            w.principles.join(JOIN),
-            w.tags.join(JOIN),
+            join(w.principles.iter().map(String::as_str)),
+            join(w.tags.iter().map(String::as_str)),
             names(false),
             names(true),
-            w.links.join(JOIN),
+            join(w.links.iter().map(String::as_str)),
             w.source.to_string(),
             w.logged_at.to_rfc3339_opts(SecondsFormat::Micros, true),
         ];
@@ -309,15 +324,31 @@ fn read_header(header: &::csv::StringRecord) -> Result<HashMap<&'static str, usi
     Ok(columns)
 }
 
+/// The values of a many-valued cell: split on `;` except `\;`, and `\;` and `\\`
+/// read back as `;` and `\`. Any other backslash is kept as written, so a
+/// hand-made sheet's `C:\reports` stays as it is.
 fn split(cell: Option<&str>) -> Vec<String> {
-    cell.map(|c| {
-        c.split(';')
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-            .collect()
-    })
-    .unwrap_or_default()
+    let Some(cell) = cell else {
+        return Vec::new();
+    };
+    let mut values = Vec::new();
+    let mut current = String::new();
+    let mut chars = cell.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if matches!(chars.peek(), Some(';' | '\\')) => {
+                current.extend(chars.next());
+            }
+            ';' => values.push(std::mem::take(&mut current)),
+            _ => current.push(c),
+        }
+    }
+    values.push(current);
+    values
+        .into_iter()
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .collect()
 }
 
 /// RFC 3339, or a plain "YYYY-MM-DD HH:MM[:SS]" read as UTC (what spreadsheets

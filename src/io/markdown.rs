@@ -18,6 +18,11 @@
 //!   writes it.
 //!
 //! Anything else (paragraphs, tables, code blocks, front matter) is skipped.
+//!
+//! Export escapes what a person typed with backslashes, as Markdown does: no title,
+//! name or note becomes HTML or a link in a Markdown viewer, list separators inside
+//! a value (`Smith\, John`) stay in it, and only http, https and mailto addresses
+//! are written as links (`<https://…>`); import takes the escapes off again.
 
 use chrono::Datelike;
 
@@ -30,7 +35,7 @@ mod read;
 mod text;
 
 pub(super) use read::parse;
-use text::escape;
+use text::{escape, escape_block, escape_item};
 
 /// Writes the brag document: months newest first, one bullet per win.
 pub(super) fn render(records: &Records) -> String {
@@ -63,7 +68,7 @@ pub(super) fn render(records: &Records) -> String {
             ("Notes", &w.notes),
         ] {
             if let Some(v) = value {
-                field(&mut out, label, v);
+                field(&mut out, label, &escape_block(v));
             }
         }
         if !w.people.is_empty() {
@@ -71,29 +76,43 @@ pub(super) fn render(records: &Records) -> String {
                 .people
                 .iter()
                 .map(|p| {
+                    let name = escape_item(&p.name, false);
                     if p.vouches {
-                        format!("{} (vouches)", p.name)
+                        format!("{name} (vouches)")
                     } else {
-                        p.name.clone()
+                        name
                     }
                 })
                 .collect();
             field(&mut out, "People", &names.join(", "));
         }
         if !w.links.is_empty() {
-            let links: Vec<String> = w.links.iter().map(|l| format!("<{l}>")).collect();
+            let links: Vec<String> = w.links.iter().map(|l| link(l)).collect();
             field(&mut out, "Links", &links.join(" "));
         }
         if !w.principles.is_empty() {
-            field(&mut out, "Principles", &w.principles.join(", "));
+            let ids: Vec<String> = w.principles.iter().map(|p| escape_item(p, false)).collect();
+            field(&mut out, "Principles", &ids.join(", "));
         }
         if !w.tags.is_empty() {
             let tags: Vec<String> = w
                 .tags
                 .iter()
-                .map(|t| format!("#{}", t.split_whitespace().collect::<Vec<_>>().join("-")))
+                .map(|t| format!("#{}", escape_item(t, false)))
                 .collect();
-            field(&mut out, "Tags", &tags.join(" "));
+            // Import splits on commas when there is one, else on white space: tags
+            // of several words are written with commas (a lone one with a comma
+            // after it), the usual one-word tags with spaces, as people write them.
+            let line = if w.tags.iter().any(|t| t.contains(char::is_whitespace)) {
+                let mut line = tags.join(", ");
+                if tags.len() == 1 {
+                    line.push(',');
+                }
+                line
+            } else {
+                tags.join(" ")
+            };
+            field(&mut out, "Tags", &line);
         }
         for (label, confirmed) in [("expect", true), ("suggested", false)] {
             let ids: Vec<&str> = w
@@ -108,6 +127,21 @@ pub(super) fn render(records: &Records) -> String {
         }
     }
     out
+}
+
+/// A link as an `<autolink>` when it is a web or mail address a viewer may open
+/// (http, https, mailto), else as escaped text that no viewer makes clickable.
+fn link(url: &str) -> String {
+    let lower = url.to_ascii_lowercase();
+    let safe = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s) && lower.len() > s.len());
+    if safe && !url.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+    {
+        format!("<{url}>")
+    } else {
+        escape_item(url, true)
+    }
 }
 
 /// A labelled sub-bullet; further lines of the value are indented under it.

@@ -147,6 +147,20 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX feedback_live_date ON feedback(date, id) WHERE deleted_at IS NULL;
     "#,
+    // Search by stem: "hiring" finds "Hired". A second index of the same text with
+    // the porter tokenizer, beside `wins_fts` (whose whole words keep matching as
+    // prefixes while a word is typed: porter's "organ" for "organization" is no
+    // prefix of a half-typed "organiz"). Contentless: only the index is stored, the
+    // text stays in `wins_fts`, from which it is filled here; the store writes both.
+    // IF NOT EXISTS and the fill from `wins_fts` make it independent of its place.
+    r#"
+    CREATE VIRTUAL TABLE IF NOT EXISTS wins_stem USING fts5(
+        title, body, content = '', contentless_delete = 1,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    DELETE FROM wins_stem;
+    INSERT INTO wins_stem (rowid, title, body) SELECT rowid, title, body FROM wins_fts;
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -214,6 +228,30 @@ fn copy_aside(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     conn.execute("VACUUM INTO ?1", [target.to_string_lossy().as_ref()])?;
     Ok(())
 }
+
+/// How many migrations come before the stemmed search index's (found by its text,
+/// so the number follows wherever that migration ends up in the list).
+#[cfg(test)]
+pub(crate) const MIGRATIONS_BEFORE_STEMS: usize = {
+    let needle = b"CREATE VIRTUAL TABLE IF NOT EXISTS wins_stem";
+    let mut i = 0;
+    'migrations: while i < MIGRATIONS.len() {
+        let hay = MIGRATIONS[i].as_bytes();
+        let mut at = 0;
+        while at + needle.len() <= hay.len() {
+            let mut j = 0;
+            while j < needle.len() && hay[at + j] == needle[j] {
+                j += 1;
+            }
+            if j == needle.len() {
+                break 'migrations;
+            }
+            at += 1;
+        }
+        i += 1;
+    }
+    i
+};
 
 #[cfg(test)]
 pub(crate) fn migrations_up_to(conn: &mut Connection, version: usize) -> Result<()> {

@@ -1,6 +1,11 @@
 //! Full-text search over wins. A person's search text never reaches FTS5 as raw
 //! syntax: it is read as words (each a prefix), "quoted phrases" and -excluded
 //! words, and rebuilt as a query FTS5 always accepts.
+//!
+//! Two indexes of the same text answer it: `wins_fts` holds the words as written
+//! (each typed word matches as a prefix, so a half-typed word finds its win) and
+//! `wins_stem` their porter stems (each typed word matches whole by its stem, so
+//! "hiring" finds "Hired" and "hires").
 
 use rusqlite::ToSql;
 
@@ -15,50 +20,71 @@ use crate::model::Win;
 /// a word starting with `-` is excluded. Everything else that FTS5 would read as
 /// syntax (`AND`, `*`, `:`, parentheses, stray quotes) is searched as plain text.
 pub fn fts_query(text: &str) -> Result<String> {
-    let mut include: Vec<String> = Vec::new();
-    let mut exclude: Vec<String> = Vec::new();
-    let quotes = text.matches('"').count();
-    let balanced = quotes % 2 == 0;
-    let mut in_phrase = false;
-    for (i, part) in text.split('"').enumerate() {
-        if i > 0 && balanced {
-            in_phrase = !in_phrase;
-        }
-        if in_phrase {
-            let words = words(part);
-            if !words.is_empty() {
-                include.push(format!("\"{}\"", words.join(" ")));
+    let q = Query::read(text)?;
+    Ok(match &q.exclude {
+        Some(x) => format!("{} NOT {x}", q.include),
+        None => q.include,
+    })
+}
+
+/// A search as FTS5 queries: what a win must match, as typed (each word a prefix)
+/// and by stem (each word whole: a stem as a prefix would find "runbook" for
+/// "runs"), and what leaves it out.
+struct Query {
+    include: String,
+    include_stems: String,
+    exclude: Option<String>,
+}
+
+impl Query {
+    fn read(text: &str) -> Result<Query> {
+        let mut include: Vec<String> = Vec::new();
+        let mut include_stems: Vec<String> = Vec::new();
+        let mut exclude: Vec<String> = Vec::new();
+        let quotes = text.matches('"').count();
+        let balanced = quotes % 2 == 0;
+        let mut in_phrase = false;
+        for (i, part) in text.split('"').enumerate() {
+            if i > 0 && balanced {
+                in_phrase = !in_phrase;
             }
-            continue;
-        }
-        for raw in part.split_whitespace() {
-            let negated = raw.starts_with('-') && raw.len() > 1;
-            for w in words(raw) {
-                if negated {
-                    exclude.push(format!("\"{w}\""));
-                } else {
-                    include.push(format!("\"{w}\"*"));
+            if in_phrase {
+                let words = words(part);
+                if !words.is_empty() {
+                    include.push(format!("\"{}\"", words.join(" ")));
+                    include_stems.push(format!("\"{}\"", words.join(" ")));
+                }
+                continue;
+            }
+            for raw in part.split_whitespace() {
+                let negated = raw.starts_with('-') && raw.len() > 1;
+                for w in words(raw) {
+                    if negated {
+                        exclude.push(format!("\"{w}\""));
+                    } else {
+                        include.push(format!("\"{w}\"*"));
+                        include_stems.push(format!("\"{w}\""));
+                    }
                 }
             }
         }
-    }
-    if include.is_empty() {
-        return Err(Error::invalid(if exclude.is_empty() {
-            "type a word to search for, e.g. `caliber search hiring`".to_string()
-        } else {
-            "a search needs at least one word to look for besides the -excluded ones".to_string()
-        }));
-    }
-    let mut q = format!("({})", include.join(" "));
-    if !exclude.is_empty() {
-        // One NOT over the excluded words joined by OR: FTS5 nests each NOT a level
+        if include.is_empty() {
+            return Err(Error::invalid(if exclude.is_empty() {
+                "type a word to search for, e.g. `caliber search hiring`".to_string()
+            } else {
+                "a search needs at least one word to look for besides the -excluded ones"
+                    .to_string()
+            }));
+        }
+        // The excluded words joined by OR under one NOT: FTS5 nests each NOT a level
         // deeper and refuses a query deeper than 256, while any number of ORs (or of
-        // the words ANDed above) stay on one level.
-        q.push_str(" NOT (");
-        q.push_str(&exclude.join(" OR "));
-        q.push(')');
+        // the words ANDed) stay on one level.
+        Ok(Query {
+            include: format!("({})", include.join(" ")),
+            include_stems: format!("({})", include_stems.join(" ")),
+            exclude: (!exclude.is_empty()).then(|| format!("({})", exclude.join(" OR "))),
+        })
     }
-    Ok(q)
 }
 
 /// The words of a text as FTS5's unicode61 tokenizer sees them: runs of letters and
@@ -78,24 +104,21 @@ impl Store {
     /// index newest first and stops at the limit, where ranking by relevance (bm25)
     /// would read every match of a common word in ten years of wins.
     pub fn search(&self, text: &str, limit: Option<usize>) -> Result<Vec<Win>> {
-        let q = fts_query(text)?;
-        let cap = limit.map(|n| n as i64).unwrap_or(-1);
-        let mut st = self.conn.prepare_cached(
-            "SELECT rowid FROM wins_fts WHERE wins_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-        )?;
-        let in_title = format!("{{title}} : ({q})");
-        let mut ids: Vec<i64> = st
-            .query_map(rusqlite::params![in_title, cap], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let q = Query::read(text)?;
+        let in_title = format!("{{title}} : {}", q.include);
+        let stems_in_title = format!("{{title}} : {}", q.include_stems);
+        let mut ids =
+            self.matching(&in_title, &stems_in_title, q.exclude.as_deref(), limit, &[])?;
         if limit.is_none_or(|n| ids.len() < n) {
-            let rest = cap.max(0) - ids.len() as i64;
-            let elsewhere = format!("({q}) NOT {in_title}");
-            let more: Vec<i64> = st
-                .query_map(
-                    rusqlite::params![elsewhere, if cap < 0 { -1 } else { rest }],
-                    |r| r.get(0),
-                )?
-                .collect::<rusqlite::Result<_>>()?;
+            let elsewhere = format!("{} NOT {in_title}", q.include);
+            let stems_elsewhere = format!("{} NOT {stems_in_title}", q.include_stems);
+            let more = self.matching(
+                &elsewhere,
+                &stems_elsewhere,
+                q.exclude.as_deref(),
+                limit.map(|n| n - ids.len()),
+                &ids,
+            )?;
             ids.extend(more);
         }
         let json = serde_json::to_string(&ids).map_err(|e| Error::invalid(e.to_string()))?;
@@ -112,5 +135,88 @@ impl Store {
             ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         wins.sort_by_key(|w| order.get(&w.id).copied().unwrap_or(usize::MAX));
         Ok(wins)
+    }
+
+    /// The ids, newest first and at most `limit`, of the wins that match `plain` in
+    /// the index of words as typed or `stems` in the index of stems, except those in
+    /// `skip` and those with an `exclude`d word in either form. Both indexes are
+    /// read newest first and merged as they go, so the cost is that of the wins
+    /// returned, not of every match.
+    fn matching(
+        &self,
+        plain: &str,
+        stems: &str,
+        exclude: Option<&str>,
+        limit: Option<usize>,
+        skip: &[i64],
+    ) -> Result<Vec<i64>> {
+        let mut out: Vec<i64> = Vec::new();
+        if limit == Some(0) {
+            return Ok(out);
+        }
+        let skip: std::collections::HashSet<i64> = skip.iter().copied().collect();
+        let mut by_words = self.conn.prepare_cached(
+            "SELECT rowid FROM wins_fts WHERE wins_fts MATCH ?1 ORDER BY rowid DESC",
+        )?;
+        let mut by_stems = self.conn.prepare_cached(
+            "SELECT rowid FROM wins_stem WHERE wins_stem MATCH ?1 ORDER BY rowid DESC",
+        )?;
+        let mut excluded_words = self
+            .conn
+            .prepare_cached("SELECT 1 FROM wins_fts WHERE wins_fts MATCH ?1 AND rowid = ?2")?;
+        let mut excluded_stems = self
+            .conn
+            .prepare_cached("SELECT 1 FROM wins_stem WHERE wins_stem MATCH ?1 AND rowid = ?2")?;
+        // Each index leaves out its own form of the excluded words; a win found in
+        // one index only is then looked up in the other for its form of them.
+        let (plain, stems) = match exclude {
+            Some(x) => (format!("({plain}) NOT {x}"), format!("({stems}) NOT {x}")),
+            None => (plain.to_string(), stems.to_string()),
+        };
+        let mut a = by_words.query([plain])?;
+        let mut b = by_stems.query([stems])?;
+        let next = |rows: &mut rusqlite::Rows<'_>| -> Result<Option<i64>> {
+            Ok(match rows.next()? {
+                Some(r) => Some(r.get(0)?),
+                None => None,
+            })
+        };
+        let (mut ha, mut hb) = (next(&mut a)?, next(&mut b)?);
+        loop {
+            // The newest id of either, and which index it is missing from.
+            let (id, check) = match (ha, hb) {
+                (None, None) => break,
+                (Some(x), Some(y)) if x == y => {
+                    ha = next(&mut a)?;
+                    hb = next(&mut b)?;
+                    (x, None)
+                }
+                (Some(x), None) => {
+                    ha = next(&mut a)?;
+                    (x, Some(&mut excluded_stems))
+                }
+                (Some(x), Some(y)) if x > y => {
+                    ha = next(&mut a)?;
+                    (x, Some(&mut excluded_stems))
+                }
+                (_, Some(y)) => {
+                    hb = next(&mut b)?;
+                    (y, Some(&mut excluded_words))
+                }
+            };
+            if skip.contains(&id) {
+                continue;
+            }
+            if let (Some(x), Some(st)) = (exclude, check)
+                && st.exists(rusqlite::params![x, id])?
+            {
+                continue;
+            }
+            out.push(id);
+            if limit.is_some_and(|n| out.len() >= n) {
+                break;
+            }
+        }
+        Ok(out)
     }
 }

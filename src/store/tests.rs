@@ -1,7 +1,7 @@
 //! Schema tests that need the migration list itself: upgrading an older file keeps
 //! its data and leaves a copy aside; a newer file is refused untouched.
 
-use super::migrations::{SCHEMA_VERSION, migrations_up_to};
+use super::migrations::{MIGRATIONS_BEFORE_STEMS, SCHEMA_VERSION, migrations_up_to};
 use super::*;
 
 fn older_file(dir: &Path, version: usize) -> PathBuf {
@@ -44,6 +44,38 @@ fn upgrading_an_older_schema_keeps_the_data_and_copies_the_file_aside() {
         .query_row("SELECT count(*) FROM wins", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 1);
+}
+
+#[test]
+fn a_database_from_before_stemmed_search_finds_other_forms_after_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = older_file(dir.path(), MIGRATIONS_BEFORE_STEMS);
+    {
+        let conn = Connection::open(&path).unwrap();
+        let has: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'wins_stem'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(has, 0, "the file is from before the stemmed index");
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let ids = |s: &Store, q: &str| -> Vec<i64> {
+        s.search(q, None).unwrap().iter().map(|w| w.id).collect()
+    };
+    assert_eq!(ids(&store, "hiring"), vec![7]);
+    assert_eq!(ids(&store, "hire -priya"), Vec::<i64>::new());
+    assert_eq!(ids(&store, "manager"), vec![7]);
+    // The index stays in step with later writes.
+    let mut draft = crate::model::WinDraft::titled("Hires a principal engineer");
+    draft.date = Some(chrono::NaiveDate::from_ymd_opt(2026, 1, 3).unwrap());
+    let new = store.add_win(&draft).unwrap().id;
+    assert_eq!(ids(&store, "hiring"), vec![new, 7]);
+    store.delete_win(7).unwrap();
+    assert_eq!(ids(&store, "hiring"), vec![new]);
 }
 
 #[test]

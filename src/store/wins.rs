@@ -151,7 +151,7 @@ pub(crate) fn clean_win(
 
     let mut links: Vec<String> = Vec::new();
     for l in &d.links {
-        let l = l.trim().to_string();
+        let l = without_bidi_overrides(l.trim());
         if l.is_empty() {
             continue;
         }
@@ -216,12 +216,27 @@ pub(crate) fn clean_win(
     Ok(CleanWin { date, draft: d })
 }
 
-/// Collapses a text to one line: control characters and runs of space become one space.
+/// Collapses a text to one line: control characters and runs of space become one space,
+/// and bidirectional overrides are taken out (see [`without_bidi_overrides`]).
 pub(crate) fn one_line(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c.is_control())
+    without_bidi_overrides(s)
+        .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `s` without the bidirectional embeddings, overrides and isolates (U+202A to
+/// U+202E, U+2066 to U+2069). In a one-line field they only serve to spoof: U+202E
+/// shows "invoice\u{202E}fdp.exe" as "invoiceexe.pdf", in a list, a file name or a
+/// terminal. The left-to-right and right-to-left marks (U+200E, U+200F, U+061C)
+/// stay: they change no order beyond their neighbours and are what mixed Arabic
+/// or Hebrew and Latin text needs to show right. Free text (notes, quotes) keeps
+/// everything: it is never shown on one line beside other fields.
+pub(crate) fn without_bidi_overrides(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect()
 }
 
 /// Trims a free text, drops it when empty, refuses it when too long. Line breaks and
@@ -250,12 +265,9 @@ impl Store {
     /// brought, unless something else names them by then.
     pub fn add_win(&mut self, draft: &WinDraft) -> Result<Win> {
         let ladder = self.current_ladder()?;
-        let clean = clean_win(
-            draft,
-            crate::dates::today(),
-            &ladder.expectation_ids(),
-            &ladder.id,
-        )?;
+        let today = crate::dates::today();
+        let clean = clean_win(draft, today, &ladder.expectation_ids(), &ladder.id)?;
+        crate::dates::not_in_future(clean.date, today)?;
         let id = self.write(|tx| {
             let mark = super::undo::people_mark(tx)?;
             let id = insert_win(tx, &clean, Utc::now(), None)?;
@@ -300,6 +312,9 @@ impl Store {
                 }
             }
             let clean = clean_win(draft, today, &valid, &ladder.id)?;
+            if clean.date != before.date {
+                crate::dates::not_in_future(clean.date, today)?;
+            }
             let same = clean.date == before.date
                 && clean.draft.title == before.title
                 && same_content(&self.conn, &clean.draft, &before)?;
@@ -732,6 +747,8 @@ pub(crate) fn set_win_deleted(tx: &Transaction<'_>, id: WinId, deleted: bool) ->
 pub(crate) fn reindex(tx: &Transaction<'_>, id: WinId) -> Result<()> {
     tx.prepare_cached("DELETE FROM wins_fts WHERE rowid = ?1")?
         .execute([id])?;
+    tx.prepare_cached("DELETE FROM wins_stem WHERE rowid = ?1")?
+        .execute([id])?;
     tx.prepare_cached(
         "INSERT INTO wins_fts (rowid, title, body)
          SELECT w.id, w.title, concat_ws(' ', w.situation, w.action, w.result, w.notes, w.metric,
@@ -739,6 +756,11 @@ pub(crate) fn reindex(tx: &Transaction<'_>, id: WinId) -> Result<()> {
              (SELECT group_concat(p.name, ' ') FROM win_people wp JOIN people p ON p.id = wp.person_id
                WHERE wp.win_id = w.id AND p.deleted_at IS NULL))
          FROM wins w WHERE w.id = ?1 AND w.deleted_at IS NULL",
+    )?
+    .execute([id])?;
+    // The stemmed index holds the same text (see the migration that made it).
+    tx.prepare_cached(
+        "INSERT INTO wins_stem (rowid, title, body) SELECT rowid, title, body FROM wins_fts WHERE rowid = ?1",
     )?
     .execute([id])?;
     Ok(())
@@ -987,8 +1009,8 @@ pub(crate) fn same_wins(tx: &Transaction<'_>, clean: &CleanWin) -> Result<Vec<Wi
 }
 
 /// Whether a cleaned draft says exactly what a stored win says (date and title
-/// aside, which the caller matched). People are compared as the ledger's people:
-/// the name a draft gives is the person the store would link.
+/// aside, which the caller matched). People are compared as the ledger's people
+/// (the name a draft gives is the person the store would link), in any order.
 fn same_content(conn: &Connection, d: &WinDraft, w: &Win) -> Result<bool> {
     let texts_equal = d.situation == w.situation
         && d.action == w.action
@@ -1004,11 +1026,21 @@ fn same_content(conn: &Connection, d: &WinDraft, w: &Win) -> Result<bool> {
     if !texts_equal {
         return Ok(false);
     }
-    for (p, q) in d.people.iter().zip(&w.people) {
-        if p.vouches != q.vouches
-            || super::people::find_by_name(conn, &p.name)? != Some(q.person_id)
-        {
+    // The same people with the same vouching, in any order: a format that lists
+    // vouchers and others apart (CSV) gives them back in another order.
+    let mut left: Vec<&WinPerson> = w.people.iter().collect();
+    for p in &d.people {
+        let Some(id) = super::people::find_by_name(conn, &p.name)? else {
             return Ok(false);
+        };
+        match left
+            .iter()
+            .position(|q| q.person_id == id && q.vouches == p.vouches)
+        {
+            Some(i) => {
+                left.swap_remove(i);
+            }
+            None => return Ok(false),
         }
     }
     Ok(true)

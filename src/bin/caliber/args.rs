@@ -164,7 +164,10 @@ pub struct LogArgs {
     /// What happened, in one line (quotes optional)
     #[arg(required = true, num_args = 1.., value_name = "TEXT")]
     pub text: Vec<String>,
-    /// When it happened: YYYY-MM-DD, today, yesterday, "3 days ago" [default: today]
+    /// When it happened [default: today]: YYYY-MM-DD, today, yesterday, "3 days ago",
+    /// "2 weeks ago", "last week" (7 days ago), "last month", "1 year ago", a weekday
+    /// ("friday": the most recent, today included; "last friday": before today), or
+    /// "Oct 3" (the most recent). Not a future day.
     #[arg(long, short)]
     pub date: Option<String>,
     /// Expectation id it is evidence for (repeatable); see `caliber ladder show`
@@ -244,7 +247,7 @@ pub struct EditArgs {
     /// New title
     #[arg(long)]
     pub title: Option<String>,
-    /// New date
+    /// New date (same forms as `caliber log --date`)
     #[arg(long, short)]
     pub date: Option<String>,
     /// Add (or confirm) an expectation (repeatable)

@@ -51,14 +51,17 @@ fn usage_error(e: clap::Error) -> ExitCode {
         }
         return ExitCode::from(2);
     }
-    let is_help = matches!(
-        e.kind(),
-        ErrorKind::DisplayHelp
-            | ErrorKind::DisplayVersion
-            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    );
+    let is_help = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
     if !wants_json || is_help {
         e.exit();
+    }
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        // `caliber --json ladder`: the help text is no answer a script can read.
+        print_input_error_json(
+            "a command is missing here; `caliber --help` (or `caliber COMMAND --help`) lists them"
+                .into(),
+        );
+        return ExitCode::from(2);
     }
     let message = e.render().to_string();
     let message = message

@@ -41,6 +41,93 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
+/// The columns text may take: `COLUMNS` when set (as scripts and tests do), else
+/// the width of the terminal on standard output, else 80 (a pipe or a file).
+fn width() -> usize {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+    {
+        return n.max(20);
+    }
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map(|(w, _)| usize::from(w.0))
+        .filter(|n| *n > 0)
+        .unwrap_or(80)
+}
+
+/// Wraps every line of `text` longer than `width` at spaces. The part that fits
+/// keeps its own spacing (columns stay aligned); the rest continues under it,
+/// indented two more columns than the line, or to the text of a numbered item
+/// (" 1. "). A word longer than a line is left whole.
+fn fit(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let lead = line.len() - line.trim_start_matches(' ').len();
+        let body = &line[lead..];
+        let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+        let hang = if digits > 0 && body[digits..].starts_with(". ") {
+            lead + digits + 2
+        } else {
+            lead + 2
+        };
+        let mut rest = line.to_string();
+        let mut indent = lead;
+        loop {
+            if rest.chars().count() <= width {
+                out.push_str(&rest);
+                out.push('\n');
+                break;
+            }
+            // The last space that leaves the line within the width, past the indent;
+            // else the first one after it (the word is longer than a line).
+            let limit = rest
+                .char_indices()
+                .nth(width)
+                .map_or(rest.len(), |(i, _)| i);
+            let cut = rest[..limit]
+                .rfind(' ')
+                .filter(|i| *i > indent && !rest[indent..*i].trim().is_empty())
+                .or_else(|| rest[limit..].find(' ').map(|i| i + limit));
+            let Some(cut) = cut else {
+                out.push_str(&rest);
+                out.push('\n');
+                break;
+            };
+            out.push_str(rest[..cut].trim_end());
+            out.push('\n');
+            let tail = rest[cut..].trim_start();
+            if tail.is_empty() {
+                break;
+            }
+            indent = hang.min(width / 2);
+            rest = format!("{}{tail}", " ".repeat(indent));
+        }
+    }
+    out
+}
+
+/// The words of `text` in lines of at most `room` characters (a longer word on a
+/// line of its own).
+fn lines_of(text: &str, room: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 fn win_line(w: &Win) -> String {
     let mut line = format!("{:>5}  {}  {}", w.id, w.date, w.title);
     if let Some(m) = &w.metric {
@@ -63,9 +150,39 @@ fn win_line(w: &Win) -> String {
     line
 }
 
+/// A value with the notes the library gave about it (a date outside the review
+/// window): `warnings` beside the value's own fields in JSON, left out when empty.
+#[derive(Serialize)]
+struct Noted<'a, T: Serialize + ?Sized> {
+    #[serde(flatten)]
+    value: &'a T,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    warnings: &'a [String],
+}
+
 impl Out {
     pub fn new(json: bool) -> Out {
         Out { json }
+    }
+
+    /// Notes about what was saved: each on stderr as "note: ..." for a person (JSON
+    /// carries them in `warnings` instead).
+    pub fn warnings(&self, warnings: &[String]) {
+        for w in warnings {
+            self.note(&format!("note: {w}"));
+        }
+    }
+
+    /// [`Out::done`] with the library's notes about the value.
+    pub fn done_noted<T: Serialize + ?Sized>(
+        &self,
+        value: &T,
+        warnings: &[String],
+        sentence: &str,
+    ) -> Result<()> {
+        self.done(&Noted { value, warnings }, sentence)?;
+        self.warnings(warnings);
+        Ok(())
     }
 
     /// A confirmation: the value as JSON, or the sentence for a person (on stderr).
@@ -101,6 +218,11 @@ impl Out {
         stdout(&text)
     }
 
+    /// True when `--json` was asked for.
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
     /// A sentence for the person at the keyboard, on standard error.
     pub fn note(&self, sentence: &str) {
         if !self.json {
@@ -108,9 +230,13 @@ impl Out {
         }
     }
 
-    pub fn logged(&self, w: &Win) -> Result<()> {
+    pub fn logged(&self, w: &Win, warnings: &[String]) -> Result<()> {
         if self.json {
-            return stdout(&json_text(&WinView::from(w))?);
+            let view = WinView::from(w);
+            return stdout(&json_text(&Noted {
+                value: &view,
+                warnings,
+            })?);
         }
         stdout(&format!("{}\n", w.id))?;
         let mut s = format!("Logged win {} on {}: {}", w.id, w.date, w.title);
@@ -137,6 +263,7 @@ impl Out {
             ));
         }
         self.note(&s);
+        self.warnings(warnings);
         Ok(())
     }
 
@@ -297,10 +424,11 @@ impl Out {
         stdout(&t)
     }
 
-    pub fn cycle(&self, c: &Cycle) -> Result<()> {
+    pub fn cycle(&self, c: &Cycle, warnings: &[String]) -> Result<()> {
         if self.json {
-            return stdout(&json_text(c)?);
+            return stdout(&json_text(&Noted { value: c, warnings })?);
         }
+        self.warnings(warnings);
         let mut t = format!(
             "Ladder: {}\nLevel: {} → {}\nWindow: {} to {}\n",
             c.ladder, c.current_level, c.target_level, c.start, c.end
@@ -341,20 +469,30 @@ impl Out {
             self.note("No people yet. Add one with `caliber people add NAME --relation peer`.");
             return Ok(());
         }
+        let width = width();
         let mut t = String::new();
         for p in people {
-            t.push_str(&format!(
-                "{:>4}  {:<24} {:<18} {:<20} vouches for {} win(s)\n",
+            let row = format!(
+                "{:>4}  {:<24} {:<18} {:<20}",
                 p.id,
                 clip(&p.name, 24),
                 p.relation
                     .map(|r| r.to_string())
                     .unwrap_or_else(|| "-".into()),
                 clip(p.org.as_deref().unwrap_or("-"), 20),
+            );
+            let vouches = format!(
+                "vouches for {} win(s)",
                 vouched.get(&p.id).copied().unwrap_or(0)
-            ));
+            );
+            // Beside the row when it fits, else under the name.
+            if row.chars().count() + 1 + vouches.len() <= width {
+                t.push_str(&format!("{row} {vouches}\n"));
+            } else {
+                t.push_str(&format!("{}\n      {vouches}\n", row.trim_end()));
+            }
         }
-        stdout(&t)
+        stdout(&fit(&t, width))
     }
 
     pub fn person(&self, p: &Person, wins: &[Win], fb: &[Feedback]) -> Result<()> {
@@ -450,6 +588,10 @@ impl Out {
             t.push_str(&format!(" · {w} weeks to the target date"));
         }
         t.push_str(&format!("\n{}\n\n", r.readiness.summary));
+        let width = width();
+        // The "why" column needs room beside the others (56 columns), else it goes
+        // on the lines under its row.
+        let why_beside = width >= 56 + 30;
         t.push_str(&format!(
             "{:<24} {:>5}  {:<10}  {:<10}  why\n",
             "expectation", "wins", "latest", "strength"
@@ -464,14 +606,28 @@ impl Out {
             } else {
                 e.strength.as_str().to_string()
             };
-            t.push_str(&format!(
-                "{:<24} {:>5}  {:<10}  {:<10}  {}\n",
+            let row = format!(
+                "{:<24} {:>5}  {:<10}  {:<10}",
                 clip(&e.id, 24),
                 e.wins,
                 latest,
                 strength,
-                e.summary
-            ));
+            );
+            // The why beside the row, its further lines under its column; or, when
+            // there is no room for it, under the row.
+            let (first, indent) = if why_beside {
+                (format!("{row}  "), row.chars().count() + 2)
+            } else {
+                (format!("{}\n", row.trim_end()), 4)
+            };
+            t.push_str(&first);
+            for (k, line) in lines_of(&e.summary, width - indent).iter().enumerate() {
+                if k > 0 || !why_beside {
+                    t.push_str(&" ".repeat(indent));
+                }
+                t.push_str(line);
+                t.push('\n');
+            }
         }
         if r.gaps.is_empty() {
             t.push_str("\nNo gaps: every expectation has evidence that can stand.\n");
@@ -507,6 +663,6 @@ impl Out {
             "\nHow this was computed: {}\n",
             r.readiness.method
         ));
-        stdout(&t)
+        stdout(&fit(&t, width))
     }
 }

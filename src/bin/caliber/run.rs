@@ -68,9 +68,16 @@ pub fn run(cli: Cli) -> Result<()> {
             match output {
                 Some(file) => {
                     write_private(&file, &text)?;
-                    out.note(&format!("Wrote {} ({format})", file.display()));
-                    Ok(())
+                    out.done(
+                        &written(&file, format.as_str(), text.len()),
+                        &format!("Wrote {} ({format})", file.display()),
+                    )
                 }
+                // A backup is JSON already; the other formats go inside a JSON object.
+                None if out.is_json() && format != Format::Backup => out.done(
+                    &serde_json::json!({ "format": format.as_str(), "text": text }),
+                    "",
+                ),
                 None => print::stdout(&text),
             }
         }
@@ -241,7 +248,10 @@ fn log(store: &mut Store, a: LogArgs, out: &Out) -> Result<()> {
     draft.result = a.result;
     draft.notes = a.notes;
     let win = caliber::suggest::log_win(store, &draft)?;
-    out.logged(&win)
+    let notes: Vec<String> = caliber::dates::window_note(win.date, &store.cycle()?)
+        .into_iter()
+        .collect();
+    out.logged(&win, &notes)
 }
 
 fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
@@ -307,9 +317,19 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
     }
     let e = store.edit_wins(&edits)?;
     let sentence = e.edit_sentence();
+    // A date given by hand that falls outside the review window is kept, with a note.
+    let notes: Vec<String> = if a.date.is_some() {
+        let cycle = store.cycle()?;
+        e.wins
+            .iter()
+            .filter_map(|w| caliber::dates::window_note(w.date, &cycle))
+            .collect()
+    } else {
+        Vec::new()
+    };
     match e.wins.as_slice() {
-        [one] => out.done(&caliber::WinView::from(one), &sentence),
-        _ => out.done(&e, &sentence),
+        [one] => out.done_noted(&caliber::WinView::from(one), &notes, &sentence),
+        _ => out.done_noted(&e, &notes, &sentence),
     }
 }
 
@@ -457,7 +477,7 @@ fn ladder(store: &mut Store, c: LadderCmd, out: &Out) -> Result<()> {
 
 fn cycle(store: &mut Store, c: CycleCmd, out: &Out) -> Result<()> {
     match c {
-        CycleCmd::Show => out.cycle(&store.cycle()?),
+        CycleCmd::Show => out.cycle(&store.cycle()?, &[]),
         CycleCmd::Set {
             ladder,
             from,
@@ -504,7 +524,7 @@ fn cycle(store: &mut Store, c: CycleCmd, out: &Out) -> Result<()> {
                 is_default: false,
             };
             let c = store.set_cycle(&c)?;
-            out.cycle(&c)
+            out.cycle(&c, &caliber::dates::cycle_notes(&c))
         }
     }
 }
@@ -632,6 +652,8 @@ fn outline(
     let format = match (&format, &output) {
         (Some(f), _) => f.parse()?,
         (None, Some(path)) => OutlineFormat::from_path(path).unwrap_or(OutlineFormat::Markdown),
+        // `--json` alone asks for the outline as JSON.
+        (None, None) if out.is_json() => OutlineFormat::Json,
         (None, None) => OutlineFormat::Markdown,
     };
     if format == OutlineFormat::Docx && output.is_none() {
@@ -645,14 +667,33 @@ fn outline(
     } else {
         outline::render(&outline::outline_store(store, today)?, format)?
     };
+    let name = serde_json::to_value(format)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
     match output {
         Some(path) => {
             write_private(&path, &bytes)?;
-            out.note(&format!("Wrote {}", path.display()));
-            Ok(())
+            out.done(
+                &written(&path, &name, bytes.len()),
+                &format!("Wrote {}", path.display()),
+            )
         }
+        None if out.is_json() && format != OutlineFormat::Json => out.done(
+            &serde_json::json!({ "format": name, "text": String::from_utf8_lossy(&bytes) }),
+            "",
+        ),
         None => print::stdout(&String::from_utf8_lossy(&bytes)),
     }
+}
+
+/// What `--json` prints for a file written: where, in which format, how big.
+fn written(path: &Path, format: &str, bytes: usize) -> serde_json::Value {
+    serde_json::json!({
+        "written": path.display().to_string(),
+        "format": format,
+        "bytes": bytes,
+    })
 }
 
 fn write_private(path: &Path, bytes: impl AsRef<[u8]>) -> Result<()> {

@@ -465,6 +465,11 @@ impl Item {
             if value.is_empty() {
                 continue;
             }
+            let value = if label.keeps_lines() {
+                text::unescape(&value)
+            } else {
+                value
+            };
             match label {
                 Label::Situation => win.situation = append(win.situation.take(), value),
                 Label::Action => win.action = append(win.action.take(), value),
@@ -475,12 +480,12 @@ impl Item {
                     win.scope = value.parse::<Scope>().map_err(|e| at(e.to_string()))?;
                 }
                 Label::People => {
-                    for name in list(&value, &[',', ';']) {
+                    for name in text::split_escaped(&value, |c| matches!(c, ',' | ';')) {
                         let (name, vouches) = match strip_suffix_ci(&name, "(vouches)") {
                             Some(n) => (n.trim().to_string(), true),
                             None => (name, false),
                         };
-                        let name = name.trim_start_matches('@').trim().to_string();
+                        let name = text::unescape_item(name.trim_start_matches('@').trim());
                         if !name.is_empty() {
                             win.people.push(WinPerson {
                                 person_id: 0,
@@ -491,23 +496,41 @@ impl Item {
                     }
                 }
                 Label::Links => {
-                    for l in value.split_whitespace() {
-                        let l = l
-                            .trim_end_matches(',')
-                            .trim_start_matches('<')
-                            .trim_end_matches('>');
+                    for l in text::split_escaped(&value, char::is_whitespace) {
+                        let l = match l.strip_prefix('<').and_then(|l| l.strip_suffix('>')) {
+                            Some(auto) => auto.to_string(),
+                            None => {
+                                let l = match l.strip_suffix(',') {
+                                    Some(cut) if !cut.ends_with('\\') => cut,
+                                    _ => l.as_str(),
+                                };
+                                text::unescape_item(l)
+                            }
+                        };
                         if !l.is_empty() {
-                            win.links.push(l.to_string());
+                            win.links.push(l);
                         }
                     }
                 }
                 Label::Principles => {
-                    let seps: &[char] = if value.contains(';') { &[';'] } else { &[','] };
-                    win.principles.extend(list(&value, seps));
+                    let semicolons = text::split_escaped(&value, |c| c == ';').len() > 1;
+                    let sep = if semicolons { ';' } else { ',' };
+                    win.principles.extend(
+                        text::split_escaped(&value, |c| c == sep)
+                            .iter()
+                            .map(|p| text::unescape_item(p)),
+                    );
                 }
                 Label::Tags => {
-                    for t in list(&value, &[',', ' ', '\t']) {
-                        let t = t.trim_start_matches('#').to_lowercase();
+                    // Commas separate tags of several words; without one, as in
+                    // "#hiring #payments", white space does.
+                    let commas = text::split_escaped(&value, |c| c == ',').len() > 1
+                        || value.trim_end().ends_with(',');
+                    let sep = |c: char| {
+                        if commas { c == ',' } else { c.is_whitespace() }
+                    };
+                    for t in text::split_escaped(&value, sep) {
+                        let t = text::unescape_item(t.trim_start_matches('#')).to_lowercase();
                         if !t.is_empty() && !win.tags.contains(&t) {
                             win.tags.push(t);
                         }

@@ -124,14 +124,18 @@ pub(super) fn skip_separator(text: &str) -> &str {
 /// Escapes what import would otherwise read as structure: backslashes, emphasis,
 /// link brackets, `#tag` starts, and a closing parenthesis at the end (which would
 /// pass for a metric). With `parens`, every parenthesis is escaped (for the metric).
+/// `<` and an `&` that starts an entity are escaped too, so no text a person typed
+/// becomes HTML, an autolink or another character in a Markdown viewer.
 pub(super) fn escape(text: &str, parens: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev: Option<char> = None;
     let mut chars = text.chars().peekable();
+    let mut i = 0;
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
         let special = match c {
-            '\\' | '*' | '[' => true,
+            '\\' | '*' | '[' | ']' | '<' => true,
+            '&' => starts_entity(&text[i..]),
             '_' => {
                 !(prev.is_some_and(char::is_alphanumeric)
                     && next.is_some_and(char::is_alphanumeric))
@@ -146,8 +150,100 @@ pub(super) fn escape(text: &str, parens: bool) -> String {
         }
         out.push(c);
         prev = Some(c);
+        i += c.len_utf8();
     }
     out
+}
+
+/// True when `text` (starting with `&`) reads as an HTML entity such as `&amp;` or
+/// `&#60;`, which a Markdown viewer would show as another character.
+fn starts_entity(text: &str) -> bool {
+    let body = &text[1..];
+    let end = body
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+        .unwrap_or(body.len());
+    end > 0 && body[end..].starts_with(';')
+}
+
+/// Escapes a free text (situation, action, result, notes) written under a label:
+/// no HTML, link or entity can form, and a leading `*` or `_` is not taken for the
+/// label's emphasis. Line structure (lists, headings, code) stays as typed: it is
+/// read back as the field's own lines.
+pub(super) fn escape_block(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let special = match c {
+            '\\' | '[' | ']' | '<' => true,
+            '&' => starts_entity(&text[i..]),
+            '*' | '_' | '@' => i == 0,
+            _ => false,
+        };
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes one value of a labelled list (a name, a tag, a link shown as text): its
+/// separators (`,` `;` and, with `spaces`, white space), the parentheses of
+/// "(vouches)", a leading `@` or `#` that import would take off, and what
+/// [`escape_block`] escapes.
+pub(super) fn escape_item(text: &str, spaces: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let special = match c {
+            '\\' | '[' | ']' | '<' | '>' | ',' | ';' | '(' | ')' | '*' | '_' => true,
+            '&' => starts_entity(&text[i..]),
+            '@' | '#' => i == 0,
+            ' ' => spaces,
+            _ => false,
+        };
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Splits a labelled list on the separators `is_sep` accepts, except escaped ones
+/// and those inside an `<autolink>` that opens a value. The values come back
+/// trimmed and still escaped, so the caller can look at their unescaped marks
+/// (a "(vouches)" suffix, a leading `@`) before [`unescape`].
+pub(super) fn split_escaped(value: &str, is_sep: impl Fn(char) -> bool) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut current = String::new();
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+            && (next.is_ascii_punctuation() || next == ' ')
+        {
+            current.push(c);
+            current.push(next);
+            chars.next();
+        } else if c == '<' && current.trim().is_empty() {
+            current.push(c);
+            for d in chars.by_ref() {
+                current.push(d);
+                if d == '>' {
+                    break;
+                }
+            }
+        } else if is_sep(c) {
+            items.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    items.push(current);
+    items
+        .into_iter()
+        .map(|i| i.trim().to_string())
+        .filter(|i| !i.is_empty())
+        .collect()
 }
 
 /// A bullet's title taken apart.
@@ -341,13 +437,22 @@ fn drop_emphasis(text: &str) -> String {
 }
 
 /// Undoes Markdown backslash escapes (a backslash before ASCII punctuation).
-fn unescape(text: &str) -> String {
+pub(super) fn unescape(text: &str) -> String {
+    unescape_with(text, false)
+}
+
+/// [`unescape`] for one value of a list, where a space may be escaped too.
+pub(super) fn unescape_item(text: &str) -> String {
+    unescape_with(text, true)
+}
+
+fn unescape_with(text: &str, spaces: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\\'
             && let Some(&next) = chars.peek()
-            && next.is_ascii_punctuation()
+            && (next.is_ascii_punctuation() || (spaces && next == ' '))
         {
             out.push(next);
             chars.next();
