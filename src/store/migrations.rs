@@ -147,6 +147,14 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX feedback_live_date ON feedback(date, id) WHERE deleted_at IS NULL;
     "#,
+    // People are found by the key of their name: Unicode case folding and form, not
+    // only ASCII case (see `names::name_key`). SQL cannot compute the key, so
+    // `migrate` fills it for existing people after the migrations run. Not unique:
+    // an older database may hold two people with the same key, and both are kept.
+    r#"
+    ALTER TABLE people ADD COLUMN name_key TEXT;
+    CREATE INDEX people_live_key ON people(name_key) WHERE deleted_at IS NULL;
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -192,6 +200,7 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>, shown: &str) -> Resul
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
     }
+    super::people::fill_name_keys(&tx)?;
     tx.commit()?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! People who can vouch for the user's work, and the feedback they gave. A person is
-//! found by name (without regard to case), so naming someone on a win is enough to
-//! add them.
+//! found by the key of their name (case and Unicode form aside, see
+//! [`crate::names`]), so naming someone on a win is enough to find or add them.
 
 use chrono::{NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
@@ -9,6 +9,7 @@ use super::wins::{clean_text, one_line, reindex};
 use super::{Store, day, parse_day, parse_ts, ts};
 use crate::error::{Error, Result};
 use crate::model::{Feedback, FeedbackDraft, FeedbackId, Person, PersonDraft, PersonId};
+use crate::names::name_key;
 
 const MAX_NAME_CHARS: usize = 200;
 const MAX_QUOTE_CHARS: usize = 20_000;
@@ -50,18 +51,38 @@ pub(crate) fn find_or_create(tx: &Transaction<'_>, name: &str) -> Result<PersonI
     if let Some(id) = find_by_name(tx, name)? {
         return Ok(id);
     }
-    tx.prepare_cached("INSERT INTO people (name, created_at) VALUES (?1, ?2)")?
-        .execute(params![name, ts(Utc::now())])?;
+    tx.prepare_cached("INSERT INTO people (name, name_key, created_at) VALUES (?1, ?2, ?3)")?
+        .execute(params![name, name_key(name), ts(Utc::now())])?;
     Ok(tx.last_insert_rowid())
 }
 
+/// The live person whose name has the same key as `name` (see [`name_key`]). A
+/// database from before keys were compared may hold two such people: the one
+/// added first is found.
 pub(crate) fn find_by_name(conn: &rusqlite::Connection, name: &str) -> Result<Option<PersonId>> {
     Ok(conn
         .prepare_cached(
-            "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL",
+            "SELECT id FROM people WHERE name_key = ?1 AND deleted_at IS NULL ORDER BY id LIMIT 1",
         )?
-        .query_row([name], |r| r.get(0))
+        .query_row([name_key(name)], |r| r.get(0))
         .optional()?)
+}
+
+/// Gives every person without a name key theirs: the people of a database written
+/// before names were compared on keys. Two people whose keys are the same are both
+/// kept as they are (nothing is merged behind the user's back); the key's index is
+/// not unique for that reason, and the store refuses to make a third.
+pub(crate) fn fill_name_keys(tx: &Transaction<'_>) -> Result<()> {
+    let missing: Vec<(PersonId, String)> = {
+        let mut st = tx.prepare("SELECT id, name FROM people WHERE name_key IS NULL")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut st = tx.prepare("UPDATE people SET name_key = ?2 WHERE id = ?1")?;
+    for (id, name) in missing {
+        st.execute(params![id, name_key(&name)])?;
+    }
+    Ok(())
 }
 
 /// Inserts a full person record (imports and restores), matching by name.
@@ -85,14 +106,15 @@ pub(crate) fn upsert_person(
         return Ok((id, false));
     }
     tx.execute(
-        "INSERT INTO people (id, name, relation, org, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO people (id, name, relation, org, notes, created_at, name_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             keep_id.then_some(p.id),
             clean.name,
             clean.relation.map(|r| r.as_str()),
             clean.org,
             clean.notes,
-            ts(p.created_at)
+            ts(p.created_at),
+            name_key(&clean.name)
         ],
     )?;
     Ok((tx.last_insert_rowid(), true))
@@ -110,8 +132,8 @@ impl Store {
         }
         let id = self.write(|tx| {
             tx.execute(
-                "INSERT INTO people (name, relation, org, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![clean.name, clean.relation.map(|r| r.as_str()), clean.org, clean.notes, ts(Utc::now())],
+                "INSERT INTO people (name, relation, org, notes, created_at, name_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![clean.name, clean.relation.map(|r| r.as_str()), clean.org, clean.notes, ts(Utc::now()), name_key(&clean.name)],
             )?;
             let id = tx.last_insert_rowid();
             super::undo::record(tx, "add", "person", id, None)?;
@@ -297,8 +319,8 @@ impl Store {
 
 pub(crate) fn write_person(tx: &Transaction<'_>, id: PersonId, d: &PersonDraft) -> Result<()> {
     tx.execute(
-        "UPDATE people SET name = ?2, relation = ?3, org = ?4, notes = ?5 WHERE id = ?1",
-        params![id, d.name, d.relation.map(|r| r.as_str()), d.org, d.notes],
+        "UPDATE people SET name = ?2, relation = ?3, org = ?4, notes = ?5, name_key = ?6 WHERE id = ?1",
+        params![id, d.name, d.relation.map(|r| r.as_str()), d.org, d.notes, name_key(&d.name)],
     )?;
     reindex_person_wins(tx, id)
 }

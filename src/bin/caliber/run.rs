@@ -316,13 +316,13 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
     set_opt(&mut d.notes, a.notes);
     for w in &a.without {
         let has: Vec<&str> = d.people.iter().map(|p| p.name.as_str()).collect();
-        let found = has.iter().find(|n| n.eq_ignore_ascii_case(w.trim()));
+        let found = has.iter().find(|n| caliber::names::same_name(n, w));
         must_be_on(a.id, "the person", found.copied().unwrap_or(w.trim()), &has)?;
     }
     d.people.retain(|p| {
         !a.without
             .iter()
-            .any(|w| w.trim().eq_ignore_ascii_case(&p.name))
+            .any(|w| caliber::names::same_name(w, &p.name))
     });
     d.people.extend(a.with.into_iter().map(|name| PersonRef {
         name,
@@ -331,7 +331,7 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
     let untag: Vec<String> = a
         .untag
         .iter()
-        .map(|t| t.trim_start_matches(['#', '@']).to_lowercase())
+        .map(|t| caliber::names::tag_form(t))
         .collect();
     for t in &untag {
         let has: Vec<&str> = d.tags.iter().map(String::as_str).collect();

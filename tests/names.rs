@@ -1,0 +1,213 @@
+//! Names, tags and passphrases as people type them, through the real `caliber`
+//! binary: the same name in another case or Unicode form is the same person, a name
+//! that is not exact is taken as the one person it most likely means and says so,
+//! an unclear or new name is refused unless `--new-person` says it is new, and an
+//! import names a bounded number of people and tags per win, in time linear in them.
+
+mod common;
+
+use assert_cmd::Command;
+use common::fingerprint;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn cal(db: &Path) -> Command {
+    let home = db.parent().expect("a folder");
+    let mut c = Command::cargo_bin("caliber").expect("the caliber binary is built");
+    c.arg("--db")
+        .arg(db)
+        .env("HOME", home)
+        .env("CALIBER_DB", db)
+        .env("XDG_DATA_HOME", home.join("xdg-data"))
+        .env_remove("CALIBER_PASSPHRASE")
+        .env_remove("CALIBER_NEW_PASSPHRASE")
+        .env_remove("CALIBER_BACKUP_PASSPHRASE");
+    c
+}
+
+fn stderr(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
+}
+
+fn json(a: &assert_cmd::assert::Assert) -> Value {
+    let out = String::from_utf8_lossy(&a.get_output().stdout).into_owned();
+    serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("JSON ({e}): {out}"))
+}
+
+fn fresh() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("caliber.db");
+    (dir, db)
+}
+
+/// Everyone's names, as `people list --json` gives them.
+fn names(db: &Path) -> Vec<String> {
+    let a = cal(db)
+        .args(["--json", "people", "list"])
+        .assert()
+        .success();
+    json(&a)
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|p| p["name"].as_str().expect("a name").to_string())
+        .collect()
+}
+
+const NFD_JOSE_UPPER: &str = "JOSE\u{301} MU\u{308}LLER";
+const NFD_JOSE: &str = "Jose\u{301} Mu\u{308}ller";
+
+// ---------------------------------------------------------------------------
+// C10: one person whatever the case or Unicode form
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_same_name_in_another_case_or_unicode_form_is_one_person() {
+    let (_dir, db) = fresh();
+    cal(&db)
+        .args(["people", "add", "José Müller"])
+        .assert()
+        .success();
+    cal(&db)
+        .args(["log", "Ran the planning offsite", "--with", NFD_JOSE_UPPER])
+        .assert()
+        .success();
+    cal(&db)
+        .args(["log", "Closed the hiring loop", "--with", "josé müller"])
+        .assert()
+        .success();
+    assert_eq!(names(&db), ["José Müller"]);
+
+    cal(&db).args(["people", "add", "IŞIK"]).assert().success();
+    for typed in ["Işık", "ışık", "işik"] {
+        cal(&db)
+            .args(["log", &format!("Paired with {typed}"), "--with", typed])
+            .assert()
+            .success();
+    }
+    let mut got = names(&db);
+    got.sort();
+    assert_eq!(got, ["IŞIK", "José Müller"]);
+
+    // Adding the same person again under another form is refused, nothing written.
+    let before = fingerprint(&db);
+    for typed in [NFD_JOSE, "ışık"] {
+        let a = cal(&db)
+            .args(["people", "add", typed])
+            .assert()
+            .failure()
+            .code(2);
+        assert!(
+            stderr(&a).contains("already in your people"),
+            "{}",
+            stderr(&a)
+        );
+    }
+    assert_eq!(fingerprint(&db), before);
+
+    // Both wins of each person are theirs.
+    let a = cal(&db)
+        .args(["--json", "list", "--person", "Işık"])
+        .assert()
+        .success();
+    assert_eq!(json(&a).as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn names_and_titles_typed_decomposed_are_stored_composed() {
+    let (_dir, db) = fresh();
+    let a = cal(&db)
+        .args(["--json", "log", "Mu\u{308}nchen launch", "--with", NFD_JOSE])
+        .assert()
+        .success();
+    let w = json(&a);
+    assert_eq!(w["title"], "München launch");
+    assert_eq!(w["people"][0], "José Müller");
+    assert_eq!(names(&db), ["José Müller"]);
+}
+
+#[test]
+fn a_capital_dotted_i_in_a_tag_gains_no_combining_dot_and_tags_compare_folded() {
+    let (_dir, db) = fresh();
+    let a = cal(&db)
+        .args(["--json", "log", "Opened the office", "--tag", "İstanbul"])
+        .assert()
+        .success();
+    assert_eq!(json(&a)["tags"], serde_json::json!(["istanbul"]));
+    let a = cal(&db)
+        .args(["--json", "log", "Hired there", "--tag", "ISTANBUL"])
+        .args(["--tag", "istanbul", "--tag", "I\u{307}stanbul"])
+        .assert()
+        .success();
+    assert_eq!(json(&a)["tags"], serde_json::json!(["istanbul"]));
+    let a = cal(&db)
+        .args(["--json", "list", "--tag", "İSTANBUL"])
+        .assert()
+        .success();
+    assert_eq!(json(&a).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_passphrase_set_composed_opens_when_typed_decomposed_and_the_reverse() {
+    let composed = "crème brûlée café";
+    let decomposed = "cre\u{300}me bru\u{302}le\u{301}e cafe\u{301}";
+    let (_dir, db) = fresh();
+    cal(&db).args(["log", "Quiet win"]).assert().success();
+    cal(&db)
+        .arg("encrypt")
+        .env("CALIBER_NEW_PASSPHRASE", composed)
+        .assert()
+        .success();
+    cal(&db)
+        .arg("list")
+        .env("CALIBER_PASSPHRASE", decomposed)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Quiet win"));
+
+    // And a file encrypted by typing it decomposed opens when it is typed composed.
+    let (_dir2, db2) = fresh();
+    cal(&db2).args(["log", "Other win"]).assert().success();
+    cal(&db2)
+        .arg("encrypt")
+        .env("CALIBER_NEW_PASSPHRASE", decomposed)
+        .assert()
+        .success();
+    cal(&db2)
+        .arg("list")
+        .env("CALIBER_PASSPHRASE", composed)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Other win"));
+}
+
+#[test]
+fn a_file_keyed_with_a_decomposed_passphrase_before_normalizing_still_opens() {
+    let decomposed = "cre\u{300}me bru\u{302}le\u{301}e cafe\u{301}";
+    let (dir, plain) = fresh();
+    cal(&plain).args(["log", "Kept win"]).assert().success();
+    // What an earlier Caliber wrote: SQLCipher keyed with the bytes as typed.
+    let enc = dir.path().join("enc.db");
+    {
+        let conn = rusqlite::Connection::open(&plain).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        conn.execute(
+            "ATTACH DATABASE ?1 AS enc KEY ?2",
+            [enc.to_string_lossy().as_ref(), decomposed],
+        )
+        .unwrap();
+        conn.query_row("SELECT sqlcipher_export('enc')", [], |_| Ok(()))
+            .unwrap();
+        conn.pragma_update(Some("enc"), "user_version", version)
+            .unwrap();
+        conn.execute_batch("DETACH DATABASE enc").unwrap();
+    }
+    cal(&enc)
+        .arg("list")
+        .env("CALIBER_PASSPHRASE", decomposed)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Kept win"));
+}
