@@ -50,10 +50,48 @@ pub fn tag_key(s: &str) -> String {
     name_key(&tag_form(s))
 }
 
+/// A typed name taken to mean someone whose name it is not exactly: what the CLI
+/// and the app tell the user, so a guess is never silent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct NameTaken {
+    /// The name as typed.
+    pub typed: String,
+    /// The person it was taken as.
+    pub id: PersonId,
+    /// Their name as stored.
+    pub name: String,
+    /// Why.
+    pub reason: MatchReason,
+}
+
+impl NameTaken {
+    /// "'Rebeca Tran' taken as Rebecca Tran (person 4)".
+    pub fn sentence(&self) -> String {
+        format!(
+            "'{}' taken as {} (person {})",
+            self.typed, self.name, self.id
+        )
+    }
+}
+
+/// "Sam Lee (person 1) or Sam Ortiz (person 2)".
+pub fn list_candidates(candidates: &[Candidate]) -> String {
+    let named: Vec<String> = candidates
+        .iter()
+        .map(|c| format!("{} (person {})", c.name, c.id))
+        .collect();
+    match named.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => named.join(""),
+    }
+}
+
 /// Why a name that matches nobody exactly was taken to mean someone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum MatchReason {
+    /// The person's id was given.
+    Id,
     /// The name is the same, written in another case or form.
     Exact,
     /// Only one person has this first name.

@@ -118,6 +118,7 @@ fn names_and_titles_typed_decomposed_are_stored_composed() {
     let (_dir, db) = fresh();
     let a = cal(&db)
         .args(["--json", "log", "Mu\u{308}nchen launch", "--with", NFD_JOSE])
+        .arg("--new-person")
         .assert()
         .success();
     let w = json(&a);
@@ -210,4 +211,193 @@ fn a_file_keyed_with_a_decomposed_passphrase_before_normalizing_still_opens() {
         .assert()
         .success()
         .stdout(predicates::str::contains("Kept win"));
+}
+
+// ---------------------------------------------------------------------------
+// C11: a name that is not exact is taken as the one person it means, and says so
+// ---------------------------------------------------------------------------
+
+fn add_people(db: &Path, names: &[&str]) {
+    for n in names {
+        cal(db).args(["people", "add", n]).assert().success();
+    }
+}
+
+#[test]
+fn a_near_name_is_taken_as_the_one_person_it_most_likely_means_and_says_so() {
+    let (_dir, db) = fresh();
+    add_people(&db, &["Rebecca Tran", "Sofia Alvarez", "Dana Kowalski"]);
+
+    let a = cal(&db)
+        .args(["log", "Shipped the ledger", "--with", "Rebeca Tran"])
+        .assert()
+        .success();
+    assert!(
+        stderr(&a).contains("'Rebeca Tran' taken as Rebecca Tran (person 1)"),
+        "{}",
+        stderr(&a)
+    );
+    let a = cal(&db)
+        .args(["--json", "log", "Ran the review", "--with", "Dana"])
+        .assert()
+        .success();
+    let w = json(&a);
+    assert_eq!(w["people"], serde_json::json!(["Dana Kowalski"]));
+    assert_eq!(w["names_taken"][0]["typed"], "Dana");
+    assert_eq!(w["names_taken"][0]["name"], "Dana Kowalski");
+    assert_eq!(w["names_taken"][0]["id"], 3);
+    assert_eq!(w["names_taken"][0]["reason"], "first-name");
+
+    let a = cal(&db)
+        .args(["feedback", "add", "Sofia", "Clear thinking in planning"])
+        .assert()
+        .success();
+    assert!(
+        stderr(&a).contains("'Sofia' taken as Sofia Alvarez (person 2)"),
+        "{}",
+        stderr(&a)
+    );
+    let a = cal(&db)
+        .args(["--json", "people", "show", "Dana"])
+        .assert()
+        .success();
+    assert_eq!(json(&a)["name"], "Dana Kowalski");
+    let a = cal(&db)
+        .args(["edit", "1", "--with", "Dana Kow"])
+        .assert()
+        .success();
+    assert!(
+        stderr(&a).contains("taken as Dana Kowalski"),
+        "{}",
+        stderr(&a)
+    );
+
+    let mut got = names(&db);
+    got.sort();
+    assert_eq!(got, ["Dana Kowalski", "Rebecca Tran", "Sofia Alvarez"]);
+}
+
+#[test]
+fn an_unclear_or_new_name_is_refused_unless_new_person_says_it_is_new() {
+    let (_dir, db) = fresh();
+    add_people(&db, &["Sam Lee", "Sam Ortiz"]);
+    cal(&db).args(["log", "First win"]).assert().success();
+    let before = fingerprint(&db);
+
+    let a = cal(&db)
+        .args(["log", "Paired on the launch", "--with", "Sam"])
+        .assert()
+        .failure()
+        .code(2);
+    let e = stderr(&a);
+    assert!(
+        e.contains("Sam Lee (person 1)") && e.contains("Sam Ortiz (person 2)"),
+        "{e}"
+    );
+    assert!(e.contains("--new-person"), "{e}");
+    let a = cal(&db)
+        .args(["log", "Paired on the launch", "--with", "Zoe Park"])
+        .assert()
+        .failure()
+        .code(2);
+    let e = stderr(&a);
+    assert!(
+        e.contains("'Zoe Park'") && e.contains("--new-person"),
+        "{e}"
+    );
+    cal(&db)
+        .args(["feedback", "add", "Zoe Park", "Great partner"])
+        .assert()
+        .failure()
+        .code(2);
+    cal(&db)
+        .args(["edit", "1", "--with", "Zoe Park"])
+        .assert()
+        .failure()
+        .code(2);
+    let a = cal(&db)
+        .args(["--json", "people", "show", "Sam"])
+        .assert()
+        .failure()
+        .code(2);
+    assert!(stderr(&a).contains("Sam Ortiz"), "{}", stderr(&a));
+    cal(&db)
+        .args(["people", "show", "Zoe Park"])
+        .assert()
+        .failure()
+        .code(3);
+    assert_eq!(fingerprint(&db), before, "refusals changed nothing");
+
+    // Said to be new: added.
+    cal(&db)
+        .args([
+            "log",
+            "Paired on the launch",
+            "--with",
+            "Zoe Park",
+            "--new-person",
+        ])
+        .assert()
+        .success();
+    cal(&db)
+        .args(["feedback", "add", "Ada Moss", "Sharp", "--new-person"])
+        .assert()
+        .success();
+    // The id picks one person of several.
+    let a = cal(&db)
+        .args(["--json", "edit", "1", "--with", "2"])
+        .assert()
+        .success();
+    assert_eq!(json(&a)["people"], serde_json::json!(["Sam Ortiz"]));
+    let mut got = names(&db);
+    got.sort();
+    assert_eq!(got, ["Ada Moss", "Sam Lee", "Sam Ortiz", "Zoe Park"]);
+}
+
+#[test]
+fn people_add_makes_a_person_even_when_the_name_is_near_another() {
+    let (_dir, db) = fresh();
+    add_people(&db, &["Rebecca Tran", "Rebeca Tran"]);
+    let a = cal(&db)
+        .args(["--json", "log", "Ran the offsite", "--with", "rebeca tran"])
+        .assert()
+        .success();
+    assert_eq!(json(&a)["people"], serde_json::json!(["Rebeca Tran"]));
+}
+
+#[test]
+fn deleting_a_person_says_what_they_are_linked_to_and_needs_yes() {
+    let (_dir, db) = fresh();
+    add_people(&db, &["Priya Raman", "Omar Haddad"]);
+    cal(&db)
+        .args(["log", "Hired two managers", "--with", "Priya Raman"])
+        .assert()
+        .success();
+    cal(&db)
+        .args(["feedback", "add", "Priya Raman", "Strong bar-raiser"])
+        .assert()
+        .success();
+    let before = fingerprint(&db);
+    let a = cal(&db)
+        .args(["people", "delete", "Priya Raman"])
+        .assert()
+        .failure()
+        .code(2);
+    let e = stderr(&a);
+    assert!(
+        e.contains("1 win") && e.contains("1 piece of feedback"),
+        "{e}"
+    );
+    assert!(e.contains("--yes"), "{e}");
+    assert_eq!(fingerprint(&db), before, "nothing deleted");
+    cal(&db)
+        .args(["people", "delete", "Priya Raman", "--yes"])
+        .assert()
+        .success();
+    // Nobody linked: no question.
+    cal(&db)
+        .args(["people", "delete", "Omar Haddad"])
+        .assert()
+        .success();
+    assert!(names(&db).is_empty());
 }

@@ -17,6 +17,7 @@ pub use backup::{BACKUPS_KEPT, RestoreSummary};
 pub use bulk::{ImportSummary, Records};
 pub use crypt::{EncryptionChange, MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV, Passphrase, is_encrypted};
 pub use migrations::SCHEMA_VERSION;
+pub use people::PersonLinks;
 pub use search::fts_query;
 pub use undo::Undone;
 pub use wins::{MAX_PEOPLE_PER_WIN, MAX_TAGS_PER_WIN, MAX_TEXT_CHARS, MAX_TITLE_CHARS};

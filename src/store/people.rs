@@ -9,7 +9,8 @@ use super::wins::{clean_text, one_line, reindex};
 use super::{Store, day, parse_day, parse_ts, ts};
 use crate::error::{Error, Result};
 use crate::model::{Feedback, FeedbackDraft, FeedbackId, Person, PersonDraft, PersonId};
-use crate::names::name_key;
+use crate::names::{MatchReason, NameMatch, NameTaken, list_candidates, match_name, name_key};
+use serde::{Deserialize, Serialize};
 
 const MAX_NAME_CHARS: usize = 200;
 const MAX_QUOTE_CHARS: usize = 20_000;
@@ -204,6 +205,130 @@ impl Store {
         }
     }
 
+    /// Who `typed` means among the live people: a person id, the same name in any
+    /// case or form, else one person found by first name, start of name or near
+    /// spelling (see [`crate::names::match_name`]), else several or nobody.
+    pub fn match_person(&self, typed: &str) -> Result<NameMatch> {
+        let typed = one_line(typed);
+        if let Ok(id) = typed.parse::<PersonId>()
+            && let Ok(p) = self.person(id)
+        {
+            return Ok(NameMatch::One {
+                id: p.id,
+                name: p.name,
+                reason: MatchReason::Id,
+            });
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, name FROM people WHERE name_key = ?1 AND deleted_at IS NULL ORDER BY id",
+        )?;
+        let exact: Vec<(PersonId, String)> = st
+            .query_map([name_key(&typed)], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        if !exact.is_empty() {
+            return Ok(match_name(&typed, &exact));
+        }
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id, name FROM people WHERE deleted_at IS NULL ORDER BY id")?;
+        let everyone: Vec<(PersonId, String)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(match_name(&typed, &everyone))
+    }
+
+    /// The existing person `who` (an id or a name) means, for commands that need
+    /// someone already there (show, edit, delete, filters), with a note when the
+    /// name was not exactly theirs. Several candidates are refused with their names;
+    /// nobody is "not found".
+    pub fn find_person(&self, who: &str) -> Result<(Person, Option<NameTaken>)> {
+        if let Ok(id) = one_line(who).parse::<PersonId>() {
+            return Ok((self.person(id)?, None));
+        }
+        match self.match_person(who)? {
+            NameMatch::One { id, reason, .. } => {
+                let p = self.person(id)?;
+                let note = taken_note(who, &p, reason);
+                Ok((p, note))
+            }
+            NameMatch::Several { candidates } => Err(Error::invalid(format!(
+                "'{}' could be {}; use the exact name or the id",
+                one_line(who),
+                list_candidates(&candidates)
+            ))),
+            NameMatch::Nobody => Err(Error::not_found(format!(
+                "nobody called '{}' is in your people; `caliber people list` shows them",
+                one_line(who)
+            ))),
+        }
+    }
+
+    /// The name to save for a person typed on a win or a piece of feedback, and a
+    /// note when it was taken as someone whose name it is not exactly. A name that
+    /// fits several people, or nobody, is refused unless `new_person` says it is a
+    /// new person (then it is saved as typed and added).
+    pub fn resolve_name(
+        &self,
+        typed: &str,
+        new_person: bool,
+    ) -> Result<(String, Option<NameTaken>)> {
+        let shown = one_line(typed);
+        match self.match_person(typed)? {
+            NameMatch::One { id, name, reason } => {
+                let note = is_guess(reason).then(|| NameTaken {
+                    typed: shown,
+                    id,
+                    name: name.clone(),
+                    reason,
+                });
+                Ok((name, note))
+            }
+            _ if new_person => Ok((shown, None)),
+            NameMatch::Several { candidates } => Err(Error::invalid(format!(
+                "'{shown}' could be {}; use the exact name or the id, or add --new-person to add '{shown}' as someone new",
+                list_candidates(&candidates)
+            ))),
+            NameMatch::Nobody => Err(Error::invalid(format!(
+                "'{shown}' is not in your people and is close to nobody there; add --new-person to add them, or use the name of someone `caliber people list` shows"
+            ))),
+        }
+    }
+
+    /// [`Store::resolve_name`] for each person of a win, in place; the notes of the
+    /// names taken as someone.
+    pub fn resolve_people(
+        &self,
+        people: &mut [crate::model::PersonRef],
+        new_person: bool,
+    ) -> Result<Vec<NameTaken>> {
+        let mut notes = Vec::new();
+        for p in people.iter_mut() {
+            if one_line(&p.name).is_empty() {
+                continue;
+            }
+            let (name, note) = self.resolve_name(&p.name, new_person)?;
+            p.name = name;
+            notes.extend(note);
+        }
+        Ok(notes)
+    }
+
+    /// What a person is linked to: what deleting them takes off the reports.
+    pub fn person_links(&self, id: PersonId) -> Result<PersonLinks> {
+        let (wins, feedback): (i64, i64) = self.conn.query_row(
+            "SELECT
+               (SELECT count(*) FROM win_people c JOIN wins w ON w.id = c.win_id
+                 WHERE c.person_id = ?1 AND w.deleted_at IS NULL),
+               (SELECT count(*) FROM feedback WHERE person_id = ?1 AND deleted_at IS NULL)",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(PersonLinks {
+            wins: wins as usize,
+            feedback: feedback as usize,
+        })
+    }
+
     /// Everyone, by name.
     pub fn list_people(&self) -> Result<Vec<Person>> {
         let mut st = self.conn.prepare(&format!(
@@ -315,6 +440,51 @@ impl Store {
         };
         Ok((person, date, quote, expectation))
     }
+}
+
+/// The live wins and feedback one person is linked to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct PersonLinks {
+    /// Wins naming them.
+    pub wins: usize,
+    /// Feedback they gave.
+    pub feedback: usize,
+}
+
+impl PersonLinks {
+    /// True when nothing names them.
+    pub fn is_empty(&self) -> bool {
+        self.wins == 0 && self.feedback == 0
+    }
+
+    /// "3 wins and 1 piece of feedback".
+    pub fn describe(&self) -> String {
+        let wins = match self.wins {
+            1 => "1 win".to_string(),
+            n => format!("{n} wins"),
+        };
+        let feedback = match self.feedback {
+            1 => "1 piece of feedback".to_string(),
+            n => format!("{n} pieces of feedback"),
+        };
+        format!("{wins} and {feedback}")
+    }
+}
+
+/// True when the person was found by a name that is not exactly theirs (nor
+/// their id): what the user is told.
+fn is_guess(reason: MatchReason) -> bool {
+    !matches!(reason, MatchReason::Exact | MatchReason::Id)
+}
+
+/// The note for a person found by a name that is not exactly theirs.
+fn taken_note(typed: &str, p: &Person, reason: MatchReason) -> Option<NameTaken> {
+    is_guess(reason).then(|| NameTaken {
+        typed: one_line(typed),
+        id: p.id,
+        name: p.name.clone(),
+        reason,
+    })
 }
 
 pub(crate) fn write_person(tx: &Transaction<'_>, id: PersonId, d: &PersonDraft) -> Result<()> {

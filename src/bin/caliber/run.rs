@@ -213,6 +213,10 @@ fn log(store: &mut Store, a: LogArgs, out: &Out) -> Result<()> {
             vouches: false,
         }))
         .collect();
+    out.took(
+        store.resolve_people(&mut draft.people, a.new_person)?,
+        false,
+    );
     draft.tags = a.tag;
     draft.links = a.link;
     draft.situation = a.situation;
@@ -233,7 +237,7 @@ fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
         },
         scope: a.scope.map(|s| s.parse()).transpose()?,
         person: match a.person {
-            Some(p) => Some(person_id(store, &p)?),
+            Some(p) => Some(person_id(store, &p, out, true)?),
             None => None,
         },
         confirmed: if a.suggested {
@@ -328,6 +332,7 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
         name,
         vouches: true,
     }));
+    out.took(store.resolve_people(&mut d.people, a.new_person)?, false);
     let untag: Vec<String> = a
         .untag
         .iter()
@@ -461,16 +466,11 @@ fn cycle(store: &mut Store, c: CycleCmd, out: &Out) -> Result<()> {
     }
 }
 
-/// Finds a person by id or by name.
-fn person_id(store: &Store, who: &str) -> Result<PersonId> {
-    if let Ok(id) = who.trim().parse::<PersonId>() {
-        return Ok(store.person(id)?.id);
-    }
-    store.person_by_name(who)?.map(|p| p.id).ok_or_else(|| {
-        Error::NotFound(format!(
-            "nobody called '{who}' is in your people; `caliber people list` shows them"
-        ))
-    })
+/// Finds a person by id or by name, saying so when the name was not exactly theirs.
+fn person_id(store: &Store, who: &str, out: &Out, list_follows: bool) -> Result<PersonId> {
+    let (p, note) = store.find_person(who)?;
+    out.took(note.into_iter().collect(), list_follows);
+    Ok(p.id)
 }
 
 fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
@@ -490,7 +490,7 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
             out.people(&people, &wins)
         }
         PeopleCmd::Show { who } => {
-            let id = person_id(store, &who)?;
+            let id = person_id(store, &who, out, false)?;
             let p = store.person(id)?;
             let wins = store.list_wins(&WinFilter {
                 person: Some(id),
@@ -500,7 +500,7 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
             out.person(&p, &wins, &fb)
         }
         PeopleCmd::Edit { who, fields } => {
-            let id = person_id(store, &who)?;
+            let id = person_id(store, &who, out, false)?;
             let p = store.person(id)?;
             let mut d = PersonDraft {
                 name: p.name,
@@ -519,8 +519,23 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
             let p = store.update_person(id, &d)?;
             out.done(&p, &format!("Updated {} (person {})", p.name, p.id))
         }
-        PeopleCmd::Delete { who } => {
-            let id = person_id(store, &who)?;
+        PeopleCmd::Delete { who, yes } => {
+            let id = person_id(store, &who, out, false)?;
+            let links = store.person_links(id)?;
+            if !links.is_empty()
+                && !yes
+                && !confirm(&format!(
+                    "{} is named on {}. Delete them? [y/N] ",
+                    store.person(id)?.name,
+                    links.describe()
+                ))?
+            {
+                return Err(Error::InvalidInput(format!(
+                    "{} is named on {}; nothing was deleted. Add --yes to delete them anyway (their wins and feedback stay, without them; `caliber undo` brings them back)",
+                    store.person(id)?.name,
+                    links.describe()
+                )));
+            }
             let p = store.delete_person(id)?;
             out.done(
                 &p,
@@ -537,7 +552,10 @@ fn feedback(store: &mut Store, c: FeedbackCmd, out: &Out) -> Result<()> {
             quote,
             date,
             expect,
+            new_person,
         } => {
+            let (person, note) = store.resolve_name(&person, new_person)?;
+            out.took(note.into_iter().collect(), false);
             let f = store.add_feedback(&FeedbackDraft {
                 person,
                 date: date.as_deref().map(parse_date).transpose()?,
@@ -550,7 +568,9 @@ fn feedback(store: &mut Store, c: FeedbackCmd, out: &Out) -> Result<()> {
             )
         }
         FeedbackCmd::List { person } => {
-            let pid = person.map(|p| person_id(store, &p)).transpose()?;
+            let pid = person
+                .map(|p| person_id(store, &p, out, true))
+                .transpose()?;
             out.feedback(&store.list_feedback(pid)?)
         }
         FeedbackCmd::Delete { id } => {
@@ -599,4 +619,20 @@ fn outline(
 
 fn write_private(path: &Path, bytes: impl AsRef<[u8]>) -> Result<()> {
     caliber::paths::write_private(path, bytes.as_ref())
+}
+
+/// Asks a yes-or-no question at the terminal; without one (a script) the answer is no.
+fn confirm(question: &str) -> Result<bool> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return Ok(false);
+    }
+    eprint!("{question}");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Error::io("could not read the answer from the terminal", e))?;
+    Ok(matches!(line.trim().to_lowercase().as_str(), "y" | "yes"))
 }
