@@ -16,7 +16,10 @@ use crate::model::PersonId;
 
 /// The text in Unicode's composed form (NFC), as stored.
 pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if s.is_ascii()
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
         return s.to_string();
     }
     s.nfc().collect()
@@ -28,6 +31,11 @@ pub fn nfc(s: &str) -> String {
 /// have the same key are the same person.
 pub fn name_key(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
+    if s.is_ascii() {
+        // Full case folding of ASCII is its lower case: most names, at a tenth of
+        // the cost (an import computes a key per name).
+        return words.join(" ").to_ascii_lowercase();
+    }
     let folded: String = words.join(" ").nfc().default_case_fold().collect();
     let folded: String = folded.nfc().collect();
     folded.replace("i\u{307}", "i").replace('ı', "i")

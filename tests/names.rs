@@ -401,3 +401,138 @@ fn deleting_a_person_says_what_they_are_linked_to_and_needs_yes() {
         .success();
     assert!(names(&db).is_empty());
 }
+
+// ---------------------------------------------------------------------------
+// C13: people and tags per win are capped, and import is linear in them
+// ---------------------------------------------------------------------------
+
+/// A CSV of `wins` rows, each naming `people` people (distinct across the file when
+/// `distinct`) and carrying `tags` tags.
+fn csv(wins: usize, people: usize, tags: usize, distinct: bool) -> String {
+    let mut out = String::from("date,title,vouchers,tags\n");
+    for w in 0..wins {
+        let names: Vec<String> = (0..people)
+            .map(|p| {
+                if distinct {
+                    format!("Person {w}-{p}")
+                } else {
+                    format!("Person {p}")
+                }
+            })
+            .collect();
+        let tags: Vec<String> = (0..tags).map(|t| format!("tag{t}")).collect();
+        out.push_str(&format!(
+            "2026-03-{:02},Imported win {w},{},{}\n",
+            w % 28 + 1,
+            names.join("; "),
+            tags.join("; ")
+        ));
+    }
+    out
+}
+
+#[test]
+fn an_import_with_a_win_over_the_people_or_tag_cap_is_refused_whole() {
+    let (dir, db) = fresh();
+    cal(&db).args(["log", "Already here"]).assert().success();
+    let people = caliber::store::MAX_PEOPLE_PER_WIN;
+    let tags = caliber::store::MAX_TAGS_PER_WIN;
+    for (file, body, words) in [
+        (
+            "people.csv",
+            csv(1, 1, 1, false)
+                + &csv(1, people + 1, 1, false)
+                    .lines()
+                    .nth(1)
+                    .unwrap()
+                    .replace("Imported win 0", "The crowded win"),
+            vec![
+                "line 3".to_string(),
+                "The crowded win".into(),
+                format!("{}", people + 1),
+                format!("at most {people}"),
+            ],
+        ),
+        (
+            "tags.csv",
+            csv(1, 1, tags + 1, false),
+            vec![
+                "line 2".to_string(),
+                "Imported win 0".into(),
+                format!("at most {tags}"),
+            ],
+        ),
+    ] {
+        let path = dir.path().join(file);
+        std::fs::write(&path, body + "\n").unwrap();
+        let before = fingerprint(&db);
+        let a = cal(&db).arg("import").arg(&path).assert().failure().code(2);
+        let e = stderr(&a);
+        for w in &words {
+            assert!(e.contains(w.as_str()), "{file}: {w:?} missing from: {e}");
+        }
+        assert_eq!(fingerprint(&db), before, "{file}: nothing imported");
+    }
+
+    // Logging more than the cap is refused too.
+    let mut args: Vec<String> = vec![
+        "log".into(),
+        "Too many people".into(),
+        "--new-person".into(),
+    ];
+    for p in 0..=people {
+        args.push("--with".into());
+        args.push(format!("Someone {p}"));
+    }
+    let before = fingerprint(&db);
+    let a = cal(&db).args(&args).assert().failure().code(2);
+    assert!(
+        stderr(&a).contains(&format!("at most {people}")),
+        "{}",
+        stderr(&a)
+    );
+    assert_eq!(fingerprint(&db), before);
+}
+
+#[test]
+fn a_win_at_the_caps_imports() {
+    let (dir, db) = fresh();
+    let people = caliber::store::MAX_PEOPLE_PER_WIN;
+    let tags = caliber::store::MAX_TAGS_PER_WIN;
+    let path = dir.path().join("full.csv");
+    std::fs::write(&path, csv(1, people, tags, false)).unwrap();
+    cal(&db).arg("import").arg(&path).assert().success();
+    let a = cal(&db).args(["--json", "show", "1"]).assert().success();
+    let w = json(&a);
+    assert_eq!(w["people"].as_array().unwrap().len(), people);
+    assert_eq!(w["tags"].as_array().unwrap().len(), tags);
+    assert_eq!(names(&db).len(), people);
+}
+
+#[test]
+fn five_thousand_people_across_many_wins_import() {
+    let (dir, db) = fresh();
+    let path = dir.path().join("many.csv");
+    // 100 wins of 50 people each, everyone distinct, plus the same 50 again on a
+    // last row: each found, not added twice.
+    let mut body = csv(100, 50, 3, true);
+    body.push_str("2026-04-01,Everyone again,");
+    let again: Vec<String> = (0..50).map(|p| format!("person 99-{p}")).collect();
+    body.push_str(&again.join("; "));
+    body.push_str(",x\n");
+    std::fs::write(&path, body).unwrap();
+    let a = cal(&db)
+        .args(["--json", "import"])
+        .arg(&path)
+        .assert()
+        .success();
+    let s = json(&a);
+    assert_eq!(s["wins"], 101);
+    assert_eq!(s["people"], 5000);
+    assert_eq!(names(&db).len(), 5000);
+    let a = cal(&db)
+        .args(["--json", "list", "--person", "Person 99-7"])
+        .assert()
+        .success();
+    assert_eq!(json(&a).as_array().unwrap().len(), 2);
+}

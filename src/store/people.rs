@@ -49,11 +49,12 @@ const PERSON_COLS: &str = "id, name, relation, org, notes, created_at";
 
 /// The id of the live person with this name, creating them when new.
 pub(crate) fn find_or_create(tx: &Transaction<'_>, name: &str) -> Result<PersonId> {
-    if let Some(id) = find_by_name(tx, name)? {
+    let key = name_key(name);
+    if let Some(id) = find_by_key(tx, &key)? {
         return Ok(id);
     }
     tx.prepare_cached("INSERT INTO people (name, name_key, created_at) VALUES (?1, ?2, ?3)")?
-        .execute(params![name, name_key(name), ts(Utc::now())])?;
+        .execute(params![name, key, ts(Utc::now())])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -61,11 +62,15 @@ pub(crate) fn find_or_create(tx: &Transaction<'_>, name: &str) -> Result<PersonI
 /// database from before keys were compared may hold two such people: the one
 /// added first is found.
 pub(crate) fn find_by_name(conn: &rusqlite::Connection, name: &str) -> Result<Option<PersonId>> {
+    find_by_key(conn, &name_key(name))
+}
+
+fn find_by_key(conn: &rusqlite::Connection, key: &str) -> Result<Option<PersonId>> {
     Ok(conn
         .prepare_cached(
             "SELECT id FROM people WHERE name_key = ?1 AND deleted_at IS NULL ORDER BY id LIMIT 1",
         )?
-        .query_row([name_key(name)], |r| r.get(0))
+        .query_row([key], |r| r.get(0))
         .optional()?)
 }
 

@@ -88,7 +88,7 @@ pub(crate) fn clean_win(
     }
     if tags.len() > MAX_TAGS_PER_WIN {
         return Err(Error::invalid(format!(
-            "the win '{}' has {} tags; one win may carry at most {MAX_TAGS_PER_WIN}, so keep the ones you will search by",
+            "the win '{}' has {} tags; one win may carry at most {MAX_TAGS_PER_WIN}, so keep the ones you will search by; nothing was saved",
             d.title,
             tags.len()
         )));
@@ -96,6 +96,7 @@ pub(crate) fn clean_win(
     d.tags = tags;
 
     let mut links: Vec<String> = Vec::new();
+    let mut seen_links = std::collections::HashSet::new();
     for l in &d.links {
         let l = l.trim().to_string();
         if l.is_empty() {
@@ -107,7 +108,7 @@ pub(crate) fn clean_win(
                 l.chars().take(60).collect::<String>()
             )));
         }
-        if !links.contains(&l) {
+        if seen_links.insert(l.clone()) {
             links.push(l);
         }
     }
@@ -171,7 +172,7 @@ pub(crate) fn clean_win(
     }
     if people.len() > MAX_PEOPLE_PER_WIN {
         return Err(Error::invalid(format!(
-            "the win '{}' names {} people; one win may name at most {MAX_PEOPLE_PER_WIN}, so keep those who took part or can vouch for it",
+            "the win '{}' names {} people; one win may name at most {MAX_PEOPLE_PER_WIN}, so keep those who took part or can vouch for it; nothing was saved",
             d.title,
             people.len()
         )));

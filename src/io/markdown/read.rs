@@ -453,8 +453,9 @@ impl Item {
         }
         win.links = parts.links;
         win.tags = parts.tags;
+        let mut seen: std::collections::HashSet<String> = win.tags.iter().cloned().collect();
         for t in self.tags {
-            if !win.tags.contains(&t) {
+            if seen.insert(t.clone()) {
                 win.tags.push(t);
             }
         }
@@ -506,9 +507,11 @@ impl Item {
                     win.principles.extend(list(&value, seps));
                 }
                 Label::Tags => {
+                    let mut seen: std::collections::HashSet<String> =
+                        win.tags.iter().cloned().collect();
                     for t in list(&value, &[',', ' ', '\t']) {
                         let t = t.trim_start_matches('#').to_lowercase();
-                        if !t.is_empty() && !win.tags.contains(&t) {
+                        if !t.is_empty() && seen.insert(t.clone()) {
                             win.tags.push(t);
                         }
                     }
