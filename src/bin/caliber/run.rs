@@ -328,11 +328,17 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
             .iter()
             .any(|w| caliber::names::same_name(w, &p.name))
     });
-    d.people.extend(a.with.into_iter().map(|name| PersonRef {
-        name,
-        vouches: true,
-    }));
-    out.took(store.resolve_people(&mut d.people, a.new_person)?, false);
+    // Only the names given now are resolved: those already on the win are people.
+    let mut added: Vec<PersonRef> = a
+        .with
+        .into_iter()
+        .map(|name| PersonRef {
+            name,
+            vouches: true,
+        })
+        .collect();
+    out.took(store.resolve_people(&mut added, a.new_person)?, false);
+    d.people.extend(added);
     let untag: Vec<String> = a
         .untag
         .iter()
