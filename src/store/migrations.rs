@@ -151,9 +151,15 @@ const MIGRATIONS: &[&str] = &[
     // only ASCII case (see `names::name_key`). SQL cannot compute the key, so
     // `migrate` fills it for existing people after the migrations run. Not unique:
     // an older database may hold two people with the same key, and both are kept.
+    // Tags were lower-cased with a combining dot after the i of a capital İ
+    // ("İstanbul" became "i̇stanbul"); they lose it, and where a win then has the same
+    // tag twice the copy goes.
     r#"
     ALTER TABLE people ADD COLUMN name_key TEXT;
     CREATE INDEX people_live_key ON people(name_key) WHERE deleted_at IS NULL;
+    UPDATE OR IGNORE win_tags SET tag = replace(tag, 'i' || char(775), 'i')
+        WHERE instr(tag, 'i' || char(775)) > 0;
+    DELETE FROM win_tags WHERE instr(tag, 'i' || char(775)) > 0;
     "#,
 ];
 

@@ -181,3 +181,26 @@ fn an_older_file_with_two_people_of_the_same_name_key_opens_and_keeps_both() {
     });
     assert!(matches!(again, Err(Error::InvalidInput(_))), "{again:?}");
 }
+
+#[test]
+fn an_older_file_loses_the_combining_dot_its_lower_cased_tags_gained() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations_up_to(&mut conn, 4).unwrap();
+        // What `to_lowercase` made of "İstanbul", once alone and once beside the
+        // plain form on the same win.
+        conn.execute_batch(
+            "INSERT INTO wins (id, date, logged_at, updated_at, title, scope, source) VALUES
+               (1, '2026-01-02', '2026-01-02T10:00:00.000000Z', '2026-01-02T10:00:00.000000Z', 'Opened the office', 'org', 'cli'),
+               (2, '2026-01-03', '2026-01-03T10:00:00.000000Z', '2026-01-03T10:00:00.000000Z', 'Hired there', 'org', 'cli');
+             INSERT INTO win_tags (win_id, tag, position) VALUES
+               (1, 'i\u{307}stanbul', 0), (2, 'istanbul', 0), (2, 'i\u{307}stanbul', 1), (2, 'ops', 2);",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.win(1).unwrap().tags, ["istanbul"]);
+    assert_eq!(store.win(2).unwrap().tags, ["istanbul", "ops"]);
+}
