@@ -10,6 +10,7 @@ pub mod error;
 pub mod io;
 pub mod ladder;
 pub mod model;
+pub mod names;
 pub mod outline;
 pub mod paths;
 pub mod reminder;

@@ -34,7 +34,7 @@ impl Sandbox {
 
     fn json(&self, db: &str, args: &[&str]) -> Value {
         let out = cal(&self.db(db))
-            .args(args)
+            .args(naming(args))
             .arg("--json")
             .assert()
             .success();
@@ -42,7 +42,7 @@ impl Sandbox {
     }
 
     fn stderr(&self, db: &str, args: &[&str]) -> String {
-        let out = cal(&self.db(db)).args(args).assert().success();
+        let out = cal(&self.db(db)).args(naming(args)).assert().success();
         String::from_utf8_lossy(&out.get_output().stderr).into_owned()
     }
 
@@ -267,4 +267,17 @@ fn a_round_trip_export_import_export_gives_the_same_json() {
     let err = s.stderr("b.db", &["import", &file]);
     assert!(err.contains("Imported 3 wins"), "{err}");
     assert_eq!(records(&s.export("b.db")), records(&first));
+}
+
+/// Names that are new to the ledger need `--new-person` (a name close to nobody is
+/// refused without it). These tests are about other things, so every command that
+/// names people says they may be new.
+fn naming<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let names_people = args.iter().any(|a| matches!(*a, "--with" | "--involved"))
+        || args.windows(2).any(|w| w == ["feedback", "add"]);
+    let mut v = args.to_vec();
+    if names_people {
+        v.push("--new-person");
+    }
+    v
 }

@@ -94,6 +94,7 @@ fn seeded() -> Sandbox {
         "hire-develop-managers",
         "--with",
         "Priya Shah",
+        "--new-person",
         "--tag",
         "hiring",
         "--link",
@@ -367,6 +368,7 @@ fn control_characters_never_reach_the_database() {
             "ops\u{8}team",
             "--involved",
             "Tom\u{1b}]0;pwned\u{7} Baker",
+            "--new-person",
             "--notes",
             "line one\n\tindented\u{1b}[2J line\u{7} two\u{85}",
         ])

@@ -155,6 +155,7 @@ fn seed_four(s: &Sandbox) {
         "launch",
         "--with",
         "Ana Ruiz",
+        "--new-person",
     ];
     assert_eq!(s.log(&a), 1);
     assert_eq!(
@@ -185,6 +186,7 @@ fn seed_four(s: &Sandbox) {
         "delegation",
         "--with",
         "Bo",
+        "--new-person",
         "--tag",
         "launch",
     ];
@@ -277,6 +279,7 @@ fn log_with_every_flag_stores_every_field() {
         "Bo Chen",
         "--involved",
         "Cy Park",
+        "--new-person",
         "--tag",
         "launch",
         "--tag",
@@ -619,6 +622,7 @@ fn show_prints_a_win_in_full_as_text_and_json() {
         "Ana Ruiz",
         "--involved",
         "Cy",
+        "--new-person",
         "--tag",
         "launch",
         "--link",
@@ -677,6 +681,7 @@ fn edit_changes_only_the_given_fields_and_undo_restores() {
         "4%",
         "--with",
         "Ana Ruiz",
+        "--new-person",
         "--tag",
         "launch",
         "--tag",
@@ -1110,7 +1115,7 @@ fn people_add_list_show_edit_delete_by_id_and_name() {
     s.fail(&["people", "show", "2"], 3);
     s.run(&["undo"]);
     assert_eq!(s.json(&["people", "show", "2"])["name"], "Bo Chen");
-    s.run(&["people", "delete", "Ana R. Ruiz"]);
+    s.run(&["people", "delete", "Ana R. Ruiz", "--yes"]);
     let err = s.fail(&["people", "show", "Ana R. Ruiz"], 3);
     assert!(err.contains("Ana R. Ruiz"), "{err}");
     assert!(strs(&s.show(w)["people"]).is_empty(), "{}", s.show(w));
@@ -1130,6 +1135,7 @@ fn feedback_add_list_and_delete() {
         "add",
         "Ana Ruiz",
         "Great partner on the payments migration",
+        "--new-person",
         "--date",
         "2026-03-01",
         "--expect",
@@ -1145,7 +1151,7 @@ fn feedback_add_list_and_delete() {
         1
     );
 
-    let err = s.run_err(&["feedback", "add", "Bo", "Strong hiring bar"]);
+    let err = s.run_err(&["feedback", "add", "Bo", "Strong hiring bar", "--new-person"]);
     assert!(err.contains("Recorded feedback 2 from Bo"), "{err}");
 
     let all = s.json(&["feedback", "list"]);

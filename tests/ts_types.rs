@@ -46,6 +46,9 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::reminder::ReminderSettings,
         caliber::store::RestoreSummary,
         caliber::store::EncryptionChange,
+        caliber::names::NameMatch,
+        caliber::names::NameTaken,
+        caliber::store::PersonLinks,
     );
     // One entry point for the UI: every generated file, re-exported.
     let mut files: Vec<String> = std::fs::read_dir(&dir)

@@ -47,7 +47,7 @@ impl Sandbox {
 
     /// Runs a command that must succeed; returns (stdout, stderr).
     fn run(&self, args: &[&str]) -> (String, String) {
-        let out = self.cal().args(args).assert().success();
+        let out = self.cal().args(naming(args)).assert().success();
         let o = out.get_output();
         (text(&o.stdout), text(&o.stderr))
     }
@@ -58,13 +58,18 @@ impl Sandbox {
     }
 
     fn json(&self, args: &[&str]) -> Value {
-        let out = self.cal().args(args).arg("--json").assert().success();
+        let out = self
+            .cal()
+            .args(naming(args))
+            .arg("--json")
+            .assert()
+            .success();
         let s = text(&out.get_output().stdout);
         serde_json::from_str(&s).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {s}"))
     }
 
     fn fail(&self, args: &[&str], code: i32) -> String {
-        let out = self.cal().args(args).assert().code(code);
+        let out = self.cal().args(naming(args)).assert().code(code);
         text(&out.get_output().stderr)
     }
 
@@ -745,4 +750,17 @@ fn an_action_this_caliber_does_not_know_is_refused_and_nothing_changes() {
             .len(),
         1
     );
+}
+
+/// Names that are new to the ledger need `--new-person` (a name close to nobody is
+/// refused without it). These tests are about other things, so every command that
+/// names people says they may be new.
+fn naming<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let names_people = args.iter().any(|a| matches!(*a, "--with" | "--involved"))
+        || args.windows(2).any(|w| w == ["feedback", "add"]);
+    let mut v = args.to_vec();
+    if names_people {
+        v.push("--new-person");
+    }
+    v
 }

@@ -4,10 +4,11 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use caliber::names::NameMatch;
 use caliber::outline::{Forte, Outline, OutlineFormat};
 use caliber::reminder::ReminderSettings;
 use caliber::review::Review;
-use caliber::store::{EncryptionChange, ImportSummary, Passphrase, UndoReply};
+use caliber::store::{EncryptionChange, ImportSummary, Passphrase, PersonLinks, UndoReply};
 use caliber::suggest::Suggestion;
 use caliber::{
     Cycle, Error, Feedback, FeedbackDraft, Ladder, Person, PersonDraft, Result, Store, Win,
@@ -282,6 +283,19 @@ pub fn update_person(db: State<'_, Db>, id: i64, draft: PersonDraft) -> Result<P
 #[tauri::command(async)]
 pub fn delete_person(db: State<'_, Db>, id: i64) -> Result<Person> {
     db.with(|s| s.delete_person(id))
+}
+
+/// Who each typed name means: the Log asks about names that fit several people or
+/// nobody before it saves, instead of adding someone silently.
+#[tauri::command(async)]
+pub fn match_people(db: State<'_, Db>, names: Vec<String>) -> Result<Vec<NameMatch>> {
+    db.with(|s| names.iter().map(|n| s.match_person(n)).collect())
+}
+
+/// What deleting a person takes off the reports, asked before deleting.
+#[tauri::command(async)]
+pub fn person_links(db: State<'_, Db>, id: i64) -> Result<PersonLinks> {
+    db.with(|s| s.person_links(id))
 }
 
 #[tauri::command(async)]

@@ -150,6 +150,8 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
             commands::add_person,
             commands::update_person,
             commands::delete_person,
+            commands::match_people,
+            commands::person_links,
             commands::list_feedback,
             commands::add_feedback,
             commands::delete_feedback,

@@ -91,13 +91,15 @@ pub(super) fn parse(content: &str) -> Result<Records> {
 
         let mut win = new_win(i + 1, date, title, logged_at);
         win.notes = prepend_notes(rest, (!body.is_empty()).then_some(body));
+        // A set beside the list: one look-up per tag, however many an entry has.
+        let mut seen = std::collections::HashSet::new();
         for tag in e.tags.unwrap_or_default() {
             let tag = tag.trim().trim_start_matches(['@', '#']).to_lowercase();
-            if !tag.is_empty() && !win.tags.contains(&tag) {
+            if !tag.is_empty() && seen.insert(tag.clone()) {
                 win.tags.push(tag);
             }
         }
-        if e.starred == Some(true) && !win.tags.iter().any(|t| t == "starred") {
+        if e.starred == Some(true) && !seen.contains("starred") {
             win.tags.push("starred".into());
         }
         records.wins.push(win);

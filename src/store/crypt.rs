@@ -28,8 +28,21 @@ const EXCLUSIVE_WAIT: Duration = Duration::from_secs(2);
 /// A passphrase, held in memory only. It never prints (`Debug` shows `***`), and its
 /// bytes are overwritten when it is dropped (best effort: SQLCipher keeps its own
 /// derived key for as long as the database is open).
-#[derive(Clone, PartialEq, Eq)]
-pub struct Passphrase(String);
+///
+/// It is put in Unicode's composed form (NFC) before it keys anything, so "café"
+/// typed with an accent key or with a combining accent is the same passphrase. The
+/// form as typed is kept beside it when it differs: a file encrypted before
+/// passphrases were composed was keyed with that, and opening tries it second.
+#[derive(Clone)]
+pub struct Passphrase(String, Option<String>);
+
+impl PartialEq for Passphrase {
+    fn eq(&self, other: &Passphrase) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Passphrase {}
 
 impl Passphrase {
     /// Wraps a passphrase typed by a person or read from the environment. A final
@@ -44,7 +57,15 @@ impl Passphrase {
                 "the passphrase is empty; type the database's passphrase",
             ));
         }
-        Ok(Passphrase(text))
+        let composed = crate::names::nfc(&text);
+        let typed = (composed != text).then_some(text);
+        Ok(Passphrase(composed, typed))
+    }
+
+    /// The passphrase exactly as typed, when that is not its composed form: what an
+    /// earlier Caliber keyed a file with.
+    pub(crate) fn as_typed(&self) -> Option<Passphrase> {
+        self.1.clone().map(|t| Passphrase(t, None))
     }
 
     pub(crate) fn as_str(&self) -> &str {
@@ -70,9 +91,14 @@ impl std::fmt::Debug for Passphrase {
 
 impl Drop for Passphrase {
     fn drop(&mut self) {
-        let mut bytes = std::mem::take(&mut self.0).into_bytes();
-        bytes.iter_mut().for_each(|b| *b = 0);
-        std::hint::black_box(&bytes);
+        for text in [Some(std::mem::take(&mut self.0)), self.1.take()]
+            .into_iter()
+            .flatten()
+        {
+            let mut bytes = text.into_bytes();
+            bytes.iter_mut().for_each(|b| *b = 0);
+            std::hint::black_box(&bytes);
+        }
     }
 }
 

@@ -161,6 +161,20 @@ const MIGRATIONS: &[&str] = &[
     DELETE FROM wins_stem;
     INSERT INTO wins_stem (rowid, title, body) SELECT rowid, title, body FROM wins_fts;
     "#,
+    // People are found by the key of their name: Unicode case folding and form, not
+    // only ASCII case (see `names::name_key`). SQL cannot compute the key, so
+    // `migrate` fills it for existing people after the migrations run. Not unique:
+    // an older database may hold two people with the same key, and both are kept.
+    // Tags were lower-cased with a combining dot after the i of a capital İ
+    // ("İstanbul" became "i̇stanbul"); they lose it, and where a win then has the same
+    // tag twice the copy goes.
+    r#"
+    ALTER TABLE people ADD COLUMN name_key TEXT;
+    CREATE INDEX people_live_key ON people(name_key) WHERE deleted_at IS NULL;
+    UPDATE OR IGNORE win_tags SET tag = replace(tag, 'i' || char(775), 'i')
+        WHERE instr(tag, 'i' || char(775)) > 0;
+    DELETE FROM win_tags WHERE instr(tag, 'i' || char(775)) > 0;
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -206,6 +220,7 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>, shown: &str) -> Resul
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
     }
+    super::people::fill_name_keys(&tx)?;
     tx.commit()?;
     Ok(())
 }

@@ -17,9 +17,10 @@ pub use backup::{BACKUPS_KEPT, RestoreSummary};
 pub use bulk::{ImportSummary, Records};
 pub use crypt::{EncryptionChange, MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV, Passphrase, is_encrypted};
 pub use migrations::SCHEMA_VERSION;
+pub use people::PersonLinks;
 pub use search::fts_query;
 pub use undo::{ActionKind, Entity, History, Step, UndoReply, Undone};
-pub use wins::{Edited, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+pub use wins::{Edited, MAX_PEOPLE_PER_WIN, MAX_TAGS_PER_WIN, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -99,6 +100,18 @@ impl Store {
     }
 
     fn open_once(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
+        match Store::open_keyed(path, key) {
+            // A file encrypted before passphrases were composed (NFC) was keyed with
+            // the passphrase as typed: nobody is locked out by the change.
+            Err(e @ Error::Passphrase(_)) => match key.and_then(Passphrase::as_typed) {
+                Some(typed) => Store::open_keyed(path, Some(&typed)).map_err(|_| e),
+                None => Err(e),
+            },
+            other => other,
+        }
+    }
+
+    fn open_keyed(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX

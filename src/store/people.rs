@@ -1,6 +1,6 @@
 //! People who can vouch for the user's work, and the feedback they gave. A person is
-//! found by name (without regard to case), so naming someone on a win is enough to
-//! add them.
+//! found by the key of their name (case and Unicode form aside, see
+//! [`crate::names`]), so naming someone on a win is enough to find or add them.
 
 use chrono::{NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
@@ -10,6 +10,8 @@ use super::wins::{clean_text, one_line, reindex};
 use super::{Store, day, parse_day, parse_ts, ts};
 use crate::error::{Error, Result};
 use crate::model::{Feedback, FeedbackDraft, FeedbackId, Person, PersonDraft, PersonId};
+use crate::names::{MatchReason, NameMatch, NameTaken, list_candidates, match_name, name_key};
+use serde::{Deserialize, Serialize};
 
 const MAX_NAME_CHARS: usize = 200;
 const MAX_QUOTE_CHARS: usize = 20_000;
@@ -48,21 +50,46 @@ const PERSON_COLS: &str = "id, name, relation, org, notes, created_at";
 
 /// The id of the live person with this name, creating them when new.
 pub(crate) fn find_or_create(tx: &Transaction<'_>, name: &str) -> Result<PersonId> {
-    if let Some(id) = find_by_name(tx, name)? {
+    let key = name_key(name);
+    if let Some(id) = find_by_key(tx, &key)? {
         return Ok(id);
     }
-    tx.prepare_cached("INSERT INTO people (name, created_at) VALUES (?1, ?2)")?
-        .execute(params![name, ts(Utc::now())])?;
+    tx.prepare_cached("INSERT INTO people (name, name_key, created_at) VALUES (?1, ?2, ?3)")?
+        .execute(params![name, key, ts(Utc::now())])?;
     Ok(tx.last_insert_rowid())
 }
 
+/// The live person whose name has the same key as `name` (see [`name_key`]). A
+/// database from before keys were compared may hold two such people: the one
+/// added first is found.
 pub(crate) fn find_by_name(conn: &rusqlite::Connection, name: &str) -> Result<Option<PersonId>> {
+    find_by_key(conn, &name_key(name))
+}
+
+fn find_by_key(conn: &rusqlite::Connection, key: &str) -> Result<Option<PersonId>> {
     Ok(conn
         .prepare_cached(
-            "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL",
+            "SELECT id FROM people WHERE name_key = ?1 AND deleted_at IS NULL ORDER BY id LIMIT 1",
         )?
-        .query_row([name], |r| r.get(0))
+        .query_row([key], |r| r.get(0))
         .optional()?)
+}
+
+/// Gives every person without a name key theirs: the people of a database written
+/// before names were compared on keys. Two people whose keys are the same are both
+/// kept as they are (nothing is merged behind the user's back); the key's index is
+/// not unique for that reason, and the store refuses to make a third.
+pub(crate) fn fill_name_keys(tx: &Transaction<'_>) -> Result<()> {
+    let missing: Vec<(PersonId, String)> = {
+        let mut st = tx.prepare("SELECT id, name FROM people WHERE name_key IS NULL")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut st = tx.prepare("UPDATE people SET name_key = ?2 WHERE id = ?1")?;
+    for (id, name) in missing {
+        st.execute(params![id, name_key(&name)])?;
+    }
+    Ok(())
 }
 
 /// Inserts a full person record (imports and restores), matching by name.
@@ -86,14 +113,15 @@ pub(crate) fn upsert_person(
         return Ok((id, false));
     }
     tx.execute(
-        "INSERT INTO people (id, name, relation, org, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO people (id, name, relation, org, notes, created_at, name_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             keep_id.then_some(p.id),
             clean.name,
             clean.relation.map(|r| r.as_str()),
             clean.org,
             clean.notes,
-            ts(p.created_at)
+            ts(p.created_at),
+            name_key(&clean.name)
         ],
     )?;
     Ok((tx.last_insert_rowid(), true))
@@ -111,8 +139,8 @@ impl Store {
         }
         let id = self.write(|tx| {
             tx.execute(
-                "INSERT INTO people (name, relation, org, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![clean.name, clean.relation.map(|r| r.as_str()), clean.org, clean.notes, ts(Utc::now())],
+                "INSERT INTO people (name, relation, org, notes, created_at, name_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![clean.name, clean.relation.map(|r| r.as_str()), clean.org, clean.notes, ts(Utc::now()), name_key(&clean.name)],
             )?;
             let id = tx.last_insert_rowid();
             super::undo::record(tx, Kind::Add, Entity::Person, id, None)?;
@@ -184,6 +212,130 @@ impl Store {
             Some(id) => Ok(Some(self.person(id)?)),
             None => Ok(None),
         }
+    }
+
+    /// Who `typed` means among the live people: a person id, the same name in any
+    /// case or form, else one person found by first name, start of name or near
+    /// spelling (see [`crate::names::match_name`]), else several or nobody.
+    pub fn match_person(&self, typed: &str) -> Result<NameMatch> {
+        let typed = one_line(typed);
+        if let Ok(id) = typed.parse::<PersonId>()
+            && let Ok(p) = self.person(id)
+        {
+            return Ok(NameMatch::One {
+                id: p.id,
+                name: p.name,
+                reason: MatchReason::Id,
+            });
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, name FROM people WHERE name_key = ?1 AND deleted_at IS NULL ORDER BY id",
+        )?;
+        let exact: Vec<(PersonId, String)> = st
+            .query_map([name_key(&typed)], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        if !exact.is_empty() {
+            return Ok(match_name(&typed, &exact));
+        }
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id, name FROM people WHERE deleted_at IS NULL ORDER BY id")?;
+        let everyone: Vec<(PersonId, String)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(match_name(&typed, &everyone))
+    }
+
+    /// The existing person `who` (an id or a name) means, for commands that need
+    /// someone already there (show, edit, delete, filters), with a note when the
+    /// name was not exactly theirs. Several candidates are refused with their names;
+    /// nobody is "not found".
+    pub fn find_person(&self, who: &str) -> Result<(Person, Option<NameTaken>)> {
+        if let Ok(id) = one_line(who).parse::<PersonId>() {
+            return Ok((self.person(id)?, None));
+        }
+        match self.match_person(who)? {
+            NameMatch::One { id, reason, .. } => {
+                let p = self.person(id)?;
+                let note = taken_note(who, &p, reason);
+                Ok((p, note))
+            }
+            NameMatch::Several { candidates } => Err(Error::invalid(format!(
+                "'{}' could be {}; use the exact name or the id",
+                one_line(who),
+                list_candidates(&candidates)
+            ))),
+            NameMatch::Nobody => Err(Error::not_found(format!(
+                "nobody called '{}' is in your people; `caliber people list` shows them",
+                one_line(who)
+            ))),
+        }
+    }
+
+    /// The name to save for a person typed on a win or a piece of feedback, and a
+    /// note when it was taken as someone whose name it is not exactly. A name that
+    /// fits several people, or nobody, is refused unless `new_person` says it is a
+    /// new person (then it is saved as typed and added).
+    pub fn resolve_name(
+        &self,
+        typed: &str,
+        new_person: bool,
+    ) -> Result<(String, Option<NameTaken>)> {
+        let shown = one_line(typed);
+        match self.match_person(typed)? {
+            NameMatch::One { id, name, reason } => {
+                let note = is_guess(reason).then(|| NameTaken {
+                    typed: shown,
+                    id,
+                    name: name.clone(),
+                    reason,
+                });
+                Ok((name, note))
+            }
+            _ if new_person => Ok((shown, None)),
+            NameMatch::Several { candidates } => Err(Error::invalid(format!(
+                "'{shown}' could be {}; use the exact name or the id, or add --new-person to add '{shown}' as someone new",
+                list_candidates(&candidates)
+            ))),
+            NameMatch::Nobody => Err(Error::invalid(format!(
+                "'{shown}' is not in your people and is close to nobody there; add --new-person to add them, or use the name of someone `caliber people list` shows"
+            ))),
+        }
+    }
+
+    /// [`Store::resolve_name`] for each person of a win, in place; the notes of the
+    /// names taken as someone.
+    pub fn resolve_people(
+        &self,
+        people: &mut [crate::model::PersonRef],
+        new_person: bool,
+    ) -> Result<Vec<NameTaken>> {
+        let mut notes = Vec::new();
+        for p in people.iter_mut() {
+            if one_line(&p.name).is_empty() {
+                continue;
+            }
+            let (name, note) = self.resolve_name(&p.name, new_person)?;
+            p.name = name;
+            notes.extend(note);
+        }
+        Ok(notes)
+    }
+
+    /// What a person is linked to: what deleting them takes off the reports.
+    pub fn person_links(&self, id: PersonId) -> Result<PersonLinks> {
+        let (wins, feedback): (i64, i64) = self.conn.query_row(
+            "SELECT
+               (SELECT count(*) FROM win_people c JOIN wins w ON w.id = c.win_id
+                 WHERE c.person_id = ?1 AND w.deleted_at IS NULL),
+               (SELECT count(*) FROM feedback WHERE person_id = ?1 AND deleted_at IS NULL)",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(PersonLinks {
+            wins: wins as usize,
+            feedback: feedback as usize,
+        })
     }
 
     /// Everyone, by name.
@@ -305,10 +457,55 @@ impl Store {
     }
 }
 
+/// The live wins and feedback one person is linked to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct PersonLinks {
+    /// Wins naming them.
+    pub wins: usize,
+    /// Feedback they gave.
+    pub feedback: usize,
+}
+
+impl PersonLinks {
+    /// True when nothing names them.
+    pub fn is_empty(&self) -> bool {
+        self.wins == 0 && self.feedback == 0
+    }
+
+    /// "3 wins and 1 piece of feedback".
+    pub fn describe(&self) -> String {
+        let wins = match self.wins {
+            1 => "1 win".to_string(),
+            n => format!("{n} wins"),
+        };
+        let feedback = match self.feedback {
+            1 => "1 piece of feedback".to_string(),
+            n => format!("{n} pieces of feedback"),
+        };
+        format!("{wins} and {feedback}")
+    }
+}
+
+/// True when the person was found by a name that is not exactly theirs (nor
+/// their id): what the user is told.
+fn is_guess(reason: MatchReason) -> bool {
+    !matches!(reason, MatchReason::Exact | MatchReason::Id)
+}
+
+/// The note for a person found by a name that is not exactly theirs.
+fn taken_note(typed: &str, p: &Person, reason: MatchReason) -> Option<NameTaken> {
+    is_guess(reason).then(|| NameTaken {
+        typed: one_line(typed),
+        id: p.id,
+        name: p.name.clone(),
+        reason,
+    })
+}
+
 pub(crate) fn write_person(tx: &Transaction<'_>, id: PersonId, d: &PersonDraft) -> Result<()> {
     tx.execute(
-        "UPDATE people SET name = ?2, relation = ?3, org = ?4, notes = ?5 WHERE id = ?1",
-        params![id, d.name, d.relation.map(|r| r.as_str()), d.org, d.notes],
+        "UPDATE people SET name = ?2, relation = ?3, org = ?4, notes = ?5, name_key = ?6 WHERE id = ?1",
+        params![id, d.name, d.relation.map(|r| r.as_str()), d.org, d.notes, name_key(&d.name)],
     )?;
     reindex_person_wins(tx, id)
 }

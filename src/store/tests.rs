@@ -172,3 +172,67 @@ fn stored_times_read_back_exactly_and_other_forms_still_parse() {
     assert!(super::parse_ts("2026-03-01T10:00:00.00000xZ").is_err());
     assert!(super::parse_ts("2026-02-30T10:00:00.000000Z").is_err());
 }
+
+#[test]
+fn an_older_file_with_two_people_of_the_same_name_key_opens_and_keeps_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        // Version 4 is the last schema without name keys; its index folds ASCII
+        // case only, so these pairs could both be saved.
+        migrations_up_to(&mut conn, 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (id, name, created_at) VALUES
+               (1, 'José Müller', '2026-01-02T10:00:00.000000Z'),
+               (2, 'Jose\u{301} Mu\u{308}ller', '2026-01-03T10:00:00.000000Z'),
+               (3, 'IŞIK', '2026-01-04T10:00:00.000000Z'),
+               (4, 'ışık', '2026-01-05T10:00:00.000000Z');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let ids: Vec<i64> = store.list_people().unwrap().iter().map(|p| p.id).collect();
+    assert_eq!(ids.len(), 4, "nobody merged or lost: {ids:?}");
+    let missing: i64 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM people WHERE name_key IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(missing, 0, "every key filled");
+    // The first of each pair is found; a third of the same name is refused.
+    assert_eq!(store.person_by_name("JOSÉ MÜLLER").unwrap().unwrap().id, 1);
+    assert_eq!(store.person_by_name("Işık").unwrap().unwrap().id, 3);
+    let again = store.add_person(&crate::model::PersonDraft {
+        name: "işik".into(),
+        ..Default::default()
+    });
+    assert!(matches!(again, Err(Error::InvalidInput(_))), "{again:?}");
+}
+
+#[test]
+fn an_older_file_loses_the_combining_dot_its_lower_cased_tags_gained() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations_up_to(&mut conn, 4).unwrap();
+        // What `to_lowercase` made of "İstanbul", once alone and once beside the
+        // plain form on the same win.
+        conn.execute_batch(
+            "INSERT INTO wins (id, date, logged_at, updated_at, title, scope, source) VALUES
+               (1, '2026-01-02', '2026-01-02T10:00:00.000000Z', '2026-01-02T10:00:00.000000Z', 'Opened the office', 'org', 'cli'),
+               (2, '2026-01-03', '2026-01-03T10:00:00.000000Z', '2026-01-03T10:00:00.000000Z', 'Hired there', 'org', 'cli');
+             INSERT INTO win_tags (win_id, tag, position) VALUES
+               (1, 'i\u{307}stanbul', 0), (2, 'istanbul', 0), (2, 'i\u{307}stanbul', 1), (2, 'ops', 2);",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.win(1).unwrap().tags, ["istanbul"]);
+    assert_eq!(store.win(2).unwrap().tags, ["istanbul", "ops"]);
+}

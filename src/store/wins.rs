@@ -17,6 +17,11 @@ use std::sync::Arc;
 pub const MAX_TITLE_CHARS: usize = 300;
 /// Longest free text accepted in one field (situation, action, result, notes).
 pub const MAX_TEXT_CHARS: usize = 20_000;
+/// The most people one win may name: more is a pasted list, not the people who can
+/// vouch for one piece of work.
+pub const MAX_PEOPLE_PER_WIN: usize = 100;
+/// The most tags one win may carry.
+pub const MAX_TAGS_PER_WIN: usize = 50;
 const MAX_SHORT_CHARS: usize = 200;
 const MAX_LINK_CHARS: usize = 2_000;
 
@@ -133,8 +138,9 @@ pub(crate) fn clean_win(
     d.date = Some(date);
 
     let mut tags: Vec<String> = Vec::new();
+    let mut seen_tags = std::collections::HashSet::new();
     for t in &d.tags {
-        let t = one_line(t.trim_start_matches(['#', '@'])).to_lowercase();
+        let t = crate::names::tag_form(&one_line(t));
         if t.is_empty() {
             continue;
         }
@@ -143,13 +149,22 @@ pub(crate) fn clean_win(
                 "the tag '{t}' is too long (at most {MAX_SHORT_CHARS} characters)"
             )));
         }
-        if !tags.contains(&t) {
+        let key = crate::names::tag_key(&t);
+        if seen_tags.insert(key) {
             tags.push(t);
         }
+    }
+    if tags.len() > MAX_TAGS_PER_WIN {
+        return Err(Error::invalid(format!(
+            "the win '{}' has {} tags; one win may carry at most {MAX_TAGS_PER_WIN}, so keep the ones you will search by; nothing was saved",
+            d.title,
+            tags.len()
+        )));
     }
     d.tags = tags;
 
     let mut links: Vec<String> = Vec::new();
+    let mut seen_links = std::collections::HashSet::new();
     for l in &d.links {
         let l = without_bidi_overrides(l.trim());
         if l.is_empty() {
@@ -161,7 +176,7 @@ pub(crate) fn clean_win(
                 l.chars().take(60).collect::<String>()
             )));
         }
-        if !links.contains(&l) {
+        if seen_links.insert(l.clone()) {
             links.push(l);
         }
     }
@@ -191,6 +206,9 @@ pub(crate) fn clean_win(
     d.principles = ps;
 
     let mut people: Vec<PersonRef> = Vec::new();
+    // Where each name's key is in `people`: one look-up per name, however many.
+    let mut seen_people: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     for p in &d.people {
         let name = one_line(&p.name);
         if name.is_empty() {
@@ -201,29 +219,42 @@ pub(crate) fn clean_win(
                 "the name '{name}' is too long (at most {MAX_SHORT_CHARS} characters)"
             )));
         }
-        match people
-            .iter_mut()
-            .find(|x| x.name.to_lowercase() == name.to_lowercase())
-        {
-            Some(existing) => existing.vouches |= p.vouches,
-            None => people.push(PersonRef {
-                name,
-                vouches: p.vouches,
-            }),
+        match seen_people.entry(crate::names::name_key(&name)) {
+            std::collections::hash_map::Entry::Occupied(at) => {
+                people[*at.get()].vouches |= p.vouches
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(people.len());
+                people.push(PersonRef {
+                    name,
+                    vouches: p.vouches,
+                });
+            }
         }
+    }
+    if people.len() > MAX_PEOPLE_PER_WIN {
+        return Err(Error::invalid(format!(
+            "the win '{}' names {} people; one win may name at most {MAX_PEOPLE_PER_WIN}, so keep those who took part or can vouch for it; nothing was saved",
+            d.title,
+            people.len()
+        )));
     }
     d.people = people;
     Ok(CleanWin { date, draft: d })
 }
 
-/// Collapses a text to one line: control characters and runs of space become one space,
-/// and bidirectional overrides are taken out (see [`without_bidi_overrides`]).
+/// Collapses a text to one line: control characters and runs of space become one
+/// space, bidirectional overrides are taken out (see [`without_bidi_overrides`]), and
+/// the text is put in Unicode's composed form (NFC), so the same words typed on two
+/// keyboards are stored the same.
 pub(crate) fn one_line(s: &str) -> String {
-    without_bidi_overrides(s)
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::names::nfc(
+        &without_bidi_overrides(s)
+            .split(|c: char| c.is_whitespace() || c.is_control())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// `s` without the bidirectional embeddings, overrides and isolates (U+202A to
@@ -247,7 +278,7 @@ pub(crate) fn clean_text(s: Option<String>, field: &str, max: usize) -> Result<O
         .chars()
         .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
         .collect();
-    let s = s.trim();
+    let s = crate::names::nfc(s.trim());
     if s.is_empty() {
         return Ok(None);
     }
@@ -257,7 +288,7 @@ pub(crate) fn clean_text(s: Option<String>, field: &str, max: usize) -> Result<O
             "the {field} is {n} characters; keep it under {max}"
         )));
     }
-    Ok(Some(s.to_string()))
+    Ok(Some(s))
 }
 
 impl Store {
@@ -551,7 +582,7 @@ impl Store {
             clauses.push(
                 "EXISTS (SELECT 1 FROM win_tags x WHERE x.win_id = w.id AND x.tag = ?)".into(),
             );
-            args.push(Box::new(t.trim_start_matches(['#', '@']).to_lowercase()));
+            args.push(Box::new(crate::names::tag_form(&one_line(t))));
         }
         match filter.confirmed {
             Some(true) => clauses.push(

@@ -182,12 +182,16 @@ pub struct LogArgs {
     /// The impact as written: "35%", "$4.1M", "3 teams"
     #[arg(long, short, allow_hyphen_values = true)]
     pub metric: Option<String>,
-    /// Someone who can vouch for it (repeatable; added to people if new)
+    /// Someone who can vouch for it (repeatable): a name in your people, or close to
+    /// one, or an id; a new name needs --new-person
     #[arg(long = "with", short = 'w', value_name = "NAME")]
     pub with: Vec<String>,
     /// Someone involved who is not a voucher (repeatable)
     #[arg(long = "involved", value_name = "NAME")]
     pub involved: Vec<String>,
+    /// Add a name that fits nobody in your people (or several) as a new person
+    #[arg(long)]
+    pub new_person: bool,
     /// Free tag (repeatable)
     #[arg(long = "tag", short = 't')]
     pub tag: Vec<String>,
@@ -277,6 +281,9 @@ pub struct EditArgs {
     /// Remove a person from the win (repeatable)
     #[arg(long = "without", value_name = "NAME")]
     pub without: Vec<String>,
+    /// Add a name that fits nobody in your people (or several) as a new person
+    #[arg(long)]
+    pub new_person: bool,
     /// Add a tag (repeatable)
     #[arg(long = "tag", short = 't')]
     pub tag: Vec<String>,
@@ -371,6 +378,9 @@ pub enum PeopleCmd {
     Delete {
         /// Id or name
         who: String,
+        /// Delete them even when wins or feedback name them
+        #[arg(long, short)]
+        yes: bool,
     },
 }
 
@@ -409,7 +419,7 @@ pub struct PersonEdit {
 pub enum FeedbackCmd {
     /// Record what someone said about your work
     Add {
-        /// Who said it (added to people if new)
+        /// Who said it: a name in your people (or close to one), or an id
         person: String,
         /// What they said
         quote: String,
@@ -419,6 +429,9 @@ pub enum FeedbackCmd {
         /// The expectation it speaks to
         #[arg(long = "expect", short = 'e', value_name = "ID")]
         expect: Option<String>,
+        /// Add a name that fits nobody in your people (or several) as a new person
+        #[arg(long)]
+        new_person: bool,
     },
     /// Feedback, newest first
     List {

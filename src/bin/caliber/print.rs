@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use caliber::ladder::PrincipleSet;
+use caliber::names::NameTaken;
 use caliber::review::Review;
 use caliber::suggest::Suggestion;
 use caliber::{Cycle, Error, Feedback, Ladder, Person, Result, Win, WinView};
@@ -13,6 +14,8 @@ use serde::Serialize;
 
 pub struct Out {
     json: bool,
+    /// Names taken as someone whose name they are not exactly, for JSON output.
+    taken: std::cell::RefCell<Vec<NameTaken>>,
 }
 
 /// Writes to standard output; a closed pipe (`caliber list | head`) is not an error.
@@ -162,7 +165,44 @@ struct Noted<'a, T: Serialize + ?Sized> {
 
 impl Out {
     pub fn new(json: bool) -> Out {
-        Out { json }
+        Out {
+            json,
+            taken: Default::default(),
+        }
+    }
+
+    /// Says which typed names were taken as whom: a sentence each on standard error,
+    /// or, in JSON, a `names_taken` field of the object printed next (on standard
+    /// error when what follows is a list).
+    pub fn took(&self, notes: Vec<NameTaken>, list_follows: bool) {
+        if notes.is_empty() {
+            return;
+        }
+        if !self.json || list_follows {
+            for n in &notes {
+                let _ = writeln!(std::io::stderr(), "{}", n.sentence());
+            }
+        } else {
+            self.taken.borrow_mut().extend(notes);
+        }
+    }
+
+    /// JSON of an object, with the names taken on the way, if any.
+    fn json_object<T: Serialize + ?Sized>(&self, v: &T) -> Result<String> {
+        let taken = self.taken.borrow();
+        if taken.is_empty() {
+            return json_text(v);
+        }
+        let mut value = serde_json::to_value(v)
+            .map_err(|e| Error::InvalidInput(format!("could not write JSON: {e}")))?;
+        if let Some(o) = value.as_object_mut() {
+            o.insert(
+                "names_taken".into(),
+                serde_json::to_value(&*taken)
+                    .map_err(|e| Error::InvalidInput(format!("could not write JSON: {e}")))?,
+            );
+        }
+        json_text(&value)
     }
 
     /// Notes about what was saved: each on stderr as "note: ..." for a person (JSON
@@ -188,7 +228,7 @@ impl Out {
     /// A confirmation: the value as JSON, or the sentence for a person (on stderr).
     pub fn done<T: Serialize + ?Sized>(&self, value: &T, sentence: &str) -> Result<()> {
         if self.json {
-            stdout(&json_text(value)?)
+            stdout(&self.json_object(value)?)
         } else {
             self.note(sentence);
             Ok(())
@@ -233,7 +273,7 @@ impl Out {
     pub fn logged(&self, w: &Win, warnings: &[String]) -> Result<()> {
         if self.json {
             let view = WinView::from(w);
-            return stdout(&json_text(&Noted {
+            return stdout(&self.json_object(&Noted {
                 value: &view,
                 warnings,
             })?);
@@ -504,7 +544,7 @@ impl Out {
                 wins: Vec<WinView>,
                 feedback: &'a [Feedback],
             }
-            return stdout(&json_text(&Full {
+            return stdout(&self.json_object(&Full {
                 person: p,
                 wins: wins.iter().map(WinView::from).collect(),
                 feedback: fb,

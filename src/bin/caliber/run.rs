@@ -241,6 +241,10 @@ fn log(store: &mut Store, a: LogArgs, out: &Out) -> Result<()> {
             vouches: false,
         }))
         .collect();
+    out.took(
+        store.resolve_people(&mut draft.people, a.new_person)?,
+        false,
+    );
     draft.tags = a.tag;
     draft.links = a.link;
     draft.situation = a.situation;
@@ -265,7 +269,7 @@ fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
         },
         scope: a.scope.map(|s| s.parse()).transpose()?,
         person: match a.person {
-            Some(p) => Some(person_id(store, &p)?),
+            Some(p) => Some(person_id(store, &p, out, true)?),
             None => None,
         },
         confirmed: if suggested {
@@ -313,7 +317,7 @@ fn known_expectation(store: &Store, id: &str) -> Result<String> {
 fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
     let mut edits = Vec::new();
     for &id in &a.ids {
-        edits.push((id, edit_draft(&store.win(id)?, &a)?));
+        edits.push((id, edit_draft(store, &store.win(id)?, &a, out)?));
     }
     let e = store.edit_wins(&edits)?;
     let sentence = e.edit_sentence();
@@ -334,7 +338,7 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
 }
 
 /// The draft of `win` with the changes `a` asks for.
-fn edit_draft(win: &caliber::Win, a: &EditArgs) -> Result<WinDraft> {
+fn edit_draft(store: &Store, win: &caliber::Win, a: &EditArgs, out: &Out) -> Result<WinDraft> {
     let id = win.id;
     let mut d = WinDraft::from(win);
     if let Some(t) = &a.title {
@@ -391,22 +395,29 @@ fn edit_draft(win: &caliber::Win, a: &EditArgs) -> Result<WinDraft> {
     set_opt(&mut d.notes, a.notes.clone());
     for w in &a.without {
         let has: Vec<&str> = d.people.iter().map(|p| p.name.as_str()).collect();
-        let found = has.iter().find(|n| n.eq_ignore_ascii_case(w.trim()));
+        let found = has.iter().find(|n| caliber::names::same_name(n, w));
         must_be_on(id, "the person", found.copied().unwrap_or(w.trim()), &has)?;
     }
     d.people.retain(|p| {
         !a.without
             .iter()
-            .any(|w| w.trim().eq_ignore_ascii_case(&p.name))
+            .any(|w| caliber::names::same_name(w, &p.name))
     });
-    d.people.extend(a.with.iter().map(|name| PersonRef {
-        name: name.clone(),
-        vouches: true,
-    }));
+    // Only the names given now are resolved: those already on the win are people.
+    let mut added: Vec<PersonRef> = a
+        .with
+        .iter()
+        .map(|name| PersonRef {
+            name: name.clone(),
+            vouches: true,
+        })
+        .collect();
+    out.took(store.resolve_people(&mut added, a.new_person)?, false);
+    d.people.extend(added);
     let untag: Vec<String> = a
         .untag
         .iter()
-        .map(|t| t.trim_start_matches(['#', '@']).to_lowercase())
+        .map(|t| caliber::names::tag_form(t))
         .collect();
     for t in &untag {
         let has: Vec<&str> = d.tags.iter().map(String::as_str).collect();
@@ -529,16 +540,11 @@ fn cycle(store: &mut Store, c: CycleCmd, out: &Out) -> Result<()> {
     }
 }
 
-/// Finds a person by id or by name.
-fn person_id(store: &Store, who: &str) -> Result<PersonId> {
-    if let Ok(id) = who.trim().parse::<PersonId>() {
-        return Ok(store.person(id)?.id);
-    }
-    store.person_by_name(who)?.map(|p| p.id).ok_or_else(|| {
-        Error::NotFound(format!(
-            "nobody called '{who}' is in your people; `caliber people list` shows them"
-        ))
-    })
+/// Finds a person by id or by name, saying so when the name was not exactly theirs.
+fn person_id(store: &Store, who: &str, out: &Out, list_follows: bool) -> Result<PersonId> {
+    let (p, note) = store.find_person(who)?;
+    out.took(note.into_iter().collect(), list_follows);
+    Ok(p.id)
 }
 
 fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
@@ -558,7 +564,7 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
             out.people(&people, &wins)
         }
         PeopleCmd::Show { who } => {
-            let id = person_id(store, &who)?;
+            let id = person_id(store, &who, out, false)?;
             let p = store.person(id)?;
             let wins = store.list_wins(&WinFilter {
                 person: Some(id),
@@ -568,7 +574,7 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
             out.person(&p, &wins, &fb)
         }
         PeopleCmd::Edit { who, fields } => {
-            let id = person_id(store, &who)?;
+            let id = person_id(store, &who, out, false)?;
             let p = store.person(id)?;
             let mut d = PersonDraft {
                 name: p.name,
@@ -597,8 +603,23 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
             }
             out.done(&p, &format!("Updated {} (person {})", p.name, p.id))
         }
-        PeopleCmd::Delete { who } => {
-            let id = person_id(store, &who)?;
+        PeopleCmd::Delete { who, yes } => {
+            let id = person_id(store, &who, out, false)?;
+            let links = store.person_links(id)?;
+            if !links.is_empty()
+                && !yes
+                && !confirm(&format!(
+                    "{} is named on {}. Delete them? [y/N] ",
+                    store.person(id)?.name,
+                    links.describe()
+                ))?
+            {
+                return Err(Error::InvalidInput(format!(
+                    "{} is named on {}; nothing was deleted. Add --yes to delete them anyway (their wins and feedback stay, without them; `caliber undo` brings them back)",
+                    store.person(id)?.name,
+                    links.describe()
+                )));
+            }
             let p = store.delete_person(id)?;
             out.done(
                 &p,
@@ -615,7 +636,10 @@ fn feedback(store: &mut Store, c: FeedbackCmd, out: &Out) -> Result<()> {
             quote,
             date,
             expect,
+            new_person,
         } => {
+            let (person, note) = store.resolve_name(&person, new_person)?;
+            out.took(note.into_iter().collect(), false);
             let f = store.add_feedback(&FeedbackDraft {
                 person,
                 date: date.as_deref().map(parse_date).transpose()?,
@@ -628,7 +652,9 @@ fn feedback(store: &mut Store, c: FeedbackCmd, out: &Out) -> Result<()> {
             )
         }
         FeedbackCmd::List { person } => {
-            let pid = person.map(|p| person_id(store, &p)).transpose()?;
+            let pid = person
+                .map(|p| person_id(store, &p, out, true))
+                .transpose()?;
             out.feedback(&store.list_feedback(pid)?)
         }
         FeedbackCmd::Delete { id } => {
@@ -698,4 +724,20 @@ fn written(path: &Path, format: &str, bytes: usize) -> serde_json::Value {
 
 fn write_private(path: &Path, bytes: impl AsRef<[u8]>) -> Result<()> {
     caliber::paths::write_private(path, bytes.as_ref())
+}
+
+/// Asks a yes-or-no question at the terminal; without one (a script) the answer is no.
+fn confirm(question: &str) -> Result<bool> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return Ok(false);
+    }
+    eprint!("{question}");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Error::io("could not read the answer from the terminal", e))?;
+    Ok(matches!(line.trim().to_lowercase().as_str(), "y" | "yes"))
 }

@@ -453,8 +453,9 @@ impl Item {
         }
         win.links = parts.links;
         win.tags = parts.tags;
+        let mut seen: std::collections::HashSet<String> = win.tags.iter().cloned().collect();
         for t in self.tags {
-            if !win.tags.contains(&t) {
+            if seen.insert(t.clone()) {
                 win.tags.push(t);
             }
         }
@@ -529,9 +530,11 @@ impl Item {
                     let sep = |c: char| {
                         if commas { c == ',' } else { c.is_whitespace() }
                     };
+                    let mut seen: std::collections::HashSet<String> =
+                        win.tags.iter().cloned().collect();
                     for t in text::split_escaped(&value, sep) {
                         let t = text::unescape_item(t.trim_start_matches('#')).to_lowercase();
-                        if !t.is_empty() && !win.tags.contains(&t) {
+                        if !t.is_empty() && seen.insert(t.clone()) {
                             win.tags.push(t);
                         }
                     }

@@ -339,6 +339,7 @@ pub(super) fn take_tags(text: &str) -> (String, Vec<String>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut tags: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (k, &(i, c)) in chars.iter().enumerate() {
         if c != '#' || is_escaped(text, i) || (k > 0 && !starts_tag(chars[k - 1].1)) {
             continue;
@@ -355,7 +356,7 @@ pub(super) fn take_tags(text: &str) -> (String, Vec<String>) {
         if tag.chars().any(char::is_alphabetic) {
             spans.push((i, i + 1 + tag.len()));
             let tag = tag.to_lowercase();
-            if !tags.contains(&tag) {
+            if seen.insert(tag.clone()) {
                 tags.push(tag);
             }
         }
@@ -372,8 +373,9 @@ pub(super) fn take_tags(text: &str) -> (String, Vec<String>) {
         }
     }
     let mut out = String::with_capacity(cut);
+    let starts: std::collections::HashSet<usize> = spans.iter().map(|s| s.0).collect();
     for (i, c) in text[..cut].char_indices() {
-        if !spans.iter().any(|s| s.0 == i) {
+        if !starts.contains(&i) {
             out.push(c);
         }
     }

@@ -12,10 +12,12 @@ import type {
   Forte,
   ImportSummary,
   Ladder,
+  NameMatch,
   Outline,
   OutlineFormat,
   Person,
   PersonDraft,
+  PersonLinks,
   PrincipleSet,
   ReminderSettings,
   RestoreSummary,
@@ -132,6 +134,10 @@ export const api = {
   addPerson: (draft: PersonDraft) => call<Person>("add_person", { draft }),
   updatePerson: (id: number, draft: PersonDraft) => call<Person>("update_person", { id, draft }),
   deletePerson: (id: number) => call<Person>("delete_person", { id }),
+  /** Who each typed name means (one person, several, or nobody). */
+  matchPeople: (names: string[]) => call<NameMatch[]>("match_people", { names }),
+  /** The wins and feedback naming a person: asked before deleting them. */
+  personLinks: (id: number) => call<PersonLinks>("person_links", { id }),
   listFeedback: () => call<Feedback[]>("list_feedback"),
   addFeedback: (draft: FeedbackDraft) => call<Feedback>("add_feedback", { draft }),
   deleteFeedback: (id: number) => call<Feedback>("delete_feedback", { id }),
