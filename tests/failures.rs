@@ -241,7 +241,7 @@ fn the_cli_on_a_full_disk_says_so_and_keeps_every_saved_win() {
             i=$((i+1))
         done
         echo $i > "$OUT/logged"
-        "$CAL" --db "$MNT/c.db" export --format markdown -o "$MNT/export.md" 2> "$OUT/export.err"
+        "$CAL" --db "$MNT/c.db" export --format markdown -o "$MNT/export.md" --force 2> "$OUT/export.err"
         echo $? > "$OUT/export.rc"
         "$CAL" --db "$MNT/c.db" --json import "$OUT/in.csv" 2> "$OUT/import.err"
         echo $? > "$OUT/import.rc"

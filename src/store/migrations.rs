@@ -215,6 +215,18 @@ fn copy_aside(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     Ok(())
 }
 
+/// A database in memory with the schema a Caliber file of `version` has: what a
+/// restore compares a backup with.
+pub(super) fn reference(version: i64) -> Result<Connection> {
+    let conn = Connection::open_in_memory()?;
+    let upto = usize::try_from(version.clamp(0, SCHEMA_VERSION)).unwrap_or(0);
+    for (i, sql) in MIGRATIONS.iter().enumerate().take(upto) {
+        conn.execute_batch(sql)?;
+        conn.pragma_update(None, "user_version", (i + 1) as i64)?;
+    }
+    Ok(conn)
+}
+
 #[cfg(test)]
 pub(crate) fn migrations_up_to(conn: &mut Connection, version: usize) -> Result<()> {
     for (i, sql) in MIGRATIONS.iter().enumerate().take(version) {
