@@ -316,6 +316,12 @@ fn a_database_path_that_reads_like_a_uri_is_a_file_of_that_name() {
         .success();
     let out = text(&a.get_output().stdout);
     assert!(out.contains("Kept in a file, not in memory"), "{out}");
+    // SQLite's name for a database in memory is a file name too.
+    e.cal_at(Path::new(":memory:"))
+        .args(["log", "Not in memory either"])
+        .assert()
+        .success();
+    assert!(e.file(":memory:").is_file(), "{:?}", files_in(e.dir.path()));
 }
 
 // ---------------------------------------------------------------------------

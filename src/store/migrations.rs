@@ -211,7 +211,12 @@ fn copy_aside(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     let mut name = path.as_os_str().to_owned();
     name.push(format!(".v{version}-{stamp}.bak"));
     let target = std::path::PathBuf::from(name);
-    conn.execute("VACUUM INTO ?1", [target.to_string_lossy().as_ref()])?;
+    // Private from its first byte, and named as a path, never read as a URI.
+    crate::paths::create_private_file(&target)?;
+    conn.execute(
+        "VACUUM INTO ?1",
+        [super::sqlite_name(&target).to_string_lossy().as_ref()],
+    )?;
     Ok(())
 }
 

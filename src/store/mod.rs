@@ -89,7 +89,6 @@ impl Store {
         // The file exists before SQLite writes to it, with its final mode. (A folder
         // that cannot be written is left for SQLite to report.)
         let _ = crate::paths::create_private_file(path);
-        let notice = make_private(path);
         // A change of encryption renames a new file over this path. One that lands
         // while this open waits for the lock would leave this connection on the old
         // file, so open again until the file is the same before and after.
@@ -104,7 +103,9 @@ impl Store {
                 Err(e) => return Err(e),
                 Ok(mut store) if unmoved || tries >= 5 => {
                     scratch::remove_leftovers(path);
-                    store.notices.extend(notice);
+                    // Once opened (a refused open, such as a wrong passphrase,
+                    // changes nothing), so the note is heard by whoever opened it.
+                    store.notices.extend(make_private(path));
                     return Ok(store);
                 }
                 Ok(_) => continue,
