@@ -43,7 +43,7 @@ fn rolling_name(dir: &Path, day: NaiveDate) -> PathBuf {
     dir.join(format!("{PREFIX}{}.db", day.format("%Y-%m-%d")))
 }
 
-fn copy_db(from: &Connection, to: &mut Connection) -> Result<()> {
+pub(super) fn copy_db(from: &Connection, to: &mut Connection) -> Result<()> {
     let b = Backup::new(from, to)?;
     b.run_to_completion(1024, Duration::from_millis(5), None)?;
     Ok(())

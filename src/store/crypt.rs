@@ -227,6 +227,23 @@ fn row_counts(conn: &Connection, schema: &str) -> Result<Vec<(String, i64)>> {
         .collect()
 }
 
+/// Makes the replaced database file unreadable as a database, once no name leads
+/// to it any more (its content is kept in `backups/`). Another command that opened
+/// the database while it was being converted waits for the lock on this old file;
+/// when it gets it, SQLite must refuse the file ("not a database") rather than write
+/// to it, because the journal a write starts is named after the path, where the new
+/// file now is, and would be played back into the new file.
+fn retire(old: &std::fs::File) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        let _ = old.write_all_at(&[0u8; 4096], 0);
+        let _ = old.sync_data();
+    }
+    #[cfg(not(unix))]
+    let _ = old;
+}
+
 fn sync_file(path: &Path) -> Result<()> {
     std::fs::File::open(path)
         .and_then(|f| f.sync_all())
@@ -391,17 +408,27 @@ impl Store {
         sync_file(work)?;
         super::backup::private(work)?;
 
-        // The database as it was, kept aside. The file is complete on disk: it is out
-        // of WAL mode and this connection holds it exclusively.
+        // The database as it was, kept aside, in its old form (the old key, or
+        // plain). Copied through this connection with SQLite's backup API, never by
+        // opening the file: closing any other handle to the database file would
+        // drop the lock this connection holds on it (POSIX locks belong to the
+        // process), and a command waiting for that lock would then write to the
+        // file that is about to be replaced.
         let partial = scratch::temp_path(&scratch::folder_of(previous), "before");
         let kept = (|| {
-            scratch::copy_private(path, &partial)?;
+            crate::paths::create_private_file(&partial)?;
+            let mut to = super::open_file(&partial)?;
+            if let Some(k) = self.key.as_ref() {
+                apply_key(&to, k)?;
+            }
+            super::backup::copy_db(conn, &mut to)?;
+            drop(to);
             sync_file(&partial)?;
             std::fs::rename(&partial, previous)
                 .map_err(|e| Error::io(format!("could not write {}", previous.display()), e))
         })();
         if let Err(e) = kept {
-            let _ = std::fs::remove_file(&partial);
+            scratch::remove_with_journals(&partial);
             return Err(e);
         }
 
@@ -412,6 +439,8 @@ impl Store {
         }
         let _ = std::fs::remove_file(&wal);
         let _ = std::fs::remove_file(sibling(path, "-shm"));
+        // The old file, held open across the rename (see `retire`).
+        let old = std::fs::OpenOptions::new().write(true).open(path).ok();
         std::fs::rename(work, path)
             .map_err(|e| Error::io(format!("could not replace {}", path.display()), e))?;
         if let Some(dir) = path.parent() {
@@ -420,6 +449,9 @@ impl Store {
             } else {
                 dir
             });
+        }
+        if let Some(old) = old {
+            retire(&old);
         }
         Ok(())
     }

@@ -125,13 +125,25 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // The first read waits for the lock an encryption holds while it renames
+        // its new file over this path; a connection that got through only then is
+        // on the old file, and must not write a byte (its write-ahead log would be
+        // named after the new file and mix the two). It is found by the file's
+        // identity and answered Busy, which `open_with` takes as "open again".
+        let before = file_id(path);
+        let moved = || before.is_some() && file_id(path) != before;
         // A plain file stays plain: a key would make SQLCipher read it as ciphertext.
         let key = key.filter(|_| !crypt::is_plain_sqlite(path));
         let conn = Connection::open_with_flags(sqlite_name(path), flags)
             .map_err(|e| open_error(path, e))?;
-        let opened = Store::keyed(conn, path, key)
-            .and_then(|conn| Store::setup(conn, Some(path.to_path_buf()), key.cloned(), false));
+        let opened = Store::keyed(conn, path, key).and_then(|conn| {
+            if moved() {
+                return Err(Error::Busy);
+            }
+            Store::setup(conn, Some(path.to_path_buf()), key.cloned(), false)
+        });
         match opened {
+            Err(_) if moved() => Err(Error::Busy),
             Err(e) if can_only_be_read(path, &e) => Store::open_read_only(path, key).map_err(|_| e),
             other => other,
         }
