@@ -725,3 +725,34 @@ fn logs_racing_an_encrypt_are_saved_or_busy_and_the_file_stays_sound() {
         );
     }
 }
+
+#[test]
+fn encrypt_is_refused_while_another_connection_has_the_database_open() {
+    let e = env().seeded();
+    let app = Store::open(&e.db).unwrap();
+    assert_eq!(common::titles(&app).len(), 2);
+    // A second connection in the same process (the app's daily backup) opens and
+    // closes the file too.
+    let second = app.reopen().unwrap();
+    second
+        .rolling_backup(chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap())
+        .unwrap();
+    drop(second);
+    let fp = fingerprint(&e.db);
+    let err = e
+        .cal()
+        .env("CALIBER_NEW_PASSPHRASE", PASS)
+        .arg("encrypt")
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    assert!(
+        text(&err).contains("has this database open"),
+        "{}",
+        text(&err)
+    );
+    assert_eq!(fingerprint(&e.db), fp);
+    assert_eq!(common::titles(&app).len(), 2);
+}
