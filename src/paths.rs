@@ -34,15 +34,20 @@ pub fn default_database_path() -> Result<PathBuf> {
 }
 
 /// Writes a file only its owner can read (0600 on Unix): exports and backups hold
-/// private notes. The bytes go to a temporary file beside `path` that is renamed
+/// private notes. The bytes go to a temporary file beside `path` (a
+/// `.caliber-tmp-PID-…` name) that is renamed
 /// over it only once complete and flushed, so a full disk or a crash never leaves
 /// half a file under the name, nor destroys the file that was there before.
 pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
     let ctx = || format!("could not write {}", path.display());
-    let mut name = path.as_os_str().to_owned();
-    name.push(format!(".partial-{}", std::process::id()));
-    let partial = PathBuf::from(name);
+    // Named as Caliber's temporary files are: beside the database, the next open
+    // removes one a killed command left.
+    let folder = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let partial = crate::store::temp_path(folder, "export");
     let result = (|| {
         let mut opts = std::fs::OpenOptions::new();
         opts.write(true).create(true).truncate(true);

@@ -283,7 +283,11 @@ fn the_cli_on_a_full_disk_says_so_and_keeps_every_saved_win() {
         read("export.md") == "the export from last week\n",
         "the earlier export was overwritten"
     );
-    assert!(!read("files").contains("partial"), "{}", read("files"));
+    assert!(
+        !read("files").contains("partial") && !read("files").contains(".caliber-tmp"),
+        "{}",
+        read("files")
+    );
 
     // The import refused, all or nothing.
     assert_eq!(read("import.rc").trim(), "1");

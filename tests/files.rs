@@ -593,6 +593,7 @@ fn a_killed_commands_leftovers_are_removed_on_the_next_open() {
         e.file(&format!(".caliber-tmp-{dead}-restore.db")),
         e.file(&format!(".caliber-tmp-{dead}-restore.db-wal")),
         e.file(&format!(".caliber-tmp-{dead}-restore-same.db")),
+        e.file(&format!(".caliber-tmp-{dead}-export-1.db")),
         e.file("caliber.db.converting"),
         backups.join(format!(".caliber-tmp-{dead}-before-encrypt.db")),
         backups.join(format!(".caliber-tmp-{dead}-backup.db")),

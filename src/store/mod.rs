@@ -19,6 +19,7 @@ pub use bulk::{ImportSummary, Records};
 pub(crate) use crypt::is_plain_sqlite;
 pub use crypt::{EncryptionChange, MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV, Passphrase, is_encrypted};
 pub use migrations::SCHEMA_VERSION;
+pub(crate) use scratch::temp_path;
 pub use search::fts_query;
 pub use undo::Undone;
 pub use wins::{MAX_TEXT_CHARS, MAX_TITLE_CHARS};
