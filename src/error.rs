@@ -146,6 +146,11 @@ impl From<rusqlite::Error> for Error {
         if let rusqlite::Error::SqliteFailure(f, _) = &e {
             match f.code {
                 C::DatabaseBusy | C::DatabaseLocked => return Error::Busy,
+                // The file was replaced under this connection (an encryption renamed
+                // its new file into place): it is busy being changed, not read-only.
+                C::ReadOnly if f.extended_code == rusqlite::ffi::SQLITE_READONLY_DBMOVED => {
+                    return Error::Busy;
+                }
                 C::DiskFull => return Error::DiskFull { path: None },
                 C::ReadOnly => return Error::ReadOnly { path: None },
                 C::DatabaseCorrupt | C::NotADatabase => return Error::Damaged { path: None },

@@ -75,10 +75,10 @@ fn a_bad_or_newer_backup_is_refused_and_nothing_changes() {
         "not a database, just words that are long enough to fill a header",
     )
     .unwrap();
-    assert_eq!(
-        s.restore_from(&text, None).unwrap_err().kind(),
-        "not_a_database"
-    );
+    // A bad backup is a bad file given by the user, named in the message.
+    let e = s.restore_from(&text, None).unwrap_err();
+    assert_eq!(e.kind(), "bad_file", "{e}");
+    assert!(e.to_string().contains("notes.db"), "{e}");
 
     let newer = dir.path().join("newer.db");
     {

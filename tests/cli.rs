@@ -1853,12 +1853,12 @@ fn export_over_an_existing_file_makes_it_private() {
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
-        s.run(&["export", "-o", f.to_str().unwrap()]);
+        s.run(&["export", "-o", f.to_str().unwrap(), "--force"]);
         let mode = std::fs::metadata(&f).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "the export is world-readable");
         let o = s.write("case.md", "stale");
         std::fs::set_permissions(&o, std::fs::Permissions::from_mode(0o644)).unwrap();
-        s.run(&["outline", "-o", o.to_str().unwrap()]);
+        s.run(&["outline", "-o", o.to_str().unwrap(), "--force"]);
         let mode = std::fs::metadata(&o).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "the outline is world-readable");
     }

@@ -250,7 +250,7 @@ fn the_cli_on_a_full_disk_says_so_and_keeps_every_saved_win() {
         if [ "$avail" -gt 32 ]; then
             head -c $(( (avail - 32) * 1024 )) /dev/zero > "$MNT/filler" 2>/dev/null
         fi
-        "$CAL" --db "$MNT/c.db" export --format markdown -o "$MNT/export.md" 2> "$OUT/export.err"
+        "$CAL" --db "$MNT/c.db" export --format markdown -o "$MNT/export.md" --force 2> "$OUT/export.err"
         echo $? > "$OUT/export.rc"
         "$CAL" --db "$MNT/c.db" --json import "$OUT/in.csv" 2> "$OUT/import.err"
         echo $? > "$OUT/import.rc"
@@ -292,7 +292,11 @@ fn the_cli_on_a_full_disk_says_so_and_keeps_every_saved_win() {
         read("export.md") == "the export from last week\n",
         "the earlier export was overwritten"
     );
-    assert!(!read("files").contains("partial"), "{}", read("files"));
+    assert!(
+        !read("files").contains("partial") && !read("files").contains(".caliber-tmp"),
+        "{}",
+        read("files")
+    );
 
     // The import refused, all or nothing.
     assert_eq!(read("import.rc").trim(), "1");

@@ -62,7 +62,12 @@ impl Db {
     pub fn unlock(&self, key: &Passphrase) -> Result<()> {
         let mut state = self.state();
         if let DbState::Locked(path) = &*state {
-            *state = DbState::Open(Store::open_with(path, Some(key))?);
+            let store = Store::open_with(path, Some(key))?;
+            store
+                .notices()
+                .iter()
+                .for_each(|n| eprintln!("caliber: {n}"));
+            *state = DbState::Open(store);
         }
         match &*state {
             DbState::Open(_) => Ok(()),
@@ -202,12 +207,16 @@ pub fn outline_text(db: State<'_, Db>, forte: bool) -> Result<String> {
     })
 }
 
+/// Writes the outline to `path`. `force` is true once the save dialog asked
+/// whether to replace an existing file and the person said yes; a database is
+/// refused whatever it says (the library's rule for every output).
 #[tauri::command(async)]
 pub fn export_outline(
     db: State<'_, Db>,
     path: PathBuf,
     format: OutlineFormat,
     forte: bool,
+    force: Option<bool>,
 ) -> Result<()> {
     db.with(|s| {
         let bytes = if forte {
@@ -215,15 +224,22 @@ pub fn export_outline(
         } else {
             caliber::outline::render(&caliber::outline::outline_store(s, today())?, format)?
         };
-        caliber::paths::write_private(&path, &bytes)
+        caliber::paths::write_output(&path, &bytes, s.path(), force.unwrap_or(false)).map(|_| ())
     })
 }
 
+/// Exports the data to `path`; `force` as for [`export_outline`].
 #[tauri::command(async)]
-pub fn export_data(db: State<'_, Db>, path: PathBuf, format: String) -> Result<()> {
+pub fn export_data(
+    db: State<'_, Db>,
+    path: PathBuf,
+    format: String,
+    force: Option<bool>,
+) -> Result<()> {
     db.with(|s| {
         let text = caliber::io::export(s, format.parse()?)?;
-        caliber::paths::write_private(&path, text.as_bytes())
+        caliber::paths::write_output(&path, text.as_bytes(), s.path(), force.unwrap_or(false))
+            .map(|_| ())
     })
 }
 
@@ -237,9 +253,10 @@ pub fn import_data(
     db.with(|s| caliber::io::import_file(s, &path, format))
 }
 
+/// Backs the database up to `path`; `force` as for [`export_outline`].
 #[tauri::command(async)]
-pub fn backup_to(db: State<'_, Db>, path: PathBuf) -> Result<()> {
-    db.with(|s| s.backup_to(&path))
+pub fn backup_to(db: State<'_, Db>, path: PathBuf, force: Option<bool>) -> Result<()> {
+    db.with(|s| s.backup_file(&path, force.unwrap_or(false)).map(|_| ()))
 }
 
 #[tauri::command(async)]

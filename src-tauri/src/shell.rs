@@ -109,7 +109,10 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
         }
         // The window still opens and shows this, so a person launching from a menu sees it.
         Err(e) => eprintln!("caliber: cannot open {}: {e}", path.display()),
-        Ok(_) => {}
+        Ok(store) => store
+            .notices()
+            .iter()
+            .for_each(|n| eprintln!("caliber: {n}")),
     }
     let db = Db::new(path, opened);
     tauri::Builder::default()

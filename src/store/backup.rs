@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::{Passphrase, Store};
+use super::{Passphrase, SCHEMA_VERSION, Store, scratch};
 use crate::error::{Error, Result};
 
 /// How many daily copies the rolling backup keeps.
@@ -43,31 +43,34 @@ fn rolling_name(dir: &Path, day: NaiveDate) -> PathBuf {
     dir.join(format!("{PREFIX}{}.db", day.format("%Y-%m-%d")))
 }
 
-fn copy_db(from: &Connection, to: &mut Connection) -> Result<()> {
+pub(super) fn copy_db(from: &Connection, to: &mut Connection) -> Result<()> {
     let b = Backup::new(from, to)?;
     b.run_to_completion(1024, Duration::from_millis(5), None)?;
     Ok(())
 }
 
 impl Store {
-    /// Writes a consistent copy of the whole database to a new file `target`.
+    /// Writes a consistent copy of the whole database to a new file `target`. An
+    /// existing file is refused; see [`Store::backup_file`].
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        if target.exists() {
-            return Err(Error::invalid(format!(
-                "{} already exists; choose a new file name for the backup",
-                target.display()
-            )));
+        self.backup_file(target, false).map(|_| ())
+    }
+
+    /// Writes a consistent copy of the whole database to `target`, under the rule
+    /// every output follows ([`crate::paths::check_output`]): never onto the
+    /// database, its journals, its backups or any other database; over an existing
+    /// file of another kind only with `force`. The copy is written beside the target
+    /// under a temporary name, readable by its owner only from its first byte, and
+    /// renamed into place once complete. Returns the file written.
+    pub fn backup_file(&self, target: &Path, force: bool) -> Result<PathBuf> {
+        let file = crate::paths::check_output(target, self.path(), force)?;
+        if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+            crate::paths::create_private_dir_all(dir)?;
         }
-        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::io(format!("could not create {}", dir.display()), e))?;
-        }
-        // Write beside the target, then rename: a half-written backup never carries
-        // the target's name.
-        let partial = target.with_extension("partial");
-        let _ = std::fs::remove_file(&partial);
+        let partial = scratch::temp_path(&scratch::folder_of(&file), "backup");
         let result = (|| {
-            let mut to = Connection::open(&partial)?;
+            crate::paths::create_private_file(&partial)?;
+            let mut to = super::open_file(&partial)?;
             // An encrypted database's copies are encrypted with the same passphrase.
             if let Some(k) = self.key() {
                 super::crypt::apply_key(&to, k)?;
@@ -75,13 +78,13 @@ impl Store {
             copy_db(&self.conn, &mut to)?;
             drop(to);
             private(&partial)?;
-            std::fs::rename(&partial, target)
+            std::fs::rename(&partial, &file)
                 .map_err(|e| Error::io(format!("could not write {}", target.display()), e))
         })();
         if result.is_err() {
-            let _ = std::fs::remove_file(&partial);
+            scratch::remove_with_journals(&partial);
         }
-        result
+        result.map(|()| file)
     }
 
     /// A second connection to the same database file, with the same passphrase: for
@@ -161,43 +164,53 @@ impl Store {
                 file.display()
             )));
         }
-        let stamp = format!(
-            "{}-{}",
-            std::process::id(),
-            chrono::Utc::now().timestamp_micros()
-        );
-        let work = std::env::temp_dir().join(format!("caliber-restore-{stamp}.db"));
+        let shown = file.display().to_string();
+        let refuse = |why: &str| {
+            Error::bad_file(format!(
+                "{shown} {why}, so nothing was restored; choose a backup made by `caliber backup` or the app (daily copies are in the backups folder beside the database)"
+            ))
+        };
+        let len = std::fs::metadata(file)
+            .map_err(|e| Error::io(format!("could not read {shown}"), e))?
+            .len();
+        if len == 0 {
+            return Err(refuse("is empty, not a Caliber backup"));
+        }
+        if !crate::paths::is_database_file(file) {
+            return Err(refuse("is not a Caliber backup (it is not an SQLite file)"));
+        }
+        // The working copies sit beside the database (see `scratch`), never in the
+        // system's temporary folder.
+        let folder = match self.path.as_deref() {
+            Some(p) => scratch::folder_of(p),
+            None => std::env::temp_dir(),
+        };
+        let work = scratch::temp_path(&folder, "restore");
         // The backup in this database's own form (its passphrase, or plain), when
         // the two differ: the online backup API copies only between equals.
-        let same_form = std::env::temp_dir().join(format!("caliber-restore-{stamp}-same.db"));
+        let same_form = scratch::temp_path(&folder, "restore-same");
         let cleanup = || {
-            for f in [&work, &same_form] {
-                for suffix in ["", "-wal", "-shm", "-journal"] {
-                    let _ = std::fs::remove_file(format!("{}{suffix}", f.display()));
-                }
-            }
+            scratch::remove_with_companions(&work);
+            scratch::remove_with_companions(&same_form);
         };
-        std::fs::copy(file, &work)
-            .map_err(|e| Error::io(format!("could not read {}", file.display()), e))?;
         let checked = (|| {
-            // Opening migrates the copy to this build's schema, or refuses it clearly.
-            let candidate = Store::open_with(&work, key.or(self.key())).map_err(|e| {
-                backup_passphrase_error(e, file, key.is_some(), self.key().is_some())
-            })?;
-            let check = candidate.integrity_check()?;
-            if check != "ok" {
-                return Err(Error::bad_file(format!(
-                    "{} is damaged ({check}); nothing was restored",
-                    file.display()
-                )));
-            }
+            scratch::copy_private(file, &work)?;
+            let key = key.or(self.key());
+            // The whole schema of its version, and sound, before anything migrates it.
+            check_copy(&work, key, &refuse)?;
+            // Opening migrates the copy to this build's schema.
+            let candidate = Store::open_with(&work, key)?;
             if candidate.key() == self.key() {
                 return Ok(candidate);
             }
             super::crypt::export_to(&candidate.conn, &same_form, self.key())?;
             drop(candidate);
             Store::open_with(&same_form, self.key())
-        })();
+        })()
+        .map_err(|e| {
+            let e = backup_passphrase_error(e, file, key.is_some(), self.key().is_some());
+            about_the_backup(e, &[&work, &same_form], file)
+        });
         let candidate = match checked {
             Ok(c) => c,
             Err(e) => {
@@ -227,6 +240,118 @@ impl Store {
             wins: self.count_wins()?,
             previous: previous.display().to_string(),
         })
+    }
+}
+
+/// Checks the working copy `work` of a backup before anything is written to it: it
+/// opens (with `key` when encrypted), has a schema version this build knows, holds
+/// every table, column, index, trigger and virtual table a Caliber database of that
+/// version has (compared with one built in memory by the same migrations), and
+/// passes `integrity_check`. `refuse` words a refusal about the user's file.
+fn check_copy(work: &Path, key: Option<&Passphrase>, refuse: &dyn Fn(&str) -> Error) -> Result<()> {
+    let conn = super::open_file(work)?;
+    let key = key.filter(|_| !super::crypt::is_plain_sqlite(work));
+    if let Some(k) = key {
+        super::crypt::apply_key(&conn, k)?;
+    }
+    super::crypt::check_readable(&conn, work, key.is_some())?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > SCHEMA_VERSION {
+        return Err(Error::NewerDatabase {
+            found: version,
+            known: SCHEMA_VERSION,
+        });
+    }
+    let objects = schema_objects(&conn)?;
+    if version <= 0 {
+        return Err(refuse(if objects.is_empty() {
+            "is an empty SQLite database, not a Caliber backup"
+        } else {
+            "is an SQLite database of another program, not a Caliber backup"
+        }));
+    }
+    let reference = super::migrations::reference(version)?;
+    let mut missing = Vec::new();
+    for (kind, name, columns) in schema_objects(&reference)? {
+        match objects.iter().find(|(k, n, _)| *k == kind && *n == name) {
+            None => missing.push(format!("the {kind} {name}")),
+            Some((_, _, cols)) if *cols != columns => {
+                missing.push(format!("the columns of the {kind} {name}"));
+            }
+            Some(_) => {}
+        }
+    }
+    if !missing.is_empty() {
+        return Err(refuse(&format!(
+            "is not a whole Caliber backup: it lacks {} (a Caliber database of schema version {version} has them)",
+            missing.join(", ")
+        )));
+    }
+    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if ok != "ok" {
+        return Err(refuse(&format!("is damaged ({ok})")));
+    }
+    Ok(())
+}
+
+/// Every table (and virtual table), index and trigger of a schema, with a table's
+/// column names, leaving out SQLite's own (`sqlite_*`).
+fn schema_objects(conn: &Connection) -> Result<Vec<(String, String, Vec<String>)>> {
+    let listed: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    listed
+        .into_iter()
+        .map(|(kind, name)| {
+            let columns = if kind == "table" {
+                conn.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+                    .query_map([&name], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?
+            } else {
+                Vec::new()
+            };
+            Ok((kind, name, columns))
+        })
+        .collect()
+}
+
+/// An error met on a working copy of the backup `file`, said about `file`: the
+/// user never hears of a temporary copy.
+fn about_the_backup(e: Error, work: &[&Path], file: &Path) -> Error {
+    let shown = file.display().to_string();
+    let fix = |text: String| {
+        work.iter().fold(text, |t, w| {
+            let w = w.display().to_string();
+            t.replace(&w, &shown)
+        })
+    };
+    let is_work = |p: &Option<String>| {
+        p.as_deref()
+            .is_some_and(|p| work.iter().any(|w| w.display().to_string() == p))
+    };
+    match e {
+        Error::InvalidInput(m) => Error::InvalidInput(fix(m)),
+        Error::NotFound(m) => Error::NotFound(fix(m)),
+        Error::BadFile(m) => Error::BadFile(fix(m)),
+        Error::Passphrase(m) => Error::Passphrase(fix(m)),
+        Error::NotADatabase { path, detail } => Error::bad_file(format!(
+            "{} is not a Caliber backup ({}), so nothing was restored; choose a backup made by `caliber backup` or the app",
+            fix(path),
+            fix(detail)
+        )),
+        Error::Damaged { path } if path.is_none() || is_work(&path) => Error::bad_file(format!(
+            "{shown} is damaged (SQLite cannot read parts of it), so nothing was restored; choose another backup"
+        )),
+        Error::Io { context, source } => Error::Io {
+            context: fix(context),
+            source,
+        },
+        Error::ReadOnly { path } if is_work(&path) => Error::ReadOnly { path: Some(shown) },
+        Error::DiskFull { path } if is_work(&path) => Error::DiskFull { path: Some(shown) },
+        other => other,
     }
 }
 

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::Store;
+use super::{Store, scratch};
 use crate::error::{Error, Result};
 
 /// The environment variable the CLI reads the passphrase from.
@@ -193,31 +193,11 @@ fn not_readable(path: &Path, key_given: bool) -> Error {
     }
 }
 
-/// `path` with `suffix` added to its file name: `caliber.db` -> `caliber.db.converting`.
+/// `path` with `suffix` added to its file name: `caliber.db` -> `caliber.db-wal`.
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
-}
-
-/// The new file a conversion writes before it is renamed over the database.
-fn converting(path: &Path) -> PathBuf {
-    sibling(path, ".converting")
-}
-
-fn remove_with_journals(path: &Path) {
-    for suffix in ["", "-journal", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(sibling(path, suffix));
-    }
-}
-
-/// Removes what a conversion that was stopped half-way left beside the database
-/// (it may hold a decrypted copy). The database itself is never among it.
-pub(super) fn remove_leftovers(path: &Path) {
-    let work = converting(path);
-    if work.exists() {
-        remove_with_journals(&work);
-    }
 }
 
 /// The SQL literal SQLCipher's `ATTACH ... KEY` takes: '' means "not encrypted".
@@ -229,9 +209,14 @@ fn key_literal(key: Option<&Passphrase>) -> &str {
 /// `target`, encrypted with `key` or plain. `conn` must not be in a transaction.
 pub(super) fn export_to(conn: &Connection, target: &Path, key: Option<&Passphrase>) -> Result<()> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    // Created private before SQLite writes the first page into it.
+    crate::paths::create_private_file(target)?;
     conn.execute(
         "ATTACH DATABASE ?1 AS conv KEY ?2",
-        [target.to_string_lossy().as_ref(), key_literal(key)],
+        [
+            super::sqlite_name(target).to_string_lossy().as_ref(),
+            key_literal(key),
+        ],
     )?;
     let exported = (|| -> Result<()> {
         conn.query_row("SELECT sqlcipher_export('conv')", [], |_| Ok(()))?;
@@ -268,6 +253,23 @@ fn row_counts(conn: &Connection, schema: &str) -> Result<Vec<(String, i64)>> {
         .collect()
 }
 
+/// Makes the replaced database file unreadable as a database, once no name leads
+/// to it any more (its content is kept in `backups/`). Another command that opened
+/// the database while it was being converted waits for the lock on this old file;
+/// when it gets it, SQLite must refuse the file ("not a database") rather than write
+/// to it, because the journal a write starts is named after the path, where the new
+/// file now is, and would be played back into the new file.
+fn retire(old: &std::fs::File) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        let _ = old.write_all_at(&[0u8; 4096], 0);
+        let _ = old.sync_data();
+    }
+    #[cfg(not(unix))]
+    let _ = old;
+}
+
 fn sync_file(path: &Path) -> Result<()> {
     std::fs::File::open(path)
         .and_then(|f| f.sync_all())
@@ -296,10 +298,16 @@ impl Store {
     /// `backups/`, and only then is the new file renamed into place. Needs the
     /// database to itself: with the app or another command holding it open, it says
     /// so and changes nothing.
+    ///
+    /// Through a symlink, the file it points to is converted and the link stays.
     pub fn change_encryption(&mut self, new: Option<&Passphrase>) -> Result<EncryptionChange> {
-        let path = self.path.clone().ok_or_else(|| {
+        let named = self.path.clone().ok_or_else(|| {
             Error::invalid("a database in memory has no file to encrypt; open a file instead")
         })?;
+        // The file itself, not a link to it: a rename onto the link would replace
+        // the link with a new file and leave the real one as it was.
+        let path = std::fs::canonicalize(&named)
+            .map_err(|e| Error::io(format!("could not find {}", named.display()), e))?;
         let action = match (&self.key, new) {
             (None, None) => {
                 return Err(Error::invalid(
@@ -321,18 +329,16 @@ impl Store {
         let backups = self
             .backup_dir()
             .ok_or_else(|| Error::invalid("the database has no folder for backups"))?;
-        std::fs::create_dir_all(&backups)
-            .map_err(|e| Error::io(format!("could not create {}", backups.display()), e))?;
+        crate::paths::create_private_dir_all(&backups)?;
         let previous = backups.join(format!(
             "before-{action}-{}.db",
             chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ")
         ));
-        let work = converting(&path);
-        remove_with_journals(&work);
+        let work = scratch::temp_path(&scratch::folder_of(&path), action);
 
         let converted = self.convert_into(&path, &work, &previous, new);
         if let Err(e) = converted {
-            remove_with_journals(&work);
+            scratch::remove_with_journals(&work);
             // Back to normal sharing: WAL and ordinary locks, as every open sets up.
             let _ = self.conn.execute_batch("ROLLBACK");
             let _ = self.conn.pragma_update(None, "locking_mode", "NORMAL");
@@ -343,14 +349,19 @@ impl Store {
             return Err(e);
         }
         // The old connection still holds the file that was replaced; open the new one.
-        let fresh = Store::open_with(&path, new)?;
+        let fresh = Store::open_with(&named, new)?;
         drop(std::mem::replace(self, fresh));
         super::undo::barrier(self, super::undo::Entity::Encryption)?;
-        let plain_copies = if new.is_some() {
+        let mut plain_copies = if new.is_some() {
             self.plain_copies()
         } else {
             Vec::new()
         };
+        // The copy as it was comes first.
+        if let Some(i) = plain_copies.iter().position(|p| *p == previous) {
+            let p = plain_copies.remove(i);
+            plain_copies.insert(0, p);
+        }
         Ok(EncryptionChange {
             encrypted: new.is_some(),
             wins: self.count_wins()?,
@@ -398,7 +409,7 @@ impl Store {
 
         // Check the new file on its own connection, with the new key.
         {
-            let check = Connection::open(work)?;
+            let check = super::open_file(work)?;
             if let Some(k) = new {
                 apply_key(&check, k)?;
             }
@@ -424,15 +435,29 @@ impl Store {
         sync_file(work)?;
         super::backup::private(work)?;
 
-        // The database as it was, kept aside. The file is complete on disk: it is out
-        // of WAL mode and this connection holds it exclusively.
-        let partial = previous.with_extension("partial");
-        std::fs::copy(path, &partial)
-            .map_err(|e| Error::io(format!("could not copy {} aside", path.display()), e))?;
-        super::backup::private(&partial)?;
-        sync_file(&partial)?;
-        std::fs::rename(&partial, previous)
-            .map_err(|e| Error::io(format!("could not write {}", previous.display()), e))?;
+        // The database as it was, kept aside, in its old form (the old key, or
+        // plain). Copied through this connection with SQLite's backup API, never by
+        // opening the file: closing any other handle to the database file would
+        // drop the lock this connection holds on it (POSIX locks belong to the
+        // process), and a command waiting for that lock would then write to the
+        // file that is about to be replaced.
+        let partial = scratch::temp_path(&scratch::folder_of(previous), "before");
+        let kept = (|| {
+            crate::paths::create_private_file(&partial)?;
+            let mut to = super::open_file(&partial)?;
+            if let Some(k) = self.key.as_ref() {
+                apply_key(&to, k)?;
+            }
+            super::backup::copy_db(conn, &mut to)?;
+            drop(to);
+            sync_file(&partial)?;
+            std::fs::rename(&partial, previous)
+                .map_err(|e| Error::io(format!("could not write {}", previous.display()), e))
+        })();
+        if let Err(e) = kept {
+            scratch::remove_with_journals(&partial);
+            return Err(e);
+        }
 
         // A WAL left beside the old file would be replayed into the new one.
         let wal = sibling(path, "-wal");
@@ -441,6 +466,8 @@ impl Store {
         }
         let _ = std::fs::remove_file(&wal);
         let _ = std::fs::remove_file(sibling(path, "-shm"));
+        // The old file, held open across the rename (see `retire`).
+        let old = std::fs::OpenOptions::new().write(true).open(path).ok();
         std::fs::rename(work, path)
             .map_err(|e| Error::io(format!("could not replace {}", path.display()), e))?;
         if let Some(dir) = path.parent() {
@@ -450,12 +477,16 @@ impl Store {
                 dir
             });
         }
+        if let Some(old) = old {
+            retire(&old);
+        }
         Ok(())
     }
 
     /// Copies of this database Caliber made that are not encrypted: rolling and
-    /// manual backups in `backups/`, the copy kept before encrypting, and the copies
-    /// made before schema upgrades.
+    /// manual backups in `backups/`, the copy kept before encrypting, the copies
+    /// made before schema upgrades, and temporary copies a command still running
+    /// (or one stopped where it could not be told) left beside the database.
     pub fn plain_copies(&self) -> Vec<PathBuf> {
         let Some(path) = self.path.as_deref() else {
             return Vec::new();
@@ -472,19 +503,20 @@ impl Store {
                 }
             }
         };
+        // Everything in backups/ is Caliber's: finished copies and any left half-way.
         if let Some(dir) = self.backup_dir() {
-            look(&dir, &|n: &str| n.ends_with(".db"));
+            look(&dir, &|_: &str| true);
         }
         let stem = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let folder = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        look(&folder, &|n: &str| {
-            n.starts_with(&format!("{stem}.v")) && n.ends_with(".bak")
+        // Beside the database: copies before schema upgrades (`caliber.db.v3-…bak`)
+        // and temporary copies (a restore's, a conversion's).
+        look(&scratch::folder_of(path), &|n: &str| {
+            (n.starts_with(&format!("{stem}.v")) && n.ends_with(".bak"))
+                || n.starts_with(scratch::PREFIX)
+                || n == format!("{stem}.converting")
         });
         found.sort();
         found

@@ -240,7 +240,12 @@ fn copy_aside(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     let mut name = path.as_os_str().to_owned();
     name.push(format!(".v{version}-{stamp}.bak"));
     let target = std::path::PathBuf::from(name);
-    conn.execute("VACUUM INTO ?1", [target.to_string_lossy().as_ref()])?;
+    // Private from its first byte, and named as a path, never read as a URI.
+    crate::paths::create_private_file(&target)?;
+    conn.execute(
+        "VACUUM INTO ?1",
+        [super::sqlite_name(&target).to_string_lossy().as_ref()],
+    )?;
     Ok(())
 }
 
@@ -267,6 +272,18 @@ pub(crate) const MIGRATIONS_BEFORE_STEMS: usize = {
     }
     i
 };
+
+/// A database in memory with the schema a Caliber file of `version` has: what a
+/// restore compares a backup with.
+pub(super) fn reference(version: i64) -> Result<Connection> {
+    let conn = Connection::open_in_memory()?;
+    let upto = usize::try_from(version.clamp(0, SCHEMA_VERSION)).unwrap_or(0);
+    for (i, sql) in MIGRATIONS.iter().enumerate().take(upto) {
+        conn.execute_batch(sql)?;
+        conn.pragma_update(None, "user_version", (i + 1) as i64)?;
+    }
+    Ok(conn)
+}
 
 #[cfg(test)]
 pub(crate) fn migrations_up_to(conn: &mut Connection, version: usize) -> Result<()> {

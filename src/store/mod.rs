@@ -9,15 +9,18 @@ mod cycle;
 mod learned;
 mod migrations;
 mod people;
+mod scratch;
 mod search;
 mod undo;
 mod wins;
 
 pub use backup::{BACKUPS_KEPT, RestoreSummary};
 pub use bulk::{ImportSummary, Records};
+pub(crate) use crypt::is_plain_sqlite;
 pub use crypt::{EncryptionChange, MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV, Passphrase, is_encrypted};
 pub use migrations::SCHEMA_VERSION;
 pub use people::PersonLinks;
+pub(crate) use scratch::temp_path;
 pub use search::fts_query;
 pub use undo::{ActionKind, Entity, History, Step, UndoReply, Undone};
 pub use wins::{Edited, MAX_PEOPLE_PER_WIN, MAX_TAGS_PER_WIN, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
@@ -39,6 +42,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// In memory only: backups of an encrypted database are keyed with it.
     key: Option<Passphrase>,
+    /// What opening did that the user should hear of; see [`Store::notices`].
+    notices: Vec<String>,
 }
 
 impl std::fmt::Debug for Store {
@@ -65,6 +70,10 @@ impl Store {
     /// [`Store::change_encryption`]). An encrypted file needs its passphrase: without
     /// it, or with a wrong one, the answer is [`Error::Passphrase`] and nothing is
     /// written to the file.
+    ///
+    /// A new database file is created readable by its owner only (0600, and 0700
+    /// for the folders Caliber creates for it); an existing one that others may
+    /// read is made so, which [`Store::notices`] reports.
     pub fn open_with(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
         if path.is_dir() {
             return Err(Error::invalid(format!(
@@ -77,26 +86,40 @@ impl Store {
             && !parent.as_os_str().is_empty()
             && !parent.exists()
         {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Error::io(
-                    format!("could not create the folder {}", parent.display()),
-                    e,
-                )
-            })?;
+            crate::paths::create_private_dir_all(parent)?;
         }
+        // The file exists before SQLite writes to it, with its final mode. (A folder
+        // that cannot be written is left for SQLite to report.)
+        let _ = crate::paths::create_private_file(path);
         // A change of encryption renames a new file over this path. One that lands
         // while this open waits for the lock would leave this connection on the old
         // file, so open again until the file is the same before and after.
         let mut tries = 0;
         loop {
             let before = file_id(path);
-            let store = Store::open_once(path, key)?;
+            let opened = Store::open_once(path, key);
             tries += 1;
-            if before.is_none() || before == file_id(path) || tries >= 5 {
-                crypt::remove_leftovers(path);
-                return Ok(store);
+            let unmoved = before.is_none() || before == file_id(path);
+            match opened {
+                Err(_) if !unmoved && tries < 5 => continue,
+                Err(e) => return Err(e),
+                Ok(mut store) if unmoved || tries >= 5 => {
+                    scratch::remove_leftovers(path);
+                    // Once opened (a refused open, such as a wrong passphrase,
+                    // changes nothing), so the note is heard by whoever opened it.
+                    store.notices.extend(make_private(path));
+                    return Ok(store);
+                }
+                Ok(_) => continue,
             }
         }
+    }
+
+    /// What opening the database did that the user should hear of, once: such as
+    /// making a file others could read private. The library only says it; the CLI
+    /// prints it, the app logs it.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
     }
 
     fn open_once(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
@@ -112,16 +135,29 @@ impl Store {
     }
 
     fn open_keyed(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
+        // A path, never a URI: `file:x.db?mode=memory` names a file (see `sqlite_name`).
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // The first read waits for the lock an encryption holds while it renames
+        // its new file over this path; a connection that got through only then is
+        // on the old file, and must not write a byte (its write-ahead log would be
+        // named after the new file and mix the two). It is found by the file's
+        // identity and answered Busy, which `open_with` takes as "open again".
+        let before = file_id(path);
+        let moved = || before.is_some() && file_id(path) != before;
         // A plain file stays plain: a key would make SQLCipher read it as ciphertext.
         let key = key.filter(|_| !crypt::is_plain_sqlite(path));
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
-        let opened = Store::keyed(conn, path, key)
-            .and_then(|conn| Store::setup(conn, Some(path.to_path_buf()), key.cloned(), false));
+        let conn = Connection::open_with_flags(sqlite_name(path), flags)
+            .map_err(|e| open_error(path, e))?;
+        let opened = Store::keyed(conn, path, key).and_then(|conn| {
+            if moved() {
+                return Err(Error::Busy);
+            }
+            Store::setup(conn, Some(path.to_path_buf()), key.cloned(), false)
+        });
         match opened {
+            Err(_) if moved() => Err(Error::Busy),
             Err(e) if can_only_be_read(path, &e) => Store::open_read_only(path, key).map_err(|_| e),
             other => other,
         }
@@ -192,7 +228,12 @@ impl Store {
                 }
             }
         }
-        Ok(Store { conn, path, key })
+        Ok(Store {
+            conn,
+            path,
+            key,
+            notices: Vec::new(),
+        })
     }
 
     fn prepare(
@@ -301,16 +342,70 @@ impl Store {
     }
 }
 
-/// Which file a path names right now (device and inode), to notice it being replaced.
-#[cfg(unix)]
+/// Which file a path names right now (device and inode), to notice it being
+/// replaced. (Elsewhere than Unix a file that is open cannot be renamed over.)
 fn file_id(path: &Path) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    crate::paths::file_id(path)
+}
+
+/// The name SQLite is given for the user's path `path`. The bundled SQLite reads
+/// any name starting with `file:` as a URI (it is built so) and `:memory:` as no
+/// file at all; a path is neither, so a relative one is given as `./path`, which
+/// SQLite takes literally. An absolute path starts with `/` and is taken as it is.
+pub(crate) fn sqlite_name(path: &Path) -> PathBuf {
+    if path.is_relative() {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// Opens (creating if needed) a file of Caliber's own, such as a working copy, by
+/// path: never as a URI.
+pub(crate) fn open_file(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Ok(Connection::open_with_flags(sqlite_name(path), flags)?)
+}
+
+/// Makes the existing database `path` and its journals readable by the owner only
+/// when group or others may read or write them; says so when it did. A file this
+/// user does not own (or on a read-only disk) is left as it is, silently.
+#[cfg(unix)]
+fn make_private(path: &Path) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let was = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    let loose = |m: u32| m & 0o077 != 0;
+    let mut changed = false;
+    if loose(was) {
+        changed =
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(was & 0o700)).is_ok();
+    }
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let p = PathBuf::from(name);
+        if let Ok(m) = std::fs::metadata(&p)
+            && loose(m.permissions().mode())
+        {
+            let _ = std::fs::set_permissions(
+                &p,
+                std::fs::Permissions::from_mode(m.permissions().mode() & 0o700),
+            );
+        }
+    }
+    changed.then(|| {
+        format!(
+            "made {} private (was {was:04o}, now {:04o}): other users of this computer could read it",
+            path.display(),
+            was & 0o700
+        )
+    })
 }
 
 #[cfg(not(unix))]
-fn file_id(_path: &Path) -> Option<(u64, u64)> {
-    // Elsewhere a file that is open cannot be renamed over, so it cannot change.
+fn make_private(_path: &Path) -> Option<String> {
     None
 }
 

@@ -236,3 +236,39 @@ fn an_older_file_loses_the_combining_dot_its_lower_cased_tags_gained() {
     assert_eq!(store.win(1).unwrap().tags, ["istanbul"]);
     assert_eq!(store.win(2).unwrap().tags, ["istanbul", "ops"]);
 }
+
+#[test]
+fn restoring_an_older_backup_checks_the_schema_of_its_own_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let backup = older_file(dir.path(), 1);
+    let ledger = dir.path().join("ledger").join("caliber.db");
+    let mut store = Store::open(&ledger).unwrap();
+    store
+        .add_win(&crate::WinDraft::titled("Only here"))
+        .unwrap();
+    // A version 1 file has no learning triggers yet: it is whole, and migrates.
+    let s = store.restore_from(&backup, None).unwrap();
+    assert_eq!(s.wins, 1);
+    assert_eq!(store.search("hired", None).unwrap().len(), 1);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let left: Vec<String> = std::fs::read_dir(ledger.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(scratch::PREFIX))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    // The same version 1 file without its search index is refused, untouched.
+    let broken = dir.path().join("broken.db");
+    std::fs::copy(&backup, &broken).unwrap();
+    Connection::open(&broken)
+        .unwrap()
+        .execute_batch("DROP TABLE wins_fts")
+        .unwrap();
+    let before = std::fs::read(&broken).unwrap();
+    let e = store.restore_from(&broken, None).unwrap_err();
+    assert_eq!(e.kind(), "bad_file", "{e}");
+    assert!(e.to_string().contains("wins_fts"), "{e}");
+    assert!(e.to_string().contains("broken.db"), "{e}");
+    assert_eq!(std::fs::read(&broken).unwrap(), before);
+    assert_eq!(store.count_wins().unwrap(), 1);
+}

@@ -94,6 +94,9 @@ pub enum Command {
         /// File to write [default: standard output]
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Replace the output file if it exists (a database is never replaced)
+        #[arg(long)]
+        force: bool,
     },
     /// Bring wins in from a file; all or nothing
     Import {
@@ -110,6 +113,9 @@ pub enum Command {
         /// File to write [default: backups/caliber-YYYY-MM-DD.db beside the database]
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Replace the output file if it exists (a database is never replaced)
+        #[arg(long)]
+        force: bool,
     },
     /// Replace your data with a backup file; what was there is saved aside first
     Restore {
@@ -156,6 +162,9 @@ pub enum Command {
         /// The yearly-review texts instead: accomplishments, superpowers, areas for growth
         #[arg(long)]
         forte: bool,
+        /// Replace the output file if it exists (a database is never replaced)
+        #[arg(long)]
+        force: bool,
     },
 }
 

@@ -19,6 +19,9 @@ pub fn run(cli: Cli) -> Result<()> {
     let path = caliber::paths::database_path(cli.db.clone())?;
     let out = Out::new(cli.json);
     let mut store = crate::unlock::open(&path)?;
+    for notice in store.notices() {
+        eprintln!("caliber: {notice}");
+    }
     match cli.command {
         Command::Log(a) => log(&mut store, a, &out),
         Command::List(a) => list(&store, a, &out),
@@ -62,12 +65,20 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Cycle(c) => cycle(&mut store, c, &out),
         Command::People(c) => people(&mut store, c, &out),
         Command::Feedback(c) => feedback(&mut store, c, &out),
-        Command::Export { format, output } => {
+        Command::Export {
+            format,
+            output,
+            force,
+        } => {
             let format: Format = format.parse()?;
+            if let Some(file) = &output {
+                // Refused before the work of exporting, and checked again on writing.
+                caliber::paths::check_output(file, store.path(), force)?;
+            }
             let text = caliber::io::export(&store, format)?;
             match output {
                 Some(file) => {
-                    write_private(&file, &text)?;
+                    write_output(&store, &file, &text, force)?;
                     out.done(
                         &written(&file, format.as_str(), text.len()),
                         &format!("Wrote {} ({format})", file.display()),
@@ -118,8 +129,9 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             output,
             forte,
-        } => outline(&store, format, output, forte, &out),
-        Command::Backup { output } => {
+            force,
+        } => outline(&store, format, output, forte, force, &out),
+        Command::Backup { output, force } => {
             let target = match output {
                 Some(p) => p,
                 None => store.backup_dir().unwrap_or_default().join(format!(
@@ -127,7 +139,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     chrono::Local::now().format("%Y-%m-%dT%H%M%S")
                 )),
             };
-            store.backup_to(&target)?;
+            store.backup_file(&target, force)?;
             out.done(
                 &serde_json::json!({ "backup": target.display().to_string() }),
                 &format!(
@@ -672,6 +684,7 @@ fn outline(
     format: Option<String>,
     output: Option<std::path::PathBuf>,
     forte: bool,
+    force: bool,
     out: &Out,
 ) -> Result<()> {
     use caliber::outline::{self, OutlineFormat};
@@ -687,6 +700,10 @@ fn outline(
             "a Word document cannot go to the terminal; name a file with -o case.docx".into(),
         ));
     }
+    if let Some(path) = &output {
+        // Refused before the work of rendering, and checked again on writing.
+        caliber::paths::check_output(path, store.path(), force)?;
+    }
     let today = caliber::dates::today();
     let bytes = if forte {
         outline::render_forte(&outline::forte_store(store, today)?, format)?
@@ -699,7 +716,7 @@ fn outline(
         .unwrap_or_default();
     match output {
         Some(path) => {
-            write_private(&path, &bytes)?;
+            write_output(store, &path, &bytes, force)?;
             out.done(
                 &written(&path, &name, bytes.len()),
                 &format!("Wrote {}", path.display()),
@@ -722,8 +739,10 @@ fn written(path: &Path, format: &str, bytes: usize) -> serde_json::Value {
     })
 }
 
-fn write_private(path: &Path, bytes: impl AsRef<[u8]>) -> Result<()> {
-    caliber::paths::write_private(path, bytes.as_ref())
+/// Writes an output file under the library's rule: never onto a database, over
+/// another existing file only with --force.
+fn write_output(store: &Store, path: &Path, bytes: impl AsRef<[u8]>, force: bool) -> Result<()> {
+    caliber::paths::write_output(path, bytes.as_ref(), store.path(), force).map(|_| ())
 }
 
 /// Asks a yes-or-no question at the terminal; without one (a script) the answer is no.

@@ -118,11 +118,16 @@ export const api = {
   outline: () => call<Outline>("outline"),
   forte: () => call<Forte>("forte"),
   outlineText: (forte: boolean) => call<string>("outline_text", { forte }),
-  exportOutline: (path: string, format: OutlineFormat, forte: boolean) =>
-    call<void>("export_outline", { path, format, forte }),
-  exportData: (path: string, format: string) => call<void>("export_data", { path, format }),
+  /**
+   * The file writers: `force` replaces an existing file, passed only once the save
+   * dialog asked about replacing it and the person said yes. A database is refused
+   * whatever `force` says.
+   */
+  exportOutline: (path: string, format: OutlineFormat, forte: boolean, force: boolean) =>
+    call<void>("export_outline", { path, format, forte, force }),
+  exportData: (path: string, format: string, force: boolean) => call<void>("export_data", { path, format, force }),
   importData: (path: string, format: string | null) => call<ImportSummary>("import_data", { path, format }),
-  backupTo: (path: string) => call<void>("backup_to", { path }),
+  backupTo: (path: string, force: boolean) => call<void>("backup_to", { path, force }),
   restoreFrom: (path: string, passphrase: string | null = null) =>
     call<RestoreSummary>("restore_from", { path, passphrase }),
   /** Encrypts, changes the passphrase, or with null removes the encryption. */

@@ -213,7 +213,7 @@ describe("Outline view", () => {
     m.save.mockResolvedValue("/tmp/case.md");
     await mount();
     await fireEvent.click(screen.getByTestId("export-markdown"));
-    await vi.waitFor(() => expect(m.exportOutline).toHaveBeenCalledWith("/tmp/case.md", "markdown", false));
+    await vi.waitFor(() => expect(m.exportOutline).toHaveBeenCalledWith("/tmp/case.md", "markdown", false, true));
     expect(m.save).toHaveBeenCalledWith({ defaultPath: "promotion-case.md", filters: [{ name: "Markdown", extensions: ["md"] }] });
     await vi.waitFor(() => expect(ui.toast?.message).toBe("Saved to /tmp/case.md"));
   });
@@ -244,7 +244,7 @@ describe("Outline view", () => {
     expect(screen.getAllByTestId("word-count")[4].classList.contains("over")).toBe(true);
     expect(document.getElementById("win-12")).not.toBeNull();
     await fireEvent.click(screen.getByTestId("export-html"));
-    await vi.waitFor(() => expect(m.exportOutline).toHaveBeenCalledWith("/tmp/forte.html", "html", true));
+    await vi.waitFor(() => expect(m.exportOutline).toHaveBeenCalledWith("/tmp/forte.html", "html", true, true));
   });
 
   it("edits a Forte text with a live count and copies the edit", async () => {

@@ -246,6 +246,6 @@ describe("Settings view", () => {
 
     await waitFor(() => expect(demo.disabled).toBe(false));
     await fireEvent.click(screen.getByTestId("backup"));
-    await waitFor(() => expect(calls.find((c) => c.cmd === "backup_to")?.args).toEqual({ path: "/tmp/backup.db" }));
+    await waitFor(() => expect(calls.find((c) => c.cmd === "backup_to")?.args).toEqual({ path: "/tmp/backup.db", force: true }));
   });
 });
