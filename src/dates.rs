@@ -151,7 +151,13 @@ fn most_recent(today: NaiveDate, day: Weekday, today_counts: bool) -> NaiveDate 
 }
 
 fn month(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.');
+    month_number(word.trim_end_matches('.'))
+}
+
+/// The number of an English month written in full, in three letters or as "sept",
+/// in any case ("Oct", "october"); the one reading of month names, for typed dates
+/// and for dates found in Markdown.
+pub(crate) fn month_number(word: &str) -> Option<u32> {
     const NAMES: [&str; 12] = [
         "january",
         "february",
@@ -166,9 +172,10 @@ fn month(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
+    let word = word.to_ascii_lowercase();
     NAMES
         .iter()
-        .position(|m| word.len() >= 3 && m.starts_with(word))
+        .position(|m| *m == word || (word.len() == 3 && m.starts_with(&word)))
         .or_else(|| (word == "sept").then_some(8))
         .and_then(|i| u32::try_from(i + 1).ok())
 }

@@ -244,31 +244,13 @@ fn boundary(s: &str, at: usize) -> bool {
 fn month_word(s: &str, at: usize) -> Option<(u32, usize)> {
     let rest = s.get(at..)?;
     let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let word = rest[..len].to_ascii_lowercase();
+    let word = &rest[..len];
     if len == 0 || !boundary(s, at + len) {
         return None;
     }
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let m = MONTHS.iter().position(|name| {
-        *name == word
-            || (word.len() == 3 && name.starts_with(&word))
-            || (word == "sept" && *name == "september")
-    })?;
+    let m = crate::dates::month_number(word)?;
     let end = at + len + usize::from(rest[len..].starts_with('.'));
-    Some((m as u32 + 1, end))
+    Some((m, end))
 }
 
 #[cfg(test)]
