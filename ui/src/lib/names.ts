@@ -32,6 +32,25 @@ export async function checkPeople(people: PersonRef[]): Promise<CheckedPeople> {
   return out;
 }
 
+/**
+ * The people to save once every name is settled: `decided` when the person has
+ * answered every question, else the names as Rust reads them. `null` when a
+ * question must be asked first; `ask` gets it.
+ */
+export async function settlePeople(
+  people: PersonRef[],
+  decided: PersonRef[] | undefined,
+  ask: (checked: CheckedPeople) => void,
+): Promise<{ people: PersonRef[]; taken: string[] } | null> {
+  if (decided) return { people: decided, taken: [] };
+  const checked = await checkPeople(people);
+  if (checked.questions.length) {
+    ask(checked);
+    return null;
+  }
+  return { people: checked.people, taken: checked.notes };
+}
+
 /** Applies one answer: `name` is a candidate's name, or the typed name for someone new. */
 export function answer(checked: CheckedPeople, name: string): CheckedPeople {
   const [q, ...rest] = checked.questions;
