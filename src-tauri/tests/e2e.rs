@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
@@ -35,6 +36,8 @@ const WAIT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(150);
 /// The WebDriver code of the Enter key.
 const ENTER: &str = "\u{E007}";
+const CONTROL: char = '\u{E009}';
+const SHIFT: char = '\u{E008}';
 
 /// Polls `$check` (an expression of type `Result<Option<T>>`, evaluated anew each
 /// time and free to `.await`) until it gives `Some`, for at most `$timeout`.
@@ -232,6 +235,67 @@ async fn d_edit_then_delete_then_undo() {
         );
         Ok(())
     })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run .ci/e2e"]
+async fn d2_undo_says_what_it_takes_back_and_ctrl_shift_z_redoes() {
+    let title = "Wrote the incident review";
+    let seed: &[&[&str]] = &[&["log", title]];
+    e2e(
+        "d2_undo_says_what_it_takes_back_and_ctrl_shift_z_redoes",
+        seed,
+        |app| async move {
+            app.wait_for_win(title).await?;
+            app.click_in_win(title, "win-delete").await?;
+            eventually!(
+                WAIT,
+                "the deleted win to leave the timeline",
+                app.win_texts().await.map(|t| t.is_empty().then_some(()))
+            )?;
+
+            app.click("toast-undo").await?;
+            app.wait_for_win(title).await?;
+            let said = eventually!(
+                WAIT,
+                "the toast to say which win came back",
+                app.text_of("[data-testid=toast]")
+                    .await
+                    .map(|t| t.filter(|t| t.contains("brought back") && t.contains(title)))
+            )?;
+            assert!(said.contains("win 1"), "the undo names the win: {said}");
+
+            // Ctrl+Shift+Z, typed as a person would (WebDriver key actions).
+            let keys = KeyActions::new("keyboard".into())
+                .then(KeyAction::Down { value: CONTROL })
+                .then(KeyAction::Down { value: SHIFT })
+                .then(KeyAction::Down { value: 'z' })
+                .then(KeyAction::Up { value: 'z' })
+                .then(KeyAction::Up { value: SHIFT })
+                .then(KeyAction::Up { value: CONTROL });
+            app.client.perform_actions(keys).await?;
+            eventually!(
+                WAIT,
+                "the redone delete to take the win out of the timeline again",
+                app.win_texts().await.map(|t| t.is_empty().then_some(()))
+            )?;
+            let said = eventually!(
+                WAIT,
+                "the toast to say what was made again",
+                app.text_of("[data-testid=toast]")
+                    .await
+                    .map(|t| t.filter(|t| t.contains("deleted") && t.contains(title)))
+            )?;
+            assert!(said.contains("again"), "the redo says so: {said}");
+            let listed = app.cli(&["list", "--json"]).await?;
+            assert!(
+                !listed.contains(title),
+                "the redo reached the database: {listed}"
+            );
+            Ok(())
+        },
+    )
     .await;
 }
 
@@ -659,7 +723,6 @@ impl App {
 /// Selects what an input holds and types `text` over it, so the page gets real key
 /// and input events (a script setting `value` would bypass Svelte's bindings).
 async fn replace_text(el: &Element, text: &str) -> Result<()> {
-    const CONTROL: char = '\u{E009}';
     const RELEASE: char = '\u{E000}';
     const BACKSPACE: char = '\u{E003}';
     el.click().await?;
