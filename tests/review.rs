@@ -221,6 +221,7 @@ fn feedback_providers_counted_with_outside_org_and_unvouched_expectations() {
             relation: Some(relation),
             org: Some(org.into()),
             notes: None,
+            ..Default::default()
         })
         .unwrap();
     }

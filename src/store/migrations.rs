@@ -147,6 +147,11 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX feedback_live_date ON feedback(date, id) WHERE deleted_at IS NULL;
     "#,
+    // How senior a person is against the target level (below, at, above); NULL means
+    // "from their relation".
+    r#"
+    ALTER TABLE people ADD COLUMN seniority TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -365,6 +365,9 @@ pub struct PersonArgs {
     /// Notes
     #[arg(long, allow_hyphen_values = true)]
     pub notes: Option<String>,
+    /// below, at or above the level you are going for [default: from the relation]
+    #[arg(long)]
+    pub seniority: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -381,6 +384,9 @@ pub struct PersonEdit {
     /// New notes ("" clears them)
     #[arg(long, allow_hyphen_values = true)]
     pub notes: Option<String>,
+    /// below, at or above the level you are going for ("" goes back to the relation's default)
+    #[arg(long)]
+    pub seniority: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -41,6 +41,15 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
+/// "at", or "below (default)" when it comes from the relation, or "-".
+fn seniority_text(p: &Person) -> String {
+    match (p.seniority, p.seniority_or_default()) {
+        (Some(s), _) => s.to_string(),
+        (None, Some(s)) => format!("{s} (default)"),
+        (None, None) => "-".into(),
+    }
+}
+
 fn win_line(w: &Win) -> String {
     let mut line = format!("{:>5}  {}  {}", w.id, w.date, w.title);
     if let Some(m) = &w.metric {
@@ -303,12 +312,14 @@ impl Out {
             struct Row<'a> {
                 #[serde(flatten)]
                 person: &'a Person,
+                effective_seniority: Option<caliber::Seniority>,
                 vouches_for: usize,
             }
             let rows: Vec<Row> = people
                 .iter()
                 .map(|p| Row {
                     person: p,
+                    effective_seniority: p.seniority_or_default(),
                     vouches_for: vouched.get(&p.id).copied().unwrap_or(0),
                 })
                 .collect();
@@ -321,13 +332,14 @@ impl Out {
         let mut t = String::new();
         for p in people {
             t.push_str(&format!(
-                "{:>4}  {:<24} {:<18} {:<20} vouches for {} win(s)\n",
+                "{:>4}  {:<24} {:<18} {:<20} {:<16} vouches for {} win(s)\n",
                 p.id,
                 clip(&p.name, 24),
                 p.relation
                     .map(|r| r.to_string())
                     .unwrap_or_else(|| "-".into()),
                 clip(p.org.as_deref().unwrap_or("-"), 20),
+                seniority_text(p),
                 vouched.get(&p.id).copied().unwrap_or(0)
             ));
         }
@@ -340,23 +352,26 @@ impl Out {
             struct Full<'a> {
                 #[serde(flatten)]
                 person: &'a Person,
+                effective_seniority: Option<caliber::Seniority>,
                 wins: Vec<WinView>,
                 feedback: &'a [Feedback],
             }
             return stdout(&json_text(&Full {
                 person: p,
+                effective_seniority: p.seniority_or_default(),
                 wins: wins.iter().map(WinView::from).collect(),
                 feedback: fb,
             })?);
         }
         let mut t = format!(
-            "{} (person {})  ·  {}  ·  {}\n",
+            "{} (person {})  ·  {}  ·  {}  ·  seniority {}\n",
             p.name,
             p.id,
             p.relation
                 .map(|r| r.to_string())
                 .unwrap_or_else(|| "relation unknown".into()),
-            p.org.as_deref().unwrap_or("org unknown")
+            p.org.as_deref().unwrap_or("org unknown"),
+            seniority_text(p)
         );
         if let Some(n) = &p.notes {
             t.push_str(&format!("{n}\n"));

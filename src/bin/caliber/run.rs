@@ -481,6 +481,7 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
                 relation: a.relation.map(|r| r.parse()).transpose()?,
                 org: a.org,
                 notes: a.notes,
+                seniority: a.seniority.map(|s| s.parse()).transpose()?,
             })?;
             out.done(&p, &format!("Added {} (person {})", p.name, p.id))
         }
@@ -507,6 +508,7 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
                 relation: p.relation,
                 org: p.org,
                 notes: p.notes,
+                seniority: p.seniority,
             };
             if let Some(n) = fields.name {
                 d.name = n;
@@ -516,6 +518,12 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
             }
             set_opt(&mut d.org, fields.org);
             set_opt(&mut d.notes, fields.notes);
+            if let Some(s) = fields.seniority {
+                d.seniority = match s.trim() {
+                    "" => None,
+                    s => Some(s.parse()?),
+                };
+            }
             let p = store.update_person(id, &d)?;
             out.done(&p, &format!("Updated {} (person {})", p.name, p.id))
         }

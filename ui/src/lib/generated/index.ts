@@ -36,6 +36,7 @@ export type { ReminderSettings } from "./ReminderSettings";
 export type { RestoreSummary } from "./RestoreSummary";
 export type { Review } from "./Review";
 export type { Scope } from "./Scope";
+export type { Seniority } from "./Seniority";
 export type { Signals } from "./Signals";
 export type { Source } from "./Source";
 export type { Strength } from "./Strength";
