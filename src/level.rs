@@ -1,0 +1,674 @@
+//! The level of a piece of evidence. A panel does not count wins; it asks what level
+//! of work each one shows, and much of an L6 manager's best work looks like L7
+//! evidence and is not. The rules are data in the ladder ([`LevelRules`]: what looks
+//! like the expectation but is the level below, what is at the level, what is above,
+//! as words and structured cues); this module reads them once into a [`Judge`] and
+//! judges each win for each of its expectations, with the reason a Director gives.
+//!
+//! Words are matched on the win's text folded to lowercase words (every other
+//! character a space), with one Aho-Corasick automaton for every phrase and stem of
+//! the ladder, so a review of a hundred thousand wins reads each text once.
+//!
+//! The user has the last word: an override (per win and expectation) replaces the
+//! judgment, and teaches it: a win that shares most of its words with an overridden
+//! win of the same expectation takes that level too, the way the suggester learns
+//! from confirmed tags.
+
+use aho_corasick::AhoCorasick;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+use crate::ladder::{Cue, Ladder, LevelRules, LevelTier, MustHave};
+use crate::model::{Level, Person, PersonId, Relation, Scope, Seniority, Win, WinId};
+
+/// The level a win shows for one expectation, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LevelJudgment {
+    /// Below, at or above the target level.
+    pub level: Level,
+    /// Why, in the words a Director uses.
+    pub reason: String,
+    /// True when the user set it (or it was learned from a level the user set).
+    pub overridden: bool,
+}
+
+/// A level the user set for one win and expectation, with the win's words, so that
+/// similar wins can learn from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LevelOverride {
+    /// The win.
+    pub win_id: WinId,
+    /// The expectation id.
+    pub expectation: String,
+    /// The level the user set.
+    pub level: Level,
+    /// The win's text (title, situation, action, result, metric).
+    pub text: String,
+}
+
+/// What the judge reads of a win: its words, reach, metric and people.
+#[derive(Debug, Clone, Copy)]
+pub struct WinSignals<'a> {
+    /// The win's id (for overrides).
+    pub id: WinId,
+    /// Its words: title, situation, action, result, metric.
+    pub text: &'a str,
+    /// How far it reached.
+    pub scope: Scope,
+    /// True when it has a metric.
+    pub has_metric: bool,
+    /// The live people named on it.
+    pub people: &'a [PersonId],
+}
+
+/// The whole text a win is judged on.
+pub fn win_text(w: &Win) -> String {
+    let mut t = w.title.clone();
+    for part in [&w.situation, &w.action, &w.result, &w.metric]
+        .into_iter()
+        .flatten()
+    {
+        t.push(' ');
+        t.push_str(part);
+    }
+    t
+}
+
+/// The user's own org, compared at its top level ("Payments / Checkout" is in
+/// "Payments"): as set, else the org most of their reports sit in.
+#[derive(Debug, Clone)]
+pub struct OrgView {
+    own: Option<String>,
+}
+
+/// An org's top level, lowercase.
+fn top_org(o: &str) -> String {
+    o.split(['/', '>', ','])
+        .next()
+        .unwrap_or(o)
+        .trim()
+        .to_lowercase()
+}
+
+impl OrgView {
+    /// The view from the user's org as set, or as guessed from their reports.
+    pub fn new(people: &[Person], own_org: Option<&str>) -> OrgView {
+        let guessed = || {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for p in people {
+                if matches!(
+                    p.relation,
+                    Some(Relation::Report | Relation::SkipLevelReport)
+                ) && let Some(o) = &p.org
+                {
+                    *counts.entry(top_org(o)).or_default() += 1;
+                }
+            }
+            counts
+                .into_iter()
+                .max_by_key(|(o, c)| (*c, std::cmp::Reverse(o.clone())))
+                .map(|(o, _)| o)
+        };
+        OrgView {
+            own: own_org.map(top_org).or_else(guessed),
+        }
+    }
+
+    /// True when the person sits outside the user's org. The user's own reporting
+    /// chain is never outside, whatever its org is called.
+    pub fn is_outside(&self, p: &Person) -> bool {
+        let in_chain = matches!(
+            p.relation,
+            Some(
+                Relation::Report
+                    | Relation::SkipLevelReport
+                    | Relation::Manager
+                    | Relation::SkipLevelManager
+            )
+        );
+        !in_chain
+            && match (&p.org, &self.own) {
+                (Some(o), Some(mine)) => top_org(o) != *mine,
+                _ => p.relation == Some(Relation::Partner),
+            }
+    }
+}
+
+/// True when a person is at or above the target level and not the user's own
+/// manager: a skip-level, or a peer or partner marked at or above.
+pub fn is_senior_voice(p: &Person) -> bool {
+    p.relation != Some(Relation::Manager)
+        && matches!(
+            p.seniority_or_default(),
+            Some(Seniority::At | Seniority::Above)
+        )
+}
+
+/// True when a person is one of the user's managers: a report or skip-level report
+/// whose notes say they manage (manager, EM, SDM).
+pub fn is_managing_report(p: &Person) -> bool {
+    const WORDS: &[&str] = &["manager", "managers", "em", "sdm", "management", "manages"];
+    matches!(
+        p.relation,
+        Some(Relation::Report | Relation::SkipLevelReport)
+    ) && p
+        .notes
+        .as_deref()
+        .is_some_and(|n| fold(n).split(' ').any(|w| WORDS.contains(&w)))
+}
+
+/// Lowercase words separated by single spaces, with one space before and after:
+/// "Team's roadmap (v2)" becomes " team s roadmap v2 ".
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+/// How much a matched phrase, stem or cue adds to its tier.
+const PHRASE: u32 = 2;
+const STEM: u32 = 1;
+const CUE: u32 = 1;
+
+/// Where a pattern's weight goes: an expectation's tier, or a must-have's group.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Tier(usize, usize),
+    Group(usize, usize),
+}
+
+/// Facts about a person the cues read.
+#[derive(Debug, Clone, Copy, Default)]
+struct PersonFacts {
+    managing: bool,
+    senior: bool,
+    outside: bool,
+}
+
+/// The ladder's level rules, read once, with what is known of the people.
+pub struct Judge<'l> {
+    ladder: &'l Ladder,
+    /// Per expectation of the ladder, its rules (None: every win is at the level).
+    rules: Vec<Option<&'l LevelRules>>,
+    automaton: Option<AhoCorasick>,
+    /// Per pattern: whether it is a stem, and where its weight goes.
+    patterns: Vec<(bool, Vec<Slot>)>,
+    people: HashMap<PersonId, PersonFacts>,
+    overrides: HashMap<(WinId, &'l str), Level>,
+    learned: Vec<Learned>,
+}
+
+/// An override as the judge learns from it.
+struct Learned {
+    expectation: usize,
+    win_id: WinId,
+    level: Level,
+    words: HashSet<String>,
+}
+
+/// What one reading of a win found: the weight of each tier of each expectation and
+/// which groups of each must-have matched.
+pub struct Reading {
+    tiers: Vec<[u32; 3]>,
+    groups: Vec<Vec<bool>>,
+    words: Option<HashSet<String>>,
+}
+
+/// The words a learned override compares: longer than three letters, cut to their
+/// first six, so "hired", "hiring" and "hires" are one.
+fn content_words(folded: &str) -> HashSet<String> {
+    const COMMON: &[&str] = &[
+        "with", "from", "that", "this", "their", "they", "them", "into", "over", "after", "about",
+        "than", "then", "were", "have", "been", "which", "when", "what", "will",
+    ];
+    folded
+        .split(' ')
+        .filter(|w| w.chars().count() > 3 && !COMMON.contains(w))
+        .map(|w| w.chars().take(6).collect())
+        .collect()
+}
+
+/// How alike two sets of words are (Jaccard), 0 to 1.
+fn alike(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    let shared = a.intersection(b).count();
+    let all = a.len() + b.len() - shared;
+    if all == 0 {
+        0.0
+    } else {
+        shared as f64 / all as f64
+    }
+}
+
+/// At least this alike to an overridden win to take its level.
+pub const LEARN_ALIKE: f64 = 0.5;
+
+const TIERS: [Level; 3] = [Level::Below, Level::At, Level::Above];
+
+impl<'l> Judge<'l> {
+    /// Reads the ladder's rules, the people's facts and the user's overrides.
+    pub fn new(
+        ladder: &'l Ladder,
+        people: &[Person],
+        own_org: Option<&str>,
+        overrides: &'l [LevelOverride],
+    ) -> Judge<'l> {
+        let rules: Vec<Option<&LevelRules>> = ladder
+            .expectations
+            .iter()
+            .map(|e| e.level.as_ref())
+            .collect();
+        let mut index: HashMap<(bool, String), usize> = HashMap::new();
+        let mut texts: Vec<String> = Vec::new();
+        let mut patterns: Vec<(bool, Vec<Slot>)> = Vec::new();
+        let mut add = |tier: &LevelTier, slot: Slot| {
+            for (stem, list) in [(false, &tier.phrases), (true, &tier.stems)] {
+                for p in list {
+                    let folded = fold(p);
+                    let key = folded.trim().to_string();
+                    if key.is_empty() {
+                        continue;
+                    }
+                    // A phrase is matched with the spaces around it (whole words);
+                    // a stem with the space before it only (the start of a word).
+                    let text = if stem {
+                        format!(" {key}")
+                    } else {
+                        format!(" {key} ")
+                    };
+                    let i = *index.entry((stem, key)).or_insert_with(|| {
+                        texts.push(text);
+                        patterns.push((stem, Vec::new()));
+                        patterns.len() - 1
+                    });
+                    patterns[i].1.push(slot);
+                }
+            }
+        };
+        for (e, r) in rules.iter().enumerate() {
+            if let Some(r) = r {
+                for (t, tier) in [&r.below, &r.at, &r.above].into_iter().enumerate() {
+                    add(tier, Slot::Tier(e, t));
+                }
+            }
+        }
+        for (m, must) in ladder.must_haves.iter().enumerate() {
+            for (g, group) in must.all.iter().enumerate() {
+                add(group, Slot::Group(m, g));
+            }
+        }
+        let automaton = (!texts.is_empty())
+            .then(|| AhoCorasick::new(&texts).ok())
+            .flatten();
+        let orgs = OrgView::new(people, own_org);
+        let people = people
+            .iter()
+            .map(|p| {
+                (
+                    p.id,
+                    PersonFacts {
+                        managing: is_managing_report(p),
+                        senior: is_senior_voice(p),
+                        outside: orgs.is_outside(p),
+                    },
+                )
+            })
+            .collect();
+        let position = |id: &str| ladder.expectations.iter().position(|e| e.id == id);
+        let learned = overrides
+            .iter()
+            .filter_map(|o| {
+                Some(Learned {
+                    expectation: position(&o.expectation)?,
+                    win_id: o.win_id,
+                    level: o.level,
+                    words: content_words(&fold(&o.text)),
+                })
+            })
+            .collect();
+        Judge {
+            ladder,
+            rules,
+            automaton,
+            patterns,
+            people,
+            overrides: overrides
+                .iter()
+                .map(|o| ((o.win_id, o.expectation.as_str()), o.level))
+                .collect(),
+            learned,
+        }
+    }
+
+    /// Reads a win once: the weight of every tier and must-have group.
+    pub fn read(&self, w: &WinSignals<'_>) -> Reading {
+        let n = self.ladder.expectations.len();
+        let mut tiers = vec![[0u32; 3]; n];
+        let mut groups: Vec<Vec<bool>> = self
+            .ladder
+            .must_haves
+            .iter()
+            .map(|m| vec![false; m.all.len()])
+            .collect();
+        let folded = fold(w.text);
+        if let Some(ac) = &self.automaton {
+            // Overlapping: "engineering manager" and "manager" both count.
+            for m in ac.find_overlapping_iter(&folded) {
+                let (stem, slots) = &self.patterns[m.pattern().as_usize()];
+                for slot in slots {
+                    match *slot {
+                        Slot::Tier(e, t) => tiers[e][t] += if *stem { STEM } else { PHRASE },
+                        Slot::Group(m, g) => groups[m][g] = true,
+                    }
+                }
+            }
+        }
+        let facts: Vec<PersonFacts> = w
+            .people
+            .iter()
+            .filter_map(|id| self.people.get(id).copied())
+            .collect();
+        let cue = |c: Cue| match c {
+            Cue::ManagerOnWin => facts.iter().any(|p| p.managing),
+            Cue::SeniorOnWin => facts.iter().any(|p| p.senior),
+            Cue::OutsideOrgOnWin => facts.iter().any(|p| p.outside),
+            Cue::Metric => w.has_metric,
+            Cue::ScopeOrg => w.scope >= Scope::Org,
+            Cue::ScopeCompany => w.scope >= Scope::Company,
+        };
+        for (e, r) in self.rules.iter().enumerate() {
+            if let Some(r) = r {
+                for (t, tier) in [&r.below, &r.at, &r.above].into_iter().enumerate() {
+                    tiers[e][t] += CUE * tier.cues.iter().filter(|&&c| cue(c)).count() as u32;
+                }
+            }
+        }
+        for (m, must) in self.ladder.must_haves.iter().enumerate() {
+            for (g, group) in must.all.iter().enumerate() {
+                if group.cues.iter().any(|&c| cue(c)) {
+                    groups[m][g] = true;
+                }
+            }
+        }
+        let words = (!self.learned.is_empty()).then(|| content_words(&folded));
+        Reading {
+            tiers,
+            groups,
+            words,
+        }
+    }
+
+    /// The level a read win shows for the expectation `id`: the user's override,
+    /// else a level learned from a similar overridden win, else the ladder's rules.
+    pub fn level(&self, win: WinId, reading: &Reading, id: &str) -> LevelJudgment {
+        let Some(e) = self.ladder.expectations.iter().position(|x| x.id == id) else {
+            return LevelJudgment {
+                level: Level::At,
+                reason: format!("'{id}' is not an expectation of this ladder"),
+                overridden: false,
+            };
+        };
+        let target = &self.ladder.target_level;
+        if let Some(&level) = self.overrides.get(&(win, id)) {
+            return LevelJudgment {
+                level,
+                reason: format!("you rated it {} {target}", level_words(level)),
+                overridden: true,
+            };
+        }
+        if let Some(words) = &reading.words
+            && let Some((l, score)) = self
+                .learned
+                .iter()
+                .filter(|l| l.expectation == e && l.win_id != win)
+                .map(|l| (l, alike(words, &l.words)))
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+            && score >= LEARN_ALIKE
+        {
+            return LevelJudgment {
+                level: l.level,
+                reason: format!(
+                    "like win {}, which you rated {} {target}",
+                    l.win_id,
+                    level_words(l.level)
+                ),
+                overridden: true,
+            };
+        }
+        let Some(rules) = self.rules[e] else {
+            return LevelJudgment {
+                level: Level::At,
+                reason: "the ladder gives no level rules for this expectation".into(),
+                overridden: false,
+            };
+        };
+        let [below, at, above] = reading.tiers[e];
+        let tier = if above > 0 && above + at > below {
+            Some(2)
+        } else if at > 0 && at >= below {
+            Some(1)
+        } else if below > 0 {
+            Some(0)
+        } else {
+            None
+        };
+        match tier {
+            Some(t) => {
+                let tier = [&rules.below, &rules.at, &rules.above][t];
+                let reason = if tier.reason.trim().is_empty() {
+                    format!("{} {target}", level_words(TIERS[t]))
+                } else {
+                    tier.reason.clone()
+                };
+                LevelJudgment {
+                    level: TIERS[t],
+                    reason,
+                    overridden: false,
+                }
+            }
+            None => LevelJudgment {
+                level: rules.otherwise,
+                reason: rules.otherwise_reason.clone(),
+                overridden: false,
+            },
+        }
+    }
+
+    /// The must-haves a read win shows, given its judged level for each tag.
+    pub fn shows<'a>(
+        &'a self,
+        reading: &'a Reading,
+        levels: &'a [(&'a str, Level)],
+    ) -> impl Iterator<Item = &'l MustHave> + 'a {
+        self.ladder
+            .must_haves
+            .iter()
+            .enumerate()
+            .filter(move |(m, must)| {
+                reading.groups[*m].iter().all(|&g| g)
+                    && levels.iter().any(|(id, level)| {
+                        *level >= Level::At
+                            && (must.expectation == *id || must.also_under.iter().any(|x| x == id))
+                    })
+            })
+            .map(|(_, must)| must)
+    }
+
+    /// True when the expectation is the floor: it never carries the case.
+    pub fn is_floor(&self, id: &str) -> bool {
+        self.ladder
+            .expectation(id)
+            .and_then(|e| e.level.as_ref())
+            .is_some_and(|r| r.floor)
+    }
+}
+
+/// "below", "at", "above" as a phrase before the level's name.
+fn level_words(level: Level) -> &'static str {
+    match level {
+        Level::Below => "below",
+        Level::At => "at",
+        Level::Above => "above",
+    }
+}
+
+/// The level of one win for one expectation: reads the ladder's rules for this one
+/// question. A review of many wins builds one [`Judge`] instead.
+pub fn judge(
+    win: &Win,
+    expectation: &str,
+    ladder: &Ladder,
+    people: &[Person],
+    own_org: Option<&str>,
+) -> LevelJudgment {
+    let judge = Judge::new(ladder, people, own_org, &[]);
+    let text = win_text(win);
+    let ids: Vec<PersonId> = win.people.iter().map(|p| p.person_id).collect();
+    let reading = judge.read(&WinSignals {
+        id: win.id,
+        text: &text,
+        scope: win.scope,
+        has_metric: win.metric.is_some(),
+        people: &ids,
+    });
+    judge.level(win.id, &reading, expectation)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ladder() -> &'static Ladder {
+        crate::ladder::builtin_ladder("senior-manager").expect("built in")
+    }
+
+    fn level(text: &str, id: &str) -> Level {
+        let j = Judge::new(ladder(), &[], None, &[]);
+        let r = j.read(&WinSignals {
+            id: 1,
+            text,
+            scope: Scope::Team,
+            has_metric: false,
+            people: &[],
+        });
+        j.level(1, &r, id).level
+    }
+
+    #[test]
+    fn folds_to_lowercase_words() {
+        assert_eq!(fold("Team's Roadmap (v2)"), " team s roadmap v2 ");
+        assert_eq!(fold(""), " ");
+    }
+
+    #[test]
+    fn the_issue_year_reads_as_l6_work() {
+        let h = "hire-develop-managers";
+        assert_eq!(
+            level("Hired three engineers for the payments team", h),
+            Level::Below
+        );
+        assert_eq!(level("Promoted Sam and Lee to SDE II", h), Level::Below);
+        assert_eq!(level("Bar-raised in six engineer loops", h), Level::Below);
+        assert_eq!(level("Hired two engineering managers", h), Level::At);
+        assert_eq!(
+            level("Grew Lee, a senior engineer, into a manager", h),
+            Level::At
+        );
+        let d = "delegation";
+        assert_eq!(
+            level("Took two weeks of vacation; the team shipped without me", d),
+            Level::Below
+        );
+        assert_eq!(
+            level(
+                "Handed the weekly ops review to Dana for good, freeing 4 hours a week for org planning",
+                d
+            ),
+            Level::At
+        );
+        assert_eq!(
+            level(
+                "Wrote the team's roadmap, approved by my manager",
+                "strategy"
+            ),
+            Level::Below
+        );
+        assert_eq!(
+            level(
+                "Argued in OP1 to give up two of our headcount to fund the platform; the org plan adopted it",
+                "strategy"
+            ),
+            Level::At
+        );
+        assert_eq!(
+            level(
+                "Helped a peer team through a sev2 incident",
+                "peer-collaboration"
+            ),
+            Level::Below
+        );
+        assert_eq!(
+            level(
+                "Resolved a disagreement with the ads director over shared roadmap priorities",
+                "peer-collaboration"
+            ),
+            Level::At
+        );
+    }
+
+    #[test]
+    fn nothing_said_falls_to_the_ladder_default_with_its_reason() {
+        let j = Judge::new(ladder(), &[], None, &[]);
+        let r = j.read(&WinSignals {
+            id: 1,
+            text: "Did a thing",
+            scope: Scope::Team,
+            has_metric: false,
+            people: &[],
+        });
+        let got = j.level(1, &r, "hire-develop-managers");
+        assert_eq!(got.level, Level::Below);
+        assert!(
+            got.reason.contains("the bar is hiring or growing managers"),
+            "{}",
+            got.reason
+        );
+    }
+
+    #[test]
+    fn an_override_wins_and_teaches_similar_wins() {
+        let o = vec![LevelOverride {
+            win_id: 7,
+            expectation: "strategy".into(),
+            level: Level::At,
+            text: "Wrote the payments roadmap for the checkout platform".into(),
+        }];
+        let j = Judge::new(ladder(), &[], None, &o);
+        let read = |text| {
+            j.read(&WinSignals {
+                id: 8,
+                text,
+                scope: Scope::Team,
+                has_metric: false,
+                people: &[],
+            })
+        };
+        let r = read("Wrote the payments roadmap for the checkout platform");
+        assert_eq!(j.level(7, &r, "strategy").level, Level::At);
+        let similar = read("Rewrote the payments roadmap for the checkout platform");
+        let got = j.level(8, &similar, "strategy");
+        assert_eq!(got.level, Level::At);
+        assert!(got.reason.contains("win 7"), "{}", got.reason);
+        let other = read("Wrote the team's roadmap for the quarter");
+        assert_eq!(j.level(9, &other, "strategy").level, Level::Below);
+    }
+}
