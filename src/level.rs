@@ -18,8 +18,12 @@ use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
+use crate::error::Result;
 use crate::ladder::{Cue, Ladder, LevelRules, LevelTier, MustHave};
-use crate::model::{Level, Person, PersonId, Relation, Scope, Seniority, Win, WinId};
+use crate::model::{
+    Level, Person, PersonId, Relation, Scope, Seniority, TagLevel, Win, WinId, WinView,
+};
+use crate::store::Store;
 
 /// The level a win shows for one expectation, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -541,6 +545,65 @@ pub fn judge(
         people: &ids,
     });
     judge.level(win.id, &reading, expectation)
+}
+
+impl Judge<'_> {
+    /// The level of a full win for each of its expectations of the ladder, in tag order.
+    pub fn levels_of(&self, w: &Win) -> Vec<TagLevel> {
+        let text = win_text(w);
+        let ids: Vec<PersonId> = w.people.iter().map(|p| p.person_id).collect();
+        let reading = self.read(&WinSignals {
+            id: w.id,
+            text: &text,
+            scope: w.scope,
+            has_metric: w.metric.is_some(),
+            people: &ids,
+        });
+        w.expectations
+            .iter()
+            .filter(|t| self.ladder.expectation(&t.id).is_some())
+            .map(|t| {
+                let j = self.level(w.id, &reading, &t.id);
+                TagLevel {
+                    expectation: t.id.clone(),
+                    level: j.level,
+                    reason: j.reason,
+                    overridden: j.overridden,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Wins as the CLI's `--json` and the app show them, each with its level for every
+/// expectation of the current cycle's ladder; `level` and `level_reason` speak for
+/// the first of them.
+pub fn views(store: &Store, wins: &[Win]) -> Result<Vec<WinView>> {
+    let cycle = store.cycle()?;
+    let ladder = store.ladder(&cycle.ladder)?;
+    let people = store.list_people()?;
+    let own = store.own_org()?;
+    let overrides = store.level_overrides()?;
+    let judge = Judge::new(&ladder, &people, own.as_deref(), &overrides);
+    Ok(wins
+        .iter()
+        .map(|w| {
+            let mut v = WinView::from(w);
+            v.levels = judge.levels_of(w);
+            if let Some(first) = v.levels.first() {
+                v.level = Some(first.level);
+                v.level_reason = Some(first.reason.clone());
+            }
+            v
+        })
+        .collect())
+}
+
+/// One win as [`views`] shows it.
+pub fn view(store: &Store, win: &Win) -> Result<WinView> {
+    Ok(views(store, std::slice::from_ref(win))?
+        .pop()
+        .unwrap_or_else(|| WinView::from(win)))
 }
 
 #[cfg(test)]

@@ -515,6 +515,29 @@ pub struct WinView {
     pub source: Source,
     /// See [`Win::logged_at`].
     pub logged_at: DateTime<Utc>,
+    /// The level the win shows for its first expectation (the first of `levels`):
+    /// below, at or above the target level. None without a tag of the cycle's ladder.
+    #[serde(default)]
+    pub level: Option<Level>,
+    /// Why, in a panel's words.
+    #[serde(default)]
+    pub level_reason: Option<String>,
+    /// The level for each of its expectations of the cycle's ladder, in tag order.
+    #[serde(default)]
+    pub levels: Vec<TagLevel>,
+}
+
+/// The level a win shows for one of its expectations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct TagLevel {
+    /// The expectation id.
+    pub expectation: String,
+    /// Below, at or above the target level.
+    pub level: Level,
+    /// Why, in a panel's words.
+    pub reason: String,
+    /// True when the user set it, or it was learned from a level the user set.
+    pub overridden: bool,
 }
 
 impl From<&Win> for WinView {
@@ -548,6 +571,9 @@ impl From<&Win> for WinView {
             notes: w.notes.clone(),
             source: w.source,
             logged_at: w.logged_at,
+            level: None,
+            level_reason: None,
+            levels: Vec::new(),
         }
     }
 }

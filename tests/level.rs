@@ -173,3 +173,147 @@ fn seniority_travels_through_the_backup_and_older_backups_still_import() {
     assert_eq!(shown["seniority"], Value::Null);
     assert_eq!(shown["effective_seniority"], "below");
 }
+
+// ---------------------------------------------------------------------------
+// The level of each win, and the user's override
+// ---------------------------------------------------------------------------
+
+fn log(db: &Path, args: &[&str]) -> i64 {
+    let v = json(cal(db).arg("log").args(args));
+    v["id"].as_i64().expect("an id")
+}
+
+#[test]
+fn list_and_show_give_each_win_its_level_and_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let a = log(
+        &db,
+        &[
+            "Hired three engineers for the team",
+            "-e",
+            "hire-develop-managers",
+        ],
+    );
+    let b = log(
+        &db,
+        &[
+            "Hired two engineering managers for payments",
+            "-e",
+            "hire-develop-managers",
+            "-e",
+            "team-delivery",
+        ],
+    );
+    let shown = json(cal(&db).args(["show", &a.to_string()]));
+    assert_eq!(shown["level"], "below");
+    let reason = shown["level_reason"].as_str().unwrap();
+    assert!(reason.contains("engineers is L6 work"), "{reason}");
+    let list = json(cal(&db).arg("list"));
+    let row = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["id"] == b)
+        .unwrap();
+    assert_eq!(row["level"], "at");
+    assert_eq!(row["levels"][0]["expectation"], "hire-develop-managers");
+    assert_eq!(row["levels"][1]["expectation"], "team-delivery");
+    let text = cal(&db).args(["show", &a.to_string()]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Level for hire-develop-managers: below"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_user_overrides_a_level_clears_it_and_similar_wins_learn_from_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let a = log(
+        &db,
+        &[
+            "Wrote the payments platform roadmap for checkout and billing",
+            "-e",
+            "strategy",
+        ],
+    );
+    let b = log(
+        &db,
+        &[
+            "Rewrote the payments platform roadmap for checkout and billing",
+            "-e",
+            "strategy",
+        ],
+    );
+    assert_eq!(
+        json(cal(&db).args(["show", &b.to_string()]))["level"],
+        "below"
+    );
+
+    let v = json(cal(&db).args(["edit", &a.to_string(), "--level", "at"]));
+    assert_eq!(v["level"], "at");
+    assert_eq!(v["levels"][0]["overridden"], true);
+    let learned = json(cal(&db).args(["show", &b.to_string()]));
+    assert_eq!(learned["level"], "at");
+    let reason = learned["level_reason"].as_str().unwrap();
+    assert!(reason.contains(&format!("win {a}")), "{reason}");
+
+    let v = json(cal(&db).args(["edit", &a.to_string(), "--level", "auto"]));
+    assert_eq!(v["level"], "below");
+    assert_eq!(
+        json(cal(&db).args(["show", &b.to_string()]))["level"],
+        "below"
+    );
+}
+
+#[test]
+fn a_level_for_another_expectation_tags_it_too_and_bad_levels_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let a = log(&db, &["Ran the org's launch review", "-e", "team-delivery"]);
+    let v = json(cal(&db).args([
+        "edit",
+        &a.to_string(),
+        "--level",
+        "above",
+        "--expect",
+        "cross-org-impact",
+    ]));
+    let levels = v["levels"].as_array().unwrap();
+    let cross = levels
+        .iter()
+        .find(|l| l["expectation"] == "cross-org-impact")
+        .unwrap();
+    assert_eq!(cross["level"], "above");
+    assert_eq!(cross["overridden"], true);
+
+    let before = common::fingerprint(&db);
+    let id = a.to_string();
+    for (bad, code) in [
+        (vec!["edit", &id, "--level", "L7"], 2),
+        (
+            vec!["edit", &id, "--level", "at", "--expect", "no-such-thing"],
+            3,
+        ),
+    ] {
+        let out = cal(&db).args(&bad).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{bad:?}: {err}");
+    }
+    assert_eq!(common::fingerprint(&db), before);
+    let untagged = {
+        let v = json(cal(&db).args(["log", "Something with no expectation at all zzz"]));
+        v["id"].as_i64().unwrap()
+    };
+    let before_untagged = common::fingerprint(&db);
+    assert_ne!(before, before_untagged);
+    let out = cal(&db)
+        .args(["edit", &untagged.to_string(), "--level", "at"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--expect"));
+    assert_eq!(common::fingerprint(&db), before_untagged);
+}

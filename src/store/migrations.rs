@@ -152,6 +152,17 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE people ADD COLUMN seniority TEXT;
     "#,
+    // The level the user set for a win and one of its expectations, overriding the
+    // ladder's rules (below, at, above).
+    r#"
+    CREATE TABLE win_levels (
+        win_id      INTEGER NOT NULL REFERENCES wins(id) ON DELETE CASCADE,
+        expectation TEXT NOT NULL,
+        level       TEXT NOT NULL,
+        set_at      TEXT NOT NULL,
+        PRIMARY KEY (win_id, expectation)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

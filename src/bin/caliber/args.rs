@@ -279,6 +279,11 @@ pub struct EditArgs {
     /// New notes ("" clears them)
     #[arg(long, allow_hyphen_values = true)]
     pub notes: Option<String>,
+    /// The level the win shows for the --expect ID(s), else for its first
+    /// expectation: below, at or above the target level, or auto to let the
+    /// ladder's rules judge it again
+    #[arg(long)]
+    pub level: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -126,10 +126,9 @@ impl Out {
         Ok(())
     }
 
-    pub fn wins(&self, wins: &[Win]) -> Result<()> {
+    pub fn wins(&self, wins: &[Win], views: &[WinView]) -> Result<()> {
         if self.json {
-            let views: Vec<WinView> = wins.iter().map(WinView::from).collect();
-            return stdout(&json_text(&views)?);
+            return stdout(&json_text(views)?);
         }
         if wins.is_empty() {
             self.note("No wins match. Log one with `caliber log \"what happened\"`.");
@@ -143,9 +142,9 @@ impl Out {
         stdout(&text)
     }
 
-    pub fn win(&self, w: &Win) -> Result<()> {
+    pub fn win(&self, w: &Win, view: &WinView) -> Result<()> {
         if self.json {
-            return stdout(&json_text(&WinView::from(w))?);
+            return stdout(&json_text(view)?);
         }
         let mut t = format!(
             "Win {}  ·  {}  ·  scope: {}  ·  from {}\n{}\n",
@@ -175,6 +174,15 @@ impl Out {
                 })
                 .collect();
             t.push_str(&format!("Evidence for: {}\n", tags.join(", ")));
+        }
+        for l in &view.levels {
+            t.push_str(&format!(
+                "Level for {}: {}{} ({})\n",
+                l.expectation,
+                l.level,
+                if l.overridden { ", set by you" } else { "" },
+                l.reason
+            ));
         }
         if !w.principles.is_empty() {
             t.push_str(&format!("Principles: {}\n", w.principles.join(", ")));

@@ -6,8 +6,8 @@ use std::path::Path;
 use caliber::dates::parse_date;
 use caliber::io::Format;
 use caliber::{
-    Cycle, Error, ExpectationTag, FeedbackDraft, PersonDraft, PersonId, PersonRef, Result, Store,
-    WinDraft, WinFilter,
+    Cycle, Error, ExpectationTag, FeedbackDraft, Level, PersonDraft, PersonId, PersonRef, Result,
+    Store, WinDraft, WinFilter,
 };
 
 use crate::args::{
@@ -24,9 +24,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::List(a) => list(&store, a, &out),
         Command::Search { query, limit } => {
             let wins = store.search(&query.join(" "), Some(limit))?;
-            out.wins(&wins)
+            out.wins(&wins, &caliber::level::views(&store, &wins)?)
         }
-        Command::Show { id } => out.win(&store.win(id)?),
+        Command::Show { id } => {
+            let w = store.win(id)?;
+            out.win(&w, &caliber::level::view(&store, &w)?)
+        }
         Command::Edit(a) => edit(&mut store, a, &out),
         Command::Delete { id } => {
             let w = store.delete_win(id)?;
@@ -247,7 +250,8 @@ fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
         limit: a.limit,
         offset: None,
     };
-    out.wins(&store.list_wins(&filter)?)
+    let wins = store.list_wins(&filter)?;
+    out.wins(&wins, &caliber::level::views(store, &wins)?)
 }
 
 /// An expectation id of any known ladder, so old tags stay listable after a switch.
@@ -265,6 +269,13 @@ fn known_expectation(store: &Store, id: &str) -> Result<String> {
 
 fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
     let win = store.win(a.id)?;
+    // `auto` clears the user's level: the ladder's rules judge the win again.
+    let level: Option<Option<Level>> = match a.level.as_deref().map(str::trim) {
+        None => None,
+        Some("auto") => Some(None),
+        Some(l) => Some(Some(l.parse()?)),
+    };
+    let level_for: Vec<String> = a.expect.iter().map(|e| e.trim().to_string()).collect();
     let mut d = WinDraft::from(&win);
     if let Some(t) = a.title {
         d.title = t;
@@ -345,12 +356,54 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
     }
     d.links.retain(|l| !a.unlink.contains(l));
     d.links.extend(a.link);
-    let win = store.update_win(a.id, &d)?;
+    let Some(level) = level else {
+        let win = store.update_win(a.id, &d)?;
+        return out.done(
+            &caliber::level::view(store, &win)?,
+            &format!(
+                "Updated win {}: {} (`caliber undo` reverts)",
+                win.id, win.title
+            ),
+        );
+    };
+    let targets: Vec<String> = if level_for.is_empty() {
+        d.expectations
+            .iter()
+            .take(1)
+            .map(|t| t.id.clone())
+            .collect()
+    } else {
+        level_for
+    };
+    if targets.is_empty() {
+        return Err(Error::InvalidInput(format!(
+            "win {} has no expectation to set a level for; name one with `--expect ID`",
+            a.id
+        )));
+    }
+    let changed = d != WinDraft::from(&win);
+    if changed {
+        store.update_win(a.id, &d)?;
+    }
+    for t in &targets {
+        store.set_level(a.id, t, level)?;
+    }
+    let win = store.win(a.id)?;
+    let what = match level {
+        Some(l) => format!("level {l}"),
+        None => "level judged by the ladder's rules".to_string(),
+    };
     out.done(
-        &caliber::WinView::from(&win),
+        &caliber::level::view(store, &win)?,
         &format!(
-            "Updated win {}: {} (`caliber undo` reverts)",
-            win.id, win.title
+            "Updated win {}: {what} for {}{}",
+            win.id,
+            targets.join(", "),
+            if changed {
+                " (`caliber undo` reverts the other changes; set the level again to change it)"
+            } else {
+                " (set it again, or `--level auto`, to change it)"
+            }
         ),
     )
 }
