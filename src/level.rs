@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 use crate::error::Result;
-use crate::ladder::{Cue, Ladder, LevelRules, LevelTier, MustHave};
+use crate::ladder::{Cue, Ladder, LevelRules, LevelTier};
 use crate::model::{
     Level, Person, PersonId, Relation, Scope, Seniority, TagLevel, Win, WinId, WinView,
 };
@@ -256,7 +256,20 @@ fn alike(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 /// At least this alike to an overridden win to take its level.
 pub const LEARN_ALIKE: f64 = 0.5;
 
-const TIERS: [Level; 3] = [Level::Below, Level::At, Level::Above];
+/// Where a level came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// The user set it.
+    Override,
+    /// Learned from the level the user set on this (similar) win.
+    Learned(WinId),
+    /// A tier of the ladder's rules spoke.
+    Tier,
+    /// Nothing spoke: the ladder's level for that case.
+    Otherwise,
+    /// The ladder has no rules for the expectation: every win counts at the level.
+    NoRules,
+}
 
 impl<'l> Judge<'l> {
     /// Reads the ladder's rules, the people's facts and the user's overrides.
@@ -421,13 +434,21 @@ impl<'l> Judge<'l> {
                 overridden: false,
             };
         };
-        let target = &self.ladder.target_level;
+        let (level, why) = self.level_at(win, reading, e);
+        LevelJudgment {
+            level,
+            reason: self.reason(e, level, why),
+            overridden: matches!(why, Why::Override | Why::Learned(_)),
+        }
+    }
+
+    /// The level of a read win for the expectation at index `e` of the ladder, and
+    /// where it came from (the reason is written only when asked for: a review of
+    /// many wins needs the levels, not a sentence for each).
+    pub fn level_at(&self, win: WinId, reading: &Reading, e: usize) -> (Level, Why) {
+        let id = self.ladder.expectations[e].id.as_str();
         if let Some(&level) = self.overrides.get(&(win, id)) {
-            return LevelJudgment {
-                level,
-                reason: format!("you rated it {} {target}", level_words(level)),
-                overridden: true,
-            };
+            return (level, Why::Override);
         }
         if let Some(words) = &reading.words
             && let Some((l, score)) = self
@@ -438,81 +459,78 @@ impl<'l> Judge<'l> {
                 .max_by(|a, b| a.1.total_cmp(&b.1))
             && score >= LEARN_ALIKE
         {
-            return LevelJudgment {
-                level: l.level,
-                reason: format!(
-                    "like win {}, which you rated {} {target}",
-                    l.win_id,
-                    level_words(l.level)
-                ),
-                overridden: true,
-            };
+            return (l.level, Why::Learned(l.win_id));
         }
         let Some(rules) = self.rules[e] else {
-            return LevelJudgment {
-                level: Level::At,
-                reason: "the ladder gives no level rules for this expectation".into(),
-                overridden: false,
-            };
+            return (Level::At, Why::NoRules);
         };
         let [below, at, above] = reading.tiers[e];
-        let tier = if above > 0 && above + at > below {
-            Some(2)
+        if above > 0 && above + at > below {
+            (Level::Above, Why::Tier)
         } else if at > 0 && at >= below {
-            Some(1)
+            (Level::At, Why::Tier)
         } else if below > 0 {
-            Some(0)
+            (Level::Below, Why::Tier)
         } else {
-            None
-        };
-        match tier {
-            Some(t) => {
-                let tier = [&rules.below, &rules.at, &rules.above][t];
-                let reason = if tier.reason.trim().is_empty() {
-                    format!("{} {target}", level_words(TIERS[t]))
-                } else {
-                    tier.reason.clone()
-                };
-                LevelJudgment {
-                    level: TIERS[t],
-                    reason,
-                    overridden: false,
-                }
-            }
-            None => LevelJudgment {
-                level: rules.otherwise,
-                reason: rules.otherwise_reason.clone(),
-                overridden: false,
-            },
+            (rules.otherwise, Why::Otherwise)
         }
     }
 
-    /// The must-haves a read win shows, given its judged level for each tag.
+    /// The sentence for a level found by [`Judge::level_at`].
+    pub fn reason(&self, e: usize, level: Level, why: Why) -> String {
+        let target = &self.ladder.target_level;
+        let rules = self.rules[e];
+        match (why, rules) {
+            (Why::Override, _) => format!("you rated it {} {target}", level_words(level)),
+            (Why::Learned(w), _) => {
+                format!(
+                    "like win {w}, which you rated {} {target}",
+                    level_words(level)
+                )
+            }
+            (Why::Otherwise, Some(r)) => r.otherwise_reason.clone(),
+            (Why::Tier, Some(r)) => {
+                let tier = match level {
+                    Level::Below => &r.below,
+                    Level::At => &r.at,
+                    Level::Above => &r.above,
+                };
+                if tier.reason.trim().is_empty() {
+                    format!("{} {target}", level_words(level))
+                } else {
+                    tier.reason.clone()
+                }
+            }
+            _ => "the ladder gives no level rules for this expectation".into(),
+        }
+    }
+
+    /// The must-haves a read win shows (their indexes in the ladder), given its level
+    /// for each of its expectations as (index in the ladder, level).
     pub fn shows<'a>(
         &'a self,
         reading: &'a Reading,
-        levels: &'a [(&'a str, Level)],
-    ) -> impl Iterator<Item = &'l MustHave> + 'a {
+        levels: &'a [(usize, Level)],
+    ) -> impl Iterator<Item = usize> + 'a {
+        let ids = &self.ladder.expectations;
         self.ladder
             .must_haves
             .iter()
             .enumerate()
             .filter(move |(m, must)| {
                 reading.groups[*m].iter().all(|&g| g)
-                    && levels.iter().any(|(id, level)| {
-                        *level >= Level::At
-                            && (must.expectation == *id || must.also_under.iter().any(|x| x == id))
+                    && levels.iter().any(|&(e, level)| {
+                        let id = &ids[e].id;
+                        level >= Level::At
+                            && (must.expectation == *id || must.also_under.contains(id))
                     })
             })
-            .map(|(_, must)| must)
+            .map(|(m, _)| m)
     }
 
-    /// True when the expectation is the floor: it never carries the case.
-    pub fn is_floor(&self, id: &str) -> bool {
-        self.ladder
-            .expectation(id)
-            .and_then(|e| e.level.as_ref())
-            .is_some_and(|r| r.floor)
+    /// True when the expectation at index `e` is the floor: it never carries the case.
+    pub fn is_floor(&self, e: usize) -> bool {
+        self.rules[e].is_some_and(|r| r.floor)
     }
 }
 

@@ -449,10 +449,20 @@ impl Out {
         if let Some(w) = r.weeks_left {
             t.push_str(&format!(" · {w} weeks to the target date"));
         }
-        t.push_str(&format!("\n{}\n\n", r.readiness.summary));
         t.push_str(&format!(
-            "{:<24} {:>5}  {:<10}  {:<10}  why\n",
-            "expectation", "wins", "latest", "strength"
+            "\n{}\n{}\n",
+            r.readiness.summary, r.readiness.reason
+        ));
+        if !r.readiness.missing.is_empty() {
+            t.push_str("Missing must-haves:\n");
+            for m in &r.readiness.missing {
+                t.push_str(&format!("  - {}: {}\n", m.id, m.title));
+            }
+        }
+        t.push('\n');
+        t.push_str(&format!(
+            "{:<24} {:>5}  {:<15}  {:<10}  {:<10}  why\n",
+            "expectation", "wins", "below/at/above", "latest", "strength"
         ));
         for e in &r.expectations {
             let latest = e
@@ -464,14 +474,32 @@ impl Out {
             } else {
                 e.strength.as_str().to_string()
             };
+            let c = e.level_counts;
             t.push_str(&format!(
-                "{:<24} {:>5}  {:<10}  {:<10}  {}\n",
+                "{:<24} {:>5}  {:<15}  {:<10}  {:<10}  {}\n",
                 clip(&e.id, 24),
                 e.wins,
+                format!("{}/{}/{}", c.below, c.at, c.above),
                 latest,
                 strength,
                 e.summary
             ));
+        }
+        let advice: Vec<_> = r
+            .expectations
+            .iter()
+            .filter(|e| !e.gap && e.next_step.is_some())
+            .collect();
+        if !advice.is_empty() {
+            t.push_str("\nTo make the rest stronger:\n");
+            for e in advice {
+                if let Some(n) = &e.next_step {
+                    t.push_str(&format!("  {} — Next: {n}\n", e.id));
+                }
+                if let Some(q) = &e.panel_question {
+                    t.push_str(&format!("    The panel will ask: {q}\n"));
+                }
+            }
         }
         if r.gaps.is_empty() {
             t.push_str("\nNo gaps: every expectation has evidence that can stand.\n");
@@ -485,6 +513,15 @@ impl Out {
                     g.reason,
                     g.next_step
                 ));
+                let missing: Vec<String> = r
+                    .expectations
+                    .iter()
+                    .filter(|e| e.id == g.id)
+                    .flat_map(|e| e.missing.iter().map(|m| format!("{} ({})", m.id, m.title)))
+                    .collect();
+                if !missing.is_empty() {
+                    t.push_str(&format!("    Missing must-have: {}\n", missing.join("; ")));
+                }
                 if let Some(q) = &g.panel_question {
                     t.push_str(&format!("    The panel will ask: {q}\n"));
                 }
@@ -494,6 +531,9 @@ impl Out {
             t.push_str(&format!("\nSustained performance: {w}\n"));
         }
         t.push_str(&format!("\nFeedback providers: {}\n", r.providers.summary));
+        for m in &r.providers.missing_voices {
+            t.push_str(&format!("  {m}\n"));
+        }
         if !r.providers.ask.is_empty() {
             t.push_str(&format!("  Worth asking: {}\n", r.providers.ask.join(", ")));
         }
