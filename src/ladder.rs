@@ -57,8 +57,8 @@ pub struct Ladder {
 
 /// How to tell the level of a win for one expectation: what looks like it but is the
 /// work of the level below, what is at the target level, what is above it. The
-/// matcher weighs phrases (2), stems (1) and structured cues (1) of each tier; the
-/// highest tier with the most weight wins, ties going up (see `level::judge`).
+/// matcher weighs phrases (2), stems (1) and structured cues (1) of each tier; see
+/// `level::Judge::level_at` for how the weights decide.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct LevelRules {
@@ -107,6 +107,9 @@ pub enum Cue {
     /// Someone on the win is one of the user's managers (a report or skip-level
     /// report whose notes say manager, EM, SDM).
     ManagerOnWin,
+    /// Someone on the win is a report or skip-level report who does not manage
+    /// (an engineer): work with them is the level below for manager expectations.
+    IcOnWin,
     /// Someone on the win is the user's skip-level manager, or at or above the
     /// target level.
     SeniorOnWin,

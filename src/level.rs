@@ -46,7 +46,7 @@ pub struct LevelOverride {
     pub expectation: String,
     /// The level the user set.
     pub level: Level,
-    /// The win's text (title, situation, action, result, metric).
+    /// The win's text (title, result, metric).
     pub text: String,
 }
 
@@ -55,7 +55,7 @@ pub struct LevelOverride {
 pub struct WinSignals<'a> {
     /// The win's id (for overrides).
     pub id: WinId,
-    /// Its words: title, situation, action, result, metric.
+    /// Its words: title, result, metric.
     pub text: &'a str,
     /// How far it reached.
     pub scope: Scope,
@@ -65,13 +65,11 @@ pub struct WinSignals<'a> {
     pub people: &'a [PersonId],
 }
 
-/// The whole text a win is judged on.
+/// The text a win is judged on: its title, result and metric (what it did and what
+/// came of it; the situation is context, not the work).
 pub fn win_text(w: &Win) -> String {
     let mut t = w.title.clone();
-    for part in [&w.situation, &w.action, &w.result, &w.metric]
-        .into_iter()
-        .flatten()
-    {
+    for part in [&w.result, &w.metric].into_iter().flatten() {
         t.push(' ');
         t.push_str(part);
     }
@@ -166,9 +164,19 @@ pub fn is_managing_report(p: &Person) -> bool {
 fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
+        } else if c == '\'' || c == '\u{2019}' {
+            // A possessive or a contraction stays one word: "team's" is "team",
+            // "Ravi's team" is not "s team".
+            let mut ahead = chars.clone();
+            if matches!(ahead.next(), Some('s' | 'S'))
+                && ahead.next().is_none_or(|n| !n.is_alphanumeric())
+            {
+                chars.next();
+            }
         } else if !out.ends_with(' ') {
             out.push(' ');
         }
@@ -195,6 +203,7 @@ enum Slot {
 #[derive(Debug, Clone, Copy, Default)]
 struct PersonFacts {
     managing: bool,
+    individual: bool,
     senior: bool,
     outside: bool,
 }
@@ -334,6 +343,10 @@ impl<'l> Judge<'l> {
                     p.id,
                     PersonFacts {
                         managing: is_managing_report(p),
+                        individual: matches!(
+                            p.relation,
+                            Some(Relation::Report | Relation::SkipLevelReport)
+                        ) && !is_managing_report(p),
                         senior: is_senior_voice(p),
                         outside: orgs.is_outside(p),
                     },
@@ -396,6 +409,7 @@ impl<'l> Judge<'l> {
             .collect();
         let cue = |c: Cue| match c {
             Cue::ManagerOnWin => facts.iter().any(|p| p.managing),
+            Cue::IcOnWin => facts.iter().any(|p| p.individual),
             Cue::SeniorOnWin => facts.iter().any(|p| p.senior),
             Cue::OutsideOrgOnWin => facts.iter().any(|p| p.outside),
             Cue::Metric => w.has_metric,
@@ -467,7 +481,7 @@ impl<'l> Judge<'l> {
         let [below, at, above] = reading.tiers[e];
         if above > 0 && above + at > below {
             (Level::Above, Why::Tier)
-        } else if at > 0 && at >= below {
+        } else if at > below {
             (Level::At, Why::Tier)
         } else if below > 0 {
             (Level::Below, Why::Tier)
@@ -646,7 +660,8 @@ mod tests {
 
     #[test]
     fn folds_to_lowercase_words() {
-        assert_eq!(fold("Team's Roadmap (v2)"), " team s roadmap v2 ");
+        assert_eq!(fold("Team's Roadmap (v2)"), " team roadmap v2 ");
+        assert_eq!(fold("Ravi's team didn't"), " ravi team didnt ");
         assert_eq!(fold(""), " ");
     }
 

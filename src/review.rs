@@ -278,8 +278,7 @@ pub trait Evidence {
     fn only_suggested(&self) -> bool;
     /// The people named on it, in order, as (person, vouches).
     fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_;
-    /// Its words, as the level is judged on them (title, situation, action, result,
-    /// metric).
+    /// Its words, as the level is judged on them (title, result, metric).
     fn text(&self) -> Cow<'_, str>;
     /// True when someone named on it vouches for it.
     fn is_vouched(&self) -> bool {
@@ -334,7 +333,7 @@ pub struct WinFacts {
     pub tags: Vec<(Arc<str>, bool)>,
     /// The live people named on it, in order, as (person, vouches).
     pub people: Vec<(PersonId, bool)>,
-    /// Its words: title, situation, action, result and metric, space-separated.
+    /// Its words: title, result and metric, space-separated.
     pub text: String,
 }
 

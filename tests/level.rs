@@ -317,3 +317,119 @@ fn a_level_for_another_expectation_tags_it_too_and_bad_levels_change_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--expect"));
     assert_eq!(common::fingerprint(&db), before_untagged);
 }
+
+// ---------------------------------------------------------------------------
+// Agreement with a Director's labels (tests/data/level_wins.json)
+// ---------------------------------------------------------------------------
+
+/// The share of hand-labelled wins the rules must agree with.
+const AGREEMENT_TARGET: f64 = 0.85;
+
+#[test]
+fn the_rules_agree_with_a_directors_labels() {
+    use caliber::level::judge;
+    use caliber::{Level, Person, Relation, Scope, Win, WinPerson};
+    use std::collections::BTreeMap;
+
+    let text = std::fs::read_to_string("tests/data/level_wins.json").expect("the labelled wins");
+    let data: Value = serde_json::from_str(&text).expect("JSON");
+    let wins = data["wins"].as_array().expect("a list of wins");
+    let now = chrono::Utc::now();
+    // (ladder, expectation) and level -> (agreed, total)
+    let mut by_exp: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut by_level: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut misses: Vec<String> = Vec::new();
+    let (mut agreed, mut total) = (0usize, 0usize);
+    for (i, w) in wins.iter().enumerate() {
+        let ladder = caliber::ladder::builtin_ladder(w["ladder"].as_str().unwrap()).unwrap();
+        let exp = w["expectation"].as_str().unwrap();
+        let want: Level = w["level"].as_str().unwrap().parse().unwrap();
+        let mut people: Vec<Person> = Vec::new();
+        let mut on_win: Vec<WinPerson> = Vec::new();
+        for (j, p) in w["people"].as_array().into_iter().flatten().enumerate() {
+            let id = j as i64 + 1;
+            let outside = p["org_outside"].as_bool().unwrap_or(false);
+            let manager = p["is_manager"].as_bool().unwrap_or(false);
+            people.push(Person {
+                id,
+                name: p["name"].as_str().unwrap().to_string(),
+                relation: p["relation"]
+                    .as_str()
+                    .and_then(|r| r.parse::<Relation>().ok()),
+                org: Some(if outside { "Elsewhere" } else { "Own" }.to_string()),
+                notes: manager.then(|| "Manager".to_string()),
+                created_at: now,
+                seniority: None,
+            });
+            on_win.push(WinPerson {
+                person_id: id,
+                name: p["name"].as_str().unwrap().to_string(),
+                vouches: false,
+            });
+        }
+        let win = Win {
+            id: i as i64 + 1,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+            logged_at: now,
+            updated_at: now,
+            title: w["title"].as_str().unwrap().to_string(),
+            situation: None,
+            action: None,
+            result: None,
+            notes: None,
+            metric: w["metric"].as_str().map(str::to_string),
+            scope: w["scope"].as_str().unwrap().parse::<Scope>().unwrap(),
+            people: on_win,
+            links: vec![],
+            tags: vec![],
+            expectations: vec![caliber::ExpectationTag {
+                id: exp.to_string(),
+                confirmed: true,
+            }],
+            principles: vec![],
+            source: caliber::Source::Cli,
+        };
+        let got = judge(&win, exp, ladder, &people, Some("Own"));
+        let ok = got.level == want;
+        total += 1;
+        agreed += ok as usize;
+        let e = by_exp.entry(format!("{}/{exp}", ladder.id)).or_default();
+        e.0 += ok as usize;
+        e.1 += 1;
+        let l = by_level.entry(want.to_string()).or_default();
+        l.0 += ok as usize;
+        l.1 += 1;
+        if !ok {
+            misses.push(format!(
+                "  want {want:<5} got {:<5} {exp}: {}",
+                got.level.to_string(),
+                win.title
+            ));
+        }
+    }
+    let share = agreed as f64 / total as f64;
+    println!(
+        "Agreement with the labelled wins: {agreed}/{total} = {:.1}%",
+        100.0 * share
+    );
+    for (k, (a, n)) in &by_exp {
+        println!(
+            "  {k:<45} {a:>3}/{n:<3} {:>5.1}%",
+            100.0 * *a as f64 / *n as f64
+        );
+    }
+    for (k, (a, n)) in &by_level {
+        println!(
+            "  labelled {k:<6} {a:>3}/{n:<3} {:>5.1}%",
+            100.0 * *a as f64 / *n as f64
+        );
+    }
+    println!("Disagreements:\n{}", misses.join("\n"));
+    assert!(total >= 150, "the labelled set has {total} wins");
+    assert!(
+        share >= AGREEMENT_TARGET,
+        "agreement {:.1}% is under the {:.0}% target",
+        100.0 * share,
+        100.0 * AGREEMENT_TARGET
+    );
+}

@@ -44,12 +44,11 @@ impl Store {
     }
 
     /// Every level the user set on a live win for one of its tags, with the win's
-    /// words (title, situation, action, result, metric).
+    /// words (title, result, metric).
     pub fn level_overrides(&self) -> Result<Vec<LevelOverride>> {
         let mut st = self.conn.prepare(
             "SELECT l.win_id, l.expectation, l.level,
-                    w.title || ' ' || coalesce(w.situation, '') || ' ' || coalesce(w.action, '')
-                    || ' ' || coalesce(w.result, '') || ' ' || coalesce(w.metric, '')
+                    w.title || ' ' || coalesce(w.result, '') || ' ' || coalesce(w.metric, '')
              FROM win_levels l
              JOIN wins w ON w.id = l.win_id AND w.deleted_at IS NULL
              JOIN win_expectations e ON e.win_id = l.win_id AND e.expectation = l.expectation

@@ -299,8 +299,7 @@ impl Store {
         let (since, until) = (day(since), day(until));
         let mut st = self.conn.prepare(&format!(
             "SELECT w.id, w.date, w.scope, w.metric IS NOT NULL,
-                    w.title || ' ' || coalesce(w.situation, '') || ' ' || coalesce(w.action, '')
-                    || ' ' || coalesce(w.result, '') || ' ' || coalesce(w.metric, '')
+                    w.title || ' ' || coalesce(w.result, '') || ' ' || coalesce(w.metric, '')
              FROM wins w WHERE {WINDOW} ORDER BY w.date DESC, w.id DESC"
         ))?;
         let rows = st.query_map([&since, &until], |r| {

@@ -5,8 +5,8 @@ import type { LevelTier } from "./LevelTier";
 /**
  * How to tell the level of a win for one expectation: what looks like it but is the
  * work of the level below, what is at the target level, what is above it. The
- * matcher weighs phrases (2), stems (1) and structured cues (1) of each tier; the
- * highest tier with the most weight wins, ties going up (see `level::judge`).
+ * matcher weighs phrases (2), stems (1) and structured cues (1) of each tier; see
+ * `level::Judge::level_at` for how the weights decide.
  */
 export type LevelRules = { 
 /**
