@@ -145,16 +145,24 @@ pub struct MustHave {
 }
 
 /// The rules of the verdict's label, written in the ladder so a user can read them
-/// and a custom ladder can set its own.
+/// and a custom ladder can set its own (a field left out takes its default).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct VerdictRules {
+    /// `not-yet` whenever an expectation beyond the floor rests only on work of
+    /// the level below: it needs more time doing the work, not a better document.
+    pub not_yet_when_below_only: bool,
+    /// `not-yet` when most of the work at the level sits in the last
+    /// `sustained_days` before the target date (or the review's day).
+    pub not_yet_when_not_sustained: bool,
+    /// The days before the target date that must not hold most of the case.
+    pub sustained_days: i64,
     /// `ready` needs at most this many gaps (thin counts as a gap).
     pub ready_max_gaps: usize,
     /// ... at most this many missing must-haves ...
     pub ready_max_missing: usize,
-    /// ... and at least this many voices at or above the target level or outside the
-    /// org among the people who vouch or gave feedback ...
+    /// ... and at least this many voices at or above the target level, and as many
+    /// from outside the org, among the people who vouch or gave feedback ...
     pub ready_min_senior_voices: usize,
     /// ... and at least this readiness score.
     pub ready_min_score: u32,
@@ -169,6 +177,9 @@ pub struct VerdictRules {
 impl Default for VerdictRules {
     fn default() -> Self {
         VerdictRules {
+            not_yet_when_below_only: true,
+            not_yet_when_not_sustained: true,
+            sustained_days: 56,
             ready_max_gaps: 0,
             ready_max_missing: 0,
             ready_min_senior_voices: 1,

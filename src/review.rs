@@ -228,6 +228,10 @@ pub struct Readiness {
     pub gaps: usize,
     /// The ladder's must-haves no win shows yet.
     pub missing: Vec<MissingMustHave>,
+    /// The reasons of the verdict as fixed ids: `below-level-only:<expectation>`,
+    /// `missing-must-have:<id>`, `not-sustained`, `no-senior-voice`,
+    /// `no-outside-voice`, `floor-only`.
+    pub reasons: Vec<String>,
     /// How the numbers were computed.
     pub method: String,
 }
@@ -626,7 +630,27 @@ pub fn review<W: Evidence>(input: &Inputs<'_, W>) -> Review {
         own_org: input.own_org,
         target: &ladder.target_level,
     });
-    let readiness = readiness(ladder, &expectations, &providers, &sustained, &must_haves);
+    // Work at the level, beyond the floor, crowded into the weeks before the target.
+    let end = cycle.target_date.unwrap_or(as_of);
+    let cutoff = end - Duration::days(ladder.verdict.sustained_days);
+    let (mut at_level, mut late) = (0usize, 0usize);
+    for (i, w) in wins.iter().enumerate() {
+        let counts = (0..n_exp)
+            .any(|e| !judge.is_floor(e) && levels[i * n_exp + e].is_some_and(|l| l >= Level::At));
+        if counts {
+            at_level += 1;
+            late += (w.date() > cutoff) as usize;
+        }
+    }
+    let not_sustained = at_level >= 2 && late * 2 > at_level;
+    let readiness = readiness(
+        ladder,
+        &expectations,
+        &providers,
+        &sustained,
+        &must_haves,
+        not_sustained.then_some((late, at_level)),
+    );
     Review {
         ladder: ladder.id.clone(),
         ladder_name: ladder.name.clone(),

@@ -673,3 +673,209 @@ fn team_delivery_alone_never_carries_the_case() {
     assert_eq!(r.readiness.label, "not-yet");
     assert!(r.readiness.score < 20, "{}", r.readiness.score);
 }
+
+// ---------------------------------------------------------------------------
+// Whole cases with a Director's verdict (tests/data/cases/*.json)
+// ---------------------------------------------------------------------------
+
+mod cases {
+    use super::*;
+    use caliber::FeedbackDraft;
+    use serde_json::Value;
+
+    fn strs(v: &Value) -> Vec<String> {
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect()
+    }
+
+    /// Loads a case into a fresh store through the library and reviews it.
+    pub fn review_case(case: &Value) -> Review {
+        let mut s = Store::open_in_memory().unwrap();
+        let ladder = s.ladder(case["ladder"].as_str().unwrap()).unwrap();
+        let cycle = &case["cycle"];
+        s.set_cycle(&Cycle {
+            ladder: ladder.id.clone(),
+            current_level: ladder.current_level.clone(),
+            target_level: ladder.target_level.clone(),
+            start: d(cycle["from"].as_str().unwrap()),
+            end: d(cycle["to"].as_str().unwrap()),
+            target_date: cycle["target_date"].as_str().map(d),
+            is_default: false,
+        })
+        .unwrap();
+        s.set_setting("org", case["own_org"].as_str().unwrap())
+            .unwrap();
+        for p in case["people"].as_array().unwrap() {
+            s.add_person(&PersonDraft {
+                name: p["name"].as_str().unwrap().into(),
+                relation: p["relation"].as_str().map(|r| r.parse().unwrap()),
+                org: p["org"].as_str().map(str::to_string),
+                // People have no manager flag: that they manage is said in their notes.
+                notes: p["is_manager"]
+                    .as_bool()
+                    .unwrap_or(false)
+                    .then(|| "Manager".to_string()),
+                seniority: p["seniority"].as_str().map(|x| x.parse().unwrap()),
+            })
+            .unwrap();
+        }
+        for w in case["wins"].as_array().unwrap() {
+            let text = |k: &str| w[k].as_str().map(str::to_string);
+            s.add_win(&WinDraft {
+                date: Some(d(w["date"].as_str().unwrap())),
+                title: w["title"].as_str().unwrap().into(),
+                situation: text("situation"),
+                action: text("action"),
+                result: text("result"),
+                metric: text("metric"),
+                scope: w["scope"].as_str().unwrap_or("team").parse().unwrap(),
+                expectations: strs(&w["expectations"])
+                    .into_iter()
+                    .map(|id| ExpectationTag {
+                        id,
+                        confirmed: true,
+                    })
+                    .collect(),
+                people: w["people"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|p| PersonRef {
+                        name: p["name"].as_str().unwrap().into(),
+                        vouches: p["vouches"].as_bool().unwrap_or(false),
+                    })
+                    .collect(),
+                ..WinDraft::default()
+            })
+            .unwrap();
+        }
+        for f in case["feedback"].as_array().into_iter().flatten() {
+            s.add_feedback(&FeedbackDraft {
+                person: f["person"].as_str().unwrap().into(),
+                date: Some(d(f["date"].as_str().unwrap())),
+                quote: f["text"].as_str().unwrap().into(),
+                expectation: strs(&f["expectations"]).into_iter().next(),
+            })
+            .unwrap();
+        }
+        review_store(&s, d(case["today"].as_str().unwrap())).unwrap()
+    }
+
+    /// What a case's review gets wrong against its expected verdict; empty when right.
+    pub fn misses(case: &Value, r: &Review) -> Vec<String> {
+        let want = &case["expected"];
+        let mut out = Vec::new();
+        if r.readiness.label != want["label"].as_str().unwrap() {
+            out.push(format!(
+                "label {} (want {}): {}",
+                r.readiness.label, want["label"], r.readiness.reason
+            ));
+        }
+        for m in strs(&want["must_mention"]) {
+            if !r.readiness.reasons.contains(&m) {
+                out.push(format!("does not mention {m}"));
+            }
+        }
+        for m in strs(&want["must_not_mention"]) {
+            if r.readiness.reasons.contains(&m) {
+                out.push(format!("mentions {m}"));
+            }
+        }
+        let gap = |id: &str| r.expectations.iter().any(|e| e.id == id && e.gap);
+        for g in strs(&want["gaps"]) {
+            if !gap(&g) {
+                out.push(format!("{g} is not a gap"));
+            }
+        }
+        for g in strs(&want["not_gaps"]) {
+            if gap(&g) {
+                let e = r.expectations.iter().find(|e| e.id == g).unwrap();
+                out.push(format!("{g} is a gap: {}", e.summary));
+            }
+        }
+        out
+    }
+
+    pub fn load() -> Vec<(String, Value)> {
+        let mut files: Vec<_> = std::fs::read_dir("tests/data/cases")
+            .expect("the cases folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .map(|p| {
+                let text = std::fs::read_to_string(&p).unwrap();
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    serde_json::from_str(&text).unwrap(),
+                )
+            })
+            .collect()
+    }
+}
+
+/// The share of the reasons a Director gave that the verdict must name. Labels,
+/// gaps and the reasons a Director ruled out are checked exactly.
+const MUST_MENTION_TARGET: f64 = 0.9;
+
+#[test]
+fn every_case_gets_the_directors_verdict() {
+    let all = cases::load();
+    assert!(all.len() >= 8, "{} cases", all.len());
+    let (mut named, mut wanted) = (0usize, 0usize);
+    let mut failed = Vec::new();
+    for (name, case) in &all {
+        let r = cases::review_case(case);
+        let misses = cases::misses(case, &r);
+        let unnamed = misses
+            .iter()
+            .filter(|m| m.starts_with("does not mention"))
+            .count();
+        let want = case["expected"]["must_mention"]
+            .as_array()
+            .map_or(0, Vec::len);
+        wanted += want;
+        named += want - unnamed;
+        println!(
+            "{name}: {} {}/100, reasons {:?}{}",
+            r.readiness.label,
+            r.readiness.score,
+            r.readiness.reasons,
+            if misses.is_empty() {
+                String::new()
+            } else {
+                format!("\n  MISSES: {}", misses.join("\n          "))
+            }
+        );
+        if misses.iter().any(|m| !m.starts_with("does not mention")) {
+            failed.push(name.clone());
+        }
+    }
+    let share = named as f64 / wanted.max(1) as f64;
+    println!("Reasons a Director gave that the verdict names: {named}/{wanted}");
+    assert!(
+        failed.is_empty(),
+        "cases with a wrong label, gap or reason: {failed:?}"
+    );
+    assert!(
+        share >= MUST_MENTION_TARGET,
+        "only {named} of {wanted} reasons named"
+    );
+}
+
+#[test]
+fn ten_l6_wins_added_to_the_ready_case_change_neither_its_label_nor_its_reasons() {
+    let all = cases::load();
+    let get = |prefix: &str| {
+        let (_, case) = all.iter().find(|(n, _)| n.starts_with(prefix)).unwrap();
+        cases::review_case(case)
+    };
+    let (b, g) = (get("b_"), get("g_"));
+    assert_eq!(b.readiness.label, g.readiness.label);
+    assert_eq!(b.readiness.reasons, g.readiness.reasons);
+}

@@ -16,6 +16,7 @@ pub fn readiness(
     providers: &Providers,
     sustained: &Sustained,
     must: &[MustHaveStatus],
+    late: Option<(usize, usize)>,
 ) -> Readiness {
     let rules = &ladder.verdict;
     let carrying: Vec<&ExpectationReview> = reviews.iter().filter(|r| !r.floor).collect();
@@ -44,9 +45,42 @@ pub fn readiness(
         score -= 5.0;
     }
     let score = score.round().clamp(0.0, 100.0) as u32;
-    let label = if gaps <= rules.ready_max_gaps
+    let below_only: Vec<&str> = reviews
+        .iter()
+        .filter(|r| !r.floor && r.wins > 0 && r.level_counts.at + r.level_counts.above == 0)
+        .map(|r| r.id.as_str())
+        .collect();
+    let floor_only =
+        reviews.iter().any(|r| r.floor && r.wins > 0) && carrying.iter().all(|r| r.gap);
+    let mut reasons: Vec<String> = below_only
+        .iter()
+        .map(|id| format!("below-level-only:{id}"))
+        .collect();
+    reasons.extend(
+        missing
+            .iter()
+            .map(|m| format!("missing-must-have:{}", m.id)),
+    );
+    if late.is_some() {
+        reasons.push("not-sustained".into());
+    }
+    if providers.at_or_above == 0 {
+        reasons.push("no-senior-voice".into());
+    }
+    if providers.outside_org == 0 {
+        reasons.push("no-outside-voice".into());
+    }
+    if floor_only {
+        reasons.push("floor-only".into());
+    }
+    let held_back = (rules.not_yet_when_below_only && !below_only.is_empty())
+        || (rules.not_yet_when_not_sustained && late.is_some());
+    let label = if held_back {
+        "not-yet"
+    } else if gaps <= rules.ready_max_gaps
         && missing.len() <= rules.ready_max_missing
-        && providers.senior_voices >= rules.ready_min_senior_voices
+        && providers.at_or_above >= rules.ready_min_senior_voices
+        && providers.outside_org >= rules.ready_min_senior_voices
         && score >= rules.ready_min_score
     {
         "ready"
@@ -59,11 +93,6 @@ pub fn readiness(
         "not-yet"
     };
 
-    let below_only: Vec<&str> = gap_rows
-        .iter()
-        .filter(|r| !r.floor && r.wins > 0 && r.level_counts.at + r.level_counts.above == 0)
-        .map(|r| r.id.as_str())
-        .collect();
     let mut why: Vec<String> = Vec::new();
     if gaps > 0 {
         let ids: Vec<&str> = gap_rows.iter().map(|r| r.id.as_str()).collect();
@@ -88,6 +117,15 @@ pub fn readiness(
         }
         why.push(clause);
     }
+    if let Some((late, all)) = late {
+        why.push(format!(
+            "{late} of the {all} wins at the level come from the last {} weeks before the target date: the work is not yet sustained",
+            rules.sustained_days / 7
+        ));
+    }
+    if floor_only {
+        why.push("the case rests on team delivery, the floor".into());
+    }
     if !missing.is_empty() {
         let names: Vec<String> = missing
             .iter()
@@ -103,11 +141,17 @@ pub fn readiness(
             names.join(", ")
         ));
     }
-    if providers.senior_voices < rules.ready_min_senior_voices {
-        why.push(format!(
-            "nobody at or above {} or outside your org vouches for the work",
+    match (providers.at_or_above, providers.outside_org) {
+        (0, 0) => why.push(format!(
+            "nobody at or above {} and nobody outside your org vouches for the work",
             ladder.target_level
-        ));
+        )),
+        (0, _) => why.push(format!(
+            "nobody at or above {} vouches for the work",
+            ladder.target_level
+        )),
+        (_, 0) => why.push("nobody outside your org vouches for the work".into()),
+        _ => {}
     }
     if why.is_empty() && score < rules.ready_min_score {
         why.push(format!(
@@ -150,8 +194,10 @@ pub fn readiness(
         reason,
         gaps,
         missing,
+        reasons,
         method: format!(
-            "Each win is judged for each of its expectations: below, at or above {target}, by the ladder's rules (what looks like the expectation but is {current} work, what is {target} work, what is beyond it), unless you set its level. Each expectation then scores 0-100 from its wins at or above the level in the window: amount (up to 35, five wins at the level for full marks, above-level wins count 1.5; a confirmed tag makes the link surer, not the work stronger), spread over quarters (20, three quarters for full marks), recency of the latest (15 within {RECENT_DAYS} days, 8 within {OLD_AFTER_DAYS}), share with a metric (10), share someone vouches for (10) and widest scope (org 5, company 8, industry 10). An expectation with no wins at the level, a single one, only old ones or a score under 40 is a gap (thin is a gap). Team delivery is the floor: every win counts toward it, and it is left out of the mean, so it never carries the case. Readiness is the mean of the other expectations' scores, minus 10 per gap, 5 per missing must-have, 5 per feedback provider below {PROVIDERS_WANTED}, 5 when nobody at or above the level or outside the org vouches, and 5 when the case rests on the last {LAST_WEEKS} weeks. Ready: at most {} gaps, at most {} missing must-haves, at least {} voices at or above the level or outside the org, and {} or more; close: at most {} gaps, at most {} missing must-haves and {} or more; otherwise not yet.",
+            "Each win is judged for each of its expectations: below, at or above {target}, by the ladder's rules (what looks like the expectation but is {current} work, what is {target} work, what is beyond it), unless you set its level. Each expectation then scores 0-100 from its wins at or above the level in the window: amount (up to 35, five wins at the level for full marks, above-level wins count 1.5; a confirmed tag makes the link surer, not the work stronger), spread over quarters (20, three quarters for full marks), recency of the latest (15 within {RECENT_DAYS} days, 8 within {OLD_AFTER_DAYS}), share with a metric (10), share someone vouches for (10) and widest scope (org 5, company 8, industry 10). An expectation with no wins at the level, a single one, only old ones or a score under 40 is a gap (thin is a gap). Team delivery is the floor: every win counts toward it, and it is left out of the mean, so it never carries the case. Readiness is the mean of the other expectations' scores, minus 10 per gap, 5 per missing must-have, 5 per feedback provider below {PROVIDERS_WANTED}, 5 when nobody at or above the level or outside the org vouches, and 5 when the case rests on the last {LAST_WEEKS} weeks. Not yet whenever an expectation beyond the floor rests only on {current} work, or when most of the work at the level comes from the last {} days before the target date. Ready: at most {} gaps, at most {} missing must-haves, at least {} voices at or above the level and as many from outside the org, and {} or more; close: at most {} gaps, at most {} missing must-haves and {} or more; otherwise not yet.",
+            rules.sustained_days,
             rules.ready_max_gaps,
             rules.ready_max_missing,
             rules.ready_min_senior_voices,

@@ -152,7 +152,7 @@ function sampleReview(over: Partial<Review> = {}): Review {
     must_haves: [],
     readiness: {
       score: 48, label: "not-yet", summary: "Not yet: readiness 48/100 with 2 gaps to close.",
-      reason: "Not yet: 2 of 3 expectations are a gap.", gaps: 2, missing: [], method: "Each expectation scores 0-100.",
+      reason: "Not yet: 2 of 3 expectations are a gap.", gaps: 2, missing: [], reasons: [], method: "Each expectation scores 0-100.",
     },
     ...over,
   };

@@ -31,6 +31,12 @@ gaps: number,
  */
 missing: Array<MissingMustHave>, 
 /**
+ * The reasons of the verdict as fixed ids: `below-level-only:<expectation>`,
+ * `missing-must-have:<id>`, `not-sustained`, `no-senior-voice`,
+ * `no-outside-voice`, `floor-only`.
+ */
+reasons: Array<string>, 
+/**
  * How the numbers were computed.
  */
 method: string, };

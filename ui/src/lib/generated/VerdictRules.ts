@@ -2,9 +2,23 @@
 
 /**
  * The rules of the verdict's label, written in the ladder so a user can read them
- * and a custom ladder can set its own.
+ * and a custom ladder can set its own (a field left out takes its default).
  */
 export type VerdictRules = { 
+/**
+ * `not-yet` whenever an expectation beyond the floor rests only on work of
+ * the level below: it needs more time doing the work, not a better document.
+ */
+not_yet_when_below_only: boolean, 
+/**
+ * `not-yet` when most of the work at the level sits in the last
+ * `sustained_days` before the target date (or the review's day).
+ */
+not_yet_when_not_sustained: boolean, 
+/**
+ * The days before the target date that must not hold most of the case.
+ */
+sustained_days: number, 
 /**
  * `ready` needs at most this many gaps (thin counts as a gap).
  */
@@ -14,8 +28,8 @@ ready_max_gaps: number,
  */
 ready_max_missing: number, 
 /**
- * ... and at least this many voices at or above the target level or outside the
- * org among the people who vouch or gave feedback ...
+ * ... and at least this many voices at or above the target level, and as many
+ * from outside the org, among the people who vouch or gave feedback ...
  */
 ready_min_senior_voices: number, 
 /**
