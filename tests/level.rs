@@ -433,3 +433,83 @@ fn the_rules_agree_with_a_directors_labels() {
         100.0 * AGREEMENT_TARGET
     );
 }
+
+// ---------------------------------------------------------------------------
+// caliber review: the verdict through the binary
+// ---------------------------------------------------------------------------
+
+#[test]
+fn review_shows_the_verdict_reason_missing_must_haves_and_levels() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let h = "hire-develop-managers";
+    for (date, title, exp) in [
+        ("2026-01-10", "Hired three engineers for the team", h),
+        ("2026-04-10", "Promoted two engineers to SDE II", h),
+        ("2026-07-10", "Bar-raised in six engineer loops", h),
+        (
+            "2026-02-10",
+            "My team shipped checkout v2 on time",
+            "team-delivery",
+        ),
+        (
+            "2026-05-10",
+            "Took two weeks of vacation; the team shipped without me",
+            "delegation",
+        ),
+    ] {
+        log(&db, &[title, "-d", date, "-e", exp]);
+    }
+    cal(&db)
+        .args(["cycle", "set", "--from", "2025-12-01", "--to", "2026-11-30"])
+        .assert()
+        .success();
+    let r = json(cal(&db).arg("review"));
+    let label = r["readiness"]["label"].as_str().unwrap();
+    assert_eq!(label, "not-yet", "{}", r["readiness"]);
+    assert!(
+        r["readiness"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("L6 work")
+    );
+    let e = r["expectations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == h)
+        .unwrap();
+    assert_eq!(e["level_counts"]["below"], 3);
+    assert_eq!(e["level_counts"]["at"], 0);
+    assert_eq!(e["gap"], true);
+    assert_eq!(e["missing"][0]["id"], "successor");
+    assert!(
+        e["missing"][0]["title"]
+            .as_str()
+            .unwrap()
+            .contains("successor")
+    );
+    assert!(e["next_step"].is_string() && e["panel_question"].is_string());
+    let reasons: Vec<&str> = r["readiness"]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        reasons.contains(&"below-level-only:hire-develop-managers"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&"missing-must-have:handed-off"),
+        "{reasons:?}"
+    );
+
+    let out = cal(&db).arg("review").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Not yet:"), "{text}");
+    assert!(text.contains("Missing must-haves:"), "{text}");
+    assert!(text.contains("  - successor: "), "{text}");
+    assert!(text.contains("below/at/above"), "{text}");
+    assert!(text.contains("3/0/0"), "{text}");
+}
