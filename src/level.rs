@@ -162,7 +162,14 @@ pub fn is_managing_report(p: &Person) -> bool {
 /// Lowercase words separated by single spaces, with one space before and after:
 /// "Team's roadmap (v2)" becomes " team s roadmap v2 ".
 fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
+    let mut out = String::new();
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer kept between calls.
+fn fold_into(text: &str, out: &mut String) {
+    out.clear();
     out.push(' ');
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -184,7 +191,6 @@ fn fold(text: &str) -> String {
     if !out.ends_with(' ') {
         out.push(' ');
     }
-    out
 }
 
 /// How much a matched phrase, stem or cue adds to its tier.
@@ -231,9 +237,14 @@ struct Learned {
 
 /// What one reading of a win found: the weight of each tier of each expectation and
 /// which groups of each must-have matched.
+#[derive(Debug, Default)]
 pub struct Reading {
     tiers: Vec<[u32; 3]>,
-    groups: Vec<Vec<bool>>,
+    /// Per must-have group, flat; `group_at[m]` is where must-have `m` starts.
+    groups: Vec<bool>,
+    group_at: Vec<usize>,
+    /// The folded text, kept to reuse its buffer for the next win.
+    folded: String,
     words: Option<HashSet<String>>,
 }
 
@@ -332,8 +343,15 @@ impl<'l> Judge<'l> {
                 add(group, Slot::Group(m, g));
             }
         }
+        // A DFA: built once per review (a few hundred patterns), the fastest to run
+        // over a hundred thousand short texts.
         let automaton = (!texts.is_empty())
-            .then(|| AhoCorasick::new(&texts).ok())
+            .then(|| {
+                AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&texts)
+                    .ok()
+            })
             .flatten();
         let orgs = OrgView::new(people, own_org);
         let people = people
@@ -381,61 +399,68 @@ impl<'l> Judge<'l> {
 
     /// Reads a win once: the weight of every tier and must-have group.
     pub fn read(&self, w: &WinSignals<'_>) -> Reading {
+        let mut r = Reading::default();
+        self.read_into(w, &mut r);
+        r
+    }
+
+    /// [`Judge::read`] into a reading kept from an earlier win: a review of many
+    /// wins allocates its buffers once.
+    pub fn read_into(&self, w: &WinSignals<'_>, r: &mut Reading) {
         let n = self.ladder.expectations.len();
-        let mut tiers = vec![[0u32; 3]; n];
-        let mut groups: Vec<Vec<bool>> = self
-            .ladder
-            .must_haves
-            .iter()
-            .map(|m| vec![false; m.all.len()])
-            .collect();
-        let folded = fold(w.text);
+        r.tiers.clear();
+        r.tiers.resize(n, [0; 3]);
+        if r.group_at.len() != self.ladder.must_haves.len() {
+            r.group_at.clear();
+            let mut at = 0;
+            for m in &self.ladder.must_haves {
+                r.group_at.push(at);
+                at += m.all.len();
+            }
+            r.groups = vec![false; at];
+        }
+        r.groups.iter_mut().for_each(|g| *g = false);
+        fold_into(w.text, &mut r.folded);
         if let Some(ac) = &self.automaton {
             // Overlapping: "engineering manager" and "manager" both count.
-            for m in ac.find_overlapping_iter(&folded) {
+            for m in ac.find_overlapping_iter(r.folded.as_str()) {
                 let (stem, slots) = &self.patterns[m.pattern().as_usize()];
                 for slot in slots {
                     match *slot {
-                        Slot::Tier(e, t) => tiers[e][t] += if *stem { STEM } else { PHRASE },
-                        Slot::Group(m, g) => groups[m][g] = true,
+                        Slot::Tier(e, t) => r.tiers[e][t] += if *stem { STEM } else { PHRASE },
+                        Slot::Group(m, g) => r.groups[r.group_at[m] + g] = true,
                     }
                 }
             }
         }
-        let facts: Vec<PersonFacts> = w
-            .people
-            .iter()
-            .filter_map(|id| self.people.get(id).copied())
-            .collect();
+        let facts = || w.people.iter().filter_map(|id| self.people.get(id));
         let cue = |c: Cue| match c {
-            Cue::ManagerOnWin => facts.iter().any(|p| p.managing),
-            Cue::IcOnWin => facts.iter().any(|p| p.individual),
-            Cue::SeniorOnWin => facts.iter().any(|p| p.senior),
-            Cue::OutsideOrgOnWin => facts.iter().any(|p| p.outside),
+            Cue::ManagerOnWin => facts().any(|p| p.managing),
+            Cue::IcOnWin => facts().any(|p| p.individual),
+            Cue::SeniorOnWin => facts().any(|p| p.senior),
+            Cue::OutsideOrgOnWin => facts().any(|p| p.outside),
             Cue::Metric => w.has_metric,
             Cue::ScopeOrg => w.scope >= Scope::Org,
             Cue::ScopeCompany => w.scope >= Scope::Company,
         };
-        for (e, r) in self.rules.iter().enumerate() {
-            if let Some(r) = r {
-                for (t, tier) in [&r.below, &r.at, &r.above].into_iter().enumerate() {
-                    tiers[e][t] += CUE * tier.cues.iter().filter(|&&c| cue(c)).count() as u32;
+        for (e, rules) in self.rules.iter().enumerate() {
+            if let Some(rules) = rules {
+                for (t, tier) in [&rules.below, &rules.at, &rules.above]
+                    .into_iter()
+                    .enumerate()
+                {
+                    r.tiers[e][t] += CUE * tier.cues.iter().filter(|&&c| cue(c)).count() as u32;
                 }
             }
         }
         for (m, must) in self.ladder.must_haves.iter().enumerate() {
             for (g, group) in must.all.iter().enumerate() {
                 if group.cues.iter().any(|&c| cue(c)) {
-                    groups[m][g] = true;
+                    r.groups[r.group_at[m] + g] = true;
                 }
             }
         }
-        let words = (!self.learned.is_empty()).then(|| content_words(&folded));
-        Reading {
-            tiers,
-            groups,
-            words,
-        }
+        r.words = (!self.learned.is_empty()).then(|| content_words(&r.folded));
     }
 
     /// The level a read win shows for the expectation `id`: the user's override,
@@ -532,7 +557,10 @@ impl<'l> Judge<'l> {
             .iter()
             .enumerate()
             .filter(move |(m, must)| {
-                reading.groups[*m].iter().all(|&g| g)
+                let from = reading.group_at[*m];
+                reading.groups[from..from + must.all.len()]
+                    .iter()
+                    .all(|&g| g)
                     && levels.iter().any(|&(e, level)| {
                         let id = &ids[e].id;
                         level >= Level::At

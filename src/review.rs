@@ -145,6 +145,9 @@ pub struct ExpectationReview {
     /// How many of the wins show work below, at and above the target level. Only
     /// work at or above the level counts toward the strength.
     pub level_counts: LevelCounts,
+    /// The wins below the level, newest first: real work, but not evidence for the
+    /// target level (the outline keeps them to its appendix).
+    pub below_level: Vec<WinId>,
     /// True for the floor (team delivery): assumed, it never carries the case.
     pub floor: bool,
     /// The ladder's must-haves for this expectation that no win shows yet.
@@ -522,28 +525,32 @@ pub fn review<W: Evidence>(input: &Inputs<'_, W>) -> Review {
     let mut shown: Vec<Vec<WinId>> = vec![Vec::new(); ladder.must_haves.len()];
     let mut ids: Vec<PersonId> = Vec::new();
     let mut tagged: Vec<(usize, Level)> = Vec::new();
-    let read = |w: &W, ids: &mut Vec<PersonId>| {
+    let mut tags: Vec<usize> = Vec::new();
+    let mut reading = crate::level::Reading::default();
+    let read = |w: &W, ids: &mut Vec<PersonId>, reading: &mut crate::level::Reading| {
         ids.clear();
         ids.extend(w.named().map(|(id, _)| id));
         let text = w.text();
-        judge.read(&WinSignals {
-            id: w.id(),
-            text: &text,
-            scope: w.scope(),
-            has_metric: w.has_metric(),
-            people: ids,
-        })
+        judge.read_into(
+            &WinSignals {
+                id: w.id(),
+                text: &text,
+                scope: w.scope(),
+                has_metric: w.has_metric(),
+                people: ids,
+            },
+            reading,
+        );
     };
     for (i, w) in wins.iter().enumerate() {
-        let tags: Vec<usize> = (0..n_exp)
-            .filter(|&e| w.tag(&ladder.expectations[e].id).is_some())
-            .collect();
+        tags.clear();
+        tags.extend((0..n_exp).filter(|&e| w.tag(&ladder.expectations[e].id).is_some()));
         if tags.is_empty() {
             continue;
         }
-        let reading = read(w, &mut ids);
+        read(w, &mut ids, &mut reading);
         tagged.clear();
-        for e in tags {
+        for &e in &tags {
             let (level, _) = judge.level_at(w.id(), &reading, e);
             levels[i * n_exp + e] = Some(level);
             tagged.push((e, level));
@@ -568,7 +575,8 @@ pub fn review<W: Evidence>(input: &Inputs<'_, W>) -> Review {
     // The reason of one win's level, written only for the few wins a summary quotes.
     let reason_of = |i: usize, e: usize| {
         let w = wins[i];
-        let reading = read(w, &mut Vec::new());
+        let mut reading = crate::level::Reading::default();
+        read(w, &mut Vec::new(), &mut reading);
         let (level, why) = judge.level_at(w.id(), &reading, e);
         judge.reason(e, level, why)
     };
@@ -883,6 +891,11 @@ fn review_expectation<W: Evidence>(sc: &Scoring<'_, W>) -> ExpectationReview {
         summary,
         win_ids: all.iter().map(|(w, _)| w.id()).collect(),
         level_counts,
+        below_level: all
+            .iter()
+            .filter(|(_, l)| *l == Level::Below)
+            .map(|(w, _)| w.id())
+            .collect(),
         floor,
         missing: sc.missing.iter().map(|(m, _)| m.clone()).collect(),
         next_step,

@@ -879,3 +879,36 @@ fn ten_l6_wins_added_to_the_ready_case_change_neither_its_label_nor_its_reasons(
     assert_eq!(b.readiness.label, g.readiness.label);
     assert_eq!(b.readiness.reasons, g.readiness.reasons);
 }
+
+#[test]
+fn the_outline_keeps_below_level_wins_to_its_appendix() {
+    let mut s = store();
+    excellent_l6_year(&mut s, true);
+    let at = win(
+        &mut s,
+        "2026-09-20",
+        "Hired two engineering managers for payments",
+        "hire-develop-managers",
+        Scope::Org,
+        Some("2 managers"),
+        &[],
+        true,
+    );
+    let o = caliber::outline::outline_store(&s, d(AS_OF)).unwrap();
+    let h = o
+        .expectations
+        .iter()
+        .find(|e| e.id == "hire-develop-managers")
+        .unwrap();
+    let shown: Vec<i64> = h.evidence.iter().map(|x| x.id).collect();
+    assert_eq!(shown, [at], "only the at-level win is evidence");
+    let r = review_store(&s, d(AS_OF)).unwrap();
+    let below = &exp(&r, "hire-develop-managers").below_level;
+    assert_eq!(below.len(), 4);
+    for id in below {
+        assert!(
+            o.appendix.iter().any(|a| a.id == *id),
+            "win {id} in the appendix"
+        );
+    }
+}

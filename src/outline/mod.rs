@@ -15,7 +15,7 @@ pub use narrative::{count_words, first_person};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, Result};
 use crate::ladder::{Ladder, principles};
@@ -404,7 +404,17 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         .iter()
         .map(|e| {
             let rev = by_id.get(e.id.as_str());
-            let best = best_for(&wins, &e.id, 4);
+            // Work below the level is not evidence for it: it stays in the appendix.
+            let below: HashSet<WinId> = match rev {
+                Some(r) if !r.floor => r.below_level.iter().copied().collect(),
+                _ => HashSet::new(),
+            };
+            let at_level: Vec<&Win> = wins
+                .iter()
+                .copied()
+                .filter(|w| !below.contains(&w.id))
+                .collect();
+            let best = best_for(&at_level, &e.id, 4);
             let quotes: Vec<&Feedback> = src
                 .feedback
                 .iter()

@@ -114,7 +114,7 @@ function exp(id: string, title: string, counts: number[], over: Partial<Expectat
     widest_scope: wins > 0 ? "org" : null, with_metric: 0, vouched: 0, score: 50,
     strength: wins === 0 ? "none" : wins === 1 ? "thin" : "solid",
     gap: wins < 2, summary: `${wins} wins: words`, win_ids: [],
-    level_counts: { below: 0, at: wins, above: 0 }, floor: id === "team-delivery", missing: [],
+    level_counts: { below: 0, at: wins, above: 0 }, below_level: [], floor: id === "team-delivery", missing: [],
     next_step: null, panel_question: null,
     ...over,
   };

@@ -80,6 +80,11 @@ win_ids: Array<number>,
  */
 level_counts: LevelCounts, 
 /**
+ * The wins below the level, newest first: real work, but not evidence for the
+ * target level (the outline keeps them to its appendix).
+ */
+below_level: Array<number>, 
+/**
  * True for the floor (team delivery): assumed, it never carries the case.
  */
 floor: boolean, 
