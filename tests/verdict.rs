@@ -912,3 +912,36 @@ fn the_outline_keeps_below_level_wins_to_its_appendix() {
         );
     }
 }
+
+#[test]
+fn the_outline_leads_with_the_level_never_with_the_floor() {
+    let mut s = store();
+    l7_year(&mut s);
+    // The floor, better proven than anything else: many recent, wide, vouched wins.
+    for month in 1..=11 {
+        win(
+            &mut s,
+            &format!("2026-{month:02}-15"),
+            &format!("Delivered release {month} through my managers across the company"),
+            "team-delivery",
+            Scope::Industry,
+            Some("99.99%"),
+            &["Vic", "Kim"],
+            true,
+        );
+    }
+    let r = review_store(&s, d(AS_OF)).unwrap();
+    let floor = exp(&r, "team-delivery").score;
+    assert!(
+        r.expectations.iter().all(|e| e.score <= floor),
+        "the floor scores highest here"
+    );
+    let o = caliber::outline::outline_store(&s, d(AS_OF)).unwrap();
+    let lead = o
+        .summary
+        .iter()
+        .find(|p| p.text.starts_with("My strongest evidence"))
+        .expect("a paragraph with the strongest evidence");
+    assert!(!lead.text.contains("Your teams deliver"), "{}", lead.text);
+    assert!(!lead.text.contains("Delivered release"), "{}", lead.text);
+}
