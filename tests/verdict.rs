@@ -945,3 +945,20 @@ fn the_outline_leads_with_the_level_never_with_the_floor() {
     assert!(!lead.text.contains("Your teams deliver"), "{}", lead.text);
     assert!(!lead.text.contains("Delivered release"), "{}", lead.text);
 }
+
+#[test]
+fn areas_for_growth_are_never_empty_and_speak_as_i() {
+    let mut s = store();
+    l7_year(&mut s);
+    let o = caliber::outline::outline_store(&s, d(AS_OF)).unwrap();
+    assert!(o.growth.len() >= 2, "{:?}", o.growth);
+    for g in &o.growth {
+        let all = format!("{} {}", g.concern, g.response.text);
+        assert!(!all.contains("You "), "{all}");
+    }
+    assert!(
+        o.growth
+            .iter()
+            .any(|g| g.concern.starts_with("My evidence for"))
+    );
+}

@@ -517,6 +517,43 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         });
     }
 
+    // A case with nothing to grow is not believed: name the two least proven
+    // expectations beyond the floor, in the candidate's voice.
+    if growth.is_empty() {
+        let mut weakest: Vec<&crate::review::ExpectationReview> =
+            r.expectations.iter().filter(|e| !e.floor).collect();
+        weakest.sort_by_key(|e| (e.score, e.id.clone()));
+        for e in weakest.into_iter().take(2) {
+            let step = e
+                .next_step
+                .clone()
+                .or_else(|| {
+                    src.ladder
+                        .expectation(&e.id)
+                        .and_then(|x| x.next_steps.first().cloned())
+                })
+                .unwrap_or_else(|| format!("log more of my work on \"{}\"", e.title));
+            let mut lower = step.chars();
+            let step = match lower.next() {
+                Some(c) => c.to_lowercase().chain(lower).collect::<String>(),
+                None => step,
+            };
+            growth.push(Concern {
+                concern: format!(
+                    "My evidence for \"{}\" is the least proven of my case.",
+                    e.title
+                ),
+                response: Para {
+                    text: format!(
+                        "Next, I will {}",
+                        step.trim_end_matches('.').to_string() + "."
+                    ),
+                    cites: vec![],
+                },
+            });
+        }
+    }
+
     let mut appendix: Vec<AppendixRow> = wins
         .iter()
         .map(|w| AppendixRow {
