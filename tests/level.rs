@@ -513,3 +513,54 @@ fn review_shows_the_verdict_reason_missing_must_haves_and_levels() {
     assert!(text.contains("below/at/above"), "{text}");
     assert!(text.contains("3/0/0"), "{text}");
 }
+
+// ---------------------------------------------------------------------------
+// The rules in the ladder file
+// ---------------------------------------------------------------------------
+
+#[test]
+fn ladder_level_rules_are_optional_and_a_broken_one_names_its_field() {
+    use caliber::Ladder;
+    let plain = r#"{"id":"mine","name":"Mine","current_level":"A","target_level":"B",
+        "expectations":[{"id":"x","title":"X","description":"Do x"}]}"#;
+    let l = Ladder::from_json(plain, "mine.json").expect("rules are optional");
+    assert!(l.must_haves.is_empty() && l.expectations[0].level.is_none());
+
+    let upper = plain.replace(
+        r#""description":"Do x"}"#,
+        r#""description":"Do x","level":{"below":{"phrases":["Team Roadmap"]},"otherwise":"below","otherwise_reason":"why"}}"#,
+    );
+    let err = Ladder::from_json(&upper, "mine.json")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("expectations[0].level.below.phrases[0]"),
+        "{err}"
+    );
+
+    let bad_level = plain.replace(
+        r#""description":"Do x"}"#,
+        r#""description":"Do x","level":{"otherwise":"L7","otherwise_reason":"why"}}"#,
+    );
+    let err = Ladder::from_json(&bad_level, "mine.json")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("otherwise"), "{err}");
+
+    let must = plain.replace(
+        r#""expectations":"#,
+        r#""must_haves":[{"id":"s","title":"S","expectation":"nope","all":[{"phrases":["x"]}],"next_step":"n"}],"expectations":"#,
+    );
+    let err = Ladder::from_json(&must, "mine.json")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("must_haves[0].expectation") && err.contains("nope"),
+        "{err}"
+    );
+
+    for id in ["senior-manager", "first-time-manager"] {
+        let l = caliber::ladder::builtin_ladder(id).unwrap();
+        assert!(l.expectations.iter().all(|e| e.level.is_some()), "{id}");
+    }
+}
