@@ -167,28 +167,36 @@ fn fold(text: &str) -> String {
     out
 }
 
-/// [`fold`] into a buffer kept between calls.
+/// [`fold`] into a buffer kept between calls. ASCII, nearly every win's text, is
+/// folded byte by byte; other letters go through Unicode lowercasing.
 fn fold_into(text: &str, out: &mut String) {
     out.clear();
     out.push(' ');
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+    let mut space = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            space = false;
         } else if c == '\'' || c == '\u{2019}' {
             // A possessive or a contraction stays one word: "team's" is "team",
             // "Ravi's team" is not "s team".
-            let mut ahead = chars.clone();
+            let rest = &text[i + c.len_utf8()..];
+            let mut ahead = rest.chars();
             if matches!(ahead.next(), Some('s' | 'S'))
                 && ahead.next().is_none_or(|n| !n.is_alphanumeric())
             {
                 chars.next();
             }
-        } else if !out.ends_with(' ') {
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space {
             out.push(' ');
+            space = true;
         }
     }
-    if !out.ends_with(' ') {
+    if !space {
         out.push(' ');
     }
 }
@@ -433,12 +441,19 @@ impl<'l> Judge<'l> {
                 }
             }
         }
-        let facts = || w.people.iter().filter_map(|id| self.people.get(id));
+        // What the people on the win are, in one pass.
+        let mut on = PersonFacts::default();
+        for p in w.people.iter().filter_map(|id| self.people.get(id)) {
+            on.managing |= p.managing;
+            on.individual |= p.individual;
+            on.senior |= p.senior;
+            on.outside |= p.outside;
+        }
         let cue = |c: Cue| match c {
-            Cue::ManagerOnWin => facts().any(|p| p.managing),
-            Cue::IcOnWin => facts().any(|p| p.individual),
-            Cue::SeniorOnWin => facts().any(|p| p.senior),
-            Cue::OutsideOrgOnWin => facts().any(|p| p.outside),
+            Cue::ManagerOnWin => on.managing,
+            Cue::IcOnWin => on.individual,
+            Cue::SeniorOnWin => on.senior,
+            Cue::OutsideOrgOnWin => on.outside,
             Cue::Metric => w.has_metric,
             Cue::ScopeOrg => w.scope >= Scope::Org,
             Cue::ScopeCompany => w.scope >= Scope::Company,
