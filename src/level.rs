@@ -17,6 +17,7 @@
 use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use crate::error::Result;
 use crate::ladder::{Cue, Ladder, LevelRules, LevelTier};
@@ -227,7 +228,7 @@ pub struct Judge<'l> {
     ladder: &'l Ladder,
     /// Per expectation of the ladder, its rules (None: every win is at the level).
     rules: Vec<Option<&'l LevelRules>>,
-    automaton: Option<AhoCorasick>,
+    automaton: Option<Arc<AhoCorasick>>,
     /// Per pattern: whether it is a stem, and where its weight goes.
     patterns: Vec<(bool, Vec<Slot>)>,
     people: HashMap<PersonId, PersonFacts>,
@@ -351,16 +352,7 @@ impl<'l> Judge<'l> {
                 add(group, Slot::Group(m, g));
             }
         }
-        // A DFA: built once per review (a few hundred patterns), the fastest to run
-        // over a hundred thousand short texts.
-        let automaton = (!texts.is_empty())
-            .then(|| {
-                AhoCorasick::builder()
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                    .build(&texts)
-                    .ok()
-            })
-            .flatten();
+        let automaton = automaton_for(&texts);
         let orgs = OrgView::new(people, own_org);
         let people = people
             .iter()
@@ -589,6 +581,34 @@ impl<'l> Judge<'l> {
     pub fn is_floor(&self, e: usize) -> bool {
         self.rules[e].is_some_and(|r| r.floor)
     }
+}
+
+/// The automaton over a ladder's patterns: a DFA, the fastest to run over a hundred
+/// thousand short texts and the slowest to build, so each process builds it once
+/// per set of patterns (the built-in ladders, a custom one) and keeps it.
+fn automaton_for(texts: &[String]) -> Option<Arc<AhoCorasick>> {
+    static BUILT: Mutex<Vec<(Vec<String>, Arc<AhoCorasick>)>> = Mutex::new(Vec::new());
+    if texts.is_empty() {
+        return None;
+    }
+    // A poisoned lock only means another thread panicked while building: rebuild.
+    let mut built = BUILT.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some((_, ac)) = built.iter().find(|(t, _)| t.as_slice() == texts) {
+        return Some(Arc::clone(ac));
+    }
+    let ac = Arc::new(
+        AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(texts)
+            .ok()?,
+    );
+    // A few ladders at most in a process; a long-running app that imports many
+    // keeps only the latest few.
+    if built.len() >= 4 {
+        built.remove(0);
+    }
+    built.push((texts.to_vec(), Arc::clone(&ac)));
+    Some(ac)
 }
 
 /// "below", "at", "above" as a phrase before the level's name.
