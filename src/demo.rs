@@ -67,6 +67,7 @@ pub fn demo_records(today: NaiveDate) -> Records {
             org: Some(p.org.to_string()),
             notes: text(p.notes),
             created_at: at(today - Duration::days(OLDEST_DAYS_AGO + 2), 9, i as u32),
+            seniority: None,
         })
         .collect();
 

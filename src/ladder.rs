@@ -44,6 +44,151 @@ pub struct Ladder {
     pub summary: String,
     /// The expectations, in the order a promotion document presents them.
     pub expectations: Vec<Expectation>,
+    /// What a panel wants to see at least once: each a kind of evidence that shows
+    /// the level, named so the review can say which are missing. A custom ladder may
+    /// have none.
+    #[serde(default)]
+    pub must_haves: Vec<MustHave>,
+    /// How the verdict's label is reached; a custom ladder without one gets
+    /// [`VerdictRules::default`].
+    #[serde(default)]
+    pub verdict: VerdictRules,
+}
+
+/// How to tell the level of a win for one expectation: what looks like it but is the
+/// work of the level below, what is at the target level, what is above it. The
+/// matcher weighs phrases (2), stems (1) and structured cues (1) of each tier; see
+/// `level::Judge::level_at` for how the weights decide.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRules {
+    /// Real, good work of the level below that looks like this expectation.
+    #[serde(default)]
+    pub below: LevelTier,
+    /// Work of the target level.
+    #[serde(default)]
+    pub at: LevelTier,
+    /// Work beyond the target level.
+    #[serde(default)]
+    pub above: LevelTier,
+    /// The level of a win none of the tiers speaks to.
+    pub otherwise: crate::model::Level,
+    /// Why, in a panel's words, when nothing spoke to the level.
+    pub otherwise_reason: String,
+    /// True for the floor (team delivery): assumed at the target level, it never
+    /// carries the case.
+    #[serde(default)]
+    pub floor: bool,
+}
+
+/// One tier of [`LevelRules`]: its words, its structured cues and the reason given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct LevelTier {
+    /// Phrases matched as whole words, lowercase.
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    /// Word stems matched as the start of a word, lowercase.
+    #[serde(default)]
+    pub stems: Vec<String>,
+    /// Facts of the win that point to this tier.
+    #[serde(default)]
+    pub cues: Vec<Cue>,
+    /// The reason a Director would give, e.g. "hiring engineers is L6 work; the bar
+    /// is hiring or growing managers".
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// A structured fact of a win, beyond its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Cue {
+    /// Someone on the win is one of the user's managers (a report or skip-level
+    /// report whose notes say manager, EM, SDM).
+    ManagerOnWin,
+    /// Someone on the win is a report or skip-level report who does not manage
+    /// (an engineer): work with them is the level below for manager expectations.
+    IcOnWin,
+    /// Someone on the win is the user's skip-level manager, or at or above the
+    /// target level.
+    SeniorOnWin,
+    /// Someone on the win sits outside the user's org.
+    OutsideOrgOnWin,
+    /// The win has a metric.
+    Metric,
+    /// The win reached the org or wider.
+    ScopeOrg,
+    /// The win reached the company or wider.
+    ScopeCompany,
+}
+
+/// Evidence a panel wants to see at least once (a named successor, a forum handed
+/// off). Shown by a win tagged with one of `expectations`, judged at or above the
+/// target level, whose text matches every group of `all`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct MustHave {
+    /// Slug, e.g. `successor`.
+    pub id: String,
+    /// What it is, e.g. "a named successor, or a manager of yours who has covered for you".
+    pub title: String,
+    /// The expectation it belongs to (where the review names it as missing).
+    pub expectation: String,
+    /// Other expectations whose wins may show it too.
+    #[serde(default)]
+    pub also_under: Vec<String>,
+    /// Each group must match (any of its phrases, stems or cues).
+    pub all: Vec<LevelTier>,
+    /// What to do to show it.
+    pub next_step: String,
+}
+
+/// The rules of the verdict's label, written in the ladder so a user can read them
+/// and a custom ladder can set its own (a field left out takes its default).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields, default)]
+pub struct VerdictRules {
+    /// `not-yet` whenever an expectation beyond the floor rests only on work of
+    /// the level below: it needs more time doing the work, not a better document.
+    pub not_yet_when_below_only: bool,
+    /// `not-yet` when most of the work at the level sits in the last
+    /// `sustained_days` before the target date (or the review's day).
+    pub not_yet_when_not_sustained: bool,
+    /// The days before the target date that must not hold most of the case.
+    pub sustained_days: i64,
+    /// `ready` needs at most this many gaps (thin counts as a gap).
+    pub ready_max_gaps: usize,
+    /// ... at most this many missing must-haves ...
+    pub ready_max_missing: usize,
+    /// ... and at least this many voices at or above the target level, and as many
+    /// from outside the org, among the people who vouch or gave feedback ...
+    pub ready_min_senior_voices: usize,
+    /// ... and at least this readiness score.
+    pub ready_min_score: u32,
+    /// `close` needs at most this many gaps ...
+    pub close_max_gaps: usize,
+    /// ... at most this many missing must-haves ...
+    pub close_max_missing: usize,
+    /// ... and at least this score; anything else is `not-yet`.
+    pub close_min_score: u32,
+}
+
+impl Default for VerdictRules {
+    fn default() -> Self {
+        VerdictRules {
+            not_yet_when_below_only: true,
+            not_yet_when_not_sustained: true,
+            sustained_days: 56,
+            ready_max_gaps: 0,
+            ready_max_missing: 0,
+            ready_min_senior_voices: 1,
+            ready_min_score: 65,
+            close_max_gaps: 1,
+            close_max_missing: 1,
+            close_min_score: 50,
+        }
+    }
 }
 
 /// One expectation of a level, with what evidence for it looks like.
@@ -72,6 +217,10 @@ pub struct Expectation {
     /// suggester learns the expectation's vocabulary from them.
     #[serde(default)]
     pub examples: Vec<String>,
+    /// How to tell the level of a win for it; without rules every win counts as at
+    /// the level.
+    #[serde(default)]
+    pub level: Option<LevelRules>,
 }
 
 /// Text signals that point to an expectation or principle.
@@ -203,6 +352,64 @@ impl Ladder {
                 );
             }
         }
+        for (i, e) in self.expectations.iter().enumerate() {
+            if let Some(rules) = &e.level {
+                for (tier, t) in [
+                    ("below", &rules.below),
+                    ("at", &rules.at),
+                    ("above", &rules.above),
+                ] {
+                    check_words(&format!("expectations[{i}].level.{tier}"), t)
+                        .or_else(|field| fail(field, "must be lowercase words, not blank"))?;
+                }
+                if rules.otherwise_reason.trim().is_empty() {
+                    return fail(
+                        format!("expectations[{i}].level.otherwise_reason"),
+                        "must say why, in a sentence",
+                    );
+                }
+            }
+        }
+        let mut seen = HashSet::new();
+        for (i, m) in self.must_haves.iter().enumerate() {
+            if !is_slug(&m.id) {
+                return fail(
+                    format!("must_haves[{i}].id"),
+                    "must be a lowercase slug such as `successor`",
+                );
+            }
+            if !seen.insert(m.id.as_str()) {
+                return fail(
+                    format!("must_haves[{i}].id"),
+                    &format!("repeats the id `{}`", m.id),
+                );
+            }
+            if m.title.trim().is_empty() {
+                return fail(format!("must_haves[{i}].title"), "must not be empty");
+            }
+            for e in std::iter::once(&m.expectation).chain(&m.also_under) {
+                if self.expectation(e).is_none() {
+                    return fail(
+                        format!("must_haves[{i}].expectation"),
+                        &format!("names `{e}`, which is not an expectation of this ladder"),
+                    );
+                }
+            }
+            if m.all.is_empty() {
+                return fail(
+                    format!("must_haves[{i}].all"),
+                    "must list at least one group of words or cues",
+                );
+            }
+            for (g, t) in m.all.iter().enumerate() {
+                let field = format!("must_haves[{i}].all[{g}]");
+                check_words(&field, t)
+                    .or_else(|field| fail(field, "must be lowercase words, not blank"))?;
+                if t.phrases.is_empty() && t.stems.is_empty() && t.cues.is_empty() {
+                    return fail(field, "must have a phrase, a stem or a cue");
+                }
+            }
+        }
         Ok(())
     }
 
@@ -260,6 +467,18 @@ pub fn resolve_expectation<'a>(ids: &[&'a str], given: &str, ladder: &str) -> Re
             many.join(", ")
         ))),
     }
+}
+
+/// Every phrase and stem of a tier lowercase and not blank; else the field at fault.
+fn check_words(field: &str, t: &LevelTier) -> std::result::Result<(), String> {
+    for (what, list) in [("phrases", &t.phrases), ("stems", &t.stems)] {
+        for (j, w) in list.iter().enumerate() {
+            if w.trim().is_empty() || w.to_lowercase() != *w {
+                return Err(format!("{field}.{what}[{j}]"));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// True for lowercase ASCII letters, digits and inner dashes.

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod error;
 pub mod io;
 pub mod ladder;
+pub mod level;
 pub mod model;
 pub mod names;
 pub mod outline;

@@ -132,7 +132,53 @@ kebab_enum!(Relation, "relation", [
     SkipLevelManager => "skip-level-manager",
 ]);
 
+/// How senior a person is, relative to the level the user is going for (not to the
+/// user): at L6 going for L7, a peer L6 manager is `below`, an L7 is `at`, a director
+/// is `above`. Panels weigh voices at or above the target level most.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Seniority {
+    /// Below the target level.
+    Below,
+    /// At the target level.
+    At,
+    /// Above the target level.
+    Above,
+}
+
+kebab_enum!(Seniority, "seniority", [Below => "below", At => "at", Above => "above"]);
+
+/// The level of work a win shows for one expectation, relative to the target level.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// Real work, of the level the user holds now: it looks like the expectation and is not.
+    Below,
+    /// Work of the target level.
+    At,
+    /// Work beyond the target level.
+    Above,
+}
+
+kebab_enum!(Level, "level", [Below => "below", At => "at", Above => "above"]);
+
 impl Relation {
+    /// The seniority assumed for someone of this relation when the user has not said:
+    /// reports and peers sit below the target level, the manager at it, the skip-level
+    /// manager above; a partner could be anyone.
+    pub fn default_seniority(self) -> Option<Seniority> {
+        match self {
+            Relation::Report | Relation::SkipLevelReport | Relation::Peer => Some(Seniority::Below),
+            Relation::Manager => Some(Seniority::At),
+            Relation::SkipLevelManager => Some(Seniority::Above),
+            Relation::Partner => None,
+        }
+    }
+
     /// Whether this person's word counts as an outside view in calibration:
     /// panels discount praise from one's own reports.
     pub fn is_independent(self) -> bool {
@@ -313,6 +359,18 @@ pub struct Person {
     pub notes: Option<String>,
     /// When they were added (UTC).
     pub created_at: DateTime<Utc>,
+    /// How senior they are against the target level, as the user said; see
+    /// [`Person::seniority_or_default`] for the value used when unset.
+    #[serde(default)]
+    pub seniority: Option<Seniority>,
+}
+
+impl Person {
+    /// The seniority as set, else the default of their relation, else unknown.
+    pub fn seniority_or_default(&self) -> Option<Seniority> {
+        self.seniority
+            .or_else(|| self.relation.and_then(Relation::default_seniority))
+    }
 }
 
 /// What a user writes to add or edit a person.
@@ -327,6 +385,8 @@ pub struct PersonDraft {
     pub org: Option<String>,
     /// See [`Person::notes`].
     pub notes: Option<String>,
+    /// See [`Person::seniority`].
+    pub seniority: Option<Seniority>,
 }
 
 /// A dated quote from a person about the user's work.
@@ -455,6 +515,29 @@ pub struct WinView {
     pub source: Source,
     /// See [`Win::logged_at`].
     pub logged_at: DateTime<Utc>,
+    /// The level the win shows for its first expectation (the first of `levels`):
+    /// below, at or above the target level. None without a tag of the cycle's ladder.
+    #[serde(default)]
+    pub level: Option<Level>,
+    /// Why, in a panel's words.
+    #[serde(default)]
+    pub level_reason: Option<String>,
+    /// The level for each of its expectations of the cycle's ladder, in tag order.
+    #[serde(default)]
+    pub levels: Vec<TagLevel>,
+}
+
+/// The level a win shows for one of its expectations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct TagLevel {
+    /// The expectation id.
+    pub expectation: String,
+    /// Below, at or above the target level.
+    pub level: Level,
+    /// Why, in a panel's words.
+    pub reason: String,
+    /// True when the user set it, or it was learned from a level the user set.
+    pub overridden: bool,
 }
 
 impl From<&Win> for WinView {
@@ -488,6 +571,9 @@ impl From<&Win> for WinView {
             notes: w.notes.clone(),
             source: w.source,
             logged_at: w.logged_at,
+            level: None,
+            level_reason: None,
+            levels: Vec::new(),
         }
     }
 }

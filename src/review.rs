@@ -8,14 +8,19 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::dates::quarter_of;
 use crate::error::Result;
 use crate::ladder::{Expectation, Ladder};
-use crate::model::{Cycle, Feedback, Person, PersonId, Relation, Scope, Win, WinFilter, WinId};
+use crate::level::{Judge, LevelOverride, OrgView, WinSignals, is_senior_voice, win_text};
+use crate::model::{Cycle, Feedback, Level, Person, PersonId, Scope, Win, WinFilter, WinId};
 use crate::store::Store;
+
+mod verdict;
+pub use verdict::readiness;
 
 /// Evidence older than this many days is "old" for calibration.
 pub const OLD_AFTER_DAYS: i64 = 180;
@@ -64,6 +69,43 @@ pub struct QuarterCell {
     pub wins: usize,
 }
 
+/// How many of an expectation's wins show each level of work.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LevelCounts {
+    /// Real work of the level below the target: it looks like the expectation and is not.
+    pub below: usize,
+    /// Work of the target level.
+    pub at: usize,
+    /// Work beyond the target level.
+    pub above: usize,
+}
+
+/// A must-have of the ladder, by id and title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct MissingMustHave {
+    /// The must-have's id, e.g. `successor`.
+    pub id: String,
+    /// What it is.
+    pub title: String,
+}
+
+/// Whether the evidence shows one must-have of the ladder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct MustHaveStatus {
+    /// The must-have's id.
+    pub id: String,
+    /// What it is.
+    pub title: String,
+    /// The expectation it belongs to.
+    pub expectation: String,
+    /// True when a win at or above the level shows it.
+    pub shown: bool,
+    /// The wins that show it, newest first.
+    pub win_ids: Vec<WinId>,
+    /// What to do to show it.
+    pub next_step: String,
+}
+
 /// The review of one expectation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ExpectationReview {
@@ -100,6 +142,21 @@ pub struct ExpectationReview {
     pub summary: String,
     /// The wins, newest first.
     pub win_ids: Vec<WinId>,
+    /// How many of the wins show work below, at and above the target level. Only
+    /// work at or above the level counts toward the strength.
+    pub level_counts: LevelCounts,
+    /// The wins below the level, newest first: real work, but not evidence for the
+    /// target level (the outline keeps them to its appendix).
+    pub below_level: Vec<WinId>,
+    /// True for the floor (team delivery): assumed, it never carries the case.
+    pub floor: bool,
+    /// The ladder's must-haves for this expectation that no win shows yet.
+    pub missing: Vec<MissingMustHave>,
+    /// The next step, when the evidence is not strong: the missing must-have's
+    /// first, else the ladder's.
+    pub next_step: Option<String>,
+    /// The question a panel will ask, when the evidence is not strong.
+    pub panel_question: Option<String>,
 }
 
 /// A gap with what to do about it.
@@ -141,6 +198,13 @@ pub struct Providers {
     pub count: usize,
     /// Of those, outside the user's own org.
     pub outside_org: usize,
+    /// Of those, at or above the target level (not the user's own manager).
+    pub at_or_above: usize,
+    /// Of those, at or above the target level or outside the org: the voices that
+    /// count most with a panel.
+    pub senior_voices: usize,
+    /// The voices that are missing, in sentences ("nobody at or above L7 vouches").
+    pub missing_voices: Vec<String>,
     /// Their names.
     pub names: Vec<String>,
     /// Expectations with wins that nobody can vouch for.
@@ -156,10 +220,21 @@ pub struct Providers {
 pub struct Readiness {
     /// 0 to 100.
     pub score: u32,
-    /// "ready", "close" or "not yet".
+    /// "ready", "close" or "not-yet", by the ladder's rules (see `method`).
     pub label: String,
     /// One sentence with the verdict.
     pub summary: String,
+    /// Why, in one sentence a Director would accept.
+    pub reason: String,
+    /// Gaps in the headline: expectations with no, thin, single, old or only
+    /// below-level evidence.
+    pub gaps: usize,
+    /// The ladder's must-haves no win shows yet.
+    pub missing: Vec<MissingMustHave>,
+    /// The reasons of the verdict as fixed ids: `below-level-only:<expectation>`,
+    /// `missing-must-have:<id>`, `not-sustained`, `no-senior-voice`,
+    /// `no-outside-voice`, `floor-only`.
+    pub reasons: Vec<String>,
     /// How the numbers were computed.
     pub method: String,
 }
@@ -187,6 +262,8 @@ pub struct Review {
     pub sustained: Sustained,
     /// Feedback providers.
     pub providers: Providers,
+    /// The ladder's must-haves, shown or not.
+    pub must_haves: Vec<MustHaveStatus>,
     /// The verdict.
     pub readiness: Readiness,
 }
@@ -208,6 +285,8 @@ pub trait Evidence {
     fn only_suggested(&self) -> bool;
     /// The people named on it, in order, as (person, vouches).
     fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_;
+    /// Its words, as the level is judged on them (title, result, metric).
+    fn text(&self) -> Cow<'_, str>;
     /// True when someone named on it vouches for it.
     fn is_vouched(&self) -> bool {
         self.named().any(|(_, vouches)| vouches)
@@ -239,6 +318,9 @@ impl Evidence for Win {
     fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_ {
         self.people.iter().map(|p| (p.person_id, p.vouches))
     }
+    fn text(&self) -> Cow<'_, str> {
+        Cow::Owned(win_text(self))
+    }
 }
 
 /// The facts of a win the review reads, and nothing else: no texts, no names.
@@ -258,6 +340,8 @@ pub struct WinFacts {
     pub tags: Vec<(Arc<str>, bool)>,
     /// The live people named on it, in order, as (person, vouches).
     pub people: Vec<(PersonId, bool)>,
+    /// Its words: title, result and metric, space-separated.
+    pub text: String,
 }
 
 impl Evidence for WinFacts {
@@ -285,6 +369,9 @@ impl Evidence for WinFacts {
     fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_ {
         self.people.iter().copied()
     }
+    fn text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.text)
+    }
 }
 
 /// Reviews the current cycle of a store as of `as_of`, from the facts of its wins
@@ -308,6 +395,8 @@ pub struct CycleData<W = Win> {
     pub feedback: Vec<Feedback>,
     /// The user's own org, when they said it.
     pub own_org: Option<String>,
+    /// The levels the user set by hand.
+    pub overrides: Vec<LevelOverride>,
 }
 
 impl CycleData {
@@ -355,6 +444,7 @@ impl<W: Evidence> CycleData<W> {
             wins,
             people: store.list_people()?,
             own_org: store.own_org()?,
+            overrides: store.level_overrides()?,
         })
     }
 
@@ -367,6 +457,7 @@ impl<W: Evidence> CycleData<W> {
             people: &self.people,
             feedback: &self.feedback,
             own_org: self.own_org.as_deref(),
+            overrides: &self.overrides,
             as_of,
         }
     }
@@ -386,6 +477,8 @@ pub struct Inputs<'a, W = Win> {
     pub feedback: &'a [Feedback],
     /// The user's own org, when known; otherwise guessed from their reports.
     pub own_org: Option<&'a str>,
+    /// The levels the user set by hand.
+    pub overrides: &'a [LevelOverride],
     /// The day of the review.
     pub as_of: NaiveDate,
 }
@@ -423,10 +516,103 @@ pub fn review<W: Evidence>(input: &Inputs<'_, W>) -> Review {
         .filter(|w| cycle.contains(w.date()))
         .collect();
     let quarter_list = quarters(cycle.start, cycle.end.min(as_of.max(cycle.start)));
+    let judge = Judge::new(ladder, people, input.own_org, input.overrides);
+    let n_exp = ladder.expectations.len();
+
+    // Each win is read once: its level for each expectation it carries, and the
+    // must-haves it shows.
+    let mut levels: Vec<Option<Level>> = vec![None; wins.len() * n_exp];
+    let mut shown: Vec<Vec<WinId>> = vec![Vec::new(); ladder.must_haves.len()];
+    let mut ids: Vec<PersonId> = Vec::new();
+    let mut tagged: Vec<(usize, Level)> = Vec::new();
+    let mut tags: Vec<usize> = Vec::new();
+    let mut reading = crate::level::Reading::default();
+    let read = |w: &W, ids: &mut Vec<PersonId>, reading: &mut crate::level::Reading| {
+        ids.clear();
+        ids.extend(w.named().map(|(id, _)| id));
+        let text = w.text();
+        judge.read_into(
+            &WinSignals {
+                id: w.id(),
+                text: &text,
+                scope: w.scope(),
+                has_metric: w.has_metric(),
+                people: ids,
+            },
+            reading,
+        );
+    };
+    for (i, w) in wins.iter().enumerate() {
+        tags.clear();
+        tags.extend((0..n_exp).filter(|&e| w.tag(&ladder.expectations[e].id).is_some()));
+        if tags.is_empty() {
+            continue;
+        }
+        read(w, &mut ids, &mut reading);
+        tagged.clear();
+        for &e in &tags {
+            let (level, _) = judge.level_at(w.id(), &reading, e);
+            levels[i * n_exp + e] = Some(level);
+            tagged.push((e, level));
+        }
+        for m in judge.shows(&reading, &tagged) {
+            shown[m].push(w.id());
+        }
+    }
+    let must_haves: Vec<MustHaveStatus> = ladder
+        .must_haves
+        .iter()
+        .zip(shown)
+        .map(|(m, win_ids)| MustHaveStatus {
+            id: m.id.clone(),
+            title: m.title.clone(),
+            expectation: m.expectation.clone(),
+            shown: !win_ids.is_empty(),
+            win_ids,
+            next_step: m.next_step.clone(),
+        })
+        .collect();
+    // The reason of one win's level, written only for the few wins a summary quotes.
+    let reason_of = |i: usize, e: usize| {
+        let w = wins[i];
+        let mut reading = crate::level::Reading::default();
+        read(w, &mut Vec::new(), &mut reading);
+        let (level, why) = judge.level_at(w.id(), &reading, e);
+        judge.reason(e, level, why)
+    };
+
     let expectations: Vec<ExpectationReview> = ladder
         .expectations
         .iter()
-        .map(|e| review_expectation(e, &wins, &quarter_list, as_of))
+        .enumerate()
+        .map(|(e, x)| {
+            let mine: Vec<(usize, Level)> = (0..wins.len())
+                .filter_map(|i| levels[i * n_exp + e].map(|l| (i, l)))
+                .collect();
+            let missing = must_haves
+                .iter()
+                .filter(|m| !m.shown && m.expectation == x.id)
+                .map(|m| {
+                    (
+                        MissingMustHave {
+                            id: m.id.clone(),
+                            title: m.title.clone(),
+                        },
+                        m.next_step.clone(),
+                    )
+                })
+                .collect();
+            review_expectation(&Scoring {
+                e: x,
+                floor: judge.is_floor(e),
+                wins: &wins,
+                mine: &mine,
+                quarter_list: &quarter_list,
+                as_of,
+                missing,
+                reason_of: &|i| reason_of(i, e),
+            })
+        })
         .collect();
 
     let weeks_left = cycle.target_date.map(|t| (t - as_of).num_days().max(0) / 7);
@@ -435,16 +621,44 @@ pub fn review<W: Evidence>(input: &Inputs<'_, W>) -> Review {
         .zip(&ladder.expectations)
         .filter(|(r, _)| r.gap)
         .collect();
-    gap_list.sort_by_key(|(r, _)| (r.wins, r.score));
+    gap_list.sort_by_key(|(r, _)| (r.level_counts.at + r.level_counts.above, r.wins, r.score));
     let gaps = gap_list
         .into_iter()
-        .map(|(r, e)| gap_for(r, e, &ladder.target_level, weeks_left, as_of))
+        .map(|(r, e)| gap_for(r, e, ladder, weeks_left, as_of))
         .collect();
 
     let unconfirmed = wins.iter().filter(|w| w.only_suggested()).count();
     let sustained = sustained(&wins, &quarter_list, as_of);
-    let providers = providers(&wins, people, feedback, cycle, &expectations, input.own_org);
-    let readiness = readiness(&expectations, &providers, &sustained);
+    let providers = providers(&Voices {
+        wins: &wins,
+        people,
+        feedback,
+        cycle,
+        reviews: &expectations,
+        own_org: input.own_org,
+        target: &ladder.target_level,
+    });
+    // Work at the level, beyond the floor, crowded into the weeks before the target.
+    let end = cycle.target_date.unwrap_or(as_of);
+    let cutoff = end - Duration::days(ladder.verdict.sustained_days);
+    let (mut at_level, mut late) = (0usize, 0usize);
+    for (i, w) in wins.iter().enumerate() {
+        let counts = (0..n_exp)
+            .any(|e| !judge.is_floor(e) && levels[i * n_exp + e].is_some_and(|l| l >= Level::At));
+        if counts {
+            at_level += 1;
+            late += (w.date() > cutoff) as usize;
+        }
+    }
+    let not_sustained = at_level >= 2 && late * 2 > at_level;
+    let readiness = readiness(
+        ladder,
+        &expectations,
+        &providers,
+        &sustained,
+        &must_haves,
+        not_sustained.then_some((late, at_level)),
+    );
     Review {
         ladder: ladder.id.clone(),
         ladder_name: ladder.name.clone(),
@@ -456,6 +670,7 @@ pub fn review<W: Evidence>(input: &Inputs<'_, W>) -> Review {
         unconfirmed,
         sustained,
         providers,
+        must_haves,
         readiness,
     }
 }
@@ -464,22 +679,57 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn review_expectation<W: Evidence>(
-    e: &Expectation,
-    wins: &[&W],
-    quarter_list: &[String],
+/// What one expectation's review is computed from.
+struct Scoring<'a, W> {
+    e: &'a Expectation,
+    /// True for the floor: every win counts toward it, and it never carries the case.
+    floor: bool,
+    wins: &'a [&'a W],
+    /// Its wins, as (index in `wins`, level).
+    mine: &'a [(usize, Level)],
+    quarter_list: &'a [String],
     as_of: NaiveDate,
-) -> ExpectationReview {
-    let mine: Vec<(&W, bool)> = wins
+    /// Its must-haves no win shows, with their next steps.
+    missing: Vec<(MissingMustHave, String)>,
+    /// The reason of the level of the win at an index.
+    reason_of: &'a dyn Fn(usize) -> String,
+}
+
+fn review_expectation<W: Evidence>(sc: &Scoring<'_, W>) -> ExpectationReview {
+    let Scoring {
+        e,
+        floor,
+        wins,
+        mine,
+        quarter_list,
+        as_of,
+        ..
+    } = *sc;
+    let all: Vec<(&W, Level)> = mine.iter().map(|&(i, l)| (wins[i], l)).collect();
+    let n = all.len();
+    let confirmed = all
         .iter()
-        .filter_map(|w| w.tag(&e.id).map(|confirmed| (*w, confirmed)))
+        .filter(|(w, _)| w.tag(&e.id) == Some(true))
+        .count();
+    let mut level_counts = LevelCounts::default();
+    for (_, l) in &all {
+        match l {
+            Level::Below => level_counts.below += 1,
+            Level::At => level_counts.at += 1,
+            Level::Above => level_counts.above += 1,
+        }
+    }
+    // What counts: work at or above the level; for the floor, every win.
+    let counted: Vec<&W> = all
+        .iter()
+        .filter(|(_, l)| floor || *l >= Level::At)
+        .map(|(w, _)| *w)
         .collect();
-    let n = mine.len();
-    let confirmed = mine.iter().filter(|(_, c)| *c).count();
-    let latest = mine.iter().map(|(w, _)| w.date()).max();
+    let k = counted.len();
+    let latest = all.iter().map(|(w, _)| w.date()).max();
     // Counted by (year, quarter): a label is written only for each quarter shown.
     let mut per_q: HashMap<(i32, u32), usize> = HashMap::new();
-    for (w, _) in &mine {
+    for (w, _) in &all {
         *per_q.entry(quarter_of(w.date())).or_default() += 1;
     }
     let mut count_of: HashMap<String, usize> = per_q
@@ -493,37 +743,45 @@ fn review_expectation<W: Evidence>(
             wins: count_of.remove(q).unwrap_or(0),
         })
         .collect();
-    let quarters_with_evidence = per_q.len();
-    let widest_scope = mine.iter().map(|(w, _)| w.scope()).max();
-    let with_metric = mine.iter().filter(|(w, _)| w.has_metric()).count();
-    let vouched = mine.iter().filter(|(w, _)| w.is_vouched()).count();
-    let age = latest.map(|d| (as_of - d).num_days());
+    let counted_q: BTreeSet<(i32, u32)> = counted.iter().map(|w| quarter_of(w.date())).collect();
+    let quarters_with_evidence = counted_q.len();
+    let widest_scope = all.iter().map(|(w, _)| w.scope()).max();
+    let with_metric = all.iter().filter(|(w, _)| w.has_metric()).count();
+    let vouched = all.iter().filter(|(w, _)| w.is_vouched()).count();
+    let counted_latest = counted.iter().map(|w| w.date()).max();
+    let age = counted_latest.map(|d| (as_of - d).num_days());
     let old = age.is_some_and(|a| a > OLD_AFTER_DAYS);
 
-    // The score: how much, how spread, how recent, how proven, how wide.
-    let weighted = confirmed as f64 + 0.5 * (n - confirmed) as f64;
-    let mut score = (weighted.min(5.0) / 5.0) * 35.0;
+    // The score: how much work at the level, how spread, how recent, how proven,
+    // how wide. Confirming a suggested tag makes the link surer, not the work stronger.
+    let amount = if floor {
+        k as f64
+    } else {
+        level_counts.at as f64 + 1.5 * level_counts.above as f64
+    };
+    let mut score = (amount.min(5.0) / 5.0) * 35.0;
     score += (quarters_with_evidence.min(3) as f64 / 3.0) * 20.0;
     score += match age {
         Some(a) if a <= RECENT_DAYS => 15.0,
         Some(a) if a <= OLD_AFTER_DAYS => 8.0,
         _ => 0.0,
     };
-    if n > 0 {
-        score += 10.0 * with_metric as f64 / n as f64;
-        score += 10.0 * vouched as f64 / n as f64;
+    if k > 0 {
+        score += 10.0 * counted.iter().filter(|w| w.has_metric()).count() as f64 / k as f64;
+        score += 10.0 * counted.iter().filter(|w| w.is_vouched()).count() as f64 / k as f64;
     }
-    score += match widest_scope {
+    score += match counted.iter().map(|w| w.scope()).max() {
         Some(Scope::Industry) => 10.0,
         Some(Scope::Company) => 8.0,
         Some(Scope::Org) => 5.0,
         _ => 0.0,
     };
     let score = score.round().clamp(0.0, 100.0) as u32;
-    let gap = n <= 1 || old;
+    // Thin is a gap: the headline never says "0 gaps" beside a thin row.
+    let gap = k <= 1 || old || score < 40;
     let strength = if n == 0 {
         Strength::None
-    } else if gap || score < 40 {
+    } else if gap {
         Strength::Thin
     } else if score < 65 {
         Strength::Developing
@@ -533,6 +791,11 @@ fn review_expectation<W: Evidence>(
         Strength::Strong
     };
 
+    // The newest win below the level speaks for the others.
+    let below_reason = mine
+        .iter()
+        .find(|(_, l)| *l == Level::Below)
+        .map(|&(i, _)| (sc.reason_of)(i));
     let summary = if n == 0 {
         "no wins in the window: a gap".to_string()
     } else {
@@ -540,19 +803,28 @@ fn review_expectation<W: Evidence>(
         if n > confirmed {
             parts[0].push_str(&format!(" ({} only suggested)", n - confirmed));
         }
+        if !floor {
+            parts.push(
+                match (level_counts.at + level_counts.above, level_counts.below) {
+                    (0, _) => "none at the level".to_string(),
+                    (a, 0) => format!("{a} at the level"),
+                    (a, b) => format!("{a} at the level and {b} below"),
+                },
+            );
+        }
         let only_quarter = per_q
             .keys()
             .next()
             .map(|(y, q)| format!("{y}-Q{q}"))
             .unwrap_or_default();
-        parts.push(match quarters_with_evidence {
+        parts.push(match per_q.len() {
             1 if n == 1 => format!("in {}", only_quarter),
             1 if n == 2 => format!("both in {}", only_quarter),
             1 => format!("all in {}", only_quarter),
             q => format!("across {q} quarters"),
         });
-        if let (Some(d), Some(a)) = (latest, age) {
-            parts.push(format!("latest {d} ({})", ago(a)));
+        if let Some(d) = latest {
+            parts.push(format!("latest {d} ({})", ago((as_of - d).num_days())));
         }
         parts.push(match with_metric {
             0 => "no metric".to_string(),
@@ -567,14 +839,40 @@ fn review_expectation<W: Evidence>(
             parts.push(format!("reaching the {}", s.as_str()));
         }
         let mut verdict = vec![strength.as_str().to_string()];
-        if n == 1 {
-            verdict.push("a single win".into());
+        if k == 0 && !floor {
+            verdict.push("only work below the level".into());
+        } else if k == 1 {
+            verdict.push(if floor || n == 1 {
+                "a single win".into()
+            } else {
+                "a single win at the level".into()
+            });
         }
         if old {
             verdict.push("old".into());
         }
-        format!("{}: {}", parts.join(", "), verdict.join(" and "))
+        if floor {
+            verdict.push("the floor, which never carries the case".into());
+        }
+        let mut text = format!("{}: {}", parts.join(", "), verdict.join(" and "));
+        if let Some(r) = below_reason.filter(|_| !floor && k < 2) {
+            text.push_str(&format!(" ({r})"));
+        }
+        text
     };
+    let weak = strength < Strength::Strong;
+    let next_step = weak.then(|| {
+        sc.missing
+            .first()
+            .map(|(_, step)| step.clone())
+            .or_else(|| e.next_steps.first().cloned())
+            .unwrap_or_else(|| {
+                format!(
+                    "Log what you have already done for \"{}\" and plan one visible piece of work for it.",
+                    e.title
+                )
+            })
+    });
     ExpectationReview {
         id: e.id.clone(),
         title: e.title.clone(),
@@ -591,7 +889,21 @@ fn review_expectation<W: Evidence>(
         strength,
         gap,
         summary,
-        win_ids: mine.iter().map(|(w, _)| w.id()).collect(),
+        win_ids: all.iter().map(|(w, _)| w.id()).collect(),
+        level_counts,
+        below_level: all
+            .iter()
+            .filter(|(_, l)| *l == Level::Below)
+            .map(|(w, _)| w.id())
+            .collect(),
+        floor,
+        missing: sc.missing.iter().map(|(m, _)| m.clone()).collect(),
+        next_step,
+        panel_question: if weak {
+            e.panel_questions.first().cloned()
+        } else {
+            None
+        },
     }
 }
 
@@ -609,22 +921,40 @@ pub fn ago(days: i64) -> String {
 fn gap_for(
     r: &ExpectationReview,
     e: &Expectation,
-    target: &str,
+    ladder: &Ladder,
     weeks_left: Option<i64>,
     as_of: NaiveDate,
 ) -> Gap {
+    let at_level = r.level_counts.at + r.level_counts.above;
     let reason = match (r.wins, r.latest) {
         (0, _) => format!("No evidence for \"{}\" in the window.", e.title),
+        (n, _) if at_level == 0 && !r.floor => format!(
+            "{} for \"{}\", none of it {} work: {}",
+            plural(n, "win", "wins"),
+            e.title,
+            ladder.target_level,
+            r.summary
+                .rsplit_once(" (")
+                .map(|(_, why)| why.trim_end_matches(')').to_string() + ".")
+                .unwrap_or_else(|| "it is work of the level below.".into())
+        ),
         (1, Some(d)) => format!(
             "Only one win for \"{}\" ({d}, {}); one win is a gap, not a strength.",
             e.title,
             ago((as_of - d).num_days())
         ),
-        (n, Some(d)) => format!(
-            "{} for \"{}\", the latest {}; panels weigh recent evidence more.",
+        (n, Some(_)) if at_level == 1 && !r.floor => format!(
+            "{} for \"{}\", only one of them {} work; one win at the level is a gap, not a strength.",
             plural(n, "win", "wins"),
             e.title,
-            ago((as_of - d).num_days())
+            ladder.target_level
+        ),
+        (n, Some(d)) => format!(
+            "{} for \"{}\", the latest {}, {}: panels weigh recent, proven work at the level.",
+            plural(n, "win", "wins"),
+            e.title,
+            ago((as_of - d).num_days()),
+            r.strength.as_str()
         ),
         (_, None) => format!("No dated evidence for \"{}\".", e.title),
     };
@@ -638,7 +968,7 @@ fn gap_for(
         ),
         None => String::new(),
     };
-    let first = e.next_steps.first().cloned().unwrap_or_else(|| {
+    let first = r.next_step.clone().unwrap_or_else(|| {
         format!(
             "Log what you have already done for \"{}\" and plan one visible piece of work for it.",
             e.title
@@ -647,7 +977,10 @@ fn gap_for(
     Gap {
         id: e.id.clone(),
         title: e.title.clone(),
-        reason: format!("{reason} {target} expects: {}{time}", e.description),
+        reason: format!(
+            "{reason} {} expects: {}{time}",
+            ladder.target_level, e.description
+        ),
         next_step: first,
         more_steps: e.next_steps.iter().skip(1).cloned().collect(),
         panel_question: e.panel_questions.first().cloned(),
@@ -681,14 +1014,27 @@ fn sustained<W: Evidence>(wins: &[&W], quarter_list: &[String], as_of: NaiveDate
     }
 }
 
-fn providers<W: Evidence>(
-    wins: &[&W],
-    people: &[Person],
-    feedback: &[Feedback],
-    cycle: &Cycle,
-    reviews: &[ExpectationReview],
-    own_org: Option<&str>,
-) -> Providers {
+/// What the providers are counted from.
+struct Voices<'a, W> {
+    wins: &'a [&'a W],
+    people: &'a [Person],
+    feedback: &'a [Feedback],
+    cycle: &'a Cycle,
+    reviews: &'a [ExpectationReview],
+    own_org: Option<&'a str>,
+    target: &'a str,
+}
+
+fn providers<W: Evidence>(v: &Voices<'_, W>) -> Providers {
+    let Voices {
+        wins,
+        people,
+        feedback,
+        cycle,
+        reviews,
+        own_org,
+        target,
+    } = *v;
     let by_id: HashMap<PersonId, &Person> = people.iter().map(|p| (p.id, p)).collect();
     let mut ids: HashSet<PersonId> = HashSet::new();
     for w in wins {
@@ -700,60 +1046,31 @@ fn providers<W: Evidence>(
             .filter(|f| cycle.contains(f.date))
             .map(|f| f.person_id),
     );
-    // The user's own org: as set, else the one most of their reports sit in. Orgs
-    // are compared at their top level ("Payments / Checkout" is in "Payments").
-    let top = |o: &str| {
-        o.split(['/', '>', ','])
-            .next()
-            .unwrap_or(o)
-            .trim()
-            .to_lowercase()
-    };
-    let guessed = {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for p in people {
-            if matches!(
-                p.relation,
-                Some(Relation::Report | Relation::SkipLevelReport)
-            ) && let Some(o) = &p.org
-            {
-                *counts.entry(top(o)).or_default() += 1;
-            }
-        }
-        counts
-            .into_iter()
-            .max_by_key(|(o, c)| (*c, std::cmp::Reverse(o.clone())))
-            .map(|(o, _)| o)
-    };
-    let own = own_org.map(top).or(guessed);
-    // The user's own reporting chain is never "outside", whatever its org is called.
-    let outside = |p: &Person| {
-        let in_chain = matches!(
-            p.relation,
-            Some(
-                Relation::Report
-                    | Relation::SkipLevelReport
-                    | Relation::Manager
-                    | Relation::SkipLevelManager
-            )
-        );
-        !in_chain
-            && match (&p.org, &own) {
-                (Some(o), Some(mine)) => top(o) != *mine,
-                _ => p.relation == Some(Relation::Partner),
-            }
-    };
+    let orgs = OrgView::new(people, own_org);
     let mut names: Vec<String> = ids
         .iter()
         .filter_map(|i| by_id.get(i))
         .map(|p| p.name.clone())
         .collect();
     names.sort();
-    let outside_org = ids
+    let voices: Vec<&Person> = ids.iter().filter_map(|i| by_id.get(i).copied()).collect();
+    let outside_org = voices.iter().filter(|p| orgs.is_outside(p)).count();
+    let at_or_above = voices.iter().filter(|p| is_senior_voice(p)).count();
+    let senior_voices = voices
         .iter()
-        .filter_map(|i| by_id.get(i))
-        .filter(|p| outside(p))
+        .filter(|p| is_senior_voice(p) || orgs.is_outside(p))
         .count();
+    let mut missing_voices = Vec::new();
+    if at_or_above == 0 {
+        missing_voices.push(format!(
+            "Nobody at or above {target} vouches for you: ask a skip-level or a senior peer who saw the work."
+        ));
+    }
+    if outside_org == 0 {
+        missing_voices.push(
+            "Nobody outside your org vouches for you: a case vouched for only by your reports and manager is thin whatever its size.".to_string(),
+        );
+    }
     let unvouched: Vec<String> = reviews
         .iter()
         .filter(|r| r.wins > 0 && r.vouched == 0)
@@ -764,7 +1081,8 @@ fn providers<W: Evidence>(
         for (id, _) in w.named() {
             if let Some(p) = by_id.get(&id)
                 && !ids.contains(&id)
-                && p.relation.is_none_or(Relation::is_independent)
+                && p.relation
+                    .is_none_or(crate::model::Relation::is_independent)
                 && !ask.contains(&p.name)
             {
                 ask.push(p.name.clone());
@@ -774,15 +1092,17 @@ fn providers<W: Evidence>(
     ask.truncate(6);
     let count = ids.len();
     let mut summary = format!(
-        "{} can vouch for your case ({} outside your org). A promotion case wants at least {PROVIDERS_WANTED} to 6, some of them cross-org.",
+        "{} can vouch for your case ({} outside your org, {} at or above {target}). A promotion case wants at least {PROVIDERS_WANTED} to 6, some of them cross-org and senior.",
         plural(count, "person", "people"),
-        outside_org
+        outside_org,
+        at_or_above
     );
-    if count >= PROVIDERS_WANTED && outside_org > 0 {
+    if count >= PROVIDERS_WANTED && outside_org > 0 && at_or_above > 0 {
         summary = format!(
-            "{} can vouch for your case, {} of them outside your org: enough providers.",
+            "{} can vouch for your case, {} of them outside your org and {} at or above {target}: enough providers.",
             plural(count, "person", "people"),
-            outside_org
+            outside_org,
+            at_or_above
         );
     }
     if !unvouched.is_empty() {
@@ -794,56 +1114,12 @@ fn providers<W: Evidence>(
     Providers {
         count,
         outside_org,
+        at_or_above,
+        senior_voices,
+        missing_voices,
         names,
         unvouched,
         ask,
         summary,
-    }
-}
-
-fn readiness(
-    reviews: &[ExpectationReview],
-    providers: &Providers,
-    sustained: &Sustained,
-) -> Readiness {
-    let n = reviews.len().max(1);
-    let mean = reviews.iter().map(|r| r.score).sum::<u32>() as f64 / n as f64;
-    let gaps = reviews.iter().filter(|r| r.gap).count();
-    // Each gap and each missing provider costs points: a case is as strong as its weakest part.
-    let mut score = mean - 10.0 * gaps as f64;
-    if providers.count < PROVIDERS_WANTED {
-        score -= 5.0 * (PROVIDERS_WANTED - providers.count) as f64;
-    }
-    if sustained.warning.is_some() {
-        score -= 5.0;
-    }
-    let score = score.round().clamp(0.0, 100.0) as u32;
-    let label = if gaps == 0 && score >= 65 {
-        "ready"
-    } else if gaps <= 1 && score >= 50 {
-        "close"
-    } else {
-        "not yet"
-    };
-    let summary = match label {
-        "ready" => {
-            format!("Ready: every expectation has evidence that can stand, readiness {score}/100.")
-        }
-        "close" => format!(
-            "Close: readiness {score}/100 with {} to close.",
-            plural(gaps, "gap", "gaps")
-        ),
-        _ => format!(
-            "Not yet: readiness {score}/100 with {} to close.",
-            plural(gaps, "gap", "gaps")
-        ),
-    };
-    Readiness {
-        score,
-        label: label.into(),
-        summary,
-        method: format!(
-            "Each expectation scores 0-100 from its wins in the window: amount (up to 35, five confirmed wins for full marks, suggested ones count half), spread over quarters (20, three quarters for full marks), recency of the latest win (15 within {RECENT_DAYS} days, 8 within {OLD_AFTER_DAYS}), share with a metric (10), share someone vouches for (10) and widest scope (org 5, company 8, industry 10). An expectation with no wins, a single win or only wins older than {OLD_AFTER_DAYS} days is a gap. Readiness is the mean of the expectation scores, minus 10 per gap, 5 per missing feedback provider below {PROVIDERS_WANTED}, and 5 when the case rests on the last {LAST_WEEKS} weeks. Ready: no gaps and 65 or more; close: at most one gap and 50 or more."
-        ),
     }
 }

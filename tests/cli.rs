@@ -713,9 +713,10 @@ fn edit_changes_only_the_given_fields_and_undo_restores() {
     s.run(&["edit", &sid, "--unexpect", "cross-org-impact"]);
     let after = s.show(id);
     assert_eq!(strs(&after["expectations"]), vec!["team-delivery"]);
+    // The level of each expectation goes with it.
     assert_eq!(
-        without(&after, &["expectations"]),
-        without(&base, &["expectations"])
+        without(&after, &["expectations", "levels"]),
+        without(&base, &["expectations", "levels"])
     );
     s.run(&["undo"]);
     assert_eq!(s.show(id), base);
@@ -749,7 +750,17 @@ fn edit_changes_only_the_given_fields_and_undo_restores() {
     assert_eq!(after["date"], "2026-02-03");
     assert_eq!(strs(&after["tags"]), vec!["launch", "q1", "big"]);
     assert_eq!(after["result"], "Conversion up 4%");
-    let changed = ["metric", "scope", "date", "tags", "result"];
+    // Scope and result are read for the level, too.
+    let changed = [
+        "metric",
+        "scope",
+        "date",
+        "tags",
+        "result",
+        "level",
+        "level_reason",
+        "levels",
+    ];
     assert_eq!(without(&after, &changed), without(&base, &changed));
     s.run(&["undo"]);
     assert_eq!(s.show(id), base);

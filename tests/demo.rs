@@ -173,6 +173,7 @@ fn the_review_shows_delegation_as_the_one_gap() {
         people: &records.people,
         feedback: &records.feedback,
         own_org: None,
+        overrides: &[],
         as_of: today,
     });
     let score = |id: &str| rev.expectations.iter().find(|e| e.id == id).unwrap().score;

@@ -83,6 +83,7 @@ fn full_ledger() -> Store {
         relation: Some(Relation::Peer),
         org: Some("Checkout".into()),
         notes: Some("Runs the checkout managers".into()),
+        ..Default::default()
     })
     .unwrap();
     s.add_win(&WinDraft {

@@ -27,6 +27,19 @@ fn store_with_cycle() -> Store {
     s
 }
 
+/// A title showing work at the target level for an expectation: these tests are about
+/// amount, recency, scope, metrics and vouchers, so the level is held at "at".
+fn at_level_title(exp: &str) -> &'static str {
+    match exp {
+        "hire-develop-managers" => "Hired an engineering manager",
+        "delegation" => "Handed the weekly ops review to a manager for good",
+        "strategy" => "Argued for a bet the org plan adopted",
+        "cross-org-impact" => "Mechanism adopted by other teams",
+        "peer-collaboration" => "Resolved a disagreement with a peer leader",
+        _ => "My teams shipped the release",
+    }
+}
+
 fn win(
     s: &mut Store,
     date: &str,
@@ -51,7 +64,7 @@ fn win(
                 }]
             })
             .unwrap_or_default(),
-        ..WinDraft::titled(format!("{exp} on {date}"))
+        ..WinDraft::titled(format!("{} on {date}", at_level_title(exp)))
     })
     .unwrap()
     .id
@@ -75,7 +88,7 @@ fn an_empty_ledger_is_all_gaps_in_ladder_order() {
     );
     assert_eq!(r.gaps.len(), 6);
     assert!(r.gaps.iter().all(|g| !g.next_step.is_empty()));
-    assert_eq!(r.readiness.label, "not yet");
+    assert_eq!(r.readiness.label, "not-yet");
     assert_eq!(r.weeks_left, Some(8));
     let json = serde_json::to_value(&r).unwrap();
     let first = &json["expectations"][0];
@@ -221,6 +234,7 @@ fn feedback_providers_counted_with_outside_org_and_unvouched_expectations() {
             relation: Some(relation),
             org: Some(org.into()),
             notes: None,
+            ..Default::default()
         })
         .unwrap();
     }

@@ -430,6 +430,7 @@ fn people_and_feedback_with_undo() {
             relation: Some(Relation::SkipLevelManager),
             org: Some("Payments".into()),
             notes: None,
+            ..Default::default()
         })
         .unwrap();
     let dup = s

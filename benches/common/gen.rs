@@ -361,6 +361,7 @@ pub fn records(size: usize, seed: u64, today: NaiveDate) -> Records {
                 .chance(30)
                 .then(|| format!("Works on {}.", rng.pick(SYSTEMS))),
             created_at: at(first_day - Duration::days(2), 9, people.len() as u32),
+            seniority: None,
         });
     }
 

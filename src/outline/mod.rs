@@ -15,7 +15,7 @@ pub use narrative::{count_words, first_person};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, Result};
 use crate::ladder::{Ladder, principles};
@@ -404,7 +404,17 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         .iter()
         .map(|e| {
             let rev = by_id.get(e.id.as_str());
-            let best = best_for(&wins, &e.id, 4);
+            // Work below the level is not evidence for it: it stays in the appendix.
+            let below: HashSet<WinId> = match rev {
+                Some(r) if !r.floor => r.below_level.iter().copied().collect(),
+                _ => HashSet::new(),
+            };
+            let at_level: Vec<&Win> = wins
+                .iter()
+                .copied()
+                .filter(|w| !below.contains(&w.id))
+                .collect();
+            let best = best_for(&at_level, &e.id, 4);
             let quotes: Vec<&Feedback> = src
                 .feedback
                 .iter()
@@ -505,6 +515,43 @@ pub fn outline(src: &Sources<'_>) -> Outline {
                 cites: vec![],
             },
         });
+    }
+
+    // A case with nothing to grow is not believed: name the two least proven
+    // expectations beyond the floor, in the candidate's voice.
+    if growth.is_empty() {
+        let mut weakest: Vec<&crate::review::ExpectationReview> =
+            r.expectations.iter().filter(|e| !e.floor).collect();
+        weakest.sort_by_key(|e| (e.score, e.id.clone()));
+        for e in weakest.into_iter().take(2) {
+            let step = e
+                .next_step
+                .clone()
+                .or_else(|| {
+                    src.ladder
+                        .expectation(&e.id)
+                        .and_then(|x| x.next_steps.first().cloned())
+                })
+                .unwrap_or_else(|| format!("log more of my work on \"{}\"", e.title));
+            let mut lower = step.chars();
+            let step = match lower.next() {
+                Some(c) => c.to_lowercase().chain(lower).collect::<String>(),
+                None => step,
+            };
+            growth.push(Concern {
+                concern: format!(
+                    "My evidence for \"{}\" is the least proven of my case.",
+                    e.title
+                ),
+                response: Para {
+                    text: format!(
+                        "Next, I will {}",
+                        step.trim_end_matches('.').to_string() + "."
+                    ),
+                    cites: vec![],
+                },
+            });
+        }
     }
 
     let mut appendix: Vec<AppendixRow> = wins

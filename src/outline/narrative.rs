@@ -314,13 +314,26 @@ pub(super) fn summary(src: &Sources<'_>, wins: &[&Win]) -> Vec<Para> {
         ));
         return out;
     }
-    let mut strong: Vec<&ExpectationReview> =
-        src.review.expectations.iter().filter(|e| !e.gap).collect();
+    // The case leads with what distinguishes the target level, never with the floor,
+    // and with work at the level.
+    let mut strong: Vec<&ExpectationReview> = src
+        .review
+        .expectations
+        .iter()
+        .filter(|e| !e.gap && !e.floor)
+        .collect();
     strong.sort_by_key(|e| std::cmp::Reverse(e.score));
     let mut lines: Vec<String> = Vec::new();
     let mut titles: Vec<String> = Vec::new();
     for e in strong.iter().take(2) {
-        if let Some(w) = super::best_for(wins, &e.id, 1).first() {
+        let below: std::collections::HashSet<crate::model::WinId> =
+            e.below_level.iter().copied().collect();
+        let at_level: Vec<&Win> = wins
+            .iter()
+            .copied()
+            .filter(|w| !below.contains(&w.id))
+            .collect();
+        if let Some(w) = super::best_for(&at_level, &e.id, 1).first() {
             titles.push(format!("\"{}\"", e.title));
             lines.push(claim(w));
         }

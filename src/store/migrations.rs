@@ -175,6 +175,22 @@ const MIGRATIONS: &[&str] = &[
         WHERE instr(tag, 'i' || char(775)) > 0;
     DELETE FROM win_tags WHERE instr(tag, 'i' || char(775)) > 0;
     "#,
+    // How senior a person is against the target level (below, at, above); NULL means
+    // "from their relation".
+    r#"
+    ALTER TABLE people ADD COLUMN seniority TEXT;
+    "#,
+    // The level the user set for a win and one of its expectations, overriding the
+    // ladder's rules (below, at, above).
+    r#"
+    CREATE TABLE win_levels (
+        win_id      INTEGER NOT NULL REFERENCES wins(id) ON DELETE CASCADE,
+        expectation TEXT NOT NULL,
+        level       TEXT NOT NULL,
+        set_at      TEXT NOT NULL,
+        PRIMARY KEY (win_id, expectation)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

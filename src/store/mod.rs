@@ -7,6 +7,7 @@ mod bulk;
 mod crypt;
 mod cycle;
 mod learned;
+mod levels;
 mod migrations;
 mod people;
 mod scratch;

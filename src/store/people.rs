@@ -31,6 +31,7 @@ fn clean_person(d: &PersonDraft) -> Result<PersonDraft> {
         relation: d.relation,
         org: clean_text(d.org.clone().map(|o| one_line(&o)), "org", MAX_NAME_CHARS)?,
         notes: clean_text(d.notes.clone(), "notes", MAX_QUOTE_CHARS)?,
+        seniority: d.seniority,
     })
 }
 
@@ -43,10 +44,11 @@ fn person_row(r: &Row<'_>) -> rusqlite::Result<Person> {
         org: r.get(3)?,
         notes: r.get(4)?,
         created_at: parse_ts(&r.get::<_, String>(5)?)?,
+        seniority: r.get::<_, Option<String>>(6)?.and_then(|s| s.parse().ok()),
     })
 }
 
-const PERSON_COLS: &str = "id, name, relation, org, notes, created_at";
+const PERSON_COLS: &str = "id, name, relation, org, notes, created_at, seniority";
 
 /// The id of the live person with this name, creating them when new.
 pub(crate) fn find_or_create(tx: &Transaction<'_>, name: &str) -> Result<PersonId> {
@@ -103,17 +105,18 @@ pub(crate) fn upsert_person(
         relation: p.relation,
         org: p.org.clone(),
         notes: p.notes.clone(),
+        seniority: p.seniority,
     })?;
     if let Some(id) = find_by_name(tx, &clean.name)? {
         // Fill in what the ledger does not know yet; never overwrite the user's data.
         tx.execute(
-            "UPDATE people SET relation = coalesce(relation, ?2), org = coalesce(org, ?3), notes = coalesce(notes, ?4) WHERE id = ?1",
-            params![id, clean.relation.map(|r| r.as_str()), clean.org, clean.notes],
+            "UPDATE people SET relation = coalesce(relation, ?2), org = coalesce(org, ?3), notes = coalesce(notes, ?4), seniority = coalesce(seniority, ?5) WHERE id = ?1",
+            params![id, clean.relation.map(|r| r.as_str()), clean.org, clean.notes, clean.seniority.map(|s| s.as_str())],
         )?;
         return Ok((id, false));
     }
     tx.execute(
-        "INSERT INTO people (id, name, relation, org, notes, created_at, name_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO people (id, name, relation, org, notes, created_at, name_key, seniority) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             keep_id.then_some(p.id),
             clean.name,
@@ -121,7 +124,8 @@ pub(crate) fn upsert_person(
             clean.org,
             clean.notes,
             ts(p.created_at),
-            name_key(&clean.name)
+            name_key(&clean.name),
+            clean.seniority.map(|s| s.as_str())
         ],
     )?;
     Ok((tx.last_insert_rowid(), true))
@@ -139,8 +143,8 @@ impl Store {
         }
         let id = self.write(|tx| {
             tx.execute(
-                "INSERT INTO people (name, relation, org, notes, created_at, name_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![clean.name, clean.relation.map(|r| r.as_str()), clean.org, clean.notes, ts(Utc::now()), name_key(&clean.name)],
+                "INSERT INTO people (name, relation, org, notes, created_at, name_key, seniority) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![clean.name, clean.relation.map(|r| r.as_str()), clean.org, clean.notes, ts(Utc::now()), name_key(&clean.name), clean.seniority.map(|s| s.as_str())],
             )?;
             let id = tx.last_insert_rowid();
             super::undo::record(tx, Kind::Add, Entity::Person, id, None)?;
@@ -166,6 +170,7 @@ impl Store {
             relation: before.relation,
             org: before.org.clone(),
             notes: before.notes.clone(),
+            seniority: before.seniority,
         })
         .map_err(|e| Error::invalid(e.to_string()))?;
         if super::undo::unchanged_person(&before, &clean) {
@@ -504,8 +509,8 @@ fn taken_note(typed: &str, p: &Person, reason: MatchReason) -> Option<NameTaken>
 
 pub(crate) fn write_person(tx: &Transaction<'_>, id: PersonId, d: &PersonDraft) -> Result<()> {
     tx.execute(
-        "UPDATE people SET name = ?2, relation = ?3, org = ?4, notes = ?5, name_key = ?6 WHERE id = ?1",
-        params![id, d.name, d.relation.map(|r| r.as_str()), d.org, d.notes, name_key(&d.name)],
+        "UPDATE people SET name = ?2, relation = ?3, org = ?4, notes = ?5, name_key = ?6, seniority = ?7 WHERE id = ?1",
+        params![id, d.name, d.relation.map(|r| r.as_str()), d.org, d.notes, name_key(&d.name), d.seniority.map(|s| s.as_str())],
     )?;
     reindex_person_wins(tx, id)
 }

@@ -206,6 +206,7 @@ pub(crate) fn unchanged_person(before: &crate::model::Person, d: &PersonDraft) -
         && before.relation == d.relation
         && before.org == d.org
         && before.notes == d.notes
+        && before.seniority == d.seniority
 }
 
 /// The newest person's id: people numbered after it were created by what follows.
@@ -475,7 +476,7 @@ fn win_now(tx: &Transaction<'_>, id: WinId) -> Result<WinDraft> {
 fn person_now(tx: &Transaction<'_>, id: PersonId) -> Result<PersonDraft> {
     let found = tx
         .query_row(
-            "SELECT name, relation, org, notes FROM people WHERE id = ?1",
+            "SELECT name, relation, org, notes, seniority FROM people WHERE id = ?1",
             [id],
             |r| {
                 Ok(PersonDraft {
@@ -483,6 +484,7 @@ fn person_now(tx: &Transaction<'_>, id: PersonId) -> Result<PersonDraft> {
                     relation: r.get::<_, Option<String>>(1)?.and_then(|s| s.parse().ok()),
                     org: r.get(2)?,
                     notes: r.get(3)?,
+                    seniority: r.get::<_, Option<String>>(4)?.and_then(|s| s.parse().ok()),
                 })
             },
         )

@@ -485,8 +485,9 @@ impl Store {
         const WINDOW: &str = "w.deleted_at IS NULL AND w.date >= ?1 AND w.date <= ?2";
         let (since, until) = (day(since), day(until));
         let mut st = self.conn.prepare(&format!(
-            "SELECT w.id, w.date, w.scope, w.metric IS NOT NULL FROM wins w
-             WHERE {WINDOW} ORDER BY w.date DESC, w.id DESC"
+            "SELECT w.id, w.date, w.scope, w.metric IS NOT NULL,
+                    w.title || ' ' || coalesce(w.result, '') || ' ' || coalesce(w.metric, '')
+             FROM wins w WHERE {WINDOW} ORDER BY w.date DESC, w.id DESC"
         ))?;
         let rows = st.query_map([&since, &until], |r| {
             Ok(WinFacts {
@@ -496,6 +497,7 @@ impl Store {
                 has_metric: r.get(3)?,
                 tags: Vec::new(),
                 people: Vec::new(),
+                text: r.get(4)?,
             })
         })?;
         let mut wins: Vec<WinFacts> = rows.collect::<rusqlite::Result<_>>()?;

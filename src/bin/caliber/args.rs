@@ -317,6 +317,11 @@ pub struct EditArgs {
     /// New notes ("" clears them)
     #[arg(long, allow_hyphen_values = true)]
     pub notes: Option<String>,
+    /// The level the win shows for the --expect ID(s), else for its first
+    /// expectation: below, at or above the target level, or auto to let the
+    /// ladder's rules judge it again
+    #[arg(long)]
+    pub level: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -406,6 +411,9 @@ pub struct PersonArgs {
     /// Notes
     #[arg(long, allow_hyphen_values = true)]
     pub notes: Option<String>,
+    /// below, at or above the level you are going for [default: from the relation]
+    #[arg(long)]
+    pub seniority: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -422,6 +430,9 @@ pub struct PersonEdit {
     /// New notes ("" clears them)
     #[arg(long, allow_hyphen_values = true)]
     pub notes: Option<String>,
+    /// below, at or above the level you are going for ("" goes back to the relation's default)
+    #[arg(long)]
+    pub seniority: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -131,6 +131,15 @@ fn lines_of(text: &str, room: usize) -> Vec<String> {
     lines
 }
 
+/// "at", or "below (default)" when it comes from the relation, or "-".
+fn seniority_text(p: &Person) -> String {
+    match (p.seniority, p.seniority_or_default()) {
+        (Some(s), _) => s.to_string(),
+        (None, Some(s)) => format!("{s} (default)"),
+        (None, None) => "-".into(),
+    }
+}
+
 fn win_line(w: &Win) -> String {
     let mut line = format!("{:>5}  {}  {}", w.id, w.date, w.title);
     if let Some(m) = &w.metric {
@@ -307,10 +316,9 @@ impl Out {
         Ok(())
     }
 
-    pub fn wins(&self, wins: &[Win]) -> Result<()> {
+    pub fn wins(&self, wins: &[Win], views: &[WinView]) -> Result<()> {
         if self.json {
-            let views: Vec<WinView> = wins.iter().map(WinView::from).collect();
-            return stdout(&json_text(&views)?);
+            return stdout(&json_text(views)?);
         }
         if wins.is_empty() {
             self.note("No wins match. Log one with `caliber log \"what happened\"`.");
@@ -324,9 +332,9 @@ impl Out {
         stdout(&text)
     }
 
-    pub fn win(&self, w: &Win) -> Result<()> {
+    pub fn win(&self, w: &Win, view: &WinView) -> Result<()> {
         if self.json {
-            return stdout(&json_text(&WinView::from(w))?);
+            return stdout(&json_text(view)?);
         }
         let mut t = format!(
             "Win {}  ·  {}  ·  scope: {}  ·  from {}\n{}\n",
@@ -356,6 +364,15 @@ impl Out {
                 })
                 .collect();
             t.push_str(&format!("Evidence for: {}\n", tags.join(", ")));
+        }
+        for l in &view.levels {
+            t.push_str(&format!(
+                "Level for {}: {}{} ({})\n",
+                l.expectation,
+                l.level,
+                if l.overridden { ", set by you" } else { "" },
+                l.reason
+            ));
         }
         if !w.principles.is_empty() {
             t.push_str(&format!("Principles: {}\n", w.principles.join(", ")));
@@ -494,12 +511,14 @@ impl Out {
             struct Row<'a> {
                 #[serde(flatten)]
                 person: &'a Person,
+                effective_seniority: Option<caliber::Seniority>,
                 vouches_for: usize,
             }
             let rows: Vec<Row> = people
                 .iter()
                 .map(|p| Row {
                     person: p,
+                    effective_seniority: p.seniority_or_default(),
                     vouches_for: vouched.get(&p.id).copied().unwrap_or(0),
                 })
                 .collect();
@@ -513,13 +532,14 @@ impl Out {
         let mut t = String::new();
         for p in people {
             let row = format!(
-                "{:>4}  {:<24} {:<18} {:<20}",
+                "{:>4}  {:<22} {:<18} {:<14} {:<15}",
                 p.id,
-                clip(&p.name, 24),
+                clip(&p.name, 22),
                 p.relation
                     .map(|r| r.to_string())
                     .unwrap_or_else(|| "-".into()),
-                clip(p.org.as_deref().unwrap_or("-"), 20),
+                clip(p.org.as_deref().unwrap_or("-"), 14),
+                seniority_text(p),
             );
             let vouches = format!(
                 "vouches for {} win(s)",
@@ -541,23 +561,26 @@ impl Out {
             struct Full<'a> {
                 #[serde(flatten)]
                 person: &'a Person,
+                effective_seniority: Option<caliber::Seniority>,
                 wins: Vec<WinView>,
                 feedback: &'a [Feedback],
             }
             return stdout(&self.json_object(&Full {
                 person: p,
+                effective_seniority: p.seniority_or_default(),
                 wins: wins.iter().map(WinView::from).collect(),
                 feedback: fb,
             })?);
         }
         let mut t = format!(
-            "{} (person {})  ·  {}  ·  {}\n",
+            "{} (person {})  ·  {}  ·  {}  ·  seniority {}\n",
             p.name,
             p.id,
             p.relation
                 .map(|r| r.to_string())
                 .unwrap_or_else(|| "relation unknown".into()),
-            p.org.as_deref().unwrap_or("org unknown")
+            p.org.as_deref().unwrap_or("org unknown"),
+            seniority_text(p)
         );
         if let Some(n) = &p.notes {
             t.push_str(&format!("{n}\n"));
@@ -627,14 +650,24 @@ impl Out {
         if let Some(w) = r.weeks_left {
             t.push_str(&format!(" · {w} weeks to the target date"));
         }
-        t.push_str(&format!("\n{}\n\n", r.readiness.summary));
         let width = width();
-        // The "why" column needs room beside the others (56 columns), else it goes
+        // The "why" column needs room beside the others (73 columns), else it goes
         // on the lines under its row.
-        let why_beside = width >= 56 + 30;
+        let why_beside = width >= 73 + 30;
         t.push_str(&format!(
-            "{:<24} {:>5}  {:<10}  {:<10}  why\n",
-            "expectation", "wins", "latest", "strength"
+            "\n{}\n{}\n",
+            r.readiness.summary, r.readiness.reason
+        ));
+        if !r.readiness.missing.is_empty() {
+            t.push_str("Missing must-haves:\n");
+            for m in &r.readiness.missing {
+                t.push_str(&format!("  - {}: {}\n", m.id, m.title));
+            }
+        }
+        t.push('\n');
+        t.push_str(&format!(
+            "{:<24} {:>5}  {:<15}  {:<10}  {:<10}  why\n",
+            "expectation", "wins", "below/at/above", "latest", "strength"
         ));
         for e in &r.expectations {
             let latest = e
@@ -646,10 +679,12 @@ impl Out {
             } else {
                 e.strength.as_str().to_string()
             };
+            let c = e.level_counts;
             let row = format!(
-                "{:<24} {:>5}  {:<10}  {:<10}",
+                "{:<24} {:>5}  {:<15}  {:<10}  {:<10}",
                 clip(&e.id, 24),
                 e.wins,
+                format!("{}/{}/{}", c.below, c.at, c.above),
                 latest,
                 strength,
             );
@@ -669,6 +704,22 @@ impl Out {
                 t.push('\n');
             }
         }
+        let advice: Vec<_> = r
+            .expectations
+            .iter()
+            .filter(|e| !e.gap && e.next_step.is_some())
+            .collect();
+        if !advice.is_empty() {
+            t.push_str("\nTo make the rest stronger:\n");
+            for e in advice {
+                if let Some(n) = &e.next_step {
+                    t.push_str(&format!("  {} — Next: {n}\n", e.id));
+                }
+                if let Some(q) = &e.panel_question {
+                    t.push_str(&format!("    The panel will ask: {q}\n"));
+                }
+            }
+        }
         if r.gaps.is_empty() {
             t.push_str("\nNo gaps: every expectation has evidence that can stand.\n");
         } else {
@@ -681,6 +732,15 @@ impl Out {
                     g.reason,
                     g.next_step
                 ));
+                let missing: Vec<String> = r
+                    .expectations
+                    .iter()
+                    .filter(|e| e.id == g.id)
+                    .flat_map(|e| e.missing.iter().map(|m| format!("{} ({})", m.id, m.title)))
+                    .collect();
+                if !missing.is_empty() {
+                    t.push_str(&format!("    Missing must-have: {}\n", missing.join("; ")));
+                }
                 if let Some(q) = &g.panel_question {
                     t.push_str(&format!("    The panel will ask: {q}\n"));
                 }
@@ -690,6 +750,9 @@ impl Out {
             t.push_str(&format!("\nSustained performance: {w}\n"));
         }
         t.push_str(&format!("\nFeedback providers: {}\n", r.providers.summary));
+        for m in &r.providers.missing_voices {
+            t.push_str(&format!("  {m}\n"));
+        }
         if !r.providers.ask.is_empty() {
             t.push_str(&format!("  Worth asking: {}\n", r.providers.ask.join(", ")));
         }

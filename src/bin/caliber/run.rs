@@ -6,8 +6,8 @@ use std::path::Path;
 use caliber::dates::parse_date;
 use caliber::io::Format;
 use caliber::{
-    Cycle, Error, ExpectationTag, FeedbackDraft, PersonDraft, PersonId, PersonRef, Result, Store,
-    WinDraft, WinFilter,
+    Cycle, Error, ExpectationTag, FeedbackDraft, Level, PersonDraft, PersonId, PersonRef, Result,
+    Store, WinDraft, WinFilter,
 };
 
 use crate::args::{
@@ -34,9 +34,12 @@ pub fn run(cli: Cli) -> Result<()> {
                     &format!("Nothing matched '{query}'. Try fewer or other words."),
                 );
             }
-            out.wins(&wins)
+            out.wins(&wins, &caliber::level::views(&store, &wins)?)
         }
-        Command::Show { id } => out.win(&store.win(id)?),
+        Command::Show { id } => {
+            let w = store.win(id)?;
+            out.win(&w, &caliber::level::view(&store, &w)?)
+        }
         Command::Edit(a) => edit(&mut store, a, &out),
         Command::Delete { id } => {
             let w = store.delete_win(id)?;
@@ -311,7 +314,7 @@ fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
             },
         );
     }
-    out.wins(&wins)
+    out.wins(&wins, &caliber::level::views(store, &wins)?)
 }
 
 /// An expectation id of any known ladder, so old tags stay listable after a switch.
@@ -327,12 +330,60 @@ fn known_expectation(store: &Store, id: &str) -> Result<String> {
 }
 
 fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
+    // `auto` clears the user's level: the ladder's rules judge the win again.
+    let level: Option<Option<Level>> = match a.level.as_deref().map(str::trim) {
+        None => None,
+        Some("auto") => Some(None),
+        Some(l) => Some(Some(l.parse()?)),
+    };
     let mut edits = Vec::new();
     for &id in &a.ids {
         edits.push((id, edit_draft(store, &store.win(id)?, &a, out)?));
     }
+    // The expectations a level is set for: those named with --expect, else each
+    // win's first.
+    let mut levels: Vec<(i64, String)> = Vec::new();
+    if level.is_some() {
+        for (id, d) in &edits {
+            let has: Vec<&str> = d.expectations.iter().map(|t| t.id.as_str()).collect();
+            let targets: Vec<String> = if a.expect.is_empty() {
+                has.iter().take(1).map(|t| t.to_string()).collect()
+            } else {
+                a.expect
+                    .iter()
+                    .map(|e| caliber::ladder::resolve_expectation(&has, e, "").map(str::to_string))
+                    .collect::<Result<_>>()?
+            };
+            if targets.is_empty() {
+                return Err(Error::InvalidInput(format!(
+                    "win {id} has no expectation to set a level for; name one with `--expect ID`"
+                )));
+            }
+            levels.extend(targets.into_iter().map(|t| (*id, t)));
+        }
+    }
     let e = store.edit_wins(&edits)?;
-    let sentence = e.edit_sentence();
+    let mut sentence = e.edit_sentence();
+    if let Some(level) = level {
+        for (id, t) in &levels {
+            store.set_level(*id, t, level)?;
+        }
+        let what = match level {
+            Some(l) => format!("level {l}"),
+            None => "level judged by the ladder's rules".to_string(),
+        };
+        let on: Vec<String> = levels
+            .iter()
+            .map(|(id, t)| format!("{t} of win {id}"))
+            .collect();
+        sentence = format!(
+            "Set the {what} for {}; set it again, or `--level auto`, to change it (undo does not take a level back). {}",
+            on.join(", "),
+            if e.changed.is_empty() { "" } else { sentence.as_str() }
+        )
+        .trim_end()
+        .to_string();
+    }
     // A date given by hand that falls outside the review window is kept, with a note.
     let notes: Vec<String> = if a.date.is_some() {
         let cycle = store.cycle()?;
@@ -344,7 +395,10 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
         Vec::new()
     };
     match e.wins.as_slice() {
-        [one] => out.done_noted(&caliber::WinView::from(one), &notes, &sentence),
+        [one] => {
+            let win = store.win(one.id)?;
+            out.done_noted(&caliber::level::view(store, &win)?, &notes, &sentence)
+        }
         _ => out.done_noted(&e, &notes, &sentence),
     }
 }
@@ -567,6 +621,7 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
                 relation: a.relation.map(|r| r.parse()).transpose()?,
                 org: a.org,
                 notes: a.notes,
+                seniority: a.seniority.map(|s| s.parse()).transpose()?,
             })?;
             out.done(&p, &format!("Added {} (person {})", p.name, p.id))
         }
@@ -593,6 +648,7 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
                 relation: p.relation,
                 org: p.org,
                 notes: p.notes,
+                seniority: p.seniority,
             };
             if let Some(n) = fields.name {
                 d.name = n;
@@ -602,6 +658,12 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
             }
             set_opt(&mut d.org, fields.org);
             set_opt(&mut d.notes, fields.notes);
+            if let Some(s) = fields.seniority {
+                d.seniority = match s.trim() {
+                    "" => None,
+                    s => Some(s.parse()?),
+                };
+            }
             let before = store.person(id)?;
             let p = store.update_person(id, &d)?;
             if p == before {

@@ -85,7 +85,7 @@ describe("names on a new win", () => {
 });
 
 describe("deleting a person", () => {
-  const priya: Person = { id: 7, name: "Priya Raman", relation: null, org: null, notes: null, created_at: "2026-01-01T00:00:00Z" };
+  const priya: Person = { id: 7, name: "Priya Raman", relation: null, org: null, notes: null, seniority: null, created_at: "2026-01-01T00:00:00Z" };
 
   function mount(links: { wins: number; feedback: number }) {
     const deleted: number[] = [];

@@ -12,6 +12,7 @@ import {
   isOutside,
   newestFirst,
   personDraft,
+  personForm,
   personStats,
   providers,
   providersHint,
@@ -24,7 +25,7 @@ import {
 } from "./people";
 
 function person(id: number, name: string, relation: Person["relation"] = null, org: string | null = null): Person {
-  return { id, name, relation, org, notes: null, created_at: "2026-01-01T00:00:00Z" };
+  return { id, name, relation, org, notes: null, created_at: "2026-01-01T00:00:00Z", seniority: null };
 }
 
 let nextId = 1;
@@ -216,11 +217,15 @@ describe("orgs", () => {
 describe("forms", () => {
   it("cleans a person draft", () => {
     expect(personDraft({ name: "  Priya ", relation: "peer", org: " ", notes: "x " })).toEqual({
-      draft: { name: "Priya", relation: "peer", org: null, notes: "x" },
+      draft: { name: "Priya", relation: "peer", org: null, notes: "x", seniority: null },
     });
     expect(personDraft({ name: "P", relation: "", org: "", notes: "" })).toEqual({
-      draft: { name: "P", relation: null, org: null, notes: null },
+      draft: { name: "P", relation: null, org: null, notes: null, seniority: null },
     });
+  });
+  it("keeps a person's seniority through an edit of the form", () => {
+    const p = { ...person(3, "Dana"), seniority: "above" as const };
+    expect(personDraft(personForm(p))).toMatchObject({ draft: { name: "Dana", seniority: "above" } });
   });
   it("refuses a person without a name or with an unknown relation", () => {
     expect(personDraft({ name: " ", relation: "", org: "", notes: "" })).toHaveProperty("error");
@@ -308,7 +313,7 @@ describe("People view", () => {
     await fireEvent.change(form.querySelector("[data-testid=person-relation]")!, { target: { value: "partner" } });
     await fireEvent.submit(form);
     await waitFor(() => expect(calls.some((c) => c.cmd === "add_person")).toBe(true));
-    expect(calls.find((c) => c.cmd === "add_person")?.args).toEqual({ draft: { name: "Lee", relation: "partner", org: null, notes: null } });
+    expect(calls.find((c) => c.cmd === "add_person")?.args).toEqual({ draft: { name: "Lee", relation: "partner", org: null, notes: null, seniority: null } });
 
     const fb = container.querySelector("[data-testid=feedback-form]") as HTMLFormElement;
     await fireEvent.input(fb.querySelector("[data-testid=feedback-person]")!, { target: { value: "Priya" } });

@@ -1,7 +1,7 @@
 // Pure logic of the People view: who vouches for which wins and expectations, who
 // counts as an outside voice, and the form clean-up before a person or a piece of
 // feedback goes to Rust. Kept out of components so it can be unit-tested.
-import type { Feedback, FeedbackDraft, Ladder, Person, PersonDraft, Relation, Win } from "./api";
+import type { Feedback, FeedbackDraft, Ladder, Person, PersonDraft, Relation, Seniority, Win } from "./api";
 
 /** The relations a person can have to the user, in the order the form lists them. */
 export const RELATIONS: { id: Relation; label: string }[] = [
@@ -211,12 +211,13 @@ export function newestFirst(feedback: Feedback[]): Feedback[] {
 }
 
 /** What the person form holds. */
-export type PersonForm = { name: string; relation: string; org: string; notes: string };
+export type PersonForm = { name: string; relation: string; org: string; notes: string; seniority?: Seniority | null };
 
 export const emptyPersonForm = (): PersonForm => ({ name: "", relation: "", org: "", notes: "" });
 
+/** The form for a person; their seniority rides along unchanged, so an edit keeps it. */
 export function personForm(p: Person): PersonForm {
-  return { name: p.name, relation: p.relation ?? "", org: p.org ?? "", notes: p.notes ?? "" };
+  return { name: p.name, relation: p.relation ?? "", org: p.org ?? "", notes: p.notes ?? "", seniority: p.seniority ?? null };
 }
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
@@ -227,7 +228,7 @@ export function personDraft(f: PersonForm): { draft: PersonDraft } | { error: st
   if (!name) return { error: "Give the person a name." };
   const relation = f.relation ? RELATIONS.find((r) => r.id === f.relation)?.id : null;
   if (relation === undefined) return { error: `'${f.relation}' is not a relation Caliber knows.` };
-  return { draft: { name, relation, org: orNull(f.org), notes: orNull(f.notes) } };
+  return { draft: { name, relation, org: orNull(f.org), notes: orNull(f.notes), seniority: f.seniority ?? null } };
 }
 
 /** What the feedback form holds. */

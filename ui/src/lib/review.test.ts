@@ -5,7 +5,7 @@ import { render, screen, fireEvent, cleanup } from "@testing-library/svelte";
 import { tick } from "svelte";
 import type { ExpectationReview, Review } from "./api";
 import {
-  ago, cellTitle, countIn, heatLevel, latestLabel, plural, quarterParts, quartersOf, readinessTone,
+  ago, cellTitle, countIn, heatLevel, latestLabel, plural, quarterParts, quartersOf, readinessTone, labelWords,
   strengthTone, titleOf, unconfirmedNote, weeksLeftLabel, winsLabel, windowLabel, daysBetween, capitalize,
 } from "./review";
 
@@ -38,6 +38,8 @@ describe("tones", () => {
     expect(readinessTone("ready")).toBe("good");
     expect(readinessTone("close")).toBe("warn");
     expect(readinessTone("not yet")).toBe("bad");
+    expect(readinessTone("not-yet")).toBe("bad");
+    expect(labelWords("not-yet")).toBe("not yet");
     expect(readinessTone(" Ready ")).toBe("good");
   });
 });
@@ -112,6 +114,8 @@ function exp(id: string, title: string, counts: number[], over: Partial<Expectat
     widest_scope: wins > 0 ? "org" : null, with_metric: 0, vouched: 0, score: 50,
     strength: wins === 0 ? "none" : wins === 1 ? "thin" : "solid",
     gap: wins < 2, summary: `${wins} wins: words`, win_ids: [],
+    level_counts: { below: 0, at: wins, above: 0 }, below_level: [], floor: id === "team-delivery", missing: [],
+    next_step: null, panel_question: null,
     ...over,
   };
 }
@@ -141,10 +145,15 @@ function sampleReview(over: Partial<Review> = {}): Review {
     unconfirmed: 3,
     sustained: { wins: 10, last_weeks: 6, quarters_with_evidence: 4, quarters: 4, warning: "6 of your 10 wins are from the last 6 weeks." },
     providers: {
-      count: 2, outside_org: 1, names: ["Priya", "Tom"], unvouched: ["strategy"], ask: ["Ana"],
+      count: 2, outside_org: 1, at_or_above: 0, senior_voices: 1, missing_voices: [],
+      names: ["Priya", "Tom"], unvouched: ["strategy"], ask: ["Ana"],
       summary: "2 people can vouch for your case (1 outside your org).",
     },
-    readiness: { score: 48, label: "not yet", summary: "Not yet: readiness 48/100 with 2 gaps to close.", method: "Each expectation scores 0-100." },
+    must_haves: [],
+    readiness: {
+      score: 48, label: "not-yet", summary: "Not yet: readiness 48/100 with 2 gaps to close.",
+      reason: "Not yet: 2 of 3 expectations are a gap.", gaps: 2, missing: [], reasons: [], method: "Each expectation scores 0-100.",
+    },
     ...over,
   };
 }

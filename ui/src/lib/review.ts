@@ -51,6 +51,11 @@ export function readinessTone(label: string): "good" | "warn" | "bad" {
   return "bad";
 }
 
+/** The verdict's label in words: "not-yet" -> "not yet". */
+export function labelWords(label: string): string {
+  return label.replace(/-/g, " ");
+}
+
 /** "not yet" -> "Not yet". */
 export function capitalize(s: string): string {
   return s.length === 0 ? s : s[0].toUpperCase() + s.slice(1);

@@ -13,6 +13,19 @@ count: number,
  */
 outside_org: number, 
 /**
+ * Of those, at or above the target level (not the user's own manager).
+ */
+at_or_above: number, 
+/**
+ * Of those, at or above the target level or outside the org: the voices that
+ * count most with a panel.
+ */
+senior_voices: number, 
+/**
+ * The voices that are missing, in sentences ("nobody at or above L7 vouches").
+ */
+missing_voices: Array<string>, 
+/**
  * Their names.
  */
 names: Array<string>, 

@@ -2,6 +2,7 @@
 import type { Cycle } from "./Cycle";
 import type { ExpectationReview } from "./ExpectationReview";
 import type { Gap } from "./Gap";
+import type { MustHaveStatus } from "./MustHaveStatus";
 import type { Providers } from "./Providers";
 import type { Readiness } from "./Readiness";
 import type { Sustained } from "./Sustained";
@@ -50,6 +51,10 @@ sustained: Sustained,
  * Feedback providers.
  */
 providers: Providers, 
+/**
+ * The ladder's must-haves, shown or not.
+ */
+must_haves: Array<MustHaveStatus>, 
 /**
  * The verdict.
  */

@@ -1,0 +1,833 @@
+//! The level of a piece of evidence. A panel does not count wins; it asks what level
+//! of work each one shows, and much of an L6 manager's best work looks like L7
+//! evidence and is not. The rules are data in the ladder ([`LevelRules`]: what looks
+//! like the expectation but is the level below, what is at the level, what is above,
+//! as words and structured cues); this module reads them once into a [`Judge`] and
+//! judges each win for each of its expectations, with the reason a Director gives.
+//!
+//! Words are matched on the win's text folded to lowercase words (every other
+//! character a space), with one Aho-Corasick automaton for every phrase and stem of
+//! the ladder, so a review of a hundred thousand wins reads each text once.
+//!
+//! The user has the last word: an override (per win and expectation) replaces the
+//! judgment, and teaches it: a win that shares most of its words with an overridden
+//! win of the same expectation takes that level too, the way the suggester learns
+//! from confirmed tags.
+
+use aho_corasick::AhoCorasick;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+use crate::error::Result;
+use crate::ladder::{Cue, Ladder, LevelRules, LevelTier};
+use crate::model::{
+    Level, Person, PersonId, Relation, Scope, Seniority, TagLevel, Win, WinId, WinView,
+};
+use crate::store::Store;
+
+/// The level a win shows for one expectation, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LevelJudgment {
+    /// Below, at or above the target level.
+    pub level: Level,
+    /// Why, in the words a Director uses.
+    pub reason: String,
+    /// True when the user set it (or it was learned from a level the user set).
+    pub overridden: bool,
+}
+
+/// A level the user set for one win and expectation, with the win's words, so that
+/// similar wins can learn from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LevelOverride {
+    /// The win.
+    pub win_id: WinId,
+    /// The expectation id.
+    pub expectation: String,
+    /// The level the user set.
+    pub level: Level,
+    /// The win's text (title, result, metric).
+    pub text: String,
+}
+
+/// What the judge reads of a win: its words, reach, metric and people.
+#[derive(Debug, Clone, Copy)]
+pub struct WinSignals<'a> {
+    /// The win's id (for overrides).
+    pub id: WinId,
+    /// Its words: title, result, metric.
+    pub text: &'a str,
+    /// How far it reached.
+    pub scope: Scope,
+    /// True when it has a metric.
+    pub has_metric: bool,
+    /// The live people named on it.
+    pub people: &'a [PersonId],
+}
+
+/// The text a win is judged on: its title, result and metric (what it did and what
+/// came of it; the situation is context, not the work).
+pub fn win_text(w: &Win) -> String {
+    let mut t = w.title.clone();
+    for part in [&w.result, &w.metric].into_iter().flatten() {
+        t.push(' ');
+        t.push_str(part);
+    }
+    t
+}
+
+/// The user's own org, compared at its top level ("Payments / Checkout" is in
+/// "Payments"): as set, else the org most of their reports sit in.
+#[derive(Debug, Clone)]
+pub struct OrgView {
+    own: Option<String>,
+}
+
+/// An org's top level, lowercase.
+fn top_org(o: &str) -> String {
+    o.split(['/', '>', ','])
+        .next()
+        .unwrap_or(o)
+        .trim()
+        .to_lowercase()
+}
+
+impl OrgView {
+    /// The view from the user's org as set, or as guessed from their reports.
+    pub fn new(people: &[Person], own_org: Option<&str>) -> OrgView {
+        let guessed = || {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for p in people {
+                if matches!(
+                    p.relation,
+                    Some(Relation::Report | Relation::SkipLevelReport)
+                ) && let Some(o) = &p.org
+                {
+                    *counts.entry(top_org(o)).or_default() += 1;
+                }
+            }
+            counts
+                .into_iter()
+                .max_by_key(|(o, c)| (*c, std::cmp::Reverse(o.clone())))
+                .map(|(o, _)| o)
+        };
+        OrgView {
+            own: own_org.map(top_org).or_else(guessed),
+        }
+    }
+
+    /// True when the person sits outside the user's org. The user's own reporting
+    /// chain is never outside, whatever its org is called.
+    pub fn is_outside(&self, p: &Person) -> bool {
+        let in_chain = matches!(
+            p.relation,
+            Some(
+                Relation::Report
+                    | Relation::SkipLevelReport
+                    | Relation::Manager
+                    | Relation::SkipLevelManager
+            )
+        );
+        !in_chain
+            && match (&p.org, &self.own) {
+                (Some(o), Some(mine)) => top_org(o) != *mine,
+                _ => p.relation == Some(Relation::Partner),
+            }
+    }
+}
+
+/// True when a person is at or above the target level and not the user's own
+/// manager: a skip-level, or a peer or partner marked at or above.
+pub fn is_senior_voice(p: &Person) -> bool {
+    p.relation != Some(Relation::Manager)
+        && matches!(
+            p.seniority_or_default(),
+            Some(Seniority::At | Seniority::Above)
+        )
+}
+
+/// True when a person is one of the user's managers: a report or skip-level report
+/// whose notes say they manage (manager, EM, SDM).
+pub fn is_managing_report(p: &Person) -> bool {
+    const WORDS: &[&str] = &["manager", "managers", "em", "sdm", "management", "manages"];
+    matches!(
+        p.relation,
+        Some(Relation::Report | Relation::SkipLevelReport)
+    ) && p
+        .notes
+        .as_deref()
+        .is_some_and(|n| fold(n).split(' ').any(|w| WORDS.contains(&w)))
+}
+
+/// Lowercase words separated by single spaces, with one space before and after:
+/// "Team's roadmap (v2)" becomes " team s roadmap v2 ".
+fn fold(text: &str) -> String {
+    let mut out = String::new();
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer kept between calls. ASCII, nearly every win's text, is
+/// folded byte by byte; other letters go through Unicode lowercasing.
+fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    out.push(' ');
+    let mut space = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            space = false;
+        } else if c == '\'' || c == '\u{2019}' {
+            // A possessive or a contraction stays one word: "team's" is "team",
+            // "Ravi's team" is not "s team".
+            let rest = &text[i + c.len_utf8()..];
+            let mut ahead = rest.chars();
+            if matches!(ahead.next(), Some('s' | 'S'))
+                && ahead.next().is_none_or(|n| !n.is_alphanumeric())
+            {
+                chars.next();
+            }
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if !space {
+        out.push(' ');
+    }
+}
+
+/// How much a matched phrase, stem or cue adds to its tier.
+const PHRASE: u32 = 2;
+const STEM: u32 = 1;
+const CUE: u32 = 1;
+
+/// Where a pattern's weight goes: an expectation's tier, or a must-have's group.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Tier(usize, usize),
+    Group(usize, usize),
+}
+
+/// Facts about a person the cues read.
+#[derive(Debug, Clone, Copy, Default)]
+struct PersonFacts {
+    managing: bool,
+    individual: bool,
+    senior: bool,
+    outside: bool,
+}
+
+/// The ladder's level rules, read once, with what is known of the people.
+pub struct Judge<'l> {
+    ladder: &'l Ladder,
+    /// Per expectation of the ladder, its rules (None: every win is at the level).
+    rules: Vec<Option<&'l LevelRules>>,
+    automaton: Option<Arc<AhoCorasick>>,
+    /// Per pattern: whether it is a stem, and where its weight goes.
+    patterns: Vec<(bool, Vec<Slot>)>,
+    people: HashMap<PersonId, PersonFacts>,
+    overrides: HashMap<(WinId, &'l str), Level>,
+    learned: Vec<Learned>,
+}
+
+/// An override as the judge learns from it.
+struct Learned {
+    expectation: usize,
+    win_id: WinId,
+    level: Level,
+    words: HashSet<String>,
+}
+
+/// What one reading of a win found: the weight of each tier of each expectation and
+/// which groups of each must-have matched.
+#[derive(Debug, Default)]
+pub struct Reading {
+    tiers: Vec<[u32; 3]>,
+    /// Per must-have group, flat; `group_at[m]` is where must-have `m` starts.
+    groups: Vec<bool>,
+    group_at: Vec<usize>,
+    /// The folded text, kept to reuse its buffer for the next win.
+    folded: String,
+    words: Option<HashSet<String>>,
+}
+
+/// The words a learned override compares: longer than three letters, cut to their
+/// first six, so "hired", "hiring" and "hires" are one.
+fn content_words(folded: &str) -> HashSet<String> {
+    const COMMON: &[&str] = &[
+        "with", "from", "that", "this", "their", "they", "them", "into", "over", "after", "about",
+        "than", "then", "were", "have", "been", "which", "when", "what", "will",
+    ];
+    folded
+        .split(' ')
+        .filter(|w| w.chars().count() > 3 && !COMMON.contains(w))
+        .map(|w| w.chars().take(6).collect())
+        .collect()
+}
+
+/// How alike two sets of words are (Jaccard), 0 to 1.
+fn alike(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    let shared = a.intersection(b).count();
+    let all = a.len() + b.len() - shared;
+    if all == 0 {
+        0.0
+    } else {
+        shared as f64 / all as f64
+    }
+}
+
+/// At least this alike to an overridden win to take its level.
+pub const LEARN_ALIKE: f64 = 0.5;
+
+/// Where a level came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// The user set it.
+    Override,
+    /// Learned from the level the user set on this (similar) win.
+    Learned(WinId),
+    /// A tier of the ladder's rules spoke.
+    Tier,
+    /// Nothing spoke: the ladder's level for that case.
+    Otherwise,
+    /// The ladder has no rules for the expectation: every win counts at the level.
+    NoRules,
+}
+
+impl<'l> Judge<'l> {
+    /// Reads the ladder's rules, the people's facts and the user's overrides.
+    pub fn new(
+        ladder: &'l Ladder,
+        people: &[Person],
+        own_org: Option<&str>,
+        overrides: &'l [LevelOverride],
+    ) -> Judge<'l> {
+        let rules: Vec<Option<&LevelRules>> = ladder
+            .expectations
+            .iter()
+            .map(|e| e.level.as_ref())
+            .collect();
+        let mut index: HashMap<(bool, String), usize> = HashMap::new();
+        let mut texts: Vec<String> = Vec::new();
+        let mut patterns: Vec<(bool, Vec<Slot>)> = Vec::new();
+        let mut add = |tier: &LevelTier, slot: Slot| {
+            for (stem, list) in [(false, &tier.phrases), (true, &tier.stems)] {
+                for p in list {
+                    let folded = fold(p);
+                    let key = folded.trim().to_string();
+                    if key.is_empty() {
+                        continue;
+                    }
+                    // A phrase is matched with the spaces around it (whole words);
+                    // a stem with the space before it only (the start of a word).
+                    let text = if stem {
+                        format!(" {key}")
+                    } else {
+                        format!(" {key} ")
+                    };
+                    let i = *index.entry((stem, key)).or_insert_with(|| {
+                        texts.push(text);
+                        patterns.push((stem, Vec::new()));
+                        patterns.len() - 1
+                    });
+                    patterns[i].1.push(slot);
+                }
+            }
+        };
+        for (e, r) in rules.iter().enumerate() {
+            if let Some(r) = r {
+                for (t, tier) in [&r.below, &r.at, &r.above].into_iter().enumerate() {
+                    add(tier, Slot::Tier(e, t));
+                }
+            }
+        }
+        for (m, must) in ladder.must_haves.iter().enumerate() {
+            for (g, group) in must.all.iter().enumerate() {
+                add(group, Slot::Group(m, g));
+            }
+        }
+        let automaton = automaton_for(&texts);
+        let orgs = OrgView::new(people, own_org);
+        let people = people
+            .iter()
+            .map(|p| {
+                (
+                    p.id,
+                    PersonFacts {
+                        managing: is_managing_report(p),
+                        individual: matches!(
+                            p.relation,
+                            Some(Relation::Report | Relation::SkipLevelReport)
+                        ) && !is_managing_report(p),
+                        senior: is_senior_voice(p),
+                        outside: orgs.is_outside(p),
+                    },
+                )
+            })
+            .collect();
+        let position = |id: &str| ladder.expectations.iter().position(|e| e.id == id);
+        let learned = overrides
+            .iter()
+            .filter_map(|o| {
+                Some(Learned {
+                    expectation: position(&o.expectation)?,
+                    win_id: o.win_id,
+                    level: o.level,
+                    words: content_words(&fold(&o.text)),
+                })
+            })
+            .collect();
+        Judge {
+            ladder,
+            rules,
+            automaton,
+            patterns,
+            people,
+            overrides: overrides
+                .iter()
+                .map(|o| ((o.win_id, o.expectation.as_str()), o.level))
+                .collect(),
+            learned,
+        }
+    }
+
+    /// Reads a win once: the weight of every tier and must-have group.
+    pub fn read(&self, w: &WinSignals<'_>) -> Reading {
+        let mut r = Reading::default();
+        self.read_into(w, &mut r);
+        r
+    }
+
+    /// [`Judge::read`] into a reading kept from an earlier win: a review of many
+    /// wins allocates its buffers once.
+    pub fn read_into(&self, w: &WinSignals<'_>, r: &mut Reading) {
+        let n = self.ladder.expectations.len();
+        r.tiers.clear();
+        r.tiers.resize(n, [0; 3]);
+        if r.group_at.len() != self.ladder.must_haves.len() {
+            r.group_at.clear();
+            let mut at = 0;
+            for m in &self.ladder.must_haves {
+                r.group_at.push(at);
+                at += m.all.len();
+            }
+            r.groups = vec![false; at];
+        }
+        r.groups.iter_mut().for_each(|g| *g = false);
+        fold_into(w.text, &mut r.folded);
+        if let Some(ac) = &self.automaton {
+            // Overlapping: "engineering manager" and "manager" both count.
+            for m in ac.find_overlapping_iter(r.folded.as_str()) {
+                let (stem, slots) = &self.patterns[m.pattern().as_usize()];
+                for slot in slots {
+                    match *slot {
+                        Slot::Tier(e, t) => r.tiers[e][t] += if *stem { STEM } else { PHRASE },
+                        Slot::Group(m, g) => r.groups[r.group_at[m] + g] = true,
+                    }
+                }
+            }
+        }
+        // What the people on the win are, in one pass.
+        let mut on = PersonFacts::default();
+        for p in w.people.iter().filter_map(|id| self.people.get(id)) {
+            on.managing |= p.managing;
+            on.individual |= p.individual;
+            on.senior |= p.senior;
+            on.outside |= p.outside;
+        }
+        let cue = |c: Cue| match c {
+            Cue::ManagerOnWin => on.managing,
+            Cue::IcOnWin => on.individual,
+            Cue::SeniorOnWin => on.senior,
+            Cue::OutsideOrgOnWin => on.outside,
+            Cue::Metric => w.has_metric,
+            Cue::ScopeOrg => w.scope >= Scope::Org,
+            Cue::ScopeCompany => w.scope >= Scope::Company,
+        };
+        for (e, rules) in self.rules.iter().enumerate() {
+            if let Some(rules) = rules {
+                for (t, tier) in [&rules.below, &rules.at, &rules.above]
+                    .into_iter()
+                    .enumerate()
+                {
+                    r.tiers[e][t] += CUE * tier.cues.iter().filter(|&&c| cue(c)).count() as u32;
+                }
+            }
+        }
+        for (m, must) in self.ladder.must_haves.iter().enumerate() {
+            for (g, group) in must.all.iter().enumerate() {
+                if group.cues.iter().any(|&c| cue(c)) {
+                    r.groups[r.group_at[m] + g] = true;
+                }
+            }
+        }
+        r.words = (!self.learned.is_empty()).then(|| content_words(&r.folded));
+    }
+
+    /// The level a read win shows for the expectation `id`: the user's override,
+    /// else a level learned from a similar overridden win, else the ladder's rules.
+    pub fn level(&self, win: WinId, reading: &Reading, id: &str) -> LevelJudgment {
+        let Some(e) = self.ladder.expectations.iter().position(|x| x.id == id) else {
+            return LevelJudgment {
+                level: Level::At,
+                reason: format!("'{id}' is not an expectation of this ladder"),
+                overridden: false,
+            };
+        };
+        let (level, why) = self.level_at(win, reading, e);
+        LevelJudgment {
+            level,
+            reason: self.reason(e, level, why),
+            overridden: matches!(why, Why::Override | Why::Learned(_)),
+        }
+    }
+
+    /// The level of a read win for the expectation at index `e` of the ladder, and
+    /// where it came from (the reason is written only when asked for: a review of
+    /// many wins needs the levels, not a sentence for each).
+    pub fn level_at(&self, win: WinId, reading: &Reading, e: usize) -> (Level, Why) {
+        let id = self.ladder.expectations[e].id.as_str();
+        if let Some(&level) = self.overrides.get(&(win, id)) {
+            return (level, Why::Override);
+        }
+        if let Some(words) = &reading.words
+            && let Some((l, score)) = self
+                .learned
+                .iter()
+                .filter(|l| l.expectation == e && l.win_id != win)
+                .map(|l| (l, alike(words, &l.words)))
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+            && score >= LEARN_ALIKE
+        {
+            return (l.level, Why::Learned(l.win_id));
+        }
+        let Some(rules) = self.rules[e] else {
+            return (Level::At, Why::NoRules);
+        };
+        let [below, at, above] = reading.tiers[e];
+        if above > 0 && above + at > below {
+            (Level::Above, Why::Tier)
+        } else if at > below {
+            (Level::At, Why::Tier)
+        } else if below > 0 {
+            (Level::Below, Why::Tier)
+        } else {
+            (rules.otherwise, Why::Otherwise)
+        }
+    }
+
+    /// The sentence for a level found by [`Judge::level_at`].
+    pub fn reason(&self, e: usize, level: Level, why: Why) -> String {
+        let target = &self.ladder.target_level;
+        let rules = self.rules[e];
+        match (why, rules) {
+            (Why::Override, _) => format!("you rated it {} {target}", level_words(level)),
+            (Why::Learned(w), _) => {
+                format!(
+                    "like win {w}, which you rated {} {target}",
+                    level_words(level)
+                )
+            }
+            (Why::Otherwise, Some(r)) => r.otherwise_reason.clone(),
+            (Why::Tier, Some(r)) => {
+                let tier = match level {
+                    Level::Below => &r.below,
+                    Level::At => &r.at,
+                    Level::Above => &r.above,
+                };
+                if tier.reason.trim().is_empty() {
+                    format!("{} {target}", level_words(level))
+                } else {
+                    tier.reason.clone()
+                }
+            }
+            _ => "the ladder gives no level rules for this expectation".into(),
+        }
+    }
+
+    /// The must-haves a read win shows (their indexes in the ladder), given its level
+    /// for each of its expectations as (index in the ladder, level).
+    pub fn shows<'a>(
+        &'a self,
+        reading: &'a Reading,
+        levels: &'a [(usize, Level)],
+    ) -> impl Iterator<Item = usize> + 'a {
+        let ids = &self.ladder.expectations;
+        self.ladder
+            .must_haves
+            .iter()
+            .enumerate()
+            .filter(move |(m, must)| {
+                let from = reading.group_at[*m];
+                reading.groups[from..from + must.all.len()]
+                    .iter()
+                    .all(|&g| g)
+                    && levels.iter().any(|&(e, level)| {
+                        let id = &ids[e].id;
+                        level >= Level::At
+                            && (must.expectation == *id || must.also_under.contains(id))
+                    })
+            })
+            .map(|(m, _)| m)
+    }
+
+    /// True when the expectation at index `e` is the floor: it never carries the case.
+    pub fn is_floor(&self, e: usize) -> bool {
+        self.rules[e].is_some_and(|r| r.floor)
+    }
+}
+
+/// The automaton over a ladder's patterns: a DFA, the fastest to run over a hundred
+/// thousand short texts and the slowest to build, so each process builds it once
+/// per set of patterns (the built-in ladders, a custom one) and keeps it.
+fn automaton_for(texts: &[String]) -> Option<Arc<AhoCorasick>> {
+    static BUILT: Mutex<Vec<(Vec<String>, Arc<AhoCorasick>)>> = Mutex::new(Vec::new());
+    if texts.is_empty() {
+        return None;
+    }
+    // A poisoned lock only means another thread panicked while building: rebuild.
+    let mut built = BUILT.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some((_, ac)) = built.iter().find(|(t, _)| t.as_slice() == texts) {
+        return Some(Arc::clone(ac));
+    }
+    let ac = Arc::new(
+        AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(texts)
+            .ok()?,
+    );
+    // A few ladders at most in a process; a long-running app that imports many
+    // keeps only the latest few.
+    if built.len() >= 4 {
+        built.remove(0);
+    }
+    built.push((texts.to_vec(), Arc::clone(&ac)));
+    Some(ac)
+}
+
+/// "below", "at", "above" as a phrase before the level's name.
+fn level_words(level: Level) -> &'static str {
+    match level {
+        Level::Below => "below",
+        Level::At => "at",
+        Level::Above => "above",
+    }
+}
+
+/// The level of one win for one expectation: reads the ladder's rules for this one
+/// question. A review of many wins builds one [`Judge`] instead.
+pub fn judge(
+    win: &Win,
+    expectation: &str,
+    ladder: &Ladder,
+    people: &[Person],
+    own_org: Option<&str>,
+) -> LevelJudgment {
+    let judge = Judge::new(ladder, people, own_org, &[]);
+    let text = win_text(win);
+    let ids: Vec<PersonId> = win.people.iter().map(|p| p.person_id).collect();
+    let reading = judge.read(&WinSignals {
+        id: win.id,
+        text: &text,
+        scope: win.scope,
+        has_metric: win.metric.is_some(),
+        people: &ids,
+    });
+    judge.level(win.id, &reading, expectation)
+}
+
+impl Judge<'_> {
+    /// The level of a full win for each of its expectations of the ladder, in tag order.
+    pub fn levels_of(&self, w: &Win) -> Vec<TagLevel> {
+        let text = win_text(w);
+        let ids: Vec<PersonId> = w.people.iter().map(|p| p.person_id).collect();
+        let reading = self.read(&WinSignals {
+            id: w.id,
+            text: &text,
+            scope: w.scope,
+            has_metric: w.metric.is_some(),
+            people: &ids,
+        });
+        w.expectations
+            .iter()
+            .filter(|t| self.ladder.expectation(&t.id).is_some())
+            .map(|t| {
+                let j = self.level(w.id, &reading, &t.id);
+                TagLevel {
+                    expectation: t.id.clone(),
+                    level: j.level,
+                    reason: j.reason,
+                    overridden: j.overridden,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Wins as the CLI's `--json` and the app show them, each with its level for every
+/// expectation of the current cycle's ladder; `level` and `level_reason` speak for
+/// the first of them.
+pub fn views(store: &Store, wins: &[Win]) -> Result<Vec<WinView>> {
+    let cycle = store.cycle()?;
+    let ladder = store.ladder(&cycle.ladder)?;
+    let people = store.list_people()?;
+    let own = store.own_org()?;
+    let overrides = store.level_overrides()?;
+    let judge = Judge::new(&ladder, &people, own.as_deref(), &overrides);
+    Ok(wins
+        .iter()
+        .map(|w| {
+            let mut v = WinView::from(w);
+            v.levels = judge.levels_of(w);
+            if let Some(first) = v.levels.first() {
+                v.level = Some(first.level);
+                v.level_reason = Some(first.reason.clone());
+            }
+            v
+        })
+        .collect())
+}
+
+/// One win as [`views`] shows it.
+pub fn view(store: &Store, win: &Win) -> Result<WinView> {
+    Ok(views(store, std::slice::from_ref(win))?
+        .pop()
+        .unwrap_or_else(|| WinView::from(win)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ladder() -> &'static Ladder {
+        crate::ladder::builtin_ladder("senior-manager").expect("built in")
+    }
+
+    fn level(text: &str, id: &str) -> Level {
+        let j = Judge::new(ladder(), &[], None, &[]);
+        let r = j.read(&WinSignals {
+            id: 1,
+            text,
+            scope: Scope::Team,
+            has_metric: false,
+            people: &[],
+        });
+        j.level(1, &r, id).level
+    }
+
+    #[test]
+    fn folds_to_lowercase_words() {
+        assert_eq!(fold("Team's Roadmap (v2)"), " team roadmap v2 ");
+        assert_eq!(fold("Ravi's team didn't"), " ravi team didnt ");
+        assert_eq!(fold(""), " ");
+    }
+
+    #[test]
+    fn the_issue_year_reads_as_l6_work() {
+        let h = "hire-develop-managers";
+        assert_eq!(
+            level("Hired three engineers for the payments team", h),
+            Level::Below
+        );
+        assert_eq!(level("Promoted Sam and Lee to SDE II", h), Level::Below);
+        assert_eq!(level("Bar-raised in six engineer loops", h), Level::Below);
+        assert_eq!(level("Hired two engineering managers", h), Level::At);
+        assert_eq!(
+            level("Grew Lee, a senior engineer, into a manager", h),
+            Level::At
+        );
+        let d = "delegation";
+        assert_eq!(
+            level("Took two weeks of vacation; the team shipped without me", d),
+            Level::Below
+        );
+        assert_eq!(
+            level(
+                "Handed the weekly ops review to Dana for good, freeing 4 hours a week for org planning",
+                d
+            ),
+            Level::At
+        );
+        assert_eq!(
+            level(
+                "Wrote the team's roadmap, approved by my manager",
+                "strategy"
+            ),
+            Level::Below
+        );
+        assert_eq!(
+            level(
+                "Argued in OP1 to give up two of our headcount to fund the platform; the org plan adopted it",
+                "strategy"
+            ),
+            Level::At
+        );
+        assert_eq!(
+            level(
+                "Helped a peer team through a sev2 incident",
+                "peer-collaboration"
+            ),
+            Level::Below
+        );
+        assert_eq!(
+            level(
+                "Resolved a disagreement with the ads director over shared roadmap priorities",
+                "peer-collaboration"
+            ),
+            Level::At
+        );
+    }
+
+    #[test]
+    fn nothing_said_falls_to_the_ladder_default_with_its_reason() {
+        let j = Judge::new(ladder(), &[], None, &[]);
+        let r = j.read(&WinSignals {
+            id: 1,
+            text: "Did a thing",
+            scope: Scope::Team,
+            has_metric: false,
+            people: &[],
+        });
+        let got = j.level(1, &r, "hire-develop-managers");
+        assert_eq!(got.level, Level::Below);
+        assert!(
+            got.reason.contains("the bar is hiring or growing managers"),
+            "{}",
+            got.reason
+        );
+    }
+
+    #[test]
+    fn an_override_wins_and_teaches_similar_wins() {
+        let o = vec![LevelOverride {
+            win_id: 7,
+            expectation: "strategy".into(),
+            level: Level::At,
+            text: "Wrote the payments roadmap for the checkout platform".into(),
+        }];
+        let j = Judge::new(ladder(), &[], None, &o);
+        let read = |text| {
+            j.read(&WinSignals {
+                id: 8,
+                text,
+                scope: Scope::Team,
+                has_metric: false,
+                people: &[],
+            })
+        };
+        let r = read("Wrote the payments roadmap for the checkout platform");
+        assert_eq!(j.level(7, &r, "strategy").level, Level::At);
+        let similar = read("Rewrote the payments roadmap for the checkout platform");
+        let got = j.level(8, &similar, "strategy");
+        assert_eq!(got.level, Level::At);
+        assert!(got.reason.contains("win 7"), "{}", got.reason);
+        let other = read("Wrote the team's roadmap for the quarter");
+        assert_eq!(j.level(9, &other, "strategy").level, Level::Below);
+    }
+}
