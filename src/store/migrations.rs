@@ -268,26 +268,12 @@ fn copy_aside(conn: &Connection, path: &Path, version: i64) -> Result<()> {
 /// How many migrations come before the stemmed search index's (found by its text,
 /// so the number follows wherever that migration ends up in the list).
 #[cfg(test)]
-pub(crate) const MIGRATIONS_BEFORE_STEMS: usize = {
-    let needle = b"CREATE VIRTUAL TABLE IF NOT EXISTS wins_stem";
-    let mut i = 0;
-    'migrations: while i < MIGRATIONS.len() {
-        let hay = MIGRATIONS[i].as_bytes();
-        let mut at = 0;
-        while at + needle.len() <= hay.len() {
-            let mut j = 0;
-            while j < needle.len() && hay[at + j] == needle[j] {
-                j += 1;
-            }
-            if j == needle.len() {
-                break 'migrations;
-            }
-            at += 1;
-        }
-        i += 1;
-    }
-    i
-};
+pub(crate) fn migrations_before_stems() -> usize {
+    MIGRATIONS
+        .iter()
+        .position(|m| m.contains("CREATE VIRTUAL TABLE IF NOT EXISTS wins_stem"))
+        .unwrap_or(MIGRATIONS.len())
+}
 
 /// A database in memory with the schema a Caliber file of `version` has: what a
 /// restore compares a backup with.

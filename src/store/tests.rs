@@ -1,7 +1,7 @@
 //! Schema tests that need the migration list itself: upgrading an older file keeps
 //! its data and leaves a copy aside; a newer file is refused untouched.
 
-use super::migrations::{MIGRATIONS_BEFORE_STEMS, SCHEMA_VERSION, migrations_up_to};
+use super::migrations::{SCHEMA_VERSION, migrations_before_stems, migrations_up_to};
 use super::*;
 
 fn older_file(dir: &Path, version: usize) -> PathBuf {
@@ -49,7 +49,7 @@ fn upgrading_an_older_schema_keeps_the_data_and_copies_the_file_aside() {
 #[test]
 fn a_database_from_before_stemmed_search_finds_other_forms_after_the_upgrade() {
     let dir = tempfile::tempdir().unwrap();
-    let path = older_file(dir.path(), MIGRATIONS_BEFORE_STEMS);
+    let path = older_file(dir.path(), migrations_before_stems());
     {
         let conn = Connection::open(&path).unwrap();
         let has: i64 = conn
