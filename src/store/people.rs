@@ -167,7 +167,7 @@ impl Store {
             org: before.org.clone(),
             notes: before.notes.clone(),
         })
-        .map_err(|e| Error::invalid(e.to_string()))?;
+        .map_err(Error::json)?;
         if super::undo::unchanged_person(&before, &clean) {
             return Ok(before);
         }
