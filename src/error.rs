@@ -83,28 +83,146 @@ pub enum Error {
         /// The operating system's error.
         source: std::io::Error,
     },
+    /// A fault of the program, not of anything the user did (for example Caliber
+    /// could not write one of its own values as JSON).
+    #[error("{0}; this is a fault in Caliber, not in what you did: please report it")]
+    Internal(String),
+    /// An error that happened earlier, told again with its kind kept (the app
+    /// answers every command with why its database could not be opened).
+    #[error("{}", .0.message)]
+    Reported(ErrorReport),
+}
+
+/// The kind of an [`Error`]: its stable name across IPC and in `--json` output
+/// (`{ "kind", "message" }`), and the CLI's exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// A value the user gave cannot be used.
+    InvalidInput,
+    /// Something named by id does not exist.
+    NotFound,
+    /// A file cannot be read as its format.
+    BadFile,
+    /// The database was written by a newer Caliber.
+    NewerDatabase,
+    /// The file is not a Caliber database.
+    NotADatabase,
+    /// The passphrase is missing or wrong.
+    Passphrase,
+    /// Another process holds the database.
+    Busy,
+    /// The disk is full.
+    DiskFull,
+    /// The database cannot be written.
+    ReadOnly,
+    /// The database file is damaged.
+    Damaged,
+    /// Any other SQLite error.
+    Database,
+    /// A file could not be read or written.
+    Io,
+    /// A fault of the program, not of the user.
+    Internal,
+}
+
+impl ErrorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ErrorKind; 13] = [
+        ErrorKind::InvalidInput,
+        ErrorKind::NotFound,
+        ErrorKind::BadFile,
+        ErrorKind::NewerDatabase,
+        ErrorKind::NotADatabase,
+        ErrorKind::Passphrase,
+        ErrorKind::Busy,
+        ErrorKind::DiskFull,
+        ErrorKind::ReadOnly,
+        ErrorKind::Damaged,
+        ErrorKind::Database,
+        ErrorKind::Io,
+        ErrorKind::Internal,
+    ];
+
+    /// The name on the wire (the same as its serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::BadFile => "bad_file",
+            ErrorKind::NewerDatabase => "newer_database",
+            ErrorKind::NotADatabase => "not_a_database",
+            ErrorKind::Passphrase => "passphrase",
+            ErrorKind::Busy => "busy",
+            ErrorKind::DiskFull => "disk_full",
+            ErrorKind::ReadOnly => "read_only",
+            ErrorKind::Damaged => "damaged",
+            ErrorKind::Database => "database",
+            ErrorKind::Io => "io",
+            ErrorKind::Internal => "internal",
+        }
+    }
+
+    /// The CLI's exit code: 2 bad input, 3 not found, 4 busy, 5 unusable
+    /// database, 1 anything else. (2 is also clap's own for bad usage.)
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::InvalidInput | ErrorKind::BadFile => 2,
+            ErrorKind::NotFound => 3,
+            ErrorKind::Busy => 4,
+            ErrorKind::NewerDatabase
+            | ErrorKind::NotADatabase
+            | ErrorKind::Damaged
+            | ErrorKind::Passphrase => 5,
+            ErrorKind::DiskFull
+            | ErrorKind::ReadOnly
+            | ErrorKind::Database
+            | ErrorKind::Io
+            | ErrorKind::Internal => 1,
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A kind equals its wire name.
+impl PartialEq<&str> for ErrorKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// A short stable name of the error's kind, used across IPC and in `--json` output.
-    pub fn kind(&self) -> &'static str {
+    /// The error's kind, used across IPC and in `--json` output.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::InvalidInput(_) => "invalid_input",
-            Error::NotFound(_) => "not_found",
-            Error::BadFile(_) => "bad_file",
-            Error::NewerDatabase { .. } => "newer_database",
-            Error::NotADatabase { .. } => "not_a_database",
-            Error::Passphrase(_) => "passphrase",
-            Error::Busy => "busy",
-            Error::DiskFull { .. } => "disk_full",
-            Error::ReadOnly { .. } => "read_only",
-            Error::Damaged { .. } => "damaged",
-            Error::Database(_) => "database",
-            Error::Io { .. } => "io",
+            Error::InvalidInput(_) => ErrorKind::InvalidInput,
+            Error::NotFound(_) => ErrorKind::NotFound,
+            Error::BadFile(_) => ErrorKind::BadFile,
+            Error::NewerDatabase { .. } => ErrorKind::NewerDatabase,
+            Error::NotADatabase { .. } => ErrorKind::NotADatabase,
+            Error::Passphrase(_) => ErrorKind::Passphrase,
+            Error::Busy => ErrorKind::Busy,
+            Error::DiskFull { .. } => ErrorKind::DiskFull,
+            Error::ReadOnly { .. } => ErrorKind::ReadOnly,
+            Error::Damaged { .. } => ErrorKind::Damaged,
+            Error::Database(_) => ErrorKind::Database,
+            Error::Io { .. } => ErrorKind::Io,
+            Error::Internal(_) => ErrorKind::Internal,
+            Error::Reported(r) => r.kind,
         }
+    }
+
+    /// The CLI's exit code for this error (see [`ErrorKind::exit_code`]).
+    pub fn exit_code(&self) -> u8 {
+        self.kind().exit_code()
     }
 
     /// Wraps an I/O error with what was being done.
@@ -137,6 +255,16 @@ impl Error {
 
     pub(crate) fn bad_file(msg: impl Into<String>) -> Self {
         Error::BadFile(msg.into())
+    }
+
+    /// A fault of the program, such as failing to write its own values as JSON.
+    pub fn internal(msg: impl Into<String>) -> Self {
+        Error::Internal(msg.into())
+    }
+
+    /// Could not write one of Caliber's own values as JSON: a program fault.
+    pub fn json(e: serde_json::Error) -> Self {
+        Error::Internal(format!("could not write JSON: {e}"))
     }
 }
 
@@ -180,7 +308,7 @@ fn io_advice(e: &std::io::Error) -> &'static str {
 #[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq, ts_rs::TS)]
 pub struct ErrorReport {
     /// See [`Error::kind`].
-    pub kind: String,
+    pub kind: ErrorKind,
     /// The message to show a person.
     pub message: String,
 }
@@ -188,7 +316,7 @@ pub struct ErrorReport {
 impl From<&Error> for ErrorReport {
     fn from(e: &Error) -> Self {
         ErrorReport {
-            kind: e.kind().to_string(),
+            kind: e.kind(),
             message: e.to_string(),
         }
     }
@@ -197,5 +325,55 @@ impl From<&Error> for ErrorReport {
 impl Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         ErrorReport::from(self).serialize(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorKind as K;
+
+    #[test]
+    fn every_kind_has_its_wire_name_and_exit_code() {
+        let table: [(K, &str, u8); 13] = [
+            (K::InvalidInput, "invalid_input", 2),
+            (K::NotFound, "not_found", 3),
+            (K::BadFile, "bad_file", 2),
+            (K::NewerDatabase, "newer_database", 5),
+            (K::NotADatabase, "not_a_database", 5),
+            (K::Passphrase, "passphrase", 5),
+            (K::Busy, "busy", 4),
+            (K::DiskFull, "disk_full", 1),
+            (K::ReadOnly, "read_only", 1),
+            (K::Damaged, "damaged", 5),
+            (K::Database, "database", 1),
+            (K::Io, "io", 1),
+            (K::Internal, "internal", 1),
+        ];
+        assert_eq!(table.len(), K::ALL.len());
+        for (kind, (listed, name, code)) in K::ALL.iter().zip(table) {
+            assert_eq!(
+                *kind, listed,
+                "ALL and the table list the kinds in one order"
+            );
+            assert_eq!(kind.as_str(), name);
+            assert_eq!(serde_json::to_string(kind).unwrap(), format!("\"{name}\""));
+            assert_eq!(
+                serde_json::from_str::<K>(&format!("\"{name}\"")).unwrap(),
+                *kind
+            );
+            assert_eq!(kind.exit_code(), code, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_reported_error_keeps_its_kind() {
+        let damaged = super::Error::Damaged {
+            path: Some("x.db".into()),
+        };
+        let report = super::ErrorReport::from(&damaged);
+        let again = super::Error::Reported(report.clone());
+        assert_eq!(again.kind(), K::Damaged);
+        assert_eq!(again.exit_code(), 5);
+        assert_eq!(again.to_string(), report.message);
     }
 }

@@ -19,7 +19,7 @@ pub mod review;
 pub mod store;
 pub mod suggest;
 
-pub use error::{Error, ErrorReport, Result};
+pub use error::{Error, ErrorKind, ErrorReport, Result};
 pub use ladder::{Expectation, Ladder, Principle};
 pub use model::*;
 pub use store::Store;

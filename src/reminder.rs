@@ -111,7 +111,7 @@ impl Store {
     /// Saves the reminder settings.
     pub fn set_reminder(&mut self, r: &ReminderSettings) -> Result<()> {
         r.validate()?;
-        let j = serde_json::to_string(r).map_err(|e| Error::InvalidInput(e.to_string()))?;
+        let j = serde_json::to_string(r).map_err(Error::json)?;
         self.set_setting(KEY, &j)
     }
 }

@@ -39,6 +39,7 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::outline::Forte,
         caliber::outline::OutlineFormat,
         caliber::ErrorReport,
+        caliber::ErrorKind,
         caliber::store::Undone,
         caliber::store::UndoReply,
         caliber::store::ImportSummary,

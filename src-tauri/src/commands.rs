@@ -51,10 +51,7 @@ impl Db {
                 "this database is encrypted: enter its passphrase to open {}",
                 path.display()
             ))),
-            DbState::Failed(report) => Err(Error::InvalidInput(format!(
-                "Caliber could not open its database: {}",
-                report.message
-            ))),
+            DbState::Failed(report) => Err(could_not_open(report)),
         }
     }
 
@@ -71,11 +68,21 @@ impl Db {
         }
         match &*state {
             DbState::Open(_) => Ok(()),
-            _ => Err(Error::InvalidInput(
+            DbState::Failed(report) => Err(could_not_open(report)),
+            DbState::Locked(_) => Err(Error::InvalidInput(
                 "Caliber could not open its database; see the message in the window".into(),
             )),
         }
     }
+}
+
+/// Why the database could not be opened, with the library's kind kept (the
+/// window tells a damaged file from a newer one by it).
+fn could_not_open(report: &caliber::ErrorReport) -> Error {
+    Error::Reported(caliber::ErrorReport {
+        kind: report.kind,
+        message: format!("Caliber could not open its database: {}", report.message),
+    })
 }
 
 fn today() -> chrono::NaiveDate {

@@ -32,7 +32,7 @@ pub(super) fn render(records: &Records) -> Result<String> {
         records,
     };
     let mut text = serde_json::to_string_pretty(&doc)
-        .map_err(|e| Error::InvalidInput(format!("could not write the backup: {e}")))?;
+        .map_err(|e| Error::Internal(format!("could not write the backup: {e}")))?;
     text.push('\n');
     Ok(text)
 }

@@ -260,7 +260,7 @@ fn pack(doc: Docx) -> Result<Vec<u8>> {
     let mut buf = Cursor::new(Vec::new());
     doc.build()
         .pack(&mut buf)
-        .map_err(|e| Error::InvalidInput(format!("could not write the Word document: {e}")))?;
+        .map_err(|e| Error::Internal(format!("could not write the Word document: {e}")))?;
     Ok(buf.into_inner())
 }
 

@@ -221,8 +221,7 @@ pub fn render(outline: &Outline, format: OutlineFormat) -> Result<Vec<u8>> {
         OutlineFormat::Markdown => Ok(markdown::render(outline).into_bytes()),
         OutlineFormat::Html => Ok(html::render(outline).into_bytes()),
         OutlineFormat::Docx => docx::render(outline),
-        OutlineFormat::Json => serde_json::to_vec_pretty(outline)
-            .map_err(|e| Error::InvalidInput(format!("could not write JSON: {e}"))),
+        OutlineFormat::Json => serde_json::to_vec_pretty(outline).map_err(Error::json),
     }
 }
 
@@ -232,8 +231,7 @@ pub fn render_forte(forte: &Forte, format: OutlineFormat) -> Result<Vec<u8>> {
         OutlineFormat::Markdown => Ok(markdown::render_forte(forte).into_bytes()),
         OutlineFormat::Html => Ok(html::render_forte(forte).into_bytes()),
         OutlineFormat::Docx => docx::render_forte(forte),
-        OutlineFormat::Json => serde_json::to_vec_pretty(forte)
-            .map_err(|e| Error::InvalidInput(format!("could not write JSON: {e}"))),
+        OutlineFormat::Json => serde_json::to_vec_pretty(forte).map_err(Error::json),
     }
 }
 

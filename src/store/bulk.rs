@@ -152,7 +152,7 @@ impl Store {
 
             for l in &records.ladders {
                 if builtin_ladder(&l.id).is_none() {
-                    let json = serde_json::to_string(l).map_err(|e| Error::invalid(e.to_string()))?;
+                    let json = serde_json::to_string(l).map_err(Error::json)?;
                     tx.execute(
                         "INSERT INTO ladders (id, json, imported_at) VALUES (?1, ?2, ?3)
                          ON CONFLICT(id) DO UPDATE SET json = excluded.json",
@@ -167,7 +167,7 @@ impl Store {
                 if !known.iter().any(|l| l.id == c.ladder) {
                     return Err(Error::bad_file(format!("the cycle uses the ladder '{}', which the file does not include", c.ladder)));
                 }
-                let json = serde_json::to_string(c).map_err(|e| Error::invalid(e.to_string()))?;
+                let json = serde_json::to_string(c).map_err(Error::json)?;
                 tx.execute("INSERT INTO settings (key, value) VALUES ('cycle', ?1)", [json])?;
             }
 
@@ -253,7 +253,7 @@ impl Store {
 
             // An import that added nothing is not a step to undo.
             if !(ids.wins.is_empty() && ids.people.is_empty() && ids.feedback.is_empty()) {
-                let journal = serde_json::to_string(&ids).map_err(|e| Error::invalid(e.to_string()))?;
+                let journal = serde_json::to_string(&ids).map_err(Error::json)?;
                 record(tx, ActionKind::Import, Entity::Import, 0, Some(&journal))?;
             }
             Ok(summary)

@@ -54,7 +54,7 @@ impl Store {
         }
         let mut c = cycle.clone();
         c.is_default = false;
-        let json = serde_json::to_string(&c).map_err(|e| Error::invalid(e.to_string()))?;
+        let json = serde_json::to_string(&c).map_err(Error::json)?;
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -123,7 +123,7 @@ impl Store {
                 ladder.id
             )));
         }
-        let json = serde_json::to_string(ladder).map_err(|e| Error::invalid(e.to_string()))?;
+        let json = serde_json::to_string(ladder).map_err(Error::json)?;
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO ladders (id, json, imported_at) VALUES (?1, ?2, ?3)

@@ -172,7 +172,7 @@ impl Store {
             notes: before.notes.clone(),
             seniority: before.seniority,
         })
-        .map_err(|e| Error::invalid(e.to_string()))?;
+        .map_err(Error::json)?;
         if super::undo::unchanged_person(&before, &clean) {
             return Ok(before);
         }

@@ -121,7 +121,7 @@ impl Store {
             )?;
             ids.extend(more);
         }
-        let json = serde_json::to_string(&ids).map_err(|e| Error::invalid(e.to_string()))?;
+        let json = serde_json::to_string(&ids).map_err(Error::json)?;
         let args: Vec<Box<dyn ToSql>> = vec![Box::new(json)];
         let mut wins = load_wins(
             &self.conn,

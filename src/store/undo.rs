@@ -221,7 +221,7 @@ fn people_since(tx: &Transaction<'_>, mark: PersonId) -> Result<Vec<PersonId>> {
 }
 
 fn json<T: Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| Error::invalid(format!("could not record for undo: {e}")))
+    serde_json::to_string(v).map_err(|e| Error::internal(format!("could not record for undo: {e}")))
 }
 
 /// Writes an action to the journal, and empties the redo stack: after a new

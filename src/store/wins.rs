@@ -456,7 +456,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let list = serde_json::to_string(ids).map_err(|e| Error::invalid(e.to_string()))?;
+        let list = serde_json::to_string(ids).map_err(Error::json)?;
         load_wins(
             &self.conn,
             "w.id IN (SELECT value FROM json_each(?))",
@@ -938,7 +938,7 @@ pub(crate) fn load_wins(
         )
     } else {
         ids = serde_json::to_string(&wins.iter().map(|w| w.id).collect::<Vec<_>>())
-            .map_err(|e| Error::invalid(e.to_string()))?;
+            .map_err(Error::json)?;
         (
             "WHERE c.win_id IN (SELECT value FROM json_each(?1))".to_string(),
             vec![&ids as &dyn ToSql],

@@ -78,7 +78,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
 /// An argument error as the JSON error report `--json` promises, on stderr.
 fn print_input_error_json(message: String) {
     let report = caliber::ErrorReport {
-        kind: "invalid_input".into(),
+        kind: caliber::ErrorKind::InvalidInput,
         message,
     };
     let _ = writeln!(
@@ -101,16 +101,7 @@ fn not_utf8_message() -> String {
 }
 
 /// Distinct exit codes let scripts tell "you typed something wrong" from "the
-/// database could not be written". 2 is clap's own for bad usage.
+/// database could not be written"; the library maps each kind to its code.
 fn exit_code(e: &caliber::Error) -> u8 {
-    use caliber::Error as E;
-    match e {
-        E::InvalidInput(_) | E::BadFile(_) => 2,
-        E::NotFound(_) => 3,
-        E::Busy => 4,
-        E::NewerDatabase { .. } | E::NotADatabase { .. } | E::Damaged { .. } | E::Passphrase(_) => {
-            5
-        }
-        E::DiskFull { .. } | E::ReadOnly { .. } | E::Database(_) | E::Io { .. } => 1,
-    }
+    e.exit_code()
 }

@@ -31,7 +31,7 @@ pub fn stdout(text: &str) -> Result<()> {
 fn json_text<T: Serialize + ?Sized>(v: &T) -> Result<String> {
     serde_json::to_string_pretty(v)
         .map(|s| s + "\n")
-        .map_err(|e| Error::InvalidInput(format!("could not write JSON: {e}")))
+        .map_err(Error::json)
 }
 
 fn clip(s: &str, n: usize) -> String {
@@ -202,13 +202,11 @@ impl Out {
         if taken.is_empty() {
             return json_text(v);
         }
-        let mut value = serde_json::to_value(v)
-            .map_err(|e| Error::InvalidInput(format!("could not write JSON: {e}")))?;
+        let mut value = serde_json::to_value(v).map_err(Error::json)?;
         if let Some(o) = value.as_object_mut() {
             o.insert(
                 "names_taken".into(),
-                serde_json::to_value(&*taken)
-                    .map_err(|e| Error::InvalidInput(format!("could not write JSON: {e}")))?,
+                serde_json::to_value(&*taken).map_err(Error::json)?,
             );
         }
         json_text(&value)

@@ -6,6 +6,7 @@ import type {
   Cycle,
   DemoSummary,
   EncryptionChange,
+  ErrorKind,
   ErrorReport,
   Feedback,
   FeedbackDraft,
@@ -34,7 +35,7 @@ export type * from "./generated";
 
 /** An error from Rust: `kind` for code, `message` for people. */
 export class ApiError extends Error {
-  kind: string;
+  kind: ErrorKind;
   constructor(report: ErrorReport) {
     super(report.message);
     this.kind = report.kind;

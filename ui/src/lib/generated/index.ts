@@ -9,6 +9,7 @@ export type { Cycle } from "./Cycle";
 export type { DemoSummary } from "./DemoSummary";
 export type { EncryptionChange } from "./EncryptionChange";
 export type { Entity } from "./Entity";
+export type { ErrorKind } from "./ErrorKind";
 export type { ErrorReport } from "./ErrorReport";
 export type { Evidence } from "./Evidence";
 export type { Expectation } from "./Expectation";
