@@ -130,18 +130,21 @@ pub(super) fn render(records: &Records) -> String {
 }
 
 /// A link as an `<autolink>` when it is a web or mail address a viewer may open
-/// (http, https, mailto), else as escaped text that no viewer makes clickable.
+/// (see [`autolink`]), else as escaped text that no viewer makes clickable.
 fn link(url: &str) -> String {
+    autolink(url).unwrap_or_else(|| escape_item(url, true))
+}
+
+/// `<url>` when `url` is a web or mail address (http, https, mailto) with nothing
+/// that could end the autolink early; `None` for any other scheme (`javascript:`,
+/// `data:`, `vbscript:`...), which every Markdown writer of Caliber writes as text.
+pub(crate) fn autolink(url: &str) -> Option<String> {
     let lower = url.to_ascii_lowercase();
     let safe = ["http://", "https://", "mailto:"]
         .iter()
         .any(|s| lower.starts_with(s) && lower.len() > s.len());
-    if safe && !url.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
-    {
-        format!("<{url}>")
-    } else {
-        escape_item(url, true)
-    }
+    (safe && !url.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<' || c == '>'))
+        .then(|| format!("<{url}>"))
 }
 
 /// A labelled sub-bullet; further lines of the value are indented under it.

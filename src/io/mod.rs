@@ -14,6 +14,8 @@ mod csv;
 mod jrnl;
 mod markdown;
 
+pub(crate) use markdown::autolink;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;

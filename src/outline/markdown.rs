@@ -69,20 +69,10 @@ fn md_cited(s: &str) -> String {
     out
 }
 
-/// A link as an autolink when it is a web or mail address without spaces, else as
-/// escaped text.
+/// A link as an autolink when it is a web or mail address, else as escaped text.
 fn md_link(url: &str) -> String {
     let url = url.trim();
-    let lower = url.to_ascii_lowercase();
-    let safe = ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|s| lower.starts_with(s) && lower.len() > s.len());
-    if safe && !url.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
-    {
-        format!("<{url}>")
-    } else {
-        md(url)
-    }
+    crate::io::autolink(url).unwrap_or_else(|| md(url))
 }
 
 /// Names joined for a line of text, each escaped.
