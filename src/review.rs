@@ -2,7 +2,7 @@
 //! evidence there is, how recent, how wide, how proven and who can vouch for it;
 //! then the gaps, ranked, with what to do while there is still time.
 //!
-//! The rules follow what a panel looks for (see `shared/domain.md`): recent evidence
+//! The rules follow what a panel looks for (the ladders in `assets/ladders` write it per level): recent evidence
 //! weighs more than old; one expectation carried by a single win is a gap, not a
 //! strength; numbers and independent vouchers make a claim stand.
 
