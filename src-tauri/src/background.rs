@@ -7,7 +7,7 @@ use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_notification::NotificationExt;
 
-use crate::commands::Db;
+use crate::state::Db;
 
 const WATCH_EVERY: Duration = Duration::from_millis(1500);
 const REMINDER_EVERY: u32 = 40; // watch ticks, about a minute

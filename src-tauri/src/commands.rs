@@ -1,8 +1,9 @@
-//! The IPC commands: each a one-liner over the library. Errors cross as the
-//! library's `{ kind, message }`, which the UI shows to the person.
+//! Every IPC command the UI can call, and the list the app registers (`handler`):
+//! each a one-liner over the library, or over the shell for its windows and
+//! shortcut. Errors cross as the library's `{ kind, message }`, which the UI shows
+//! to the person.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use caliber::names::NameMatch;
 use caliber::outline::{Forte, Outline, OutlineFormat};
@@ -11,78 +12,63 @@ use caliber::review::Review;
 use caliber::store::{EncryptionChange, ImportSummary, Passphrase, PersonLinks, UndoReply};
 use caliber::suggest::Suggestion;
 use caliber::{
-    Cycle, Error, Feedback, FeedbackDraft, Ladder, Person, PersonDraft, Result, Store, Win,
-    WinDraft, WinFilter,
+    Cycle, Error, Feedback, FeedbackDraft, Ladder, Person, PersonDraft, Result, Win, WinDraft,
+    WinFilter,
 };
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, State};
 
-/// The database, shared by every command: open; encrypted and waiting for its
-/// passphrase (the window shows the unlock screen); or why it could not be opened,
-/// so the window can say so instead of the app vanishing at start.
-pub struct Db(Mutex<DbState>);
+use crate::shell::{DEFAULT_SHORTCUT, register_shortcut, show_capture};
+use crate::state::Db;
 
-enum DbState {
-    Open(Store),
-    Locked(PathBuf),
-    Failed(caliber::ErrorReport),
-}
-
-impl Db {
-    /// Wraps the result of opening the database at `path`.
-    pub fn new(path: PathBuf, opened: Result<Store>) -> Db {
-        Db(Mutex::new(match opened {
-            Ok(store) => DbState::Open(store),
-            Err(Error::Passphrase(_)) => DbState::Locked(path),
-            Err(e) => DbState::Failed(caliber::ErrorReport::from(&e)),
-        }))
-    }
-
-    fn state(&self) -> std::sync::MutexGuard<'_, DbState> {
-        // A poisoned lock only means an earlier command panicked; the store is intact.
-        self.0.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Runs `f` on the store, or says why there is none.
-    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        match &mut *self.state() {
-            DbState::Open(store) => f(store),
-            DbState::Locked(path) => Err(Error::Passphrase(format!(
-                "this database is encrypted: enter its passphrase to open {}",
-                path.display()
-            ))),
-            DbState::Failed(report) => Err(could_not_open(report)),
-        }
-    }
-
-    /// Opens the encrypted database with `key`; a wrong one leaves it locked.
-    pub fn unlock(&self, key: &Passphrase) -> Result<()> {
-        let mut state = self.state();
-        if let DbState::Locked(path) = &*state {
-            let store = Store::open_with(path, Some(key))?;
-            store
-                .notices()
-                .iter()
-                .for_each(|n| eprintln!("caliber: {n}"));
-            *state = DbState::Open(store);
-        }
-        match &*state {
-            DbState::Open(_) => Ok(()),
-            DbState::Failed(report) => Err(could_not_open(report)),
-            DbState::Locked(_) => Err(Error::InvalidInput(
-                "Caliber could not open its database; see the message in the window".into(),
-            )),
-        }
-    }
-}
-
-/// Why the database could not be opened, with the library's kind kept (the
-/// window tells a damaged file from a newer one by it).
-fn could_not_open(report: &caliber::ErrorReport) -> Error {
-    Error::Reported(caliber::ErrorReport {
-        kind: report.kind,
-        message: format!("Caliber could not open its database: {}", report.message),
-    })
+/// Every command the UI can call, registered with the app by `shell::run`.
+pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app_info,
+        list_wins,
+        search_wins,
+        log_win,
+        update_win,
+        delete_win,
+        undo,
+        redo,
+        suggest,
+        suggest_principles,
+        review,
+        outline,
+        forte,
+        outline_text,
+        export_outline,
+        export_data,
+        import_data,
+        backup_to,
+        restore_from,
+        set_passphrase,
+        unlock,
+        load_demo,
+        list_people,
+        add_person,
+        update_person,
+        delete_person,
+        match_people,
+        person_links,
+        list_feedback,
+        add_feedback,
+        delete_feedback,
+        ladders,
+        current_ladder,
+        principles,
+        import_ladder,
+        get_cycle,
+        set_cycle,
+        get_reminder,
+        set_reminder,
+        get_setting,
+        set_setting,
+        first_view_rendered,
+        set_shortcut,
+        open_capture,
+    ]
 }
 
 fn today() -> chrono::NaiveDate {
@@ -401,9 +387,44 @@ pub fn set_setting(db: State<'_, Db>, key: String, value: String) -> Result<()> 
 /// (ms since the page began to load).
 #[tauri::command]
 pub fn first_view_rendered(app: tauri::AppHandle, marks: String) {
-    if crate::shell::bench_marks() {
-        crate::shell::milestone("");
+    if crate::bench::bench_marks() {
+        crate::bench::milestone("");
         println!("caliber-app: first view ({marks})");
     }
     crate::shell::after_first_view(&app);
+}
+
+/// Changes the quick-capture shortcut; the old one keeps working if the new one
+/// cannot be registered.
+#[tauri::command(async)]
+fn set_shortcut(app: AppHandle, db: State<'_, Db>, shortcut: String) -> caliber::Result<()> {
+    let old = db
+        .with(|s| s.setting("shortcut"))?
+        .unwrap_or_else(|| DEFAULT_SHORTCUT.to_string());
+    if let Err(e) = register_shortcut(&app, &shortcut) {
+        let _ = register_shortcut(&app, &old);
+        return Err(caliber::Error::InvalidInput(format!(
+            "the shortcut '{shortcut}' cannot be used ({e}); try another, e.g. CmdOrCtrl+Shift+L"
+        )));
+    }
+    db.with(|s| s.set_setting("shortcut", &shortcut))
+}
+
+/// Opens the quick-capture window (the app's own button for it).
+#[tauri::command]
+fn open_capture(app: AppHandle) {
+    show_capture(&app);
+}
+
+/// Opens an encrypted database with the passphrase typed on the unlock screen, then
+/// takes up the user's own quick-capture shortcut, which was unreadable until now.
+#[tauri::command(async)]
+fn unlock(app: AppHandle, db: State<'_, Db>, passphrase: String) -> caliber::Result<()> {
+    db.unlock(&caliber::store::Passphrase::new(passphrase)?)?;
+    if let Ok(Some(shortcut)) = db.with(|s| s.setting("shortcut"))
+        && let Err(e) = register_shortcut(&app, &shortcut)
+    {
+        eprintln!("caliber: the quick-capture shortcut {shortcut} is not available: {e}");
+    }
+    Ok(())
 }

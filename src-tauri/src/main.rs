@@ -1,15 +1,20 @@
 //! `caliber-app`: the desktop shell. Everything a user's data goes through is in the
 //! `caliber` library; this crate owns windows, tray, shortcut and notifications.
+//! Its modules stand on one another in one direction: `state` (the shared
+//! database) and `bench` (start-up marks) on nothing, `background` on `state`,
+//! `shell` on those, and `commands` on all of them; here they are wired together.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod background;
+mod bench;
 mod commands;
 mod shell;
+mod state;
 
 fn main() {
     #[cfg(target_os = "linux")]
     software_rendering_without_a_gpu();
-    if let Err(e) = shell::run() {
+    if let Err(e) = shell::run(commands::handler()) {
         eprintln!("error: Caliber could not start: {e}");
         std::process::exit(1);
     }

@@ -1,18 +1,19 @@
 //! Windows, tray, global shortcut and plugins: the parts of Caliber that need a
-//! desktop. Commands live in `commands.rs`, background work in `background.rs`.
+//! desktop. Commands live in `commands.rs`, the shared database in `state.rs`,
+//! background work in `background.rs`, the benchmark's start-up marks in `bench.rs`.
 
-use std::sync::{Mutex, Once};
+use std::sync::Once;
 use std::time::Duration;
 
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{
-    AppHandle, Emitter, Manager, State, WebviewUrl, WebviewWindow, WebviewWindowBuilder,
-    WindowEvent,
+    AppHandle, Emitter, Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent,
 };
 use tauri_plugin_global_shortcut::{GlobalShortcutExt, ShortcutState};
 
-use crate::commands::{self, Db};
+use crate::bench::milestone;
+use crate::state::Db;
 
 /// The quick-capture shortcut when the user has not chosen one.
 pub const DEFAULT_SHORTCUT: &str = "CmdOrCtrl+Shift+L";
@@ -34,68 +35,11 @@ pub fn composite_in_software(has_gpu: bool, person_chose: bool) -> bool {
     !has_gpu && !person_chose
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn compositing_is_left_on_with_a_gpu_and_to_the_person_who_chose() {
-        assert!(super::composite_in_software(false, false));
-        assert!(!super::composite_in_software(true, false));
-        assert!(!super::composite_in_software(false, true));
-        assert!(!super::composite_in_software(true, true));
-    }
-}
-
-/// Notes a milestone of the start, in ms since the process began, when the app
-/// benchmark asks for them (`CALIBER_BENCH_MARK=1`); they go out with the first
-/// view's mark, so the benchmark can tell where the time before the page goes.
-pub fn milestone(name: &str) {
-    static MILESTONES: Mutex<Vec<String>> = Mutex::new(Vec::new());
-    if !bench_marks() {
-        return;
-    }
-    let mut list = MILESTONES.lock().unwrap_or_else(|p| p.into_inner());
-    if name.is_empty() {
-        println!("caliber-app: start ({})", list.join(", "));
-        list.clear();
-    } else {
-        list.push(format!("{name} {}", since_start().as_millis()));
-    }
-}
-
-/// Whether the app benchmark asked for the start's marks.
-pub fn bench_marks() -> bool {
-    std::env::var_os("CALIBER_BENCH_MARK").is_some_and(|v| v == "1")
-}
-
-/// The time since this process started (Linux: from /proc, so it counts the
-/// loading of the program too; elsewhere from the first call).
-fn since_start() -> Duration {
-    static FIRST: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-    #[cfg(target_os = "linux")]
-    if let Some(d) = process_age() {
-        return d;
-    }
-    FIRST.get_or_init(std::time::Instant::now).elapsed()
-}
-
-#[cfg(target_os = "linux")]
-fn process_age() -> Option<Duration> {
-    // Field 22 of /proc/self/stat is the start time in clock ticks since boot (100 a
-    // second on Linux); /proc/uptime is seconds since boot.
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let after = stat.get(stat.rfind(')')? + 2..)?;
-    let ticks: f64 = after.split_whitespace().nth(19)?.parse().ok()?;
-    let uptime: f64 = std::fs::read_to_string("/proc/uptime")
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()?;
-    Some(Duration::from_secs_f64((uptime - ticks / 100.0).max(0.0)))
-}
-
-/// Opens the database, builds the app and runs it until the last window closes.
-pub fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// Opens the database, builds the app with `commands` (every command the UI can
+/// call) and runs it until the last window closes.
+pub fn run(
+    commands: impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static,
+) -> Result<(), Box<dyn std::error::Error>> {
     milestone("main");
     let path = caliber::paths::database_path(None)?;
     let opened = caliber::Store::open(&path);
@@ -126,52 +70,7 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_global_shortcut::Builder::new().build())
         .manage(db)
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::list_wins,
-            commands::search_wins,
-            commands::log_win,
-            commands::update_win,
-            commands::delete_win,
-            commands::undo,
-            commands::redo,
-            commands::suggest,
-            commands::suggest_principles,
-            commands::review,
-            commands::outline,
-            commands::forte,
-            commands::outline_text,
-            commands::export_outline,
-            commands::export_data,
-            commands::import_data,
-            commands::backup_to,
-            commands::restore_from,
-            commands::set_passphrase,
-            unlock,
-            commands::load_demo,
-            commands::list_people,
-            commands::add_person,
-            commands::update_person,
-            commands::delete_person,
-            commands::match_people,
-            commands::person_links,
-            commands::list_feedback,
-            commands::add_feedback,
-            commands::delete_feedback,
-            commands::ladders,
-            commands::current_ladder,
-            commands::principles,
-            commands::import_ladder,
-            commands::get_cycle,
-            commands::set_cycle,
-            commands::get_reminder,
-            commands::set_reminder,
-            commands::get_setting,
-            commands::set_setting,
-            commands::first_view_rendered,
-            set_shortcut,
-            open_capture,
-        ])
+        .invoke_handler(commands)
         .on_page_load(|webview, payload| {
             if webview.label() == "main" {
                 milestone(match payload.event() {
@@ -300,7 +199,7 @@ fn tray(app: &AppHandle) -> tauri::Result<()> {
     Ok(())
 }
 
-fn register_shortcut(app: &AppHandle, shortcut: &str) -> Result<(), String> {
+pub fn register_shortcut(app: &AppHandle, shortcut: &str) -> Result<(), String> {
     let gs = app.global_shortcut();
     gs.unregister_all().map_err(|e| e.to_string())?;
     gs.on_shortcut(shortcut, |app, _shortcut, event| {
@@ -311,37 +210,13 @@ fn register_shortcut(app: &AppHandle, shortcut: &str) -> Result<(), String> {
     .map_err(|e| e.to_string())
 }
 
-/// Changes the quick-capture shortcut; the old one keeps working if the new one
-/// cannot be registered.
-#[tauri::command(async)]
-fn set_shortcut(app: AppHandle, db: State<'_, Db>, shortcut: String) -> caliber::Result<()> {
-    let old = db
-        .with(|s| s.setting("shortcut"))?
-        .unwrap_or_else(|| DEFAULT_SHORTCUT.to_string());
-    if let Err(e) = register_shortcut(&app, &shortcut) {
-        let _ = register_shortcut(&app, &old);
-        return Err(caliber::Error::InvalidInput(format!(
-            "the shortcut '{shortcut}' cannot be used ({e}); try another, e.g. CmdOrCtrl+Shift+L"
-        )));
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn compositing_is_left_on_with_a_gpu_and_to_the_person_who_chose() {
+        assert!(super::composite_in_software(false, false));
+        assert!(!super::composite_in_software(true, false));
+        assert!(!super::composite_in_software(false, true));
+        assert!(!super::composite_in_software(true, true));
     }
-    db.with(|s| s.set_setting("shortcut", &shortcut))
-}
-
-/// Opens the quick-capture window (the app's own button for it).
-#[tauri::command]
-fn open_capture(app: AppHandle) {
-    show_capture(&app);
-}
-
-/// Opens an encrypted database with the passphrase typed on the unlock screen, then
-/// takes up the user's own quick-capture shortcut, which was unreadable until now.
-#[tauri::command(async)]
-fn unlock(app: AppHandle, db: State<'_, Db>, passphrase: String) -> caliber::Result<()> {
-    db.unlock(&caliber::store::Passphrase::new(passphrase)?)?;
-    if let Ok(Some(shortcut)) = db.with(|s| s.setting("shortcut"))
-        && let Err(e) = register_shortcut(&app, &shortcut)
-    {
-        eprintln!("caliber: the quick-capture shortcut {shortcut} is not available: {e}");
-    }
-    Ok(())
 }

@@ -1,6 +1,6 @@
 //! The UI's IPC gateway and the app's command list agree: every command name the UI
 //! calls in ui/src/lib/api.ts is registered with `generate_handler!` in
-//! src/shell.rs, and every registered command is called from there. Checked from
+//! src/commands.rs, and every registered command is called from there. Checked from
 //! the source files, so a renamed or forgotten command fails here and not only when
 //! someone clicks the button that needs it.
 
@@ -14,17 +14,17 @@ fn read(relative: &str) -> String {
 }
 
 /// The names in `tauri::generate_handler![...]`, each the last part of its path.
-fn registered(shell: &str) -> BTreeSet<String> {
+fn registered(source: &str) -> BTreeSet<String> {
     let marker = "generate_handler![";
-    let start = shell
+    let start = source
         .find(marker)
-        .expect("src/shell.rs registers its commands with generate_handler![...]")
+        .expect("src/commands.rs registers its commands with generate_handler![...]")
         + marker.len();
     let end = start
-        + shell[start..]
+        + source[start..]
             .find(']')
             .expect("generate_handler![ is closed");
-    shell[start..end]
+    source[start..end]
         .split(',')
         .map(|entry| {
             // Drop `//` comments, then keep `name` of `module::name`.
@@ -108,7 +108,7 @@ fn is_ident(b: u8) -> bool {
 
 #[test]
 fn every_command_the_ui_calls_is_registered_and_every_registered_one_is_called() {
-    let registered = registered(&read("src/shell.rs"));
+    let registered = registered(&read("src/commands.rs"));
     let called = called(&read("../ui/src/lib/api.ts"));
     // Sanity: both lists were found, so an empty parse cannot pass.
     assert!(registered.len() >= 10, "registered: {registered:?}");
@@ -117,11 +117,11 @@ fn every_command_the_ui_calls_is_registered_and_every_registered_one_is_called()
     let uncalled: Vec<_> = registered.difference(&called).collect();
     assert!(
         unregistered.is_empty(),
-        "ui/src/lib/api.ts calls commands that src/shell.rs does not register: {unregistered:?}"
+        "ui/src/lib/api.ts calls commands that src/commands.rs does not register: {unregistered:?}"
     );
     assert!(
         uncalled.is_empty(),
-        "src/shell.rs registers commands that ui/src/lib/api.ts never calls: {uncalled:?}"
+        "src/commands.rs registers commands that ui/src/lib/api.ts never calls: {uncalled:?}"
     );
 }
 
