@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use caliber::demo::{demo_records, load_demo};
 use caliber::ladder::{builtin_ladder, principles};
 use caliber::review::{Inputs, review};
+use caliber::store::Records;
 use caliber::{Source, Store, Win, WinDraft, WinFilter};
 use chrono::{Duration, NaiveDate};
 
@@ -339,4 +340,37 @@ fn a_leap_day_today_still_loads() {
             .iter()
             .all(|w| cycle.contains(w.date))
     );
+}
+
+/// The demo for a fixed day, exactly as it was when its data was written as Rust
+/// literals (tests/data/demo_records_2026-03-10.json, made from that code): moving
+/// the data into an asset may not change a single record.
+#[test]
+fn demo_records_for_a_fixed_day_are_the_golden_ones() {
+    let golden: Records = serde_json::from_str(include_str!("data/demo_records_2026-03-10.json"))
+        .expect("the golden demo records parse");
+    let now = demo_records(d(TODAY));
+    // Sanity: the golden file holds the whole demo, so an empty one cannot pass.
+    assert_eq!(
+        (
+            golden.people.len(),
+            golden.wins.len(),
+            golden.feedback.len()
+        ),
+        (14, 54, 12)
+    );
+    assert_eq!(now.cycle, golden.cycle);
+    assert_eq!(now.people.len(), golden.people.len());
+    for (a, b) in now.people.iter().zip(&golden.people) {
+        assert_eq!(a, b, "person {}", b.id);
+    }
+    assert_eq!(now.wins.len(), golden.wins.len());
+    for (a, b) in now.wins.iter().zip(&golden.wins) {
+        assert_eq!(a, b, "win {}", b.id);
+    }
+    assert_eq!(now.feedback.len(), golden.feedback.len());
+    for (a, b) in now.feedback.iter().zip(&golden.feedback) {
+        assert_eq!(a, b, "feedback {}", b.id);
+    }
+    assert_eq!(now, golden);
 }
