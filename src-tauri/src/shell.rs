@@ -116,7 +116,7 @@ pub fn after_first_view(app: &AppHandle) {
         let app = app.clone();
         std::thread::spawn(move || {
             // An encrypted database still locked has no readable setting: the default
-            // now, the person's own once it is unlocked (see `unlock`).
+            // now, the person's own once it is unlocked (see `commands::unlock`).
             let shortcut = app
                 .state::<Db>()
                 .with(|s| s.setting("shortcut"))
