@@ -9,7 +9,7 @@
 //! namespace (`unshare -m`); where they are not available the test says why on
 //! stderr and checks nothing else.
 
-mod common;
+use crate::common;
 
 use caliber::{Error, Store, WinDraft};
 use common::{fingerprint, is_root};

@@ -3,7 +3,7 @@
 //! a target date before it) accepted with a note on stderr, or in `warnings` with
 //! `--json`.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use chrono::{Duration, Local, NaiveDate};

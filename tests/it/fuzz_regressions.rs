@@ -51,7 +51,7 @@ fn days_ago_beyond_any_calendar_is_refused_as_a_bad_date() {
 /// empty ledger, which keeps a backup's ids, it failed with the database's own words,
 /// "database error: UNIQUE constraint failed: wins.id". The same goes for people and
 /// feedback. The backup is now refused when read, naming both entries.
-const REPEATED_WIN_ID: &str = include_str!("data/fuzz/backup-repeated-win-id.json");
+const REPEATED_WIN_ID: &str = include_str!("../data/fuzz/backup-repeated-win-id.json");
 
 fn refused_backup(text: &str) -> String {
     let parsed = io::parse(Format::Backup, text).unwrap_err();
@@ -141,7 +141,7 @@ fn a_search_excluding_hundreds_of_words_runs_and_still_excludes_them() {
         s.add_win(&WinDraft::titled(title)).unwrap();
     }
 
-    let typed = include_str!("data/fuzz/search-many-exclusions.txt");
+    let typed = include_str!("../data/fuzz/search-many-exclusions.txt");
     let query = fts_query(typed).unwrap();
     assert!(query.matches(" NOT ").count() == 1, "{query}");
     s.search(typed, Some(5)).unwrap();

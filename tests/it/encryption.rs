@@ -4,7 +4,7 @@
 //! and a copy of the file as it was. Backups stay encrypted and restore. The CLI
 //! reads the passphrase from the environment and never hangs waiting for one.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use caliber::store::{EncryptionChange, Passphrase};

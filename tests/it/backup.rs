@@ -2,7 +2,7 @@
 //! brings it back and saves what was there; a bad or newer file changes nothing;
 //! the rolling daily backup keeps a few days.
 
-mod common;
+use crate::common;
 
 use caliber::{Store, WinDraft};
 use chrono::NaiveDate;

@@ -3,7 +3,7 @@
 //! rules, undo never crosses a restore or a change of encryption, and bulk triage
 //! is one step.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use serde_json::Value;

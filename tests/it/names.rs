@@ -4,7 +4,7 @@
 //! an unclear or new name is refused unless `--new-person` says it is new, and an
 //! import names a bounded number of people and tags per win, in time linear in them.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::fingerprint;

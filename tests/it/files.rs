@@ -5,7 +5,7 @@
 //! encryption through a symlink converts the real file; temporary copies sit beside
 //! the database and a killed command's leftovers go on the next open.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use caliber::Store;

@@ -6,7 +6,7 @@
 //!
 //! Library-level failures (a full disk, read-only files) are in `tests/failures.rs`.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::{files_in, fingerprint};

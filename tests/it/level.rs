@@ -2,7 +2,7 @@
 //! level each win shows for its expectation, and the user's overrides of it. Through
 //! the real `caliber` binary where a user meets it, through the library for the rules.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use serde_json::Value;
