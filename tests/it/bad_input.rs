@@ -4,7 +4,7 @@
 //! that is unusual but valid (emoji, right-to-left scripts, control characters)
 //! has a defined behaviour, checked here too.
 //!
-//! Library-level failures (a full disk, read-only files) are in `tests/failures.rs`.
+//! Library-level failures (a full disk, read-only files) are in `tests/it/failures.rs`.
 
 use crate::common;
 
