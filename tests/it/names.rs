@@ -5,25 +5,11 @@
 //! import names a bounded number of people and tags per win, in time linear in them.
 
 use crate::common;
+use crate::common::cal;
 
-use assert_cmd::Command;
 use common::fingerprint;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-
-fn cal(db: &Path) -> Command {
-    let home = db.parent().expect("a folder");
-    let mut c = Command::cargo_bin("caliber").expect("the caliber binary is built");
-    c.arg("--db")
-        .arg(db)
-        .env("HOME", home)
-        .env("CALIBER_DB", db)
-        .env("XDG_DATA_HOME", home.join("xdg-data"))
-        .env_remove("CALIBER_PASSPHRASE")
-        .env_remove("CALIBER_NEW_PASSPHRASE")
-        .env_remove("CALIBER_BACKUP_PASSPHRASE");
-    c
-}
 
 fn stderr(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&a.get_output().stderr).into_owned()
