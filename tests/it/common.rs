@@ -11,13 +11,14 @@ use std::process::Command;
 
 /// The environment variables that change what `caliber` does, cleared for every
 /// command a test runs: an exported passphrase would encrypt each new database
-/// (which [`fingerprint`] cannot open), an exported database path or width would
-/// change the answers. A test that wants one sets it on the command.
-pub const CLEARED_ENV: [&str; 5] = [
+/// (which [`fingerprint`] cannot open), an exported database path, day or width
+/// would change the answers. A test that wants one sets it on the command.
+pub const CLEARED_ENV: [&str; 6] = [
     "CALIBER_PASSPHRASE",
     "CALIBER_NEW_PASSPHRASE",
     "CALIBER_BACKUP_PASSPHRASE",
     "CALIBER_DB",
+    "CALIBER_TODAY",
     "COLUMNS",
 ];
 
