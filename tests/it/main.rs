@@ -14,6 +14,7 @@ mod encryption;
 mod failures;
 mod files;
 mod fuzz_regressions;
+mod golden;
 mod io;
 mod json_everywhere;
 mod level;
