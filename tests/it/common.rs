@@ -60,6 +60,38 @@ pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// What a finished command wrote on standard output, as text.
+pub fn stdout(a: &assert_cmd::assert::Assert) -> String {
+    text(&a.get_output().stdout)
+}
+
+/// What a finished command wrote on standard error, as text.
+pub fn stderr(a: &assert_cmd::assert::Assert) -> String {
+    text(&a.get_output().stderr)
+}
+
+/// A date written `YYYY-MM-DD`.
+pub fn d(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a YYYY-MM-DD date")
+}
+
+/// An in-memory store whose cycle is a Senior Manager case: L6 to L7, the window
+/// 2025-12-01 to 2026-11-30, calibration on 2027-01-15.
+pub fn store_with_cycle() -> Store {
+    let mut s = Store::open_in_memory().expect("an in-memory store");
+    s.set_cycle(&caliber::Cycle {
+        ladder: "senior-manager".into(),
+        current_level: "L6".into(),
+        target_level: "L7".into(),
+        start: d("2025-12-01"),
+        end: d("2026-11-30"),
+        target_date: Some(d("2027-01-15")),
+        is_default: false,
+    })
+    .expect("set the cycle");
+    s
+}
+
 /// Names that are new to the ledger need `--new-person` (a name close to nobody is
 /// refused without it). Tests about other things add it to every command that names
 /// people.

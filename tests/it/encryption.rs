@@ -5,7 +5,7 @@
 //! reads the passphrase from the environment and never hangs waiting for one.
 
 use crate::common;
-use crate::common::cal;
+use crate::common::{cal, stderr, stdout};
 
 use caliber::store::{EncryptionChange, Passphrase};
 use caliber::{Store, WinDraft};
@@ -365,14 +365,6 @@ fn a_backup_with_another_passphrase_asks_for_it() {
 // ---------------------------------------------------------------------------
 // The CLI
 // ---------------------------------------------------------------------------
-
-fn stderr(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
-}
-
-fn stdout(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stdout).into_owned()
-}
 
 #[test]
 fn cli_encrypts_with_the_environment_and_refuses_without_a_passphrase() {

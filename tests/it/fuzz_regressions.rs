@@ -2,16 +2,12 @@
 //! what Caliber must do with it instead. The fuzz input is quoted byte for byte in
 //! each test, after the bytes the target spends on choosing its mode.
 
+use crate::common::d;
 use caliber::dates::{parse_date, parse_date_relative};
 use caliber::io::{self, Format};
 use caliber::store::fts_query;
 use caliber::{Error, Store, WinDraft};
-use chrono::NaiveDate;
 use serde_json::{Value, json};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 /// Found by the `dates` target in its first second: "N days ago" with N past the
 /// calendar's range panicked (`NaiveDate - TimeDelta overflowed`) instead of

@@ -5,15 +5,11 @@
 //! import names a bounded number of people and tags per win, in time linear in them.
 
 use crate::common;
-use crate::common::cal;
+use crate::common::{cal, stderr};
 
 use common::fingerprint;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-
-fn stderr(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
-}
 
 fn json(a: &assert_cmd::assert::Assert) -> Value {
     let out = String::from_utf8_lossy(&a.get_output().stdout).into_owned();

@@ -2,12 +2,8 @@
 //! "Hired"), prefixes still match while a word is being typed, and phrases and
 //! -excluded words keep working.
 
+use crate::common::d;
 use caliber::{Store, WinDraft};
-use chrono::NaiveDate;
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().expect("a date")
-}
 
 fn log(s: &mut Store, title: &str, notes: Option<&str>) -> i64 {
     let mut w = WinDraft::titled(title);
