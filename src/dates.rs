@@ -11,9 +11,38 @@ pub const MIN_YEAR: i32 = 1970;
 /// The latest year Caliber accepts.
 pub const MAX_YEAR: i32 = 2200;
 
-/// Today in the user's local time zone: a win logged at 23:30 belongs to today.
+/// The environment variable that sets the day Caliber takes as today
+/// (`YYYY-MM-DD`): for a review or an outline as it reads on another day, and for
+/// output that does not change with the calendar (a script, or comparing what two
+/// versions print). Dates only: the time a win is logged is still the clock's.
+pub const TODAY_ENV: &str = "CALIBER_TODAY";
+
+/// Today: the day [`TODAY_ENV`] sets, else the date in the user's local time zone
+/// (a win logged at 23:30 belongs to today). A value that is not a date is ignored
+/// here; a front door refuses it first with [`today_from_env`].
 pub fn today() -> NaiveDate {
-    Local::now().date_naive()
+    today_from_env()
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| Local::now().date_naive())
+}
+
+/// The day [`TODAY_ENV`] sets, if it is set and not empty; an error saying how to
+/// fix a value that is not a date.
+pub fn today_from_env() -> Result<Option<NaiveDate>> {
+    let Some(value) = std::env::var_os(TODAY_ENV).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let text = value.to_string_lossy();
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| (MIN_YEAR..=MAX_YEAR).contains(&d.year()))
+        .map(Some)
+        .ok_or_else(|| {
+            Error::invalid(format!(
+                "{TODAY_ENV}={text} is not a date Caliber can take as today; use YYYY-MM-DD (e.g. 2026-03-14), or unset {TODAY_ENV} to use the calendar"
+            ))
+        })
 }
 
 /// The forms [`parse_date_relative`] reads, as every date error lists them.

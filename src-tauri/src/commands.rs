@@ -95,7 +95,7 @@ mod tests {
     use ts_rs::{Config, TS};
 
     /// The app's own IPC types join the library's in the UI's generated folder
-    /// (tests/ts_types.rs writes the rest and the index).
+    /// (tests/it/ts_types.rs writes the rest and the index).
     #[test]
     fn app_info_type_is_generated_for_the_ui() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/generated");

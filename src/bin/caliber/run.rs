@@ -16,6 +16,8 @@ use crate::args::{
 use crate::print::{self, Out};
 
 pub fn run(cli: Cli) -> Result<()> {
+    // A CALIBER_TODAY that is not a date is refused before anything is opened.
+    caliber::dates::today_from_env()?;
     let path = caliber::paths::database_path(cli.db.clone())?;
     let out = Out::new(cli.json);
     let mut store = crate::unlock::open(&path)?;

@@ -4,22 +4,11 @@
 //! typed (script tags, `javascript:` links, bidirectional overrides) comes out of
 //! the Markdown files as text a Markdown renderer shows, never as markup or a link.
 
-use assert_cmd::Command;
+use crate::common::{cal, naming};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
-
-fn cal(db: &Path) -> Command {
-    let home = db.parent().expect("the database path has a folder");
-    let mut c = Command::cargo_bin("caliber").expect("the caliber binary is built");
-    c.arg("--db")
-        .arg(db)
-        .env("HOME", home)
-        .env("CALIBER_DB", db)
-        .env("XDG_DATA_HOME", home.join("xdg-data"));
-    c
-}
 
 fn run(db: &Path, args: &[&str]) -> String {
     let out = cal(db).args(naming(args)).output().expect("caliber runs");
@@ -461,17 +450,4 @@ fn csv_cells_that_a_spreadsheet_would_run_are_defused() {
         }
     }
     assert!(cells > 30);
-}
-
-/// Names that are new to the ledger need `--new-person` (a name close to nobody is
-/// refused without it). These tests are about other things, so every command that
-/// names people says they may be new.
-fn naming<'a>(args: &[&'a str]) -> Vec<&'a str> {
-    let names_people = args.iter().any(|a| matches!(*a, "--with" | "--involved"))
-        || args.windows(2).any(|w| w == ["feedback", "add"]);
-    let mut v = args.to_vec();
-    if names_people {
-        v.push("--new-person");
-    }
-    v
 }

@@ -2,14 +2,10 @@
 //! every section is there, every cited win exists, every number in a claim is one
 //! the user wrote, gaps are named, and the Forte texts keep to sixty words.
 
+use crate::common::d;
 use caliber::outline::{Outline, OutlineFormat, Para, forte_store, outline_store, render};
 use caliber::{Cycle, ExpectationTag, Store, WinDraft, WinFilter};
-use chrono::NaiveDate;
 use std::collections::HashSet;
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 const TODAY: &str = "2026-11-20";
 

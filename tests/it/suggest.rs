@@ -14,7 +14,7 @@ struct Item {
 }
 
 fn labelled() -> HashMap<String, Vec<Item>> {
-    let text = include_str!("data/labelled_wins.json");
+    let text = include_str!("../data/labelled_wins.json");
     let mut v: HashMap<String, serde_json::Value> = serde_json::from_str(text).unwrap();
     v.remove("about");
     v.into_iter()

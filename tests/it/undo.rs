@@ -3,35 +3,19 @@
 //! rules, undo never crosses a restore or a change of encryption, and bulk triage
 //! is one step.
 
-mod common;
+use crate::common;
+use crate::common::{cal, naming, text};
 
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tempfile::TempDir;
 
 use common::fingerprint;
 
-fn cal(db: &Path) -> Command {
-    let home = db.parent().expect("the database path has a folder");
-    let mut c = Command::cargo_bin("caliber").expect("the caliber binary is built");
-    c.arg("--db")
-        .arg(db)
-        .env("HOME", home)
-        .env("CALIBER_DB", db)
-        .env("XDG_DATA_HOME", home.join("xdg-data"))
-        .env_remove("CALIBER_PASSPHRASE")
-        .env_remove("CALIBER_NEW_PASSPHRASE");
-    c
-}
-
 struct Sandbox {
     dir: TempDir,
     db: PathBuf,
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 impl Sandbox {
@@ -750,17 +734,4 @@ fn an_action_this_caliber_does_not_know_is_refused_and_nothing_changes() {
             .len(),
         1
     );
-}
-
-/// Names that are new to the ledger need `--new-person` (a name close to nobody is
-/// refused without it). These tests are about other things, so every command that
-/// names people says they may be new.
-fn naming<'a>(args: &[&'a str]) -> Vec<&'a str> {
-    let names_people = args.iter().any(|a| matches!(*a, "--with" | "--involved"))
-        || args.windows(2).any(|w| w == ["feedback", "add"]);
-    let mut v = args.to_vec();
-    if names_people {
-        v.push("--new-person");
-    }
-    v
 }

@@ -4,9 +4,10 @@
 //! that is unusual but valid (emoji, right-to-left scripts, control characters)
 //! has a defined behaviour, checked here too.
 //!
-//! Library-level failures (a full disk, read-only files) are in `tests/failures.rs`.
+//! Library-level failures (a full disk, read-only files) are in `tests/it/failures.rs`.
 
-mod common;
+use crate::common;
+use crate::common::cal;
 
 use assert_cmd::Command;
 use common::{files_in, fingerprint};
@@ -19,19 +20,6 @@ use tempfile::TempDir;
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
-
-/// `caliber --db DB` with `HOME`, `CALIBER_DB` and `XDG_DATA_HOME` beside `db`, so
-/// no test can reach a real database.
-fn cal(db: &Path) -> Command {
-    let home = db.parent().expect("the database path has a folder");
-    let mut c = Command::cargo_bin("caliber").expect("the caliber binary is built");
-    c.arg("--db")
-        .arg(db)
-        .env("HOME", home)
-        .env("CALIBER_DB", db)
-        .env("XDG_DATA_HOME", home.join("xdg-data"));
-    c
-}
 
 /// A database in its own folder, with the files a case reads kept in `in/` so the
 /// database's folder can be checked for stray files.

@@ -1,21 +1,10 @@
 //! The backup JSON through the real `caliber` binary: a backup restores every row it
 //! holds, however alike two rows are, and importing it again adds nothing.
 
-use assert_cmd::Command;
+use crate::common::{cal, naming};
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tempfile::TempDir;
-
-fn cal(db: &Path) -> Command {
-    let home = db.parent().expect("the database path has a folder");
-    let mut c = Command::cargo_bin("caliber").expect("the caliber binary is built");
-    c.arg("--db")
-        .arg(db)
-        .env("HOME", home)
-        .env("CALIBER_DB", db)
-        .env("XDG_DATA_HOME", home.join("xdg-data"));
-    c
-}
 
 struct Sandbox {
     dir: TempDir,
@@ -267,17 +256,4 @@ fn a_round_trip_export_import_export_gives_the_same_json() {
     let err = s.stderr("b.db", &["import", &file]);
     assert!(err.contains("Imported 3 wins"), "{err}");
     assert_eq!(records(&s.export("b.db")), records(&first));
-}
-
-/// Names that are new to the ledger need `--new-person` (a name close to nobody is
-/// refused without it). These tests are about other things, so every command that
-/// names people says they may be new.
-fn naming<'a>(args: &[&'a str]) -> Vec<&'a str> {
-    let names_people = args.iter().any(|a| matches!(*a, "--with" | "--involved"))
-        || args.windows(2).any(|w| w == ["feedback", "add"]);
-    let mut v = args.to_vec();
-    if names_people {
-        v.push("--new-person");
-    }
-    v
 }

@@ -4,9 +4,9 @@
 //! and a copy of the file as it was. Backups stay encrypted and restore. The CLI
 //! reads the passphrase from the environment and never hangs waiting for one.
 
-mod common;
+use crate::common;
+use crate::common::{cal, stderr, stdout};
 
-use assert_cmd::Command;
 use caliber::store::{EncryptionChange, Passphrase};
 use caliber::{Store, WinDraft};
 use common::titles;
@@ -365,28 +365,6 @@ fn a_backup_with_another_passphrase_asks_for_it() {
 // ---------------------------------------------------------------------------
 // The CLI
 // ---------------------------------------------------------------------------
-
-fn cal(db: &Path) -> Command {
-    let home = db.parent().expect("a folder");
-    let mut c = Command::cargo_bin("caliber").expect("the caliber binary is built");
-    c.arg("--db")
-        .arg(db)
-        .env("HOME", home)
-        .env("CALIBER_DB", db)
-        .env("XDG_DATA_HOME", home.join("xdg-data"))
-        .env_remove("CALIBER_PASSPHRASE")
-        .env_remove("CALIBER_NEW_PASSPHRASE")
-        .env_remove("CALIBER_BACKUP_PASSPHRASE");
-    c
-}
-
-fn stderr(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
-}
-
-fn stdout(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stdout).into_owned()
-}
 
 #[test]
 fn cli_encrypts_with_the_environment_and_refuses_without_a_passphrase() {

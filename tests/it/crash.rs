@@ -30,9 +30,7 @@ impl Lcg {
 }
 
 fn caliber(db: &std::path::Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_caliber"));
-    c.arg("--db").arg(db).env_remove("CALIBER_DB");
-    c
+    crate::common::caliber(db)
 }
 
 #[test]

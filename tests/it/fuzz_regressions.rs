@@ -2,16 +2,12 @@
 //! what Caliber must do with it instead. The fuzz input is quoted byte for byte in
 //! each test, after the bytes the target spends on choosing its mode.
 
+use crate::common::d;
 use caliber::dates::{parse_date, parse_date_relative};
 use caliber::io::{self, Format};
 use caliber::store::fts_query;
 use caliber::{Error, Store, WinDraft};
-use chrono::NaiveDate;
 use serde_json::{Value, json};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 /// Found by the `dates` target in its first second: "N days ago" with N past the
 /// calendar's range panicked (`NaiveDate - TimeDelta overflowed`) instead of
@@ -51,7 +47,7 @@ fn days_ago_beyond_any_calendar_is_refused_as_a_bad_date() {
 /// empty ledger, which keeps a backup's ids, it failed with the database's own words,
 /// "database error: UNIQUE constraint failed: wins.id". The same goes for people and
 /// feedback. The backup is now refused when read, naming both entries.
-const REPEATED_WIN_ID: &str = include_str!("data/fuzz/backup-repeated-win-id.json");
+const REPEATED_WIN_ID: &str = include_str!("../data/fuzz/backup-repeated-win-id.json");
 
 fn refused_backup(text: &str) -> String {
     let parsed = io::parse(Format::Backup, text).unwrap_err();
@@ -141,7 +137,7 @@ fn a_search_excluding_hundreds_of_words_runs_and_still_excludes_them() {
         s.add_win(&WinDraft::titled(title)).unwrap();
     }
 
-    let typed = include_str!("data/fuzz/search-many-exclusions.txt");
+    let typed = include_str!("../data/fuzz/search-many-exclusions.txt");
     let query = fts_query(typed).unwrap();
     assert!(query.matches(" NOT ").count() == 1, "{query}");
     s.search(typed, Some(5)).unwrap();

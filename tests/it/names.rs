@@ -4,30 +4,12 @@
 //! an unclear or new name is refused unless `--new-person` says it is new, and an
 //! import names a bounded number of people and tags per win, in time linear in them.
 
-mod common;
+use crate::common;
+use crate::common::{cal, stderr};
 
-use assert_cmd::Command;
 use common::fingerprint;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-
-fn cal(db: &Path) -> Command {
-    let home = db.parent().expect("a folder");
-    let mut c = Command::cargo_bin("caliber").expect("the caliber binary is built");
-    c.arg("--db")
-        .arg(db)
-        .env("HOME", home)
-        .env("CALIBER_DB", db)
-        .env("XDG_DATA_HOME", home.join("xdg-data"))
-        .env_remove("CALIBER_PASSPHRASE")
-        .env_remove("CALIBER_NEW_PASSPHRASE")
-        .env_remove("CALIBER_BACKUP_PASSPHRASE");
-    c
-}
-
-fn stderr(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
-}
 
 fn json(a: &assert_cmd::assert::Assert) -> Value {
     let out = String::from_utf8_lossy(&a.get_output().stdout).into_owned();

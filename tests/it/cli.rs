@@ -2,6 +2,7 @@
 //! process against its own temporary database, checking what a person (stdout,
 //! stderr, exit code) and a script (`--json`) actually get back.
 
+use crate::common::{cal, text};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -11,19 +12,6 @@ use tempfile::TempDir;
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
-
-/// `caliber --db DB`, with `HOME`, `CALIBER_DB` and `XDG_DATA_HOME` all pointed
-/// next to `db`, so no test can ever reach the user's real database.
-fn cal(db: &Path) -> Command {
-    let home = db.parent().expect("the database path has a folder");
-    let mut c = Command::cargo_bin("caliber").expect("the caliber binary is built");
-    c.arg("--db")
-        .arg(db)
-        .env("HOME", home)
-        .env("CALIBER_DB", db)
-        .env("XDG_DATA_HOME", home.join("xdg-data"));
-    c
-}
 
 /// A temporary folder holding one test's database and files.
 struct Sandbox {
@@ -35,10 +23,6 @@ fn sandbox() -> Sandbox {
     let dir = tempfile::tempdir().expect("a temp dir");
     let db = dir.path().join("caliber.db");
     Sandbox { dir, db }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 impl Sandbox {
@@ -1759,10 +1743,8 @@ fn a_database_path_that_is_a_folder_or_not_sqlite_is_refused_clearly() {
 fn caliber_db_env_is_used_when_no_db_flag_is_given() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("nested").join("from-env.db");
-    let mut c = Command::cargo_bin("caliber").unwrap();
+    let mut c = Command::from_std(crate::common::caliber_in(dir.path()));
     c.env("CALIBER_DB", &db)
-        .env("HOME", dir.path())
-        .env("XDG_DATA_HOME", dir.path().join("xdg-data"))
         .args(["log", "Logged through the environment"])
         .assert()
         .success()
@@ -1792,20 +1774,16 @@ fn two_processes_logging_at_once_lose_nothing() {
     let s = sandbox();
     // Create the file first (see the ignored test below for a fresh file).
     s.run(&["cycle", "show"]);
-    let bin = env!("CARGO_BIN_EXE_caliber");
+    let _bin = env!("CARGO_BIN_EXE_caliber");
     let handles: Vec<_> = ["alpha", "beta"]
         .into_iter()
         .map(|name| {
             let db = s.db.clone();
-            let home = s.dir.path().to_path_buf();
+            let _home = s.dir.path().to_path_buf();
             std::thread::spawn(move || {
                 let mut failures = Vec::new();
                 for i in 0..100 {
-                    let o = std::process::Command::new(bin)
-                        .arg("--db")
-                        .arg(&db)
-                        .env("HOME", &home)
-                        .env("CALIBER_DB", &db)
+                    let o = crate::common::caliber(&db)
                         .args([
                             "log",
                             &format!("{name} win {i}"),
@@ -1877,7 +1855,7 @@ fn export_over_an_existing_file_makes_it_private() {
 
 #[test]
 fn two_processes_creating_the_database_at_once_both_succeed() {
-    let bin = env!("CARGO_BIN_EXE_caliber");
+    let _bin = env!("CARGO_BIN_EXE_caliber");
     let dir = tempfile::tempdir().unwrap();
     let mut failures = Vec::new();
     for round in 0..150 {
@@ -1885,10 +1863,7 @@ fn two_processes_creating_the_database_at_once_both_succeed() {
         let children: Vec<_> = ["a", "b"]
             .into_iter()
             .map(|n| {
-                std::process::Command::new(bin)
-                    .arg("--db")
-                    .arg(&db)
-                    .env("HOME", dir.path())
+                crate::common::caliber(&db)
                     .args(["log", &format!("win {n}")])
                     .stdout(std::process::Stdio::null())
                     .stderr(std::process::Stdio::piped())

@@ -3,30 +3,16 @@
 //! must-haves. The small cases here are written from the domain's table of what is
 //! below, at and above the level.
 
+use crate::common::{d, store_with_cycle};
 use caliber::review::{Review, review_store};
 use caliber::{
     Cycle, ExpectationTag, PersonDraft, PersonRef, Relation, Scope, Seniority, Store, WinDraft,
 };
-use chrono::NaiveDate;
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 const AS_OF: &str = "2026-11-20";
 
 fn store() -> Store {
-    let mut s = Store::open_in_memory().unwrap();
-    s.set_cycle(&Cycle {
-        ladder: "senior-manager".into(),
-        current_level: "L6".into(),
-        target_level: "L7".into(),
-        start: d("2025-12-01"),
-        end: d("2026-11-30"),
-        target_date: Some(d("2027-01-15")),
-        is_default: false,
-    })
-    .unwrap();
+    let mut s = store_with_cycle();
     s.set_setting("org", "Payments").unwrap();
     s
 }

@@ -2,22 +2,12 @@
 //! level each win shows for its expectation, and the user's overrides of it. Through
 //! the real `caliber` binary where a user meets it, through the library for the rules.
 
-mod common;
+use crate::common;
+use crate::common::cal;
 
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
-
-fn cal(db: &Path) -> Command {
-    let home = db.parent().expect("the database path has a folder");
-    let mut c = Command::cargo_bin("caliber").expect("the caliber binary is built");
-    c.arg("--db")
-        .arg(db)
-        .env("HOME", home)
-        .env("CALIBER_DB", db)
-        .env("XDG_DATA_HOME", home.join("xdg-data"));
-    c
-}
 
 fn json(c: &mut Command) -> Value {
     let out = c.arg("--json").output().expect("caliber runs");

@@ -2,30 +2,12 @@
 //! ladder order, gaps where the evidence is missing, single or old, and strength
 //! moving with scope, recency, metrics and vouchers as the method says.
 
+use crate::common::{d, store_with_cycle};
 use caliber::review::{Strength, review_store};
 use caliber::{Cycle, ExpectationTag, PersonDraft, PersonRef, Relation, Scope, Store, WinDraft};
-use chrono::{Duration, NaiveDate};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use chrono::Duration;
 
 const AS_OF: &str = "2026-11-20";
-
-fn store_with_cycle() -> Store {
-    let mut s = Store::open_in_memory().unwrap();
-    s.set_cycle(&Cycle {
-        ladder: "senior-manager".into(),
-        current_level: "L6".into(),
-        target_level: "L7".into(),
-        start: d("2025-12-01"),
-        end: d("2026-11-30"),
-        target_date: Some(d("2027-01-15")),
-        is_default: false,
-    })
-    .unwrap();
-    s
-}
 
 /// A title showing work at the target level for an expectation: these tests are about
 /// amount, recency, scope, metrics and vouchers, so the level is held at "at".

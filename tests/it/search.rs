@@ -2,13 +2,8 @@
 //! "Hired"), prefixes still match while a word is being typed, and phrases and
 //! -excluded words keep working.
 
-use assert_cmd::Command;
+use crate::common::d;
 use caliber::{Store, WinDraft};
-use chrono::NaiveDate;
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().expect("a date")
-}
 
 fn log(s: &mut Store, title: &str, notes: Option<&str>) -> i64 {
     let mut w = WinDraft::titled(title);
@@ -138,14 +133,7 @@ fn the_command_line_search_finds_other_forms() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cli.db");
     let run = |args: &[&str]| {
-        let out = Command::cargo_bin("caliber")
-            .unwrap()
-            .arg("--db")
-            .arg(&db)
-            .env("HOME", dir.path())
-            .args(args)
-            .output()
-            .unwrap();
+        let out = crate::common::cal(&db).args(args).output().unwrap();
         assert!(
             out.status.success(),
             "{}",

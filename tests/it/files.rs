@@ -5,7 +5,7 @@
 //! encryption through a symlink converts the real file; temporary copies sit beside
 //! the database and a killed command's leftovers go on the next open.
 
-mod common;
+use crate::common::{self, text};
 
 use assert_cmd::Command;
 use caliber::Store;
@@ -28,24 +28,13 @@ fn env() -> Env {
     Env { dir, db }
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 impl Env {
     /// `caliber --db DB` run in the test's folder, with HOME and the data folder
     /// pointed inside it so nothing reaches a real database.
     fn cal_at(&self, db: &Path) -> Command {
-        let mut c = Command::cargo_bin("caliber").expect("the caliber binary is built");
-        c.current_dir(self.dir.path())
-            .arg("--db")
-            .arg(db)
-            .env("HOME", self.dir.path())
-            .env_remove("CALIBER_DB")
-            .env_remove("CALIBER_PASSPHRASE")
-            .env_remove("CALIBER_NEW_PASSPHRASE")
-            .env("XDG_DATA_HOME", self.dir.path().join("xdg-data"));
-        c
+        let mut c = common::caliber_in(self.dir.path());
+        c.current_dir(self.dir.path()).arg("--db").arg(db);
+        Command::from_std(c)
     }
 
     fn cal(&self) -> Command {
@@ -446,11 +435,8 @@ fn restore_of_a_good_backup_still_works_with_its_copy_beside_the_database() {
 /// Runs caliber under umask 000, so only Caliber's own modes count.
 fn under_open_umask(e: &Env, db: &Path, args: &[&str]) -> std::process::Output {
     let bin = assert_cmd::cargo::cargo_bin("caliber");
-    let out = std::process::Command::new("sh")
+    let out = common::sandboxed(&mut std::process::Command::new("sh"), e.dir.path())
         .current_dir(e.dir.path())
-        .env("HOME", e.dir.path())
-        .env_remove("CALIBER_DB")
-        .env_remove("CALIBER_PASSPHRASE")
         .arg("-c")
         .arg("umask 000; exec \"$@\"")
         .arg("sh")
@@ -655,18 +641,14 @@ fn a_write_to_a_database_replaced_meanwhile_says_busy() {
 
 #[test]
 fn logs_racing_an_encrypt_are_saved_or_busy_and_the_file_stays_sound() {
-    let bin = assert_cmd::cargo::cargo_bin("caliber");
+    let _bin = assert_cmd::cargo::cargo_bin("caliber");
     for round in 0..8u64 {
         let e = env();
         e.ok(&["log", "Before the encryption"]);
         let run = |args: &[&str], env: (&str, &str)| {
-            std::process::Command::new(&bin)
+            common::caliber(&e.db)
                 .current_dir(e.dir.path())
-                .arg("--db")
-                .arg(&e.db)
                 .args(args)
-                .env_remove("CALIBER_DB")
-                .env_remove("CALIBER_PASSPHRASE")
                 .env(env.0, env.1)
                 .stdin(std::process::Stdio::null())
                 .stdout(std::process::Stdio::piped())

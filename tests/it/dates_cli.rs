@@ -3,23 +3,12 @@
 //! a target date before it) accepted with a note on stderr, or in `warnings` with
 //! `--json`.
 
-mod common;
+use crate::common;
+use crate::common::cal;
 
-use assert_cmd::Command;
 use chrono::{Duration, Local, NaiveDate};
 use serde_json::Value;
 use std::path::Path;
-
-fn cal(db: &Path) -> Command {
-    let home = db.parent().expect("the database path has a folder");
-    let mut c = Command::cargo_bin("caliber").expect("the caliber binary is built");
-    c.arg("--db")
-        .arg(db)
-        .env("HOME", home)
-        .env("CALIBER_DB", db)
-        .env("XDG_DATA_HOME", home.join("xdg-data"));
-    c
-}
 
 fn today() -> NaiveDate {
     Local::now().date_naive()
@@ -239,4 +228,66 @@ fn a_target_date_before_the_window_is_saved_with_a_note() {
     let r = ok(&db, &["--json", "cycle", "show"]);
     let c: Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(c["target_date"], "2025-11-01", "the date was saved");
+}
+
+#[test]
+fn caliber_today_sets_the_day_dates_and_reports_count_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let on = |args: &[&str]| {
+        let out = cal(&db)
+            .env("CALIBER_TODAY", "2026-03-15")
+            .args(args)
+            .output()
+            .expect("caliber runs");
+        Ran {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    };
+    let r = on(&[
+        "log",
+        "Ran the launch review",
+        "--date",
+        "yesterday",
+        "--json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let w: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(w["date"], "2026-03-14", "{w}");
+    // The day after the one set is in the future, whatever the calendar says.
+    let r = on(&["log", "Not yet", "--date", "2026-03-16"]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("today is 2026-03-15"), "{}", r.stderr);
+    let r = on(&["review", "--json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let review: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(review["as_of"], "2026-03-15", "{review}");
+    // Unset (the sandbox clears it), the calendar decides again.
+    let r = ok(&db, &["review", "--json"]);
+    let review: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(review["as_of"], today().to_string(), "{review}");
+}
+
+#[test]
+fn a_caliber_today_that_is_not_a_date_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    ok(&db, &["log", "Saved before"]);
+    let before = common::fingerprint(&db);
+    for bad in ["2026-13-01", "tomorrow", "0000-01-01", "15/03/2026"] {
+        let out = cal(&db)
+            .env("CALIBER_TODAY", bad)
+            .args(["log", "Must not be saved"])
+            .output()
+            .expect("caliber runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {stderr}");
+        assert!(
+            stderr.contains(&format!("CALIBER_TODAY={bad}")) && stderr.contains("YYYY-MM-DD"),
+            "{bad}: {stderr}"
+        );
+        assert_eq!(common::fingerprint(&db), before, "{bad}: nothing changes");
+    }
 }

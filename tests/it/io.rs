@@ -2,6 +2,7 @@
 //! completely, refuses a broken one by naming the line or entry without changing the
 //! ledger, and the same file imported twice adds nothing the second time.
 
+use crate::common::d;
 use caliber::io::{self, Format};
 use caliber::{
     Cycle, Error, ExpectationTag, FeedbackDraft, PersonDraft, PersonRef, Relation, Scope, Source,
@@ -9,10 +10,6 @@ use caliber::{
 };
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 fn write(dir: &Path, name: &str, content: &str) -> PathBuf {
     let path = dir.join(name);

@@ -9,7 +9,7 @@
 //! namespace (`unshare -m`); where they are not available the test says why on
 //! stderr and checks nothing else.
 
-mod common;
+use crate::common;
 
 use caliber::{Error, Store, WinDraft};
 use common::{fingerprint, is_root};
@@ -177,13 +177,7 @@ fn privileged_unavailable(probe: &mut Command) -> Option<String> {
 
 fn seed_cli_db(db: &Path, titles: &[&str]) {
     for t in titles {
-        let o = Command::new(caliber_bin())
-            .arg("--db")
-            .arg(db)
-            .args(["log", t])
-            .env("HOME", db.parent().unwrap())
-            .output()
-            .unwrap();
+        let o = common::caliber(db).args(["log", t]).output().unwrap();
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
 }
@@ -257,13 +251,12 @@ fn the_cli_on_a_full_disk_says_so_and_keeps_every_saved_win() {
         ls -a "$MNT" > "$OUT/files"
         cp "$MNT"/c.db* "$MNT/export.md" "$OUT/"
     "#;
-    let o = Command::new("unshare")
+    let o = common::sandboxed(&mut Command::new("unshare"), dir.path())
         .args(["-m", "sh", "-c", script])
         .env("MNT", &mnt)
         .env("SEED", &seed)
         .env("OUT", &out)
         .env("CAL", caliber_bin())
-        .env("HOME", dir.path())
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -328,14 +321,13 @@ fn the_cli_on_a_full_disk_says_so_and_keeps_every_saved_win() {
 
 /// Runs `caliber --json --db DB ARGS` as the user `nobody`.
 fn as_nobody(db: &Path, args: &[&str]) -> Output {
-    Command::new("setpriv")
+    common::sandboxed(&mut Command::new("setpriv"), db.parent().unwrap())
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
         .arg(caliber_bin())
         .arg("--json")
         .arg("--db")
         .arg(db)
         .args(args)
-        .env("HOME", db.parent().unwrap())
         .output()
         .unwrap()
 }
@@ -458,7 +450,7 @@ fn a_database_on_a_read_only_disk_can_be_read_and_refuses_writes_clearly() {
     std::fs::write(&csv, "date,title\n2026-05-01,Imported row\n").unwrap();
     let csv = csv.to_str().unwrap().to_string();
     let run = |args: &[&str]| {
-        Command::new("unshare")
+        common::sandboxed(&mut Command::new("unshare"), dir.path())
             .args(["-m", "sh", "-c", RO, "sh"])
             .arg(&folder)
             .arg(caliber_bin())
@@ -466,14 +458,13 @@ fn a_database_on_a_read_only_disk_can_be_read_and_refuses_writes_clearly() {
             .arg("--db")
             .arg(&db)
             .args(args)
-            .env("HOME", dir.path())
             .output()
             .unwrap()
     };
     // Root cannot write there either; the messages are the same.
     check_read_only(run, &db, &csv, &["Saved before 1", "Saved before 2"]);
     // A new database cannot be made there: the message says where and what to do.
-    let o = Command::new("unshare")
+    let o = common::sandboxed(&mut Command::new("unshare"), dir.path())
         .args(["-m", "sh", "-c", RO, "sh"])
         .arg(&folder)
         .arg(caliber_bin())

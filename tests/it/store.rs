@@ -1,15 +1,11 @@
 //! The store's rules, on real SQLite files and in-memory databases: round trips,
 //! edits, soft delete and undo, search with hostile text, cycles and ladders.
 
+use crate::common::d;
 use caliber::{
     Cycle, ExpectationTag, FeedbackDraft, PersonDraft, PersonRef, Relation, Scope, Store, WinDraft,
     WinFilter,
 };
-use chrono::NaiveDate;
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 fn full_draft() -> WinDraft {
     WinDraft {

@@ -3,6 +3,7 @@
 //! delegation), stays inside its own cycle, never touches a ledger that has wins,
 //! and gives the same records for the same day.
 
+use crate::common::d;
 use std::collections::HashSet;
 
 use caliber::demo::{demo_records, load_demo};
@@ -10,11 +11,7 @@ use caliber::ladder::{builtin_ladder, principles};
 use caliber::review::{Inputs, review};
 use caliber::store::Records;
 use caliber::{Source, Store, Win, WinDraft, WinFilter};
-use chrono::{Duration, NaiveDate};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use chrono::Duration;
 
 const TODAY: &str = "2026-03-10";
 

@@ -2,15 +2,11 @@
 //! brings it back and saves what was there; a bad or newer file changes nothing;
 //! the rolling daily backup keeps a few days.
 
-mod common;
+use crate::common;
+use crate::common::d;
 
 use caliber::{Store, WinDraft};
-use chrono::NaiveDate;
 use common::titles;
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 #[test]
 fn backup_then_restore_brings_the_data_back_and_keeps_what_was_there() {

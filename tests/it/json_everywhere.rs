@@ -2,23 +2,10 @@
 //! wrote), an error is a JSON `{kind, message}` on stderr. The commands are read
 //! from `caliber --help` itself, so a new command without a case here fails.
 
-use assert_cmd::Command;
+use crate::common::cal;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
-
-fn cal(db: &Path) -> Command {
-    let home = db.parent().expect("the database path has a folder");
-    let mut c = Command::cargo_bin("caliber").expect("the caliber binary is built");
-    c.arg("--db")
-        .arg(db)
-        .env("HOME", home)
-        .env("CALIBER_DB", db)
-        .env("XDG_DATA_HOME", home.join("xdg-data"))
-        .env_remove("CALIBER_PASSPHRASE")
-        .env_remove("CALIBER_NEW_PASSPHRASE");
-    c
-}
 
 /// The subcommands `caliber [path] --help` lists, without clap's `help`.
 fn subcommands(db: &Path, path: &[&str]) -> Vec<String> {

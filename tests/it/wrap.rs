@@ -2,15 +2,11 @@
 //! else the terminal's width, else 80 columns (not a terminal). Only a word longer
 //! than a line may stick out, and wrapping loses or reorders no word.
 
-use assert_cmd::Command;
 use std::path::Path;
 
 fn run(db: &Path, args: &[&str], columns: Option<&str>) -> String {
-    let mut c = Command::cargo_bin("caliber").unwrap();
-    c.arg("--db")
-        .arg(db)
-        .env("HOME", db.parent().unwrap())
-        .args(args);
+    let mut c = crate::common::cal(db);
+    c.args(args);
     match columns {
         Some(n) => c.env("COLUMNS", n),
         None => c.env_remove("COLUMNS"),

@@ -1,0 +1,32 @@
+//! The integration tests of the library and the `caliber` CLI, as one test binary:
+//! one module per suite, so `cargo test --test it level::` runs one suite.
+
+mod common;
+
+mod backup;
+mod backup_json;
+mod bad_input;
+mod cli;
+mod crash;
+mod dates_cli;
+mod demo;
+mod encryption;
+mod failures;
+mod files;
+mod fuzz_regressions;
+mod golden;
+mod io;
+mod json_everywhere;
+mod level;
+mod names;
+mod outline;
+mod outline_render;
+mod review;
+mod roundtrip;
+mod search;
+mod store;
+mod suggest;
+mod ts_types;
+mod undo;
+mod verdict;
+mod wrap;
