@@ -1988,3 +1988,60 @@ fn backup_and_restore_round_trip_through_the_cli() {
     );
     assert!(err.contains("no backup file"), "{err}");
 }
+
+#[test]
+fn people_list_and_overview_read_the_librarys_people_overview() {
+    let s = sandbox();
+    s.run(&[
+        "people",
+        "add",
+        "Ana Ruiz",
+        "--relation",
+        "peer",
+        "--org",
+        "Search",
+    ]);
+    s.run(&["people", "add", "Bo", "--relation", "report"]);
+    s.log(&[
+        "Wrote the payments strategy doc",
+        "--expect",
+        "strategy",
+        "--expect",
+        "delegation",
+        "--with",
+        "Ana Ruiz",
+    ]);
+    s.log(&["Built a mechanism", "--expect", "cross-org-impact"]);
+    s.run(&["feedback", "add", "Bo", "Great planning"]);
+
+    let list = s.json(&["people", "list"]);
+    let rows = list.as_array().unwrap();
+    assert_eq!(rows[0]["name"], "Ana Ruiz");
+    assert_eq!(rows[0]["vouches_for"], 1);
+    assert_eq!(strs(&rows[0]["expectations"]), ["delegation", "strategy"]);
+    assert_eq!(rows[0]["feedback"], 0);
+    assert_eq!(rows[1]["name"], "Bo");
+    assert_eq!(rows[1]["feedback"], 1);
+    // The text list is what it was.
+    let out = s.run(&["people", "list"]);
+    assert!(out.contains("vouches for 1 win(s)"), "{out}");
+
+    let o = s.json(&["people", "overview"]);
+    let strategy = o["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "strategy")
+        .unwrap()
+        .clone();
+    assert_eq!(strategy["vouched"], 1);
+    assert_eq!(strs(&strategy["vouchers"]), ["Ana Ruiz"]);
+    assert_eq!(o["people"], list);
+    assert_eq!(o["providers"], s.json(&["review"])["providers"]);
+    assert_eq!(strs(&o["providers"]["unvouched"]), ["cross-org-impact"]);
+    let text = s.run(&["people", "overview"]);
+    assert!(
+        text.contains("Nobody vouches yet for") && text.contains("Ana Ruiz"),
+        "{text}"
+    );
+}

@@ -375,6 +375,8 @@ pub enum PeopleCmd {
     Add(PersonArgs),
     /// Everyone, with how many wins they can vouch for
     List,
+    /// Who vouches for which expectation in the review window, and your feedback providers
+    Overview,
     /// One person, their wins and feedback
     Show {
         /// Id or name

@@ -625,11 +625,8 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
             })?;
             out.done(&p, &format!("Added {} (person {})", p.name, p.id))
         }
-        PeopleCmd::List => {
-            let people = store.list_people()?;
-            let wins = store.list_wins(&WinFilter::default())?;
-            out.people(&people, &wins)
-        }
+        PeopleCmd::List => out.people(&caliber::people::overview(store)?.people),
+        PeopleCmd::Overview => out.people_overview(&caliber::people::overview(store)?),
         PeopleCmd::Show { who } => {
             let id = person_id(store, &who, out, false)?;
             let p = store.person(id)?;
