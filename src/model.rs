@@ -422,6 +422,15 @@ pub struct FeedbackDraft {
     pub expectation: Option<String>,
 }
 
+/// The levels a cycle is judged at: where the user is and where they are going.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CycleLevels {
+    /// The level the user is at, e.g. "L6".
+    pub current_level: String,
+    /// The level they are going for.
+    pub target_level: String,
+}
+
 /// The promotion cycle the evidence is judged in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Cycle {

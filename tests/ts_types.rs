@@ -51,6 +51,7 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::names::NameTaken,
         caliber::store::PersonLinks,
         caliber::people::PeopleOverview,
+        caliber::CycleLevels,
     );
     // One entry point for the UI: every generated file, re-exported.
     let mut files: Vec<String> = std::fs::read_dir(&dir)

@@ -407,3 +407,17 @@ pub fn first_view_rendered(app: tauri::AppHandle, marks: String) {
     }
     crate::shell::after_first_view(&app);
 }
+
+// Rules the UI reads from the library instead of computing them itself.
+
+/// Who vouches for what, the coverage of each expectation and the providers.
+#[tauri::command(async)]
+pub fn people_overview(db: State<'_, Db>) -> Result<caliber::people::PeopleOverview> {
+    db.with(|s| caliber::people::overview(s))
+}
+
+/// The levels the cycle form takes when the user picks `ladder`.
+#[tauri::command(async)]
+pub fn cycle_levels(db: State<'_, Db>, ladder: String) -> Result<caliber::CycleLevels> {
+    db.with(|s| Ok(s.ladder(&ladder)?.levels_after(&s.cycle()?)))
+}

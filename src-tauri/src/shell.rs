@@ -171,6 +171,8 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
             commands::first_view_rendered,
             set_shortcut,
             open_capture,
+            commands::people_overview,
+            commands::cycle_levels,
         ])
         .on_page_load(|webview, payload| {
             if webview.label() == "main" {

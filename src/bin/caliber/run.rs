@@ -566,23 +566,11 @@ fn cycle(store: &mut Store, c: CycleCmd, out: &Out) -> Result<()> {
             let old = store.cycle()?;
             let ladder_id = ladder.unwrap_or(old.ladder.clone());
             let l = store.ladder(&ladder_id)?;
-            let switched = l.id != old.ladder;
+            let levels = l.levels_after(&old);
             let c = Cycle {
                 ladder: l.id.clone(),
-                current_level: current_level.unwrap_or_else(|| {
-                    if switched || old.is_default {
-                        l.current_level.clone()
-                    } else {
-                        old.current_level.clone()
-                    }
-                }),
-                target_level: target_level.unwrap_or_else(|| {
-                    if switched || old.is_default {
-                        l.target_level.clone()
-                    } else {
-                        old.target_level.clone()
-                    }
-                }),
+                current_level: current_level.unwrap_or(levels.current_level),
+                target_level: target_level.unwrap_or(levels.target_level),
                 start: from
                     .as_deref()
                     .map(parse_date)

@@ -7,6 +7,7 @@ export type { Concern } from "./Concern";
 export type { Coverage } from "./Coverage";
 export type { Cue } from "./Cue";
 export type { Cycle } from "./Cycle";
+export type { CycleLevels } from "./CycleLevels";
 export type { DemoSummary } from "./DemoSummary";
 export type { EncryptionChange } from "./EncryptionChange";
 export type { Entity } from "./Entity";
