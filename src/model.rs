@@ -132,6 +132,32 @@ kebab_enum!(Relation, "relation", [
     SkipLevelManager => "skip-level-manager",
 ]);
 
+impl Scope {
+    /// The word shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::Team => "Team",
+            Scope::Org => "Org",
+            Scope::Company => "Company",
+            Scope::Industry => "Industry",
+        }
+    }
+}
+
+impl Relation {
+    /// The words shown to people: "Skip-level manager".
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::Report => "Report",
+            Relation::SkipLevelReport => "Skip-level report",
+            Relation::Peer => "Peer",
+            Relation::Partner => "Partner",
+            Relation::Manager => "Manager",
+            Relation::SkipLevelManager => "Skip-level manager",
+        }
+    }
+}
+
 /// How senior a person is, relative to the level the user is going for (not to the
 /// user): at L6 going for L7, a peer L6 manager is `below`, an L7 is `at`, a director
 /// is `above`. Panels weigh voices at or above the target level most.

@@ -116,6 +116,17 @@ impl Store {
     }
 }
 
+/// Day names as people read them, Monday first: `weekday` 0 is the first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Weekday names for messages, Monday first.
 pub const WEEKDAYS: [Weekday; 7] = [
     Weekday::Mon,

@@ -906,16 +906,7 @@ fn review_expectation<W: Evidence>(sc: &Scoring<'_, W>) -> ExpectationReview {
     }
 }
 
-/// "3 weeks ago", "5 months ago".
-pub fn ago(days: i64) -> String {
-    match days {
-        d if d < 1 => "today".into(),
-        1 => "yesterday".into(),
-        d if d < 14 => format!("{d} days ago"),
-        d if d < 60 => format!("{} weeks ago", d / 7),
-        d => format!("{} months ago", d / 30),
-    }
-}
+pub use crate::dates::ago;
 
 fn gap_for(
     r: &ExpectationReview,

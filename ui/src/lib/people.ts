@@ -2,18 +2,12 @@
 // person or a piece of feedback goes to Rust. Who vouches for what, the coverage
 // and the providers are the library's people overview (api.peopleOverview).
 import type { Feedback, FeedbackDraft, Person, PersonDraft, PersonOverview, Relation, Seniority, Win } from "./api";
+import { RELATIONS } from "./generated/values";
 
 /** The relations a person can have to the user, in the order the form lists them. */
-export const RELATIONS: { id: Relation; label: string }[] = [
-  { id: "report", label: "Report" },
-  { id: "skip-level-report", label: "Skip-level report" },
-  { id: "peer", label: "Peer" },
-  { id: "partner", label: "Partner" },
-  { id: "manager", label: "Manager" },
-  { id: "skip-level-manager", label: "Skip-level manager" },
-];
+export { RELATIONS };
 
-/** "skip-level-manager" -> "Skip-level manager"; null -> "". */
+/** The label of a relation, from the library's list; null -> "". */
 export function relationLabel(r: Relation | null): string {
   if (!r) return "";
   return RELATIONS.find((x) => x.id === r)?.label ?? r;

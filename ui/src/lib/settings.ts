@@ -2,6 +2,7 @@
 // labels for the reminder's day and hour, file names and filters for the dialogs,
 // and the sentences that report an import or the demo. Unit-tested without a window.
 import type { Cycle, DemoSummary, ImportSummary } from "./api";
+import { WEEKDAYS } from "./generated/values";
 
 /** The quick-capture shortcut when the user has not chosen one (as in shell.rs). */
 export const DEFAULT_SHORTCUT = "CmdOrCtrl+Shift+L";
@@ -65,8 +66,8 @@ export function validateCycle(f: CycleForm): { cycle: Cycle } | { error: string 
   };
 }
 
-/** Day of the week as the reminder stores it: 0 = Monday .. 6 = Sunday. */
-export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/** Day names as the reminder stores the day: index 0 is the first (the library's list). */
+export { WEEKDAYS };
 
 export function weekdayLabel(d: number): string {
   return WEEKDAYS[d] ?? `day ${d}`;
