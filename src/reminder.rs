@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::review::Review;
 use crate::store::Store;
 
-const KEY: &str = "reminder";
+const KEY: crate::model::Setting = crate::model::Setting::Reminder;
 
 /// When the reminder fires.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]

@@ -54,6 +54,7 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::CycleLevels,
         caliber::dates::AgoStep,
         caliber::Scope,
+        caliber::Setting,
     );
     std::fs::write(dir.join("values.ts"), values_module()).unwrap();
     // One entry point for the UI: every generated file, re-exported.

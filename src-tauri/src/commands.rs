@@ -381,18 +381,19 @@ pub fn set_reminder(db: State<'_, Db>, reminder: ReminderSettings) -> Result<()>
 
 #[tauri::command(async)]
 pub fn get_setting(db: State<'_, Db>, key: String) -> Result<Option<String>> {
-    db.with(|s| s.setting(&key))
+    db.with(|s| s.setting(key.as_str()))
 }
 
 #[tauri::command(async)]
 pub fn set_setting(db: State<'_, Db>, key: String, value: String) -> Result<()> {
     // Only the UI's own preferences; the cycle and reminder have checked commands.
-    if !["shortcut", "theme", "org", "onboarded"].contains(&key.as_str()) {
+    let key: caliber::Setting = key.parse()?;
+    if !key.ui_may_set() {
         return Err(Error::InvalidInput(format!(
             "'{key}' is not a setting the app can change"
         )));
     }
-    db.with(|s| s.set_setting(&key, &value))
+    db.with(|s| s.set_setting(key, &value))
 }
 
 /// The UI's first view is on screen: the start-up work that can wait (tray icon,

@@ -25,6 +25,7 @@ import type {
   ReminderSettings,
   RestoreSummary,
   Review,
+  Setting,
   Suggestion,
   UndoReply,
   Win,
@@ -161,8 +162,8 @@ export const api = {
   cycleLevels: (ladder: string) => call<CycleLevels>("cycle_levels", { ladder }),
   getReminder: () => call<ReminderSettings>("get_reminder"),
   setReminder: (reminder: ReminderSettings) => call<void>("set_reminder", { reminder }),
-  getSetting: (key: string) => call<string | null>("get_setting", { key }),
-  setSetting: (key: string, value: string) => call<void>("set_setting", { key, value }),
+  getSetting: (key: Setting) => call<string | null>("get_setting", { key }),
+  setSetting: (key: Setting, value: string) => call<void>("set_setting", { key, value }),
   setShortcut: (shortcut: string) => call<void>("set_shortcut", { shortcut }),
   openCapture: () => call<void>("open_capture"),
   /** The first view is on screen: the app benchmark's mark (quiet unless asked for). */

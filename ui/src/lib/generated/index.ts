@@ -58,6 +58,7 @@ export type { RestoreSummary } from "./RestoreSummary";
 export type { Review } from "./Review";
 export type { Scope } from "./Scope";
 export type { Seniority } from "./Seniority";
+export type { Setting } from "./Setting";
 export type { Signals } from "./Signals";
 export type { Source } from "./Source";
 export type { Strength } from "./Strength";
