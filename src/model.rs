@@ -30,6 +30,7 @@ pub type FeedbackId = i64;
     Deserialize,
     Default,
     ts_rs::TS,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Scope {
@@ -60,7 +61,9 @@ pub enum Source {
 }
 
 /// How a person relates to the user; decides how much their word weighs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS, clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
     /// Reports directly to the user.

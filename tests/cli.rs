@@ -443,7 +443,10 @@ fn list_is_newest_first_and_every_filter_works() {
     let err = s.fail(&["list", "--since", "2026-02-30"], 2);
     assert!(err.contains("YYYY-MM-DD"), "{err}");
     let err = s.fail(&["list", "--scope", "galaxy"], 2);
-    assert!(err.contains("use one of"), "{err}");
+    assert!(
+        err.contains("galaxy") && err.contains("possible values: team, org"),
+        "{err}"
+    );
     let err = s.fail(&["list", "--expect", "nope"], 3);
     assert!(
         err.contains("nope") && err.contains("team-delivery"),
@@ -2043,5 +2046,61 @@ fn people_list_and_overview_read_the_librarys_people_overview() {
     assert!(
         text.contains("Nobody vouches yet for") && text.contains("Ana Ruiz"),
         "{text}"
+    );
+}
+
+#[test]
+fn help_lists_the_values_of_formats_scopes_and_relations() {
+    let s = sandbox();
+    let help = |args: &[&str]| {
+        let mut a = args.to_vec();
+        a.push("-h");
+        text(&s.cal().args(&a).assert().success().get_output().stdout)
+    };
+    let scopes = "[possible values: team, org, company, industry]";
+    let relations =
+        "[possible values: report, skip-level-report, peer, partner, manager, skip-level-manager]";
+    for (args, values) in [
+        (&["export"][..], "[possible values: backup, csv, markdown]"),
+        (
+            &["import"][..],
+            "[possible values: backup, csv, jrnl, markdown]",
+        ),
+        (
+            &["outline"][..],
+            "[possible values: markdown, html, docx, json]",
+        ),
+        (&["log"][..], scopes),
+        (&["list"][..], scopes),
+        (&["edit"][..], scopes),
+        (&["people", "add"][..], relations),
+        (&["people", "edit"][..], relations),
+    ] {
+        let h = help(args);
+        assert!(h.contains(values), "{args:?}: {h}");
+    }
+    // Any case, and the short names, still do.
+    let id = s.log(&["Shipped it", "--scope", "Org"]);
+    assert_eq!(s.show(id)["scope"], "org");
+    s.run(&["people", "add", "Ana", "--relation", "PEER"]);
+    let md = s.run(&["export", "--format", "md"]);
+    assert!(md.starts_with("# Brag document"), "{md}");
+    // A bad value names itself and the choices, exit 2, also as JSON.
+    let err = s.fail(&["log", "x", "--scope", "galaxy"], 2);
+    assert!(err.contains("galaxy") && err.contains(scopes), "{err}");
+    let out = s
+        .cal()
+        .args(["--json", "export", "--format", "jrnl"])
+        .assert()
+        .failure()
+        .code(2);
+    let v: Value = serde_json::from_slice(&out.get_output().stderr).unwrap();
+    assert_eq!(v["kind"], "invalid_input");
+    assert!(
+        v["message"]
+            .as_str()
+            .unwrap()
+            .contains("backup, csv, markdown"),
+        "{v}"
     );
 }
