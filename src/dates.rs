@@ -6,6 +6,57 @@ use chrono::{Datelike, Duration, Local, Months, NaiveDate, Weekday};
 use crate::error::{Error, Result};
 use crate::model::Cycle;
 
+/// One step of the "how long ago" wording: days below `below` (always, when
+/// `None`) are said with `text`, where `{n}` stands for the days divided by `per`.
+/// The UI words ages with the same steps (exported to it as data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct AgoStep {
+    /// The step holds for fewer days than this; `None` for every age left.
+    pub below: Option<i64>,
+    /// The days are divided by this for `{n}` (7 for weeks, 30 for months).
+    pub per: i64,
+    /// The words, with `{n}` for the number.
+    pub text: &'static str,
+}
+
+/// How long ago a day was, in words, first step that fits.
+pub const AGO: [AgoStep; 5] = [
+    AgoStep {
+        below: Some(1),
+        per: 1,
+        text: "today",
+    },
+    AgoStep {
+        below: Some(2),
+        per: 1,
+        text: "yesterday",
+    },
+    AgoStep {
+        below: Some(14),
+        per: 1,
+        text: "{n} days ago",
+    },
+    AgoStep {
+        below: Some(60),
+        per: 7,
+        text: "{n} weeks ago",
+    },
+    AgoStep {
+        below: None,
+        per: 30,
+        text: "{n} months ago",
+    },
+];
+
+/// "today", "yesterday", "9 days ago", "3 weeks ago", "5 months ago".
+pub fn ago(days: i64) -> String {
+    let step = AGO
+        .iter()
+        .find(|s| s.below.is_none_or(|b| days < b))
+        .unwrap_or(&AGO[AGO.len() - 1]);
+    step.text.replace("{n}", &(days / step.per).to_string())
+}
+
 /// The earliest year Caliber accepts; older dates are almost always typos.
 pub const MIN_YEAR: i32 = 1970;
 /// The latest year Caliber accepts.

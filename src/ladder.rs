@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
+use crate::model::{Cycle, CycleLevels};
 
 /// The largest ladder file read. The built-in ones are about 40 KB; a rubric a
 /// thousand times longer is not a rubric.
@@ -266,6 +267,23 @@ pub struct Principle {
 }
 
 impl Ladder {
+    /// The levels of a cycle moved from `old` onto this ladder when the user names
+    /// none: the ladder's own when it is another ladder than `old`'s (or `old` is
+    /// the default cycle), else the levels `old` has.
+    pub fn levels_after(&self, old: &Cycle) -> CycleLevels {
+        if self.id != old.ladder || old.is_default {
+            CycleLevels {
+                current_level: self.current_level.clone(),
+                target_level: self.target_level.clone(),
+            }
+        } else {
+            CycleLevels {
+                current_level: old.current_level.clone(),
+                target_level: old.target_level.clone(),
+            }
+        }
+    }
+
     /// Reads and validates a ladder from JSON text. `origin` names the file in errors.
     pub fn from_json(text: &str, origin: &str) -> Result<Ladder> {
         // The plain parser is several times faster; the path-tracking one only runs

@@ -117,6 +117,11 @@ impl OrgView {
         }
     }
 
+    /// The user's org as this view takes it (top level, lower-cased), when known.
+    pub fn own(&self) -> Option<&str> {
+        self.own.as_deref()
+    }
+
     /// True when the person sits outside the user's org. The user's own reporting
     /// chain is never outside, whatever its org is called.
     pub fn is_outside(&self, p: &Person) -> bool {

@@ -14,6 +14,7 @@ pub mod model;
 pub mod names;
 pub mod outline;
 pub mod paths;
+pub mod people;
 pub mod reminder;
 pub mod review;
 pub mod store;

@@ -30,6 +30,7 @@ pub type FeedbackId = i64;
     Deserialize,
     Default,
     ts_rs::TS,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Scope {
@@ -60,7 +61,9 @@ pub enum Source {
 }
 
 /// How a person relates to the user; decides how much their word weighs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS, clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
     /// Reports directly to the user.
@@ -131,6 +134,32 @@ kebab_enum!(Relation, "relation", [
     Manager => "manager",
     SkipLevelManager => "skip-level-manager",
 ]);
+
+impl Scope {
+    /// The word shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::Team => "Team",
+            Scope::Org => "Org",
+            Scope::Company => "Company",
+            Scope::Industry => "Industry",
+        }
+    }
+}
+
+impl Relation {
+    /// The words shown to people: "Skip-level manager".
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::Report => "Report",
+            Relation::SkipLevelReport => "Skip-level report",
+            Relation::Peer => "Peer",
+            Relation::Partner => "Partner",
+            Relation::Manager => "Manager",
+            Relation::SkipLevelManager => "Skip-level manager",
+        }
+    }
+}
 
 /// How senior a person is, relative to the level the user is going for (not to the
 /// user): at L6 going for L7, a peer L6 manager is `below`, an L7 is `at`, a director
@@ -420,6 +449,93 @@ pub struct FeedbackDraft {
     pub quote: String,
     /// See [`Feedback::expectation`].
     pub expectation: Option<String>,
+}
+
+/// A key of the settings table: every small setting Caliber keeps, named once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Setting {
+    /// The promotion cycle in force, as JSON.
+    Cycle,
+    /// The user's own org: feedback from outside it counts more.
+    Org,
+    /// The app's quick-capture shortcut.
+    Shortcut,
+    /// The app's colour theme.
+    Theme,
+    /// Set once the app's welcome was seen.
+    Onboarded,
+    /// When the weekly reminder fires, as JSON.
+    Reminder,
+    /// When the reminder last fired.
+    ReminderLast,
+}
+
+impl Setting {
+    /// Every key, in order.
+    pub const ALL: &'static [Setting] = &[
+        Setting::Cycle,
+        Setting::Org,
+        Setting::Shortcut,
+        Setting::Theme,
+        Setting::Onboarded,
+        Setting::Reminder,
+        Setting::ReminderLast,
+    ];
+
+    /// The key as the settings table holds it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Setting::Cycle => "cycle",
+            Setting::Org => "org",
+            Setting::Shortcut => "shortcut",
+            Setting::Theme => "theme",
+            Setting::Onboarded => "onboarded",
+            Setting::Reminder => "reminder",
+            Setting::ReminderLast => "reminder_last",
+        }
+    }
+
+    /// True for the app's own preferences, which its window may set as plain
+    /// text; the cycle and the reminder are set through their checked commands.
+    pub fn ui_may_set(self) -> bool {
+        matches!(
+            self,
+            Setting::Org | Setting::Shortcut | Setting::Theme | Setting::Onboarded
+        )
+    }
+}
+
+impl fmt::Display for Setting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Setting {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Setting::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Setting::ALL.iter().map(|k| k.as_str()).collect();
+                Error::invalid(format!(
+                    "'{s}' is not a setting Caliber keeps (use one of: {})",
+                    names.join(", ")
+                ))
+            })
+    }
+}
+
+/// The levels a cycle is judged at: where the user is and where they are going.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CycleLevels {
+    /// The level the user is at, e.g. "L6".
+    pub current_level: String,
+    /// The level they are going for.
+    pub target_level: String,
 }
 
 /// The promotion cycle the evidence is judged in.

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::review::Review;
 use crate::store::Store;
 
-const KEY: &str = "reminder";
+const KEY: crate::model::Setting = crate::model::Setting::Reminder;
 
 /// When the reminder fires.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -115,6 +115,17 @@ impl Store {
         self.set_setting(KEY, &j)
     }
 }
+
+/// Day names as people read them, Monday first: `weekday` 0 is the first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Weekday names for messages, Monday first.
 pub const WEEKDAYS: [Weekday; 7] = [

@@ -9,13 +9,13 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::dates::quarter_of;
 use crate::error::Result;
 use crate::ladder::{Expectation, Ladder};
-use crate::level::{Judge, LevelOverride, OrgView, WinSignals, is_senior_voice, win_text};
+use crate::level::{Judge, LevelOverride, WinSignals, win_text};
 use crate::model::{Cycle, Feedback, Level, Person, PersonId, Scope, Win, WinFilter, WinId};
 use crate::store::Store;
 
@@ -629,14 +629,13 @@ pub fn review<W: Evidence>(input: &Inputs<'_, W>) -> Review {
 
     let unconfirmed = wins.iter().filter(|w| w.only_suggested()).count();
     let sustained = sustained(&wins, &quarter_list, as_of);
-    let providers = providers(&Voices {
+    let providers = crate::people::providers(&crate::people::Voices {
         wins: &wins,
         people,
         feedback,
         cycle,
-        reviews: &expectations,
+        ladder,
         own_org: input.own_org,
-        target: &ladder.target_level,
     });
     // Work at the level, beyond the floor, crowded into the weeks before the target.
     let end = cycle.target_date.unwrap_or(as_of);
@@ -675,7 +674,7 @@ pub fn review<W: Evidence>(input: &Inputs<'_, W>) -> Review {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -907,16 +906,7 @@ fn review_expectation<W: Evidence>(sc: &Scoring<'_, W>) -> ExpectationReview {
     }
 }
 
-/// "3 weeks ago", "5 months ago".
-pub fn ago(days: i64) -> String {
-    match days {
-        d if d < 1 => "today".into(),
-        1 => "yesterday".into(),
-        d if d < 14 => format!("{d} days ago"),
-        d if d < 60 => format!("{} weeks ago", d / 7),
-        d => format!("{} months ago", d / 30),
-    }
-}
+pub use crate::dates::ago;
 
 fn gap_for(
     r: &ExpectationReview,
@@ -1011,115 +1001,5 @@ fn sustained<W: Evidence>(wins: &[&W], quarter_list: &[String], as_of: NaiveDate
         quarters_with_evidence: qs.len(),
         quarters: quarter_list.len(),
         warning,
-    }
-}
-
-/// What the providers are counted from.
-struct Voices<'a, W> {
-    wins: &'a [&'a W],
-    people: &'a [Person],
-    feedback: &'a [Feedback],
-    cycle: &'a Cycle,
-    reviews: &'a [ExpectationReview],
-    own_org: Option<&'a str>,
-    target: &'a str,
-}
-
-fn providers<W: Evidence>(v: &Voices<'_, W>) -> Providers {
-    let Voices {
-        wins,
-        people,
-        feedback,
-        cycle,
-        reviews,
-        own_org,
-        target,
-    } = *v;
-    let by_id: HashMap<PersonId, &Person> = people.iter().map(|p| (p.id, p)).collect();
-    let mut ids: HashSet<PersonId> = HashSet::new();
-    for w in wins {
-        ids.extend(w.named().filter(|&(_, vouches)| vouches).map(|(id, _)| id));
-    }
-    ids.extend(
-        feedback
-            .iter()
-            .filter(|f| cycle.contains(f.date))
-            .map(|f| f.person_id),
-    );
-    let orgs = OrgView::new(people, own_org);
-    let mut names: Vec<String> = ids
-        .iter()
-        .filter_map(|i| by_id.get(i))
-        .map(|p| p.name.clone())
-        .collect();
-    names.sort();
-    let voices: Vec<&Person> = ids.iter().filter_map(|i| by_id.get(i).copied()).collect();
-    let outside_org = voices.iter().filter(|p| orgs.is_outside(p)).count();
-    let at_or_above = voices.iter().filter(|p| is_senior_voice(p)).count();
-    let senior_voices = voices
-        .iter()
-        .filter(|p| is_senior_voice(p) || orgs.is_outside(p))
-        .count();
-    let mut missing_voices = Vec::new();
-    if at_or_above == 0 {
-        missing_voices.push(format!(
-            "Nobody at or above {target} vouches for you: ask a skip-level or a senior peer who saw the work."
-        ));
-    }
-    if outside_org == 0 {
-        missing_voices.push(
-            "Nobody outside your org vouches for you: a case vouched for only by your reports and manager is thin whatever its size.".to_string(),
-        );
-    }
-    let unvouched: Vec<String> = reviews
-        .iter()
-        .filter(|r| r.wins > 0 && r.vouched == 0)
-        .map(|r| r.id.clone())
-        .collect();
-    let mut ask: Vec<String> = Vec::new();
-    for w in wins {
-        for (id, _) in w.named() {
-            if let Some(p) = by_id.get(&id)
-                && !ids.contains(&id)
-                && p.relation
-                    .is_none_or(crate::model::Relation::is_independent)
-                && !ask.contains(&p.name)
-            {
-                ask.push(p.name.clone());
-            }
-        }
-    }
-    ask.truncate(6);
-    let count = ids.len();
-    let mut summary = format!(
-        "{} can vouch for your case ({} outside your org, {} at or above {target}). A promotion case wants at least {PROVIDERS_WANTED} to 6, some of them cross-org and senior.",
-        plural(count, "person", "people"),
-        outside_org,
-        at_or_above
-    );
-    if count >= PROVIDERS_WANTED && outside_org > 0 && at_or_above > 0 {
-        summary = format!(
-            "{} can vouch for your case, {} of them outside your org and {} at or above {target}: enough providers.",
-            plural(count, "person", "people"),
-            outside_org,
-            at_or_above
-        );
-    }
-    if !unvouched.is_empty() {
-        summary.push_str(&format!(
-            " Nobody vouches yet for: {}.",
-            unvouched.join(", ")
-        ));
-    }
-    Providers {
-        count,
-        outside_org,
-        at_or_above,
-        senior_voices,
-        missing_voices,
-        names,
-        unvouched,
-        ask,
-        summary,
     }
 }

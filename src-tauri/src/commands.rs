@@ -68,6 +68,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         first_view_rendered,
         set_shortcut,
         open_capture,
+        people_overview,
+        cycle_levels,
     ]
 }
 
@@ -367,18 +369,19 @@ pub fn set_reminder(db: State<'_, Db>, reminder: ReminderSettings) -> Result<()>
 
 #[tauri::command(async)]
 pub fn get_setting(db: State<'_, Db>, key: String) -> Result<Option<String>> {
-    db.with(|s| s.setting(&key))
+    db.with(|s| s.setting(key.as_str()))
 }
 
 #[tauri::command(async)]
 pub fn set_setting(db: State<'_, Db>, key: String, value: String) -> Result<()> {
     // Only the UI's own preferences; the cycle and reminder have checked commands.
-    if !["shortcut", "theme", "org", "onboarded"].contains(&key.as_str()) {
+    let key: caliber::Setting = key.parse()?;
+    if !key.ui_may_set() {
         return Err(Error::InvalidInput(format!(
             "'{key}' is not a setting the app can change"
         )));
     }
-    db.with(|s| s.set_setting(&key, &value))
+    db.with(|s| s.set_setting(key, &value))
 }
 
 /// The UI's first view is on screen: the start-up work that can wait (tray icon,
@@ -427,4 +430,18 @@ fn unlock(app: AppHandle, db: State<'_, Db>, passphrase: String) -> caliber::Res
         eprintln!("caliber: the quick-capture shortcut {shortcut} is not available: {e}");
     }
     Ok(())
+}
+
+// Rules the UI reads from the library instead of computing them itself.
+
+/// Who vouches for what, the coverage of each expectation and the providers.
+#[tauri::command(async)]
+pub fn people_overview(db: State<'_, Db>) -> Result<caliber::people::PeopleOverview> {
+    db.with(|s| caliber::people::overview(s))
+}
+
+/// The levels the cycle form takes when the user picks `ladder`.
+#[tauri::command(async)]
+pub fn cycle_levels(db: State<'_, Db>, ladder: String) -> Result<caliber::CycleLevels> {
+    db.with(|s| Ok(s.ladder(&ladder)?.levels_after(&s.cycle()?)))
 }

@@ -35,7 +35,7 @@ pub const MAX_IMPORT_BYTES: u64 = 200 * 1024 * 1024;
 use crate::store::MAX_TITLE_CHARS;
 
 /// A file format Caliber reads and (except jrnl) writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Caliber's own JSON backup: everything, restored exactly.
@@ -45,6 +45,7 @@ pub enum Format {
     /// The JSON written by `jrnl --export json` (import only).
     Jrnl,
     /// A brag document: wins as dated bullets under month headings.
+    #[value(alias = "md")]
     Markdown,
 }
 
@@ -52,6 +53,9 @@ impl Format {
     /// Every format, in the order they are listed to a person.
     pub const ALL: &'static [Format] =
         &[Format::Backup, Format::Csv, Format::Jrnl, Format::Markdown];
+
+    /// The formats Caliber writes, in the same order.
+    pub const EXPORTS: &'static [Format] = &[Format::Backup, Format::Csv, Format::Markdown];
 
     /// The name used on the command line and in messages.
     pub fn as_str(self) -> &'static str {

@@ -178,14 +178,17 @@ pub struct Forte {
 pub const FORTE_MAX_WORDS: usize = 60;
 
 /// The formats an outline can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum OutlineFormat {
     /// Markdown text.
+    #[value(alias = "md")]
     Markdown,
     /// One self-contained HTML file that prints well.
+    #[value(alias = "htm")]
     Html,
     /// A Word document.
+    #[value(alias = "word")]
     Docx,
     /// The outline as JSON.
     Json,

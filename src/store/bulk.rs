@@ -115,7 +115,7 @@ impl Store {
         source: Option<Source>,
     ) -> Result<ImportSummary> {
         let today = crate::dates::today();
-        let has_cycle = self.setting("cycle")?.is_some();
+        let has_cycle = self.setting(crate::model::Setting::Cycle)?.is_some();
         let mut known: Vec<Ladder> = self.ladders()?;
         for l in &records.ladders {
             l.validate(&format!("'{}' in the file", l.id))?;
@@ -168,7 +168,7 @@ impl Store {
                     return Err(Error::bad_file(format!("the cycle uses the ladder '{}', which the file does not include", c.ladder)));
                 }
                 let json = serde_json::to_string(c).map_err(Error::json)?;
-                tx.execute("INSERT INTO settings (key, value) VALUES ('cycle', ?1)", [json])?;
+                tx.execute("INSERT INTO settings (key, value) VALUES (?1, ?2)", [crate::model::Setting::Cycle.as_str(), &json])?;
             }
 
             for (i, p) in records.people.iter().enumerate() {
@@ -266,7 +266,7 @@ impl Store {
         wins.reverse(); // oldest first reads naturally in a file
         let mut feedback = self.list_feedback(None)?;
         feedback.reverse();
-        let cycle = if self.setting("cycle")?.is_some() {
+        let cycle = if self.setting(crate::model::Setting::Cycle)?.is_some() {
             Some(self.cycle()?)
         } else {
             None

@@ -8,14 +8,30 @@ use rusqlite::{OptionalExtension, params};
 use super::{Store, ts};
 use crate::error::{Error, Result};
 use crate::ladder::{DEFAULT_LADDER, Ladder, builtin_ladder, builtin_ladders};
-use crate::model::Cycle;
+use crate::model::{Cycle, Setting};
 
-const CYCLE_KEY: &str = "cycle";
+/// A key of the settings table: a [`Setting`], or its name (checked against it).
+pub trait SettingKey {
+    /// The setting meant, or why the name is none.
+    fn key(self) -> Result<Setting>;
+}
+
+impl SettingKey for Setting {
+    fn key(self) -> Result<Setting> {
+        Ok(self)
+    }
+}
+
+impl SettingKey for &str {
+    fn key(self) -> Result<Setting> {
+        self.parse()
+    }
+}
 
 impl Store {
     /// The cycle in force: the one set by the user, or the default.
     pub fn cycle(&self) -> Result<Cycle> {
-        match self.setting(CYCLE_KEY)? {
+        match self.setting(Setting::Cycle)? {
             Some(json) => serde_json::from_str(&json).map_err(|e| {
                 Error::bad_file(format!(
                     "the saved cycle cannot be read ({e}); set it again with `caliber cycle set`"
@@ -58,7 +74,7 @@ impl Store {
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                params![CYCLE_KEY, json],
+                params![Setting::Cycle.as_str(), json],
             )?;
             Ok(())
         })?;
@@ -138,13 +154,14 @@ impl Store {
     /// the review counts feedback providers outside it.
     pub fn own_org(&self) -> Result<Option<String>> {
         Ok(self
-            .setting("org")?
+            .setting(Setting::Org)?
             .map(|o| o.trim().to_string())
             .filter(|o| !o.is_empty()))
     }
 
     /// A small setting of the app or CLI.
-    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+    pub fn setting(&self, key: impl SettingKey) -> Result<Option<String>> {
+        let key = key.key()?.as_str();
         Ok(self
             .conn
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
@@ -154,7 +171,8 @@ impl Store {
     }
 
     /// Sets a small setting.
-    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+    pub fn set_setting(&mut self, key: impl SettingKey, value: &str) -> Result<()> {
+        let key = key.key()?.as_str();
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",

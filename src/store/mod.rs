@@ -19,6 +19,7 @@ pub use backup::{BACKUPS_KEPT, RestoreSummary};
 pub use bulk::{ImportSummary, Records};
 pub(crate) use crypt::is_plain_sqlite;
 pub use crypt::{EncryptionChange, MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV, Passphrase, is_encrypted};
+pub use cycle::SettingKey;
 pub use migrations::SCHEMA_VERSION;
 pub use people::PersonLinks;
 pub(crate) use scratch::temp_path;

@@ -427,7 +427,10 @@ fn list_is_newest_first_and_every_filter_works() {
     let err = s.fail(&["list", "--since", "2026-02-30"], 2);
     assert!(err.contains("YYYY-MM-DD"), "{err}");
     let err = s.fail(&["list", "--scope", "galaxy"], 2);
-    assert!(err.contains("use one of"), "{err}");
+    assert!(
+        err.contains("galaxy") && err.contains("possible values: team, org"),
+        "{err}"
+    );
     let err = s.fail(&["list", "--expect", "nope"], 3);
     assert!(
         err.contains("nope") && err.contains("team-delivery"),
@@ -1962,4 +1965,117 @@ fn backup_and_restore_round_trip_through_the_cli() {
         3,
     );
     assert!(err.contains("no backup file"), "{err}");
+}
+
+#[test]
+fn people_list_and_overview_read_the_librarys_people_overview() {
+    let s = sandbox();
+    s.run(&[
+        "people",
+        "add",
+        "Ana Ruiz",
+        "--relation",
+        "peer",
+        "--org",
+        "Search",
+    ]);
+    s.run(&["people", "add", "Bo", "--relation", "report"]);
+    s.log(&[
+        "Wrote the payments strategy doc",
+        "--expect",
+        "strategy",
+        "--expect",
+        "delegation",
+        "--with",
+        "Ana Ruiz",
+    ]);
+    s.log(&["Built a mechanism", "--expect", "cross-org-impact"]);
+    s.run(&["feedback", "add", "Bo", "Great planning"]);
+
+    let list = s.json(&["people", "list"]);
+    let rows = list.as_array().unwrap();
+    assert_eq!(rows[0]["name"], "Ana Ruiz");
+    assert_eq!(rows[0]["vouches_for"], 1);
+    assert_eq!(strs(&rows[0]["expectations"]), ["delegation", "strategy"]);
+    assert_eq!(rows[0]["feedback"], 0);
+    assert_eq!(rows[1]["name"], "Bo");
+    assert_eq!(rows[1]["feedback"], 1);
+    // The text list is what it was.
+    let out = s.run(&["people", "list"]);
+    assert!(out.contains("vouches for 1 win(s)"), "{out}");
+
+    let o = s.json(&["people", "overview"]);
+    let strategy = o["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "strategy")
+        .unwrap()
+        .clone();
+    assert_eq!(strategy["vouched"], 1);
+    assert_eq!(strs(&strategy["vouchers"]), ["Ana Ruiz"]);
+    assert_eq!(o["people"], list);
+    assert_eq!(o["providers"], s.json(&["review"])["providers"]);
+    assert_eq!(strs(&o["providers"]["unvouched"]), ["cross-org-impact"]);
+    let text = s.run(&["people", "overview"]);
+    assert!(
+        text.contains("Nobody vouches yet for") && text.contains("Ana Ruiz"),
+        "{text}"
+    );
+}
+
+#[test]
+fn help_lists_the_values_of_formats_scopes_and_relations() {
+    let s = sandbox();
+    let help = |args: &[&str]| {
+        let mut a = args.to_vec();
+        a.push("-h");
+        text(&s.cal().args(&a).assert().success().get_output().stdout)
+    };
+    let scopes = "[possible values: team, org, company, industry]";
+    let relations =
+        "[possible values: report, skip-level-report, peer, partner, manager, skip-level-manager]";
+    for (args, values) in [
+        (&["export"][..], "[possible values: backup, csv, markdown]"),
+        (
+            &["import"][..],
+            "[possible values: backup, csv, jrnl, markdown]",
+        ),
+        (
+            &["outline"][..],
+            "[possible values: markdown, html, docx, json]",
+        ),
+        (&["log"][..], scopes),
+        (&["list"][..], scopes),
+        (&["edit"][..], scopes),
+        (&["people", "add"][..], relations),
+        (&["people", "edit"][..], relations),
+    ] {
+        let h = help(args);
+        assert!(h.contains(values), "{args:?}: {h}");
+    }
+    // Any case, and the short names, still do.
+    let id = s.log(&["Shipped it", "--scope", "Org"]);
+    assert_eq!(s.show(id)["scope"], "org");
+    s.run(&["people", "add", "Ana", "--relation", "PEER"]);
+    let md = s.run(&["export", "--format", "md"]);
+    assert!(md.starts_with("# Brag document"), "{md}");
+    // A bad value names itself and the choices, exit 2, also as JSON.
+    let err = s.fail(&["log", "x", "--scope", "galaxy"], 2);
+    assert!(err.contains("galaxy") && err.contains(scopes), "{err}");
+    let out = s
+        .cal()
+        .args(["--json", "export", "--format", "jrnl"])
+        .assert()
+        .failure()
+        .code(2);
+    let v: Value = serde_json::from_slice(&out.get_output().stderr).unwrap();
+    assert_eq!(v["kind"], "invalid_input");
+    assert!(
+        v["message"]
+            .as_str()
+            .unwrap()
+            .contains("backup, csv, markdown"),
+        "{v}"
+    );
 }

@@ -100,6 +100,7 @@ fn every_command_prints_json_with_the_json_flag() {
         &[],
     );
     check("people list", &["people", "list"], &[]);
+    check("people overview", &["people", "overview"], &[]);
     check("people show", &["people", "show", "Jay Son"], &[]);
     check(
         "people edit",

@@ -1,8 +1,18 @@
 //! The command line, as clap reads it. Kept apart from what the commands do so the
 //! whole surface of the CLI can be read in one place.
 
-use clap::{Args, Parser, Subcommand};
+use caliber::io::Format;
+use caliber::outline::OutlineFormat;
+use caliber::{Relation, Scope};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+/// The formats `export` writes, as the library lists them, for `--help` and checking.
+fn export_formats() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(Format::EXPORTS.iter().filter_map(|f| f.to_possible_value()))
+        .try_map(|s| s.parse::<Format>())
+}
 
 /// Caliber: log the evidence of your work as it happens, see the gaps against the
 /// level you are going for, and draft your promotion document.
@@ -88,9 +98,9 @@ pub enum Command {
     Feedback(FeedbackCmd),
     /// Write everything out (backup JSON, CSV or a Markdown brag document)
     Export {
-        /// backup (lossless JSON), csv or markdown
-        #[arg(long, short, default_value = "backup")]
-        format: String,
+        /// backup is lossless JSON; markdown is a brag document
+        #[arg(long, short, default_value = "backup", ignore_case = true, value_parser = export_formats())]
+        format: Format,
         /// File to write [default: standard output]
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -102,9 +112,9 @@ pub enum Command {
     Import {
         /// The file
         file: PathBuf,
-        /// backup, csv, jrnl (from `jrnl --export json`) or markdown [default: from the file]
-        #[arg(long, short)]
-        format: Option<String>,
+        /// jrnl is what `jrnl --export json` writes [default: from the file]
+        #[arg(long, short, value_enum, ignore_case = true)]
+        format: Option<Format>,
     },
     /// Fill an empty database with a realistic year of a senior manager's evidence
     Demo,
@@ -153,9 +163,9 @@ pub enum Command {
     Review,
     /// Draft the promotion document: outline and narrative from your evidence
     Outline {
-        /// markdown, html, docx or json [default: from -o's extension, else markdown]
-        #[arg(long, short)]
-        format: Option<String>,
+        /// [default: from -o's extension, else markdown]
+        #[arg(long, short, value_enum, ignore_case = true)]
+        format: Option<OutlineFormat>,
         /// File to write [default: standard output; required for docx]
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -185,9 +195,9 @@ pub struct LogArgs {
     /// Leadership principle it shows, by name or id (repeatable)
     #[arg(long = "principle", short = 'p', value_name = "NAME")]
     pub principle: Vec<String>,
-    /// team, org, company or industry [default: team]
-    #[arg(long, short)]
-    pub scope: Option<String>,
+    /// How far it reached [default: team]
+    #[arg(long, short, value_enum, ignore_case = true)]
+    pub scope: Option<Scope>,
     /// The impact as written: "35%", "$4.1M", "3 teams"
     #[arg(long, short, allow_hyphen_values = true)]
     pub metric: Option<String>,
@@ -233,8 +243,8 @@ pub struct ListArgs {
     #[arg(long = "expect", short = 'e', value_name = "ID")]
     pub expect: Option<String>,
     /// Only wins of this scope
-    #[arg(long)]
-    pub scope: Option<String>,
+    #[arg(long, value_enum, ignore_case = true)]
+    pub scope: Option<Scope>,
     /// Only wins naming this person
     #[arg(long)]
     pub person: Option<String>,
@@ -279,8 +289,8 @@ pub struct EditArgs {
     #[arg(long = "no-principle", value_name = "NAME")]
     pub no_principle: Vec<String>,
     /// New scope
-    #[arg(long, short)]
-    pub scope: Option<String>,
+    #[arg(long, short, value_enum, ignore_case = true)]
+    pub scope: Option<Scope>,
     /// New metric ("" clears it)
     #[arg(long, short, allow_hyphen_values = true)]
     pub metric: Option<String>,
@@ -375,6 +385,8 @@ pub enum PeopleCmd {
     Add(PersonArgs),
     /// Everyone, with how many wins they can vouch for
     List,
+    /// Who vouches for which expectation in the review window, and your feedback providers
+    Overview,
     /// One person, their wins and feedback
     Show {
         /// Id or name
@@ -402,9 +414,9 @@ pub enum PeopleCmd {
 pub struct PersonArgs {
     /// Their name
     pub name: String,
-    /// report, skip-level-report, peer, partner, manager, skip-level-manager
-    #[arg(long, short)]
-    pub relation: Option<String>,
+    /// How they relate to you
+    #[arg(long, short, value_enum, ignore_case = true)]
+    pub relation: Option<Relation>,
     /// Their org or team
     #[arg(long, short)]
     pub org: Option<String>,
@@ -422,8 +434,8 @@ pub struct PersonEdit {
     #[arg(long)]
     pub name: Option<String>,
     /// New relation
-    #[arg(long, short)]
-    pub relation: Option<String>,
+    #[arg(long, short, value_enum, ignore_case = true)]
+    pub relation: Option<Relation>,
     /// New org ("" clears it)
     #[arg(long, short)]
     pub org: Option<String>,

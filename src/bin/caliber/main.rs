@@ -63,14 +63,16 @@ fn usage_error(e: clap::Error) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let message = e.render().to_string();
-    let message = message
-        .trim()
-        .trim_start_matches("error: ")
-        .lines()
-        .next()
-        .unwrap_or("")
-        .to_string();
+    let text = e.render().to_string();
+    let mut lines = text.trim().trim_start_matches("error: ").lines();
+    let mut message = lines.next().unwrap_or("").to_string();
+    // A bad value of a listed kind: the values to use are the fix.
+    if let Some(values) = lines
+        .map(str::trim)
+        .find(|l| l.starts_with("[possible values:"))
+    {
+        message = format!("{message} {values}");
+    }
     print_input_error_json(message);
     ExitCode::from(2)
 }

@@ -2,11 +2,11 @@
 //! to standard output; confirmations go to standard error so that
 //! `id=$(caliber log ...)` captures only the id.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use caliber::ladder::PrincipleSet;
 use caliber::names::NameTaken;
+use caliber::people::{PeopleOverview, PersonOverview};
 use caliber::review::Review;
 use caliber::suggest::Suggestion;
 use caliber::{Cycle, Error, Feedback, Ladder, Person, Result, Win, WinView};
@@ -497,38 +497,18 @@ impl Out {
         stdout(&t)
     }
 
-    pub fn people(&self, people: &[Person], wins: &[Win]) -> Result<()> {
-        let mut vouched: HashMap<i64, usize> = HashMap::new();
-        for w in wins {
-            for p in w.people.iter().filter(|p| p.vouches) {
-                *vouched.entry(p.person_id).or_default() += 1;
-            }
-        }
+    pub fn people(&self, rows: &[PersonOverview]) -> Result<()> {
         if self.json {
-            #[derive(Serialize)]
-            struct Row<'a> {
-                #[serde(flatten)]
-                person: &'a Person,
-                effective_seniority: Option<caliber::Seniority>,
-                vouches_for: usize,
-            }
-            let rows: Vec<Row> = people
-                .iter()
-                .map(|p| Row {
-                    person: p,
-                    effective_seniority: p.seniority_or_default(),
-                    vouches_for: vouched.get(&p.id).copied().unwrap_or(0),
-                })
-                .collect();
             return stdout(&json_text(&rows)?);
         }
-        if people.is_empty() {
+        if rows.is_empty() {
             self.note("No people yet. Add one with `caliber people add NAME --relation peer`.");
             return Ok(());
         }
         let width = width();
         let mut t = String::new();
-        for p in people {
+        for r in rows {
+            let p = &r.person;
             let row = format!(
                 "{:>4}  {:<22} {:<18} {:<14} {:<15}",
                 p.id,
@@ -539,10 +519,7 @@ impl Out {
                 clip(p.org.as_deref().unwrap_or("-"), 14),
                 seniority_text(p),
             );
-            let vouches = format!(
-                "vouches for {} win(s)",
-                vouched.get(&p.id).copied().unwrap_or(0)
-            );
+            let vouches = format!("vouches for {} win(s)", r.vouches_for);
             // Beside the row when it fits, else under the name.
             if row.chars().count() + 1 + vouches.len() <= width {
                 t.push_str(&format!("{row} {vouches}\n"));
@@ -551,6 +528,36 @@ impl Out {
             }
         }
         stdout(&fit(&t, width))
+    }
+
+    pub fn people_overview(&self, o: &PeopleOverview) -> Result<()> {
+        if self.json {
+            return stdout(&json_text(o)?);
+        }
+        let mut t = format!(
+            "Who vouches for what, {} to {}\n",
+            o.cycle.start, o.cycle.end
+        );
+        for c in &o.coverage {
+            let who = if c.vouched == 0 {
+                "nobody vouches yet".to_string()
+            } else {
+                c.vouchers.join(", ")
+            };
+            t.push_str(&format!(
+                "  {:<22} {}/{} win(s) vouched for  {who}\n",
+                c.id, c.vouched, c.wins
+            ));
+        }
+        t.push_str(&format!("\n{}\n", o.providers.summary));
+        match (&o.own_org, o.own_org_guessed) {
+            (Some(org), false) => t.push_str(&format!("Your org is set to \"{org}\".\n")),
+            (Some(org), true) => t.push_str(&format!(
+                "Your org is taken to be \"{org}\", where most of your reports sit.\n"
+            )),
+            (None, _) => t.push_str("Your org is not set, so only partners count as outside.\n"),
+        }
+        stdout(&fit(&t, width()))
     }
 
     pub fn person(&self, p: &Person, wins: &[Win], fb: &[Feedback]) -> Result<()> {

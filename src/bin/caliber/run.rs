@@ -75,7 +75,6 @@ pub fn run(cli: Cli) -> Result<()> {
             output,
             force,
         } => {
-            let format: Format = format.parse()?;
             if let Some(file) = &output {
                 // Refused before the work of exporting, and checked again on writing.
                 caliber::paths::check_output(file, store.path(), force)?;
@@ -98,7 +97,6 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Import { file, format } => {
-            let format = format.map(|f| f.parse::<Format>()).transpose()?;
             let s = caliber::io::import_file(&mut store, &file, format)?;
             out.done(
                 &s,
@@ -243,7 +241,7 @@ fn log(store: &mut Store, a: LogArgs, out: &Out) -> Result<()> {
         .collect();
     draft.principles = a.principle;
     if let Some(s) = a.scope {
-        draft.scope = s.parse()?;
+        draft.scope = s;
     }
     draft.metric = a.metric;
     draft.people = a
@@ -284,7 +282,7 @@ fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
             Some(e) => Some(known_expectation(store, &e)?),
             None => None,
         },
-        scope: a.scope.map(|s| s.parse()).transpose()?,
+        scope: a.scope,
         person: match a.person {
             Some(p) => Some(person_id(store, &p, out, true)?),
             None => None,
@@ -453,8 +451,8 @@ fn edit_draft(store: &Store, win: &caliber::Win, a: &EditArgs, out: &Out) -> Res
     }
     d.principles.retain(|p| !removed.contains(p));
     d.principles.extend(a.principle.iter().cloned());
-    if let Some(s) = &a.scope {
-        d.scope = s.parse()?;
+    if let Some(s) = a.scope {
+        d.scope = s;
     }
     set_opt(&mut d.metric, a.metric.clone());
     set_opt(&mut d.situation, a.situation.clone());
@@ -568,23 +566,11 @@ fn cycle(store: &mut Store, c: CycleCmd, out: &Out) -> Result<()> {
             let old = store.cycle()?;
             let ladder_id = ladder.unwrap_or(old.ladder.clone());
             let l = store.ladder(&ladder_id)?;
-            let switched = l.id != old.ladder;
+            let levels = l.levels_after(&old);
             let c = Cycle {
                 ladder: l.id.clone(),
-                current_level: current_level.unwrap_or_else(|| {
-                    if switched || old.is_default {
-                        l.current_level.clone()
-                    } else {
-                        old.current_level.clone()
-                    }
-                }),
-                target_level: target_level.unwrap_or_else(|| {
-                    if switched || old.is_default {
-                        l.target_level.clone()
-                    } else {
-                        old.target_level.clone()
-                    }
-                }),
+                current_level: current_level.unwrap_or(levels.current_level),
+                target_level: target_level.unwrap_or(levels.target_level),
                 start: from
                     .as_deref()
                     .map(parse_date)
@@ -620,18 +606,15 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
         PeopleCmd::Add(a) => {
             let p = store.add_person(&PersonDraft {
                 name: a.name,
-                relation: a.relation.map(|r| r.parse()).transpose()?,
+                relation: a.relation,
                 org: a.org,
                 notes: a.notes,
                 seniority: a.seniority.map(|s| s.parse()).transpose()?,
             })?;
             out.done(&p, &format!("Added {} (person {})", p.name, p.id))
         }
-        PeopleCmd::List => {
-            let people = store.list_people()?;
-            let wins = store.list_wins(&WinFilter::default())?;
-            out.people(&people, &wins)
-        }
+        PeopleCmd::List => out.people(&caliber::people::overview(store)?.people),
+        PeopleCmd::Overview => out.people_overview(&caliber::people::overview(store)?),
         PeopleCmd::Show { who } => {
             let id = person_id(store, &who, out, false)?;
             let p = store.person(id)?;
@@ -656,7 +639,7 @@ fn people(store: &mut Store, c: PeopleCmd, out: &Out) -> Result<()> {
                 d.name = n;
             }
             if let Some(r) = fields.relation {
-                d.relation = Some(r.parse()?);
+                d.relation = Some(r);
             }
             set_opt(&mut d.org, fields.org);
             set_opt(&mut d.notes, fields.notes);
@@ -745,7 +728,7 @@ fn feedback(store: &mut Store, c: FeedbackCmd, out: &Out) -> Result<()> {
 
 fn outline(
     store: &Store,
-    format: Option<String>,
+    format: Option<caliber::outline::OutlineFormat>,
     output: Option<std::path::PathBuf>,
     forte: bool,
     force: bool,
@@ -753,7 +736,7 @@ fn outline(
 ) -> Result<()> {
     use caliber::outline::{self, OutlineFormat};
     let format = match (&format, &output) {
-        (Some(f), _) => f.parse()?,
+        (Some(f), _) => *f,
         (None, Some(path)) => OutlineFormat::from_path(path).unwrap_or(OutlineFormat::Markdown),
         // `--json` alone asks for the outline as JSON.
         (None, None) if out.is_json() => OutlineFormat::Json,

@@ -4,6 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo,
   Cycle,
+  CycleLevels,
   DemoSummary,
   EncryptionChange,
   ErrorKind,
@@ -16,6 +17,7 @@ import type {
   NameMatch,
   Outline,
   OutlineFormat,
+  PeopleOverview,
   Person,
   PersonDraft,
   PersonLinks,
@@ -23,6 +25,7 @@ import type {
   ReminderSettings,
   RestoreSummary,
   Review,
+  Setting,
   Suggestion,
   UndoReply,
   Win,
@@ -144,6 +147,8 @@ export const api = {
   matchPeople: (names: string[]) => call<NameMatch[]>("match_people", { names }),
   /** The wins and feedback naming a person: asked before deleting them. */
   personLinks: (id: number) => call<PersonLinks>("person_links", { id }),
+  /** Who vouches for what, the coverage of each expectation and the feedback providers. */
+  peopleOverview: () => call<PeopleOverview>("people_overview"),
   listFeedback: () => call<Feedback[]>("list_feedback"),
   addFeedback: (draft: FeedbackDraft) => call<Feedback>("add_feedback", { draft }),
   deleteFeedback: (id: number) => call<Feedback>("delete_feedback", { id }),
@@ -153,10 +158,12 @@ export const api = {
   importLadder: (path: string) => call<Ladder>("import_ladder", { path }),
   getCycle: () => call<Cycle>("get_cycle"),
   setCycle: (cycle: Cycle) => call<Cycle>("set_cycle", { cycle }),
+  /** The levels the cycle takes when the user picks `ladder` (the library's rule). */
+  cycleLevels: (ladder: string) => call<CycleLevels>("cycle_levels", { ladder }),
   getReminder: () => call<ReminderSettings>("get_reminder"),
   setReminder: (reminder: ReminderSettings) => call<void>("set_reminder", { reminder }),
-  getSetting: (key: string) => call<string | null>("get_setting", { key }),
-  setSetting: (key: string, value: string) => call<void>("set_setting", { key, value }),
+  getSetting: (key: Setting) => call<string | null>("get_setting", { key }),
+  setSetting: (key: Setting, value: string) => call<void>("set_setting", { key, value }),
   setShortcut: (shortcut: string) => call<void>("set_shortcut", { shortcut }),
   openCapture: () => call<void>("open_capture"),
   /** The first view is on screen: the app benchmark's mark (quiet unless asked for). */

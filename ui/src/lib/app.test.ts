@@ -26,6 +26,8 @@ function fakeRust(): string[] {
           return wins;
         case "get_setting":
           return "yes";
+        case "people_overview":
+          return { cycle: { ladder: "senior-manager", current_level: "L6", target_level: "L7", start: "2026-01-01", end: "2026-12-31", target_date: null, is_default: false }, people: [], coverage: [], providers: { count: 0, outside_org: 0, at_or_above: 0, senior_voices: 0, missing_voices: [], names: [], unvouched: [], ask: [], summary: "" }, own_org: null, own_org_guessed: false };
         case "list_people":
         case "list_feedback":
           return [];
@@ -46,11 +48,11 @@ describe("App start", () => {
     const { unmount } = render(App);
     // Chosen while the start still reads: the Log never reports a first view.
     await fireEvent.click(screen.getByTestId("nav-people"));
-    await waitFor(() => expect(calls).toContain("list_people"));
+    await waitFor(() => expect(calls).toContain("people_overview"));
     await waitFor(() => expect(screen.getByTestId("people-list")).toBeTruthy());
-    const before = calls.filter((c) => c === "list_people").length;
+    const before = calls.filter((c) => c === "people_overview").length;
     window.dispatchEvent(new Event("focus"));
-    await waitFor(() => expect(calls.filter((c) => c === "list_people").length).toBe(before + 1));
+    await waitFor(() => expect(calls.filter((c) => c === "people_overview").length).toBe(before + 1));
     // Unmounted while the fake event plugin is still there (the App stops listening).
     unmount();
     await new Promise((r) => setTimeout(r, 0));

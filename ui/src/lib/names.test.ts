@@ -7,7 +7,6 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import type { NameMatch, Person, WinDraft } from "./api";
 import CaptureBox from "../components/CaptureBox.svelte";
 import PersonRow from "../components/people/PersonRow.svelte";
-import { personStats } from "./people";
 
 /** The fake Rust side: who each name means, and what was logged. */
 function fakeRust(matches: Record<string, NameMatch>) {
@@ -98,9 +97,8 @@ describe("deleting a person", () => {
       }
       return null;
     });
-    const stats = personStats([priya], [], [])[0];
     render(PersonRow, {
-      stats,
+      row: { ...priya, effective_seniority: null, vouches_for: 0, expectations: [], feedback: 0 },
       selected: false,
       wins: [],
       feedback: [],

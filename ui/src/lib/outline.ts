@@ -2,6 +2,7 @@
 // (so it renders as text, never as HTML), Forte word counts, and the export
 // targets. Kept out of the components so they can be unit-tested.
 import type { Forte, OutlineFormat, Para, Relation } from "./api";
+import { FORTE_MAX_WORDS } from "./generated/values";
 
 /** A piece of a paragraph: plain text, or a citation of a win id. */
 export type Part = { text: string } | { cite: number };
@@ -63,8 +64,8 @@ export function stripCitations(text: string): string {
     .trim();
 }
 
-/** The most words one Forte text may have. */
-export const FORTE_MAX_WORDS = 60;
+/** The most words one Forte text may have (the library's limit). */
+export { FORTE_MAX_WORDS };
 
 /** Words in a text, not counting `[#id]` citations (they are not pasted into Forte). */
 export function wordCount(text: string): number {

@@ -1,26 +1,16 @@
-// Tests of the People view: the pure logic (vouch counts, expectations covered, the
-// unvouched expectations, the provider count) and the view mounted on a fake Rust side.
+// Tests of the People view: the form clean-up and sorting, and the view mounted on a
+// fake Rust side, rendering the people overview the library computes.
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
 import type { Feedback, Ladder, Person, Win } from "./api";
+import type { PeopleOverview, PersonOverview } from "./api";
 import {
-  coverage,
-  expectationsCovered,
   feedbackDraft,
-  guessOwnOrg,
-  inWindow,
-  isOutside,
   newestFirst,
   personDraft,
   personForm,
-  personStats,
-  providers,
-  providersHint,
   relationLabel,
   sortPeople,
-  topOrg,
-  unvouchedExpectations,
-  vouchCounts,
   winsOfPerson,
 } from "./people";
 
@@ -85,75 +75,24 @@ const wins = [
   win("2026-03-05", ["delegation"], [[3, "Ana", false]]),
 ];
 
-describe("vouchCounts", () => {
-  it("counts each win once per person, only when they vouch", () => {
-    const c = vouchCounts(wins);
-    expect(c.get(1)).toBe(2);
-    expect(c.get(2)).toBe(1);
-    expect(c.has(3)).toBe(false);
-  });
-  it("is empty without wins", () => {
-    expect(vouchCounts([]).size).toBe(0);
-  });
-});
+/** A row of the overview, as Rust sends it. */
+function row(p: Person, vouches_for: number, expectations: string[], feedback: number): PersonOverview {
+  return { ...p, effective_seniority: null, vouches_for, expectations, feedback };
+}
 
-describe("expectationsCovered", () => {
-  it("lists the expectations of the wins a person vouches for, in ladder order", () => {
-    expect(expectationsCovered(wins, 1, ladder)).toEqual(["team-delivery", "hire-develop-managers", "strategy"]);
-  });
-  it("ignores wins where the person is only involved", () => {
-    expect(expectationsCovered(wins, 2, ladder)).toEqual(["team-delivery"]);
-    expect(expectationsCovered(wins, 3, ladder)).toEqual([]);
-  });
-  it("puts ids the ladder does not know last, alphabetically", () => {
-    const w = [win("2026-01-01", ["zeta", "alpha", "delegation"], [[9, "X", true]])];
-    expect(expectationsCovered(w, 9, ladder)).toEqual(["delegation", "alpha", "zeta"]);
-    expect(expectationsCovered(w, 9)).toEqual(["alpha", "delegation", "zeta"]);
-  });
-});
-
-describe("coverage and unvouchedExpectations", () => {
-  it("counts wins, vouched wins and vouchers per expectation", () => {
-    const c = coverage(ladder, wins);
-    expect(c.map((x) => [x.id, x.wins, x.vouched])).toEqual([
-      ["team-delivery", 2, 2],
-      ["hire-develop-managers", 1, 1],
-      ["delegation", 1, 0],
-      ["strategy", 1, 1],
-    ]);
-    expect(c[0].vouchers).toEqual(["Priya", "tom"]);
-    expect(c[0].title).toBe("TEAM-DELIVERY");
-  });
-  it("lists expectations nobody vouches for, with or without wins", () => {
-    expect(unvouchedExpectations(ladder, wins).map((c) => c.id)).toEqual(["delegation"]);
-    expect(unvouchedExpectations(ladder, []).map((c) => c.id)).toEqual(["team-delivery", "hire-develop-managers", "delegation", "strategy"]);
-  });
-  it("is empty before the ladder loads", () => {
-    expect(unvouchedExpectations(null, wins)).toEqual([]);
-  });
-});
-
-describe("personStats and sortPeople", () => {
-  const fb = [feedback(1, 3, "Ana", "2026-01-02"), feedback(2, 3, "Ana", "2026-02-02"), feedback(3, 2, "tom", "2026-02-03")];
-  const stats = personStats(people, wins, fb, ladder);
-  it("joins vouches, expectations and feedback to each person", () => {
-    expect(stats.map((s) => [s.person.name, s.vouches, s.feedback])).toEqual([
-      ["Priya", 2, 0],
-      ["tom", 1, 1],
-      ["Ana", 0, 2],
-    ]);
-  });
+describe("sortPeople", () => {
+  const rows = [row(priya, 2, [], 0), row(tom, 1, [], 1), row(ana, 0, [], 2)];
   it("sorts by name without regard to case", () => {
-    expect(sortPeople(stats, "name").map((s) => s.person.name)).toEqual(["Ana", "Priya", "tom"]);
+    expect(sortPeople(rows, "name").map((s) => s.name)).toEqual(["Ana", "Priya", "tom"]);
   });
   it("sorts by vouches, then feedback, then name", () => {
-    expect(sortPeople(stats, "vouches").map((s) => s.person.name)).toEqual(["Priya", "tom", "Ana"]);
-    const tie = personStats([person(5, "Zed"), person(4, "Bea")], [], []);
-    expect(sortPeople(tie, "vouches").map((s) => s.person.name)).toEqual(["Bea", "Zed"]);
+    expect(sortPeople(rows, "vouches").map((s) => s.name)).toEqual(["Priya", "tom", "Ana"]);
+    const tie = [row(person(5, "Zed"), 0, [], 0), row(person(4, "Bea"), 0, [], 0)];
+    expect(sortPeople(tie, "vouches").map((s) => s.name)).toEqual(["Bea", "Zed"]);
   });
   it("does not reorder its input", () => {
-    sortPeople(stats, "name");
-    expect(stats[0].person.name).toBe("Priya");
+    sortPeople(rows, "name");
+    expect(rows[0].name).toBe("Priya");
   });
 });
 
@@ -167,50 +106,6 @@ describe("winsOfPerson and newestFirst", () => {
   it("orders feedback by date, then by id", () => {
     const f = [feedback(1, 1, "P", "2026-01-01"), feedback(2, 1, "P", "2026-03-01"), feedback(3, 1, "P", "2026-01-01")];
     expect(newestFirst(f).map((x) => x.id)).toEqual([2, 3, 1]);
-  });
-});
-
-describe("providers", () => {
-  it("counts vouchers and feedback givers once, and who is outside the org", () => {
-    const fb = [feedback(1, 3, "Ana", "2026-01-02")];
-    const p = providers(people, wins, fb, "Search");
-    expect(p.count).toBe(3);
-    // Priya (peer, Payments) and Ana (partner, no org) are outside; tom is a report.
-    expect(p.outside).toBe(2);
-    expect(p.guessed).toBe(false);
-  });
-  it("guesses the user's org from their reports when not set", () => {
-    const p = providers(people, wins, [], null);
-    expect(p.ownOrg).toBe("search");
-    expect(p.guessed).toBe(true);
-    expect(p.outside).toBe(1);
-  });
-  it("skips people deleted since", () => {
-    expect(providers([], wins, [], null).count).toBe(0);
-  });
-  it("says what is missing", () => {
-    expect(providersHint({ count: 1, outside: 0, ownOrg: null, guessed: false })).toMatch(/4 to 6.*3 more, at least one outside your org/);
-    expect(providersHint({ count: 5, outside: 2, ownOrg: null, guessed: false })).toMatch(/Enough providers/);
-    expect(providersHint({ count: 1, outside: 1, ownOrg: null, guessed: false })).toMatch(/^1 person can vouch/);
-  });
-});
-
-describe("orgs", () => {
-  it("compares orgs at their top level", () => {
-    expect(topOrg(" Payments / Checkout")).toBe("payments");
-    expect(topOrg("Ads > Ranking")).toBe("ads");
-  });
-  it("never counts the reporting chain as outside", () => {
-    expect(isOutside(person(1, "M", "manager", "Elsewhere"), "Search")).toBe(false);
-    expect(isOutside(person(1, "P", "peer", "Search / Infra"), "search")).toBe(false);
-    expect(isOutside(person(1, "P", "peer", "Ads"), "Search")).toBe(true);
-    expect(isOutside(person(1, "P", "peer", null), "Search")).toBe(false);
-    expect(isOutside(person(1, "P", "partner", null), null)).toBe(true);
-  });
-  it("picks the most common org of the reports, ties by name", () => {
-    expect(guessOwnOrg([person(1, "a", "report", "B"), person(2, "b", "report", "A"), person(3, "c", "peer", "C")])).toBe("a");
-    expect(guessOwnOrg([person(1, "a", "report", "B"), person(2, "b", "skip-level-report", "B / x"), person(3, "c", "report", "A")])).toBe("b");
-    expect(guessOwnOrg([person(1, "a", "peer", "B")])).toBeNull();
   });
 });
 
@@ -244,26 +139,37 @@ describe("forms", () => {
   });
 });
 
-describe("inWindow", () => {
-  it("keeps what is dated inside the window, both ends included", () => {
-    const w = { start: "2026-01-10", end: "2026-03-01" };
-    expect(inWindow(wins, w).map((x) => x.date)).toEqual(["2026-01-10", "2026-02-03", "2026-03-01"]);
-    expect(inWindow(wins, null)).toHaveLength(4);
-  });
-});
+// The view itself, mounted against a fake Rust side: it renders the overview it is
+// given (nothing of it recomputed), expands one person, and sends the forms' drafts.
 
-// The view itself, mounted against a fake Rust side: it loads, lists people with
-// their vouches, expands one, and sends the forms' drafts.
+const cycle = { ladder: "senior-manager", current_level: "L6", target_level: "L7", start: "2026-01-01", end: "2026-12-31", target_date: null, is_default: false };
+// Numbers no rule in the UI could come to from `wins`: the view shows what it is given.
+const overview: PeopleOverview = {
+  cycle,
+  people: [row(ana, 0, [], 1), row(priya, 7, ["hire-develop-managers", "strategy"], 0), row(tom, 3, ["team-delivery"], 0)],
+  coverage: [
+    { id: "team-delivery", title: "TEAM-DELIVERY", wins: 5, vouched: 4, vouchers: ["Priya", "tom"] },
+    { id: "delegation", title: "DELEGATION", wins: 2, vouched: 0, vouchers: [] },
+  ],
+  providers: {
+    count: 3, outside_org: 2, at_or_above: 0, senior_voices: 2, missing_voices: [], names: ["Ana", "Priya", "tom"],
+    unvouched: ["delegation"], ask: [], summary: "3 people can vouch for your case (2 outside your org, 0 at or above L7).",
+  },
+  own_org: "search",
+  own_org_guessed: true,
+};
 
 const calls: { cmd: string; args: unknown }[] = [];
 vi.mock("@tauri-apps/api/core", () => ({
   invoke: async (cmd: string, args: unknown) => {
     calls.push({ cmd, args });
     switch (cmd) {
-      case "list_people":
-        return people;
-      case "list_wins":
-        return wins;
+      case "people_overview":
+        return overview;
+      case "list_wins": {
+        const id = (args as { filter: { person: number | null } }).filter.person;
+        return wins.filter((w) => id === null || w.people.some((p) => p.person_id === id));
+      }
       case "list_feedback":
         return [feedback(1, 3, "Ana", "2026-02-01")];
       case "get_setting":
@@ -289,9 +195,11 @@ describe("People view", () => {
     await waitFor(() => expect(screen.getAllByTestId("person-item")).toHaveLength(3));
     const items = screen.getAllByTestId("person-item");
     expect(items.map((i) => i.querySelector(".name")?.textContent)).toEqual(["Ana", "Priya", "tom"]);
-    expect(items[1].textContent).toContain("vouches for 2 wins");
+    expect(items[1].textContent).toContain("vouches for 7 wins");
     expect(items[1].textContent).toContain("HIRE-DEVELOP-MANAGERS");
+    expect(items[1].textContent).not.toContain("TEAM-DELIVERY");
     expect(items[0].textContent).toContain("1 feedback");
+    expect(calls.some((c) => c.cmd === "list_people")).toBe(false);
 
     await fireEvent.change(screen.getByTestId("people-sort"), { target: { value: "vouches" } });
     await waitFor(() => expect(screen.getAllByTestId("person-item")[0].querySelector(".name")?.textContent).toBe("Priya"));
@@ -299,9 +207,14 @@ describe("People view", () => {
     await fireEvent.click(screen.getAllByTestId("person-select")[0]);
     const detail = await screen.findByTestId("person-detail");
     expect(detail.textContent).toContain("win on 2026-02-03");
+    // Only the selected person's wins are asked for, never every win.
+    expect(calls.filter((c) => c.cmd === "list_wins").map((c) => (c.args as { filter: { person: number } }).filter.person)).toEqual([1]);
 
     expect(screen.getByTestId("unvouched").textContent).toContain("DELEGATION");
-    expect(screen.getByTestId("providers-hint").textContent).toMatch(/3 people can vouch/);
+    expect(screen.getByTestId("unvouched").textContent).toContain("2 wins, nobody named who can vouch");
+    expect(screen.getByTestId("coverage-panel").textContent).toContain("4/5 wins · Priya, tom");
+    expect(screen.getByTestId("providers-hint").textContent).toBe(overview.providers.summary);
+    expect(screen.getByTestId("coverage-panel").textContent).toContain("Your org is taken to be “search”");
   });
 
   it("adds a person and feedback through the API", async () => {

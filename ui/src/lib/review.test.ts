@@ -10,9 +10,10 @@ import {
 } from "./review";
 
 const reviewMock = vi.hoisted(() => vi.fn());
+const overviewMock = vi.hoisted(() => vi.fn());
 vi.mock("./api", async (orig) => {
   const real = await orig<typeof import("./api")>();
-  return { ...real, api: { ...real.api, review: reviewMock } };
+  return { ...real, api: { ...real.api, review: reviewMock, peopleOverview: overviewMock } };
 });
 
 import ReviewView from "../views/Review.svelte";
@@ -162,11 +163,14 @@ describe("Review view", () => {
   beforeEach(() => {
     cleanup();
     reviewMock.mockReset();
+    overviewMock.mockReset();
     ui.view = "review";
   });
 
   async function mount(r: Review) {
     reviewMock.mockResolvedValue(r);
+    // The providers panel shows the people overview's providers, the same the review computes.
+    overviewMock.mockResolvedValue({ cycle: r.cycle, people: [], coverage: [], providers: r.providers, own_org: null, own_org_guessed: false });
     const out = render(ReviewView);
     await vi.waitFor(() => expect(screen.getAllByTestId("review-row").length).toBeGreaterThan(0));
     return out;
@@ -206,6 +210,19 @@ describe("Review view", () => {
     // Unvouched expectations by title, not id.
     expect(prov.textContent).toContain("Strategy");
     expect(screen.getByText("How this is computed")).toBeTruthy();
+  });
+
+  it("shows the providers of the people overview, as the People view does", async () => {
+    const r = sampleReview();
+    overviewMock.mockResolvedValue({
+      cycle: r.cycle, people: [], coverage: [], own_org: null, own_org_guessed: false,
+      providers: { ...r.providers, count: 9, names: ["Zoe"], summary: "From the overview." },
+    });
+    reviewMock.mockResolvedValue(r);
+    render(ReviewView);
+    await vi.waitFor(() => expect(screen.getByTestId("providers-count").textContent).toBe("9"));
+    expect(screen.getByTestId("providers").textContent).toContain("From the overview.");
+    expect(screen.getByTestId("providers").textContent).toContain("Zoe");
   });
 
   it("sends the user to the Log to confirm suggested tags", async () => {

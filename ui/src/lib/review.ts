@@ -2,6 +2,7 @@
 // page is made of. Kept out of the components so they can be unit-tested
 // without a window.
 import type { Cycle, ExpectationReview, Review, Strength } from "./api";
+import { AGO } from "./generated/values";
 
 /** The shade of a heatmap cell: 0 = empty, 1 = one win, 2 = two or three, 3 = four or more. */
 export type Heat = 0 | 1 | 2 | 3;
@@ -128,16 +129,13 @@ export function daysBetween(a: string, b: string): number | null {
   return Math.round((tb - ta) / 86_400_000);
 }
 
-/** "today", "yesterday", "9 days ago", "3 weeks ago", "5 months ago" (as the Rust review says it). */
+/** How long ago a number of days is, in the library's words (its AGO steps). */
 export function ago(days: number): string {
-  if (days < 1) return "today";
-  if (days === 1) return "yesterday";
-  if (days < 14) return `${days} days ago`;
-  if (days < 60) return `${Math.floor(days / 7)} weeks ago`;
-  return `${Math.floor(days / 30)} months ago`;
+  const step = AGO.find((s) => s.below === null || days < s.below) ?? AGO[AGO.length - 1];
+  return step.text.replace("{n}", String(Math.trunc(days / step.per)));
 }
 
-/** "2026-03-02 (5 weeks ago)", "—" when there is no date. */
+/** The date with how long ago it was, "—" when there is no date. */
 export function latestLabel(latest: string | null, asOf: string): string {
   if (!latest) return "—";
   const d = daysBetween(latest, asOf);

@@ -13,7 +13,6 @@ import {
   importFormatArg,
   importSummaryText,
   isIsoDate,
-  levelsOf,
   reminderLabel,
   suggestedFileName,
   validateCycle,
@@ -81,14 +80,6 @@ describe("isIsoDate", () => {
     expect(isIsoDate("2025-02-29")).toBe(false);
     expect(isIsoDate("2025-1-01")).toBe(false);
     expect(isIsoDate("")).toBe(false);
-  });
-});
-
-describe("levelsOf", () => {
-  it("gives a ladder's levels", () => {
-    const ladders = [{ id: "first-time-manager", current_level: "L5", target_level: "L6" }] as Ladder[];
-    expect(levelsOf(ladders, "first-time-manager")).toEqual({ current_level: "L5", target_level: "L6" });
-    expect(levelsOf(ladders, "nope")).toBeNull();
   });
 });
 
@@ -183,6 +174,9 @@ vi.mock("@tauri-apps/api/core", () => ({
         return { ...(args as { cycle: Cycle }).cycle, is_default: false };
       case "current_ladder":
         return ladders[0];
+      case "cycle_levels":
+        // Not the ladder's fields: the form must show what the library decides.
+        return { current_level: "Senior IC", target_level: "First manager" };
       case "get_reminder":
         return { enabled: true, weekday: 4, hour: 16 };
       case "get_setting":
@@ -217,13 +211,14 @@ describe("Settings view", () => {
     expect(calls.some((c) => c.cmd === "set_cycle")).toBe(false);
 
     await fireEvent.change(screen.getByTestId("cycle-ladder"), { target: { value: "first-time-manager" } });
-    expect((screen.getByTestId("cycle-current") as HTMLInputElement).value).toBe("IC");
+    await waitFor(() => expect((screen.getByTestId("cycle-current") as HTMLInputElement).value).toBe("Senior IC"));
+    expect(calls.find((c) => c.cmd === "cycle_levels")?.args).toEqual({ ladder: "first-time-manager" });
     await fireEvent.input(start, { target: { value: "2026-01-01" } });
     const version = ui.version;
     await fireEvent.submit(screen.getByTestId("cycle-form"));
     await waitFor(() => expect(ui.version).toBeGreaterThan(version));
     const sent = calls.find((c) => c.cmd === "set_cycle")?.args as { cycle: Cycle };
-    expect(sent.cycle).toMatchObject({ ladder: "first-time-manager", current_level: "IC", target_level: "M1", start: "2026-01-01" });
+    expect(sent.cycle).toMatchObject({ ladder: "first-time-manager", current_level: "Senior IC", target_level: "First manager", start: "2026-01-01" });
     expect(calls.some((c) => c.cmd === "current_ladder")).toBe(true);
   });
 

@@ -1,7 +1,8 @@
 // Pure logic of the Settings view: checking the cycle form before it goes to Rust,
 // labels for the reminder's day and hour, file names and filters for the dialogs,
 // and the sentences that report an import or the demo. Unit-tested without a window.
-import type { Cycle, DemoSummary, ImportSummary, Ladder } from "./api";
+import type { Cycle, DemoSummary, ImportSummary } from "./api";
+import { WEEKDAYS } from "./generated/values";
 
 /** The quick-capture shortcut when the user has not chosen one (as in shell.rs). */
 export const DEFAULT_SHORTCUT = "CmdOrCtrl+Shift+L";
@@ -65,14 +66,8 @@ export function validateCycle(f: CycleForm): { cycle: Cycle } | { error: string 
   };
 }
 
-/** The levels a ladder suggests, for when the user picks another ladder. */
-export function levelsOf(ladders: Ladder[], id: string): { current_level: string; target_level: string } | null {
-  const l = ladders.find((x) => x.id === id);
-  return l ? { current_level: l.current_level, target_level: l.target_level } : null;
-}
-
-/** Day of the week as the reminder stores it: 0 = Monday .. 6 = Sunday. */
-export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/** Day names as the reminder stores the day: index 0 is the first (the library's list). */
+export { WEEKDAYS };
 
 export function weekdayLabel(d: number): string {
   return WEEKDAYS[d] ?? `day ${d}`;

@@ -1,0 +1,55 @@
+//! The settings table's keys are one enum, `Setting`: the store, the CLI and the
+//! app name a key through it, an unknown name is refused with nothing written, and
+//! which keys the app's window may set is the library's rule.
+
+use crate::common;
+
+use caliber::{ErrorKind, Setting, Store};
+
+#[test]
+fn a_key_is_read_and_written_by_its_enum_or_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("caliber.db")).unwrap();
+    s.set_setting(Setting::Org, "Payments").unwrap();
+    assert_eq!(s.setting("org").unwrap().as_deref(), Some("Payments"));
+    s.set_setting("shortcut", "Ctrl+Alt+K").unwrap();
+    assert_eq!(
+        s.setting(Setting::Shortcut).unwrap().as_deref(),
+        Some("Ctrl+Alt+K")
+    );
+    assert_eq!(Setting::ReminderLast.as_str(), "reminder_last");
+    assert_eq!(
+        "reminder_last".parse::<Setting>().unwrap(),
+        Setting::ReminderLast
+    );
+}
+
+#[test]
+fn an_unknown_key_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("caliber.db");
+    let mut s = Store::open(&db).unwrap();
+    s.set_setting(Setting::Org, "Payments").unwrap();
+    drop(s);
+    let before = common::fingerprint(&db);
+    let mut s = Store::open(&db).unwrap();
+    let e = s.set_setting("colour", "blue").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    let m = e.to_string();
+    assert!(m.contains("colour") && m.contains("shortcut"), "{m}");
+    assert!(s.setting("colour").is_err());
+    drop(s);
+    assert_eq!(common::fingerprint(&db), before);
+}
+
+#[test]
+fn the_window_may_set_only_its_own_preferences() {
+    let may: Vec<&str> = Setting::ALL
+        .iter()
+        .filter(|k| k.ui_may_set())
+        .map(|k| k.as_str())
+        .collect();
+    assert_eq!(may, ["org", "shortcut", "theme", "onboarded"]);
+    // The cycle and the reminder have commands of their own that check them.
+    assert!(!Setting::Cycle.ui_may_set() && !Setting::Reminder.ui_may_set());
+}
