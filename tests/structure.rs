@@ -304,13 +304,14 @@ fn read(file: &File, children_of: &HashMap<(String, ModPath), BTreeSet<String>>)
                         continue;
                     };
                     let own_child = path.len() > here.len() && path.starts_with(&here);
-                    if public && own_child {
-                        if name == "*" {
-                            reading.globs.push((here.clone(), path));
-                        } else if !name.is_empty() {
-                            reading.reexports.push((here.clone(), name, path));
-                        }
-                    } else {
+                    if public && name == "*" && own_child {
+                        reading.globs.push((here.clone(), path.clone()));
+                    } else if public && !name.is_empty() {
+                        reading.reexports.push((here.clone(), name, path.clone()));
+                    }
+                    // A parent re-exporting its child imports nothing; re-exporting
+                    // another module's name is an import of it.
+                    if !(public && own_child) {
                         reading.refs.push(Reference {
                             path,
                             shown: format!("use {}", written.join("::")),

@@ -6,9 +6,10 @@ use chrono::Utc;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::undo::{ActionKind, Entity, ImportedIds, record};
-use super::wins::{clean_text, clean_win, insert_win, one_line, same_wins};
+use super::journal::{ActionKind, Entity, ImportedIds, record};
+use super::wins::{insert_win, same_wins};
 use super::{Store, day, ts};
+use crate::clean::{self, one_line};
 use crate::error::{Error, Result};
 use crate::ladder::{Ladder, builtin_ladder};
 use crate::model::{Cycle, Feedback, Person, Source, Win, WinDraft};
@@ -194,7 +195,7 @@ impl Store {
                 if let Some(s) = source {
                     draft.source = s;
                 }
-                let clean = clean_win(&draft, today, &sorted_valid, "any known ladder")
+                let clean = clean::win(&draft, today, &sorted_valid, "any known ladder")
                     .map_err(|e| Error::bad_file(format!("{origin}: {e}")))?;
                 if let Some(was) = matches
                     .take(same_wins(tx, &clean)?, &ids.wins)
@@ -214,7 +215,7 @@ impl Store {
                 if name.is_empty() {
                     return Err(Error::bad_file(format!("{at}: the person's name is empty")));
                 }
-                let quote = clean_text(Some(f.quote.clone()), "quote", 20_000)
+                let quote = clean::quote(&f.quote)
                     .map_err(|e| Error::bad_file(format!("{at}: {e}")))?
                     .ok_or_else(|| Error::bad_file(format!("{at}: the quote is empty")))?;
                 crate::dates::check_year(f.date, &day(f.date)).map_err(|e| Error::bad_file(format!("{at}: {e}")))?;
