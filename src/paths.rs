@@ -39,40 +39,7 @@ pub fn default_database_path() -> Result<PathBuf> {
 /// over it only once complete and flushed, so a full disk or a crash never leaves
 /// half a file under the name, nor destroys the file that was there before.
 pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let ctx = || format!("could not write {}", path.display());
-    // Named as Caliber's temporary files are: beside the database, the next open
-    // removes one a killed command left.
-    let folder = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let partial = crate::atomic::temp_path(folder, "export");
-    let result = (|| {
-        let mut opts = std::fs::OpenOptions::new();
-        opts.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        let mut f = opts.open(&partial).map_err(|e| Error::io(ctx(), e))?;
-        // A leftover file of the same name keeps its mode on open; make it private.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            f.set_permissions(std::fs::Permissions::from_mode(0o600))
-                .map_err(|e| Error::io(ctx(), e))?;
-        }
-        f.write_all(bytes).map_err(|e| Error::io(ctx(), e))?;
-        f.sync_all().map_err(|e| Error::io(ctx(), e))?;
-        drop(f);
-        std::fs::rename(&partial, path).map_err(|e| Error::io(ctx(), e))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    result
+    crate::atomic::write_bytes(path, "export", bytes)
 }
 
 /// Writes `bytes` to the file `target` the user named, after [`check_output`]:

@@ -50,24 +50,15 @@ impl Store {
         if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
             crate::paths::create_private_dir_all(dir)?;
         }
-        let partial = crate::atomic::temp_path(&scratch::folder_of(&file), "backup");
-        let result = (|| {
-            crate::paths::create_private_file(&partial)?;
-            let mut to = open_file(&partial)?;
+        crate::atomic::write_with(&file, "backup", |partial| {
+            let mut to = open_file(partial)?;
             // An encrypted database's copies are encrypted with the same passphrase.
             if let Some(k) = self.key() {
                 apply_key(&to, k)?;
             }
-            copy_db(&self.conn, &mut to)?;
-            drop(to);
-            crate::atomic::set_private(&partial)?;
-            std::fs::rename(&partial, &file)
-                .map_err(|e| Error::io(format!("could not write {}", target.display()), e))
-        })();
-        if result.is_err() {
-            crate::atomic::remove_with_journals(&partial);
-        }
-        result.map(|()| file)
+            copy_db(&self.conn, &mut to)
+        })?;
+        Ok(file)
     }
 
     /// A second connection to the same database file, with the same passphrase: for
@@ -165,7 +156,7 @@ impl Store {
         // The working copies sit beside the database (see `scratch`), never in the
         // system's temporary folder.
         let folder = match self.path.as_deref() {
-            Some(p) => scratch::folder_of(p),
+            Some(p) => crate::atomic::folder_of(p),
             None => std::env::temp_dir(),
         };
         let work = crate::atomic::temp_path(&folder, "restore");

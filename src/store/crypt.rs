@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use super::Store;
 use super::copy::{copy_db, export_to};
 use super::file::{is_plain_sqlite, open_file};
 use super::passphrase::{Passphrase, apply_key, check_readable};
-use super::{Store, scratch};
 use crate::error::{Error, Result};
 
 /// How long a conversion waits for other connections to go away before saying so.
@@ -148,7 +148,7 @@ impl Store {
             "before-{action}-{}.db",
             chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ")
         ));
-        let work = crate::atomic::temp_path(&scratch::folder_of(&path), action);
+        let work = crate::atomic::temp_path(&crate::atomic::folder_of(&path), action);
 
         let converted = self.convert_into(&path, &work, &previous, new);
         if let Err(e) = converted {
@@ -255,23 +255,13 @@ impl Store {
         // drop the lock this connection holds on it (POSIX locks belong to the
         // process), and a command waiting for that lock would then write to the
         // file that is about to be replaced.
-        let partial = crate::atomic::temp_path(&scratch::folder_of(previous), "before");
-        let kept = (|| {
-            crate::paths::create_private_file(&partial)?;
-            let mut to = open_file(&partial)?;
+        crate::atomic::write_with(previous, "before", |partial| {
+            let mut to = open_file(partial)?;
             if let Some(k) = self.key.as_ref() {
                 apply_key(&to, k)?;
             }
-            copy_db(conn, &mut to)?;
-            drop(to);
-            sync_file(&partial)?;
-            std::fs::rename(&partial, previous)
-                .map_err(|e| Error::io(format!("could not write {}", previous.display()), e))
-        })();
-        if let Err(e) = kept {
-            crate::atomic::remove_with_journals(&partial);
-            return Err(e);
-        }
+            copy_db(conn, &mut to)
+        })?;
 
         // A WAL left beside the old file would be replayed into the new one.
         let wal = sibling(path, "-wal");
@@ -327,7 +317,7 @@ impl Store {
             .unwrap_or_default();
         // Beside the database: copies before schema upgrades (`caliber.db.v3-…bak`)
         // and temporary copies (a restore's, a conversion's).
-        look(&scratch::folder_of(path), &|n: &str| {
+        look(&crate::atomic::folder_of(path), &|n: &str| {
             (n.starts_with(&format!("{stem}.v")) && n.ends_with(".bak"))
                 || n.starts_with(crate::atomic::PREFIX)
                 || n == format!("{stem}.converting")

@@ -7,16 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::atomic::{PREFIX, remove_with_journals};
+use crate::atomic::{PREFIX, folder_of, remove_with_journals};
 use crate::error::{Error, Result};
-
-/// The folder `path` is in (`.` for a bare file name).
-pub(crate) fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
 
 /// Removes what a command killed half-way left beside the database `db`: its
 /// temporary copies (in the database's folder and in `backups/`) whose process is
