@@ -4,10 +4,6 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
-
-use crate::error::{Error, Result};
 
 /// Identifies a win; small integers so a person can type them (`caliber show 42`).
 pub type WinId = i64;
@@ -77,8 +73,24 @@ pub enum Relation {
     SkipLevelManager,
 }
 
+/// The names of an enum's values, one place for each: `as_str`, `Display`,
+/// `FromStr` (the exact name, or the same written loosely: any case, `_` or a space
+/// for `-`) and `ALL`. An unknown name is refused with the list of known ones, or
+/// with the message `$unknown` makes of it (the undo journal says a newer Caliber
+/// wrote it).
 macro_rules! kebab_enum {
     ($ty:ty, $what:literal, [$($variant:ident => $name:literal),+ $(,)?]) => {
+        kebab_enum!($ty, [$($variant => $name),+], |s: &str| {
+            let names: Vec<&str> = <$ty>::ALL.iter().map(|v| v.as_str()).collect();
+            $crate::error::Error::invalid(format!(
+                "{} '{}' is not known (use one of: {})",
+                $what,
+                s,
+                names.join(", ")
+            ))
+        });
+    };
+    ($ty:ty, [$($variant:ident => $name:literal),+ $(,)?], $unknown:expr) => {
         impl $ty {
             /// Every value, in order.
             pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),+];
@@ -89,37 +101,31 @@ macro_rules! kebab_enum {
             }
         }
 
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
-        impl FromStr for $ty {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self> {
+        impl std::str::FromStr for $ty {
+            type Err = $crate::error::Error;
+            fn from_str(s: &str) -> $crate::error::Result<Self> {
                 // The exact name (what the database holds) needs no cleaning.
                 if let Some(v) = <$ty>::ALL.iter().copied().find(|v| v.as_str() == s) {
                     return Ok(v);
                 }
                 let wanted = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+                let unknown: fn(&str) -> $crate::error::Error = $unknown;
                 <$ty>::ALL
                     .iter()
                     .copied()
                     .find(|v| v.as_str() == wanted)
-                    .ok_or_else(|| {
-                        let names: Vec<&str> = <$ty>::ALL.iter().map(|v| v.as_str()).collect();
-                        Error::invalid(format!(
-                            "{} '{}' is not known (use one of: {})",
-                            $what,
-                            s,
-                            names.join(", ")
-                        ))
-                    })
+                    .ok_or_else(|| unknown(s))
             }
         }
     };
 }
+pub(crate) use kebab_enum;
 
 kebab_enum!(Scope, "scope", [Team => "team", Org => "org", Company => "company", Industry => "industry"]);
 kebab_enum!(Source, "source", [App => "app", Cli => "cli", Import => "import", Demo => "demo"]);

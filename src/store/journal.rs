@@ -9,11 +9,10 @@ use rusqlite::OptionalExtension;
 use rusqlite::{Connection, Transaction, params};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::str::FromStr;
 
 use super::{Store, parse_ts, ts};
 use crate::error::{Error, Result};
-use crate::model::{PersonId, WinDraft, WinId};
+use crate::model::{PersonId, WinDraft, WinId, kebab_enum};
 
 /// What kind of step an action is; stored by its name in the journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -51,36 +50,15 @@ pub enum Entity {
     Encryption,
 }
 
-macro_rules! named {
-    ($ty:ty, $what:literal, [$($v:ident => $name:literal),+ $(,)?]) => {
-        impl $ty {
-            /// The name stored in the journal.
-            pub fn as_str(self) -> &'static str {
-                match self { $(<$ty>::$v => $name),+ }
-            }
-        }
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-        impl FromStr for $ty {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self> {
-                match s {
-                    $($name => Ok(<$ty>::$v),)+
-                    other => Err(Error::invalid(format!(
-                        "the undo journal holds an action this Caliber does not know ({} '{other}'), written by a newer Caliber; update Caliber to undo it. Nothing was changed",
-                        $what
-                    ))),
-                }
-            }
-        }
-    };
+/// What the journal says of a name it holds that this Caliber does not know.
+fn newer(what: &str, name: &str) -> Error {
+    Error::invalid(format!(
+        "the undo journal holds an action this Caliber does not know ({what} '{name}'), written by a newer Caliber; update Caliber to undo it. Nothing was changed"
+    ))
 }
 
-named!(ActionKind, "kind", [Add => "add", Edit => "edit", Delete => "delete", Import => "import", Barrier => "barrier"]);
-named!(Entity, "entity", [
+kebab_enum!(ActionKind, [Add => "add", Edit => "edit", Delete => "delete", Import => "import", Barrier => "barrier"], |s| newer("kind", s));
+kebab_enum!(Entity, [
     Win => "win",
     Wins => "wins",
     Person => "person",
@@ -88,7 +66,7 @@ named!(Entity, "entity", [
     Import => "import",
     Restore => "restore",
     Encryption => "encryption",
-]);
+], |s| newer("entity", s));
 
 /// The ids an import added, so undoing it removes exactly those.
 #[derive(Debug, Default, Serialize, Deserialize)]
