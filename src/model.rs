@@ -583,3 +583,134 @@ impl From<&Win> for WinView {
         }
     }
 }
+
+// What the store answers after a change: shapes the reports, the CLI and the app
+// show, so they live with the rest of the data, not beside the SQL that fills them.
+
+/// What an edit of one or several wins did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Edited {
+    /// Every win named, as it is now, in the order given.
+    pub wins: Vec<Win>,
+    /// The ids of those that changed; empty when the edit changed nothing (and so
+    /// recorded nothing to undo).
+    pub changed: Vec<WinId>,
+}
+
+impl Edited {
+    fn unchanged(&self) -> Vec<String> {
+        self.wins
+            .iter()
+            .filter(|w| !self.changed.contains(&w.id))
+            .map(|w| w.id.to_string())
+            .collect()
+    }
+
+    fn ids(ids: &[WinId]) -> String {
+        ids.iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// What an edit did, in a sentence: which wins changed, which were already
+    /// like that, and whether there is a step to undo.
+    pub fn edit_sentence(&self) -> String {
+        let same = self.unchanged();
+        match (self.wins.as_slice(), self.changed.len()) {
+            ([w], 0) => format!(
+                "Nothing changed: win {} '{}' already is like that, so there is nothing to undo.",
+                w.id, w.title
+            ),
+            ([w], _) => format!("Updated win {}: {} (`caliber undo` reverts)", w.id, w.title),
+            (_, 0) => format!(
+                "Nothing changed: wins {} already are like that, so there is nothing to undo.",
+                same.join(", ")
+            ),
+            _ => {
+                let mut s = format!("Updated wins {}", Edited::ids(&self.changed));
+                if !same.is_empty() {
+                    s.push_str(&format!(" ({} already like that)", same.join(", ")));
+                }
+                s.push_str("; one `caliber undo` reverts them all");
+                s
+            }
+        }
+    }
+
+    /// What a bulk confirmation did, in a sentence.
+    pub fn confirm_sentence(&self) -> String {
+        match self.changed.as_slice() {
+            [] => "Nothing left to confirm: no suggestion is waiting, so there is nothing to undo."
+                .to_string(),
+            [one] => {
+                format!("Confirmed the suggestions of win {one}; `caliber undo` takes it back")
+            }
+            many => format!(
+                "Confirmed the suggestions of {} wins ({}); one `caliber undo` takes them all back",
+                many.len(),
+                Edited::ids(many)
+            ),
+        }
+    }
+}
+
+/// The live wins and feedback one person is linked to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct PersonLinks {
+    /// Wins naming them.
+    pub wins: usize,
+    /// Feedback they gave.
+    pub feedback: usize,
+}
+
+impl PersonLinks {
+    /// True when nothing names them.
+    pub fn is_empty(&self) -> bool {
+        self.wins == 0 && self.feedback == 0
+    }
+
+    /// "3 wins and 1 piece of feedback".
+    pub fn describe(&self) -> String {
+        let wins = match self.wins {
+            1 => "1 win".to_string(),
+            n => format!("{n} wins"),
+        };
+        let feedback = match self.feedback {
+            1 => "1 piece of feedback".to_string(),
+            n => format!("{n} pieces of feedback"),
+        };
+        format!("{wins} and {feedback}")
+    }
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct RestoreSummary {
+    /// Wins in the ledger after the restore.
+    pub wins: usize,
+    /// Where the data as it was before the restore was saved.
+    pub previous: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct ImportSummary {
+    /// Wins added.
+    pub wins: usize,
+    /// People added.
+    pub people: usize,
+    /// Feedback added.
+    pub feedback: usize,
+    /// Entries skipped because the same one was already there.
+    pub duplicates: usize,
+    /// True when the records' own ids were kept (restore into an empty database).
+    pub kept_ids: bool,
+}
+
+impl ImportSummary {
+    /// Whether the import added anything: only then is it a step to undo.
+    pub fn added_anything(&self) -> bool {
+        self.wins + self.people + self.feedback > 0
+    }
+}

@@ -5,7 +5,6 @@
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 use super::copy::{copy_db, export_to};
@@ -13,19 +12,11 @@ use super::file::{is_plain_sqlite, open_file};
 use super::passphrase::{Passphrase, apply_key, check_readable};
 use super::{SCHEMA_VERSION, Store, scratch};
 use crate::error::{Error, Result};
+use crate::model::RestoreSummary;
 
 /// How many daily copies the rolling backup keeps.
 pub const BACKUPS_KEPT: usize = 5;
 const PREFIX: &str = "caliber-";
-
-/// What a restore did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct RestoreSummary {
-    /// Wins in the ledger after the restore.
-    pub wins: usize,
-    /// Where the data as it was before the restore was saved.
-    pub previous: String,
-}
 
 /// The rolling backup of a day in the backup folder.
 fn rolling_name(dir: &Path, day: NaiveDate) -> PathBuf {

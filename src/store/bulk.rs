@@ -12,7 +12,7 @@ use super::{Store, day, ts};
 use crate::clean::{self, one_line};
 use crate::error::{Error, Result};
 use crate::ladder::{Ladder, builtin_ladder};
-use crate::model::{Cycle, Feedback, Person, Source, Win, WinDraft};
+use crate::model::{Cycle, Feedback, ImportSummary, Person, Source, Win, WinDraft};
 
 /// Everything an import brings: the shape of a full backup, and what each importer
 /// produces. Ids in it are kept when the database is empty, so a backup restores
@@ -33,28 +33,6 @@ pub struct Records {
     /// Where each win came from ("line 12"), for error messages; may be empty.
     #[serde(skip)]
     pub win_origins: Vec<String>,
-}
-
-/// What an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct ImportSummary {
-    /// Wins added.
-    pub wins: usize,
-    /// People added.
-    pub people: usize,
-    /// Feedback added.
-    pub feedback: usize,
-    /// Entries skipped because the same one was already there.
-    pub duplicates: usize,
-    /// True when the records' own ids were kept (restore into an empty database).
-    pub kept_ids: bool,
-}
-
-impl ImportSummary {
-    /// Whether the import added anything: only then is it a step to undo.
-    pub fn added_anything(&self) -> bool {
-        self.wins + self.people + self.feedback > 0
-    }
 }
 
 /// Refuses records that would keep their ids when two of them share one: a backup

@@ -21,18 +21,17 @@ mod undo;
 mod wins;
 
 pub use crate::clean::{MAX_PEOPLE_PER_WIN, MAX_TAGS_PER_WIN, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
-pub use backup::{BACKUPS_KEPT, RestoreSummary};
-pub use bulk::{ImportSummary, Records};
+pub use crate::model::{Edited, ImportSummary, PersonLinks, RestoreSummary};
+pub use backup::BACKUPS_KEPT;
+pub use bulk::Records;
 pub use crypt::EncryptionChange;
 pub use file::is_encrypted;
 pub(crate) use file::is_plain_sqlite;
 pub use journal::{ActionKind, Entity};
 pub use migrations::SCHEMA_VERSION;
 pub use passphrase::{MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV, Passphrase};
-pub use people::PersonLinks;
 pub use search::fts_query;
 pub use undo::{History, Step, UndoReply, Undone};
-pub use wins::Edited;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};

@@ -10,9 +10,10 @@ use super::journal::{ActionKind as Kind, Entity};
 use super::{Store, day, parse_day, parse_ts, ts};
 use crate::clean::{self, one_line};
 use crate::error::{Error, Result};
-use crate::model::{Feedback, FeedbackDraft, FeedbackId, Person, PersonDraft, PersonId};
+use crate::model::{
+    Feedback, FeedbackDraft, FeedbackId, Person, PersonDraft, PersonId, PersonLinks,
+};
 use crate::names::{MatchReason, NameMatch, NameTaken, list_candidates, match_name, name_key};
-use serde::{Deserialize, Serialize};
 
 /// Whether a cleaned person draft says what the person already says: an edit that
 /// would change nothing, so nothing is written or recorded.
@@ -430,35 +431,6 @@ impl Store {
             None => None,
         };
         Ok((person, date, quote, expectation))
-    }
-}
-
-/// The live wins and feedback one person is linked to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct PersonLinks {
-    /// Wins naming them.
-    pub wins: usize,
-    /// Feedback they gave.
-    pub feedback: usize,
-}
-
-impl PersonLinks {
-    /// True when nothing names them.
-    pub fn is_empty(&self) -> bool {
-        self.wins == 0 && self.feedback == 0
-    }
-
-    /// "3 wins and 1 piece of feedback".
-    pub fn describe(&self) -> String {
-        let wins = match self.wins {
-            1 => "1 win".to_string(),
-            n => format!("{n} wins"),
-        };
-        let feedback = match self.feedback {
-            1 => "1 piece of feedback".to_string(),
-            n => format!("{n} pieces of feedback"),
-        };
-        format!("{wins} and {feedback}")
     }
 }
 

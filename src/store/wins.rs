@@ -8,77 +8,9 @@ use super::fts::reindex;
 use super::{Store, day, parse_day, parse_ts, ts};
 use crate::clean::{self, CleanWin};
 use crate::error::{Error, Result};
-use crate::model::{ExpectationTag, PersonId, Win, WinDraft, WinFilter, WinId, WinPerson};
+use crate::model::{Edited, ExpectationTag, PersonId, Win, WinDraft, WinFilter, WinId, WinPerson};
 use crate::review::WinFacts;
 use std::sync::Arc;
-
-/// What an edit of one or several wins did.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
-pub struct Edited {
-    /// Every win named, as it is now, in the order given.
-    pub wins: Vec<Win>,
-    /// The ids of those that changed; empty when the edit changed nothing (and so
-    /// recorded nothing to undo).
-    pub changed: Vec<WinId>,
-}
-
-impl Edited {
-    fn unchanged(&self) -> Vec<String> {
-        self.wins
-            .iter()
-            .filter(|w| !self.changed.contains(&w.id))
-            .map(|w| w.id.to_string())
-            .collect()
-    }
-
-    fn ids(ids: &[WinId]) -> String {
-        ids.iter()
-            .map(|i| i.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    /// What an edit did, in a sentence: which wins changed, which were already
-    /// like that, and whether there is a step to undo.
-    pub fn edit_sentence(&self) -> String {
-        let same = self.unchanged();
-        match (self.wins.as_slice(), self.changed.len()) {
-            ([w], 0) => format!(
-                "Nothing changed: win {} '{}' already is like that, so there is nothing to undo.",
-                w.id, w.title
-            ),
-            ([w], _) => format!("Updated win {}: {} (`caliber undo` reverts)", w.id, w.title),
-            (_, 0) => format!(
-                "Nothing changed: wins {} already are like that, so there is nothing to undo.",
-                same.join(", ")
-            ),
-            _ => {
-                let mut s = format!("Updated wins {}", Edited::ids(&self.changed));
-                if !same.is_empty() {
-                    s.push_str(&format!(" ({} already like that)", same.join(", ")));
-                }
-                s.push_str("; one `caliber undo` reverts them all");
-                s
-            }
-        }
-    }
-
-    /// What a bulk confirmation did, in a sentence.
-    pub fn confirm_sentence(&self) -> String {
-        match self.changed.as_slice() {
-            [] => "Nothing left to confirm: no suggestion is waiting, so there is nothing to undo."
-                .to_string(),
-            [one] => {
-                format!("Confirmed the suggestions of win {one}; `caliber undo` takes it back")
-            }
-            many => format!(
-                "Confirmed the suggestions of {} wins ({}); one `caliber undo` takes them all back",
-                many.len(),
-                Edited::ids(many)
-            ),
-        }
-    }
-}
 
 impl Store {
     /// Saves a new win and returns it as stored. Its undo takes back the people it
