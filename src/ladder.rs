@@ -317,7 +317,7 @@ impl Ladder {
     /// Reads and validates a ladder file, refusing a folder, a file over
     /// [`MAX_LADDER_BYTES`] and text that is not UTF-8 before parsing.
     pub fn from_file(path: &std::path::Path) -> Result<Ladder> {
-        let text = crate::io::read_text_file(path, MAX_LADDER_BYTES)?;
+        let text = crate::paths::read_text_file(path, MAX_LADDER_BYTES)?;
         Ladder::from_json(&text, &path.display().to_string())
     }
 

@@ -4,6 +4,8 @@
 //! app (`src-tauri`) stay thin. Nothing in this crate needs a window, GTK or Node.
 #![deny(missing_docs)]
 
+mod atomic;
+pub mod clean;
 pub mod dates;
 pub mod demo;
 pub mod error;

@@ -4,10 +4,6 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
-
-use crate::error::{Error, Result};
 
 /// Identifies a win; small integers so a person can type them (`caliber show 42`).
 pub type WinId = i64;
@@ -80,8 +76,24 @@ pub enum Relation {
     SkipLevelManager,
 }
 
+/// The names of an enum's values, one place for each: `as_str`, `Display`,
+/// `FromStr` (the exact name, or the same written loosely: any case, `_` or a space
+/// for `-`) and `ALL`. An unknown name is refused with the list of known ones, or
+/// with the message `$unknown` makes of it (the undo journal says a newer Caliber
+/// wrote it).
 macro_rules! kebab_enum {
     ($ty:ty, $what:literal, [$($variant:ident => $name:literal),+ $(,)?]) => {
+        kebab_enum!($ty, [$($variant => $name),+], |s: &str| {
+            let names: Vec<&str> = <$ty>::ALL.iter().map(|v| v.as_str()).collect();
+            $crate::error::Error::invalid(format!(
+                "{} '{}' is not known (use one of: {})",
+                $what,
+                s,
+                names.join(", ")
+            ))
+        });
+    };
+    ($ty:ty, [$($variant:ident => $name:literal),+ $(,)?], $unknown:expr) => {
         impl $ty {
             /// Every value, in order.
             pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),+];
@@ -92,37 +104,31 @@ macro_rules! kebab_enum {
             }
         }
 
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
-        impl FromStr for $ty {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self> {
+        impl std::str::FromStr for $ty {
+            type Err = $crate::error::Error;
+            fn from_str(s: &str) -> $crate::error::Result<Self> {
                 // The exact name (what the database holds) needs no cleaning.
                 if let Some(v) = <$ty>::ALL.iter().copied().find(|v| v.as_str() == s) {
                     return Ok(v);
                 }
                 let wanted = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+                let unknown: fn(&str) -> $crate::error::Error = $unknown;
                 <$ty>::ALL
                     .iter()
                     .copied()
                     .find(|v| v.as_str() == wanted)
-                    .ok_or_else(|| {
-                        let names: Vec<&str> = <$ty>::ALL.iter().map(|v| v.as_str()).collect();
-                        Error::invalid(format!(
-                            "{} '{}' is not known (use one of: {})",
-                            $what,
-                            s,
-                            names.join(", ")
-                        ))
-                    })
+                    .ok_or_else(|| unknown(s))
             }
         }
     };
 }
+pub(crate) use kebab_enum;
 
 kebab_enum!(Scope, "scope", [Team => "team", Org => "org", Company => "company", Industry => "industry"]);
 kebab_enum!(Source, "source", [App => "app", Cli => "cli", Import => "import", Demo => "demo"]);
@@ -691,5 +697,136 @@ impl From<&Win> for WinView {
             level_reason: None,
             levels: Vec::new(),
         }
+    }
+}
+
+// What the store answers after a change: shapes the reports, the CLI and the app
+// show, so they live with the rest of the data, not beside the SQL that fills them.
+
+/// What an edit of one or several wins did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Edited {
+    /// Every win named, as it is now, in the order given.
+    pub wins: Vec<Win>,
+    /// The ids of those that changed; empty when the edit changed nothing (and so
+    /// recorded nothing to undo).
+    pub changed: Vec<WinId>,
+}
+
+impl Edited {
+    fn unchanged(&self) -> Vec<String> {
+        self.wins
+            .iter()
+            .filter(|w| !self.changed.contains(&w.id))
+            .map(|w| w.id.to_string())
+            .collect()
+    }
+
+    fn ids(ids: &[WinId]) -> String {
+        ids.iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// What an edit did, in a sentence: which wins changed, which were already
+    /// like that, and whether there is a step to undo.
+    pub fn edit_sentence(&self) -> String {
+        let same = self.unchanged();
+        match (self.wins.as_slice(), self.changed.len()) {
+            ([w], 0) => format!(
+                "Nothing changed: win {} '{}' already is like that, so there is nothing to undo.",
+                w.id, w.title
+            ),
+            ([w], _) => format!("Updated win {}: {} (`caliber undo` reverts)", w.id, w.title),
+            (_, 0) => format!(
+                "Nothing changed: wins {} already are like that, so there is nothing to undo.",
+                same.join(", ")
+            ),
+            _ => {
+                let mut s = format!("Updated wins {}", Edited::ids(&self.changed));
+                if !same.is_empty() {
+                    s.push_str(&format!(" ({} already like that)", same.join(", ")));
+                }
+                s.push_str("; one `caliber undo` reverts them all");
+                s
+            }
+        }
+    }
+
+    /// What a bulk confirmation did, in a sentence.
+    pub fn confirm_sentence(&self) -> String {
+        match self.changed.as_slice() {
+            [] => "Nothing left to confirm: no suggestion is waiting, so there is nothing to undo."
+                .to_string(),
+            [one] => {
+                format!("Confirmed the suggestions of win {one}; `caliber undo` takes it back")
+            }
+            many => format!(
+                "Confirmed the suggestions of {} wins ({}); one `caliber undo` takes them all back",
+                many.len(),
+                Edited::ids(many)
+            ),
+        }
+    }
+}
+
+/// The live wins and feedback one person is linked to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct PersonLinks {
+    /// Wins naming them.
+    pub wins: usize,
+    /// Feedback they gave.
+    pub feedback: usize,
+}
+
+impl PersonLinks {
+    /// True when nothing names them.
+    pub fn is_empty(&self) -> bool {
+        self.wins == 0 && self.feedback == 0
+    }
+
+    /// "3 wins and 1 piece of feedback".
+    pub fn describe(&self) -> String {
+        let wins = match self.wins {
+            1 => "1 win".to_string(),
+            n => format!("{n} wins"),
+        };
+        let feedback = match self.feedback {
+            1 => "1 piece of feedback".to_string(),
+            n => format!("{n} pieces of feedback"),
+        };
+        format!("{wins} and {feedback}")
+    }
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct RestoreSummary {
+    /// Wins in the ledger after the restore.
+    pub wins: usize,
+    /// Where the data as it was before the restore was saved.
+    pub previous: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct ImportSummary {
+    /// Wins added.
+    pub wins: usize,
+    /// People added.
+    pub people: usize,
+    /// Feedback added.
+    pub feedback: usize,
+    /// Entries skipped because the same one was already there.
+    pub duplicates: usize,
+    /// True when the records' own ids were kept (restore into an empty database).
+    pub kept_ids: bool,
+}
+
+impl ImportSummary {
+    /// Whether the import added anything: only then is it a step to undo.
+    pub fn added_anything(&self) -> bool {
+        self.wins + self.people + self.feedback > 0
     }
 }

@@ -39,40 +39,7 @@ pub fn default_database_path() -> Result<PathBuf> {
 /// over it only once complete and flushed, so a full disk or a crash never leaves
 /// half a file under the name, nor destroys the file that was there before.
 pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let ctx = || format!("could not write {}", path.display());
-    // Named as Caliber's temporary files are: beside the database, the next open
-    // removes one a killed command left.
-    let folder = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let partial = crate::store::temp_path(folder, "export");
-    let result = (|| {
-        let mut opts = std::fs::OpenOptions::new();
-        opts.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        let mut f = opts.open(&partial).map_err(|e| Error::io(ctx(), e))?;
-        // A leftover file of the same name keeps its mode on open; make it private.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            f.set_permissions(std::fs::Permissions::from_mode(0o600))
-                .map_err(|e| Error::io(ctx(), e))?;
-        }
-        f.write_all(bytes).map_err(|e| Error::io(ctx(), e))?;
-        f.sync_all().map_err(|e| Error::io(ctx(), e))?;
-        drop(f);
-        std::fs::rename(&partial, path).map_err(|e| Error::io(ctx(), e))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    result
+    crate::atomic::write_bytes(path, "export", bytes)
 }
 
 /// Writes `bytes` to the file `target` the user named, after [`check_output`]:
@@ -243,4 +210,35 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(Error::io(format!("could not create {}", path.display()), e)),
     }
+}
+
+/// Reads a text file a person chose to bring in (an import, a ladder), refusing a
+/// folder, a file over `max` bytes and text that is not UTF-8, each with what to do.
+pub(crate) fn read_text_file(path: &Path, max: u64) -> Result<String> {
+    let shown = path.display();
+    let meta =
+        std::fs::metadata(path).map_err(|e| Error::io(format!("could not read {shown}"), e))?;
+    if meta.is_dir() {
+        return Err(Error::InvalidInput(format!(
+            "{shown} is a folder; give the path of the file itself"
+        )));
+    }
+    if meta.len() > max {
+        return Err(Error::BadFile(format!(
+            "{shown} is {} MB, more than the {} MB Caliber reads at once; check it is the right file, or split it into smaller files",
+            meta.len().div_ceil(1024 * 1024),
+            max.div_ceil(1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(format!("could not read {shown}"), e))?;
+    let csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    String::from_utf8(bytes).map_err(|e| {
+        Error::BadFile(format!(
+            "{shown} is not UTF-8 text (the first bad byte is at offset {}); save it as UTF-8{} and try again",
+            e.utf8_error().valid_up_to(),
+            if csv { " (in a spreadsheet, choose \"CSV UTF-8\")" } else { "" }
+        ))
+    })
 }

@@ -129,8 +129,13 @@ pub fn list_wins(db: State<'_, Db>, filter: WinFilter) -> Result<Vec<Win>> {
 }
 
 #[tauri::command(async)]
-pub fn search_wins(db: State<'_, Db>, query: String, limit: Option<usize>) -> Result<Vec<Win>> {
-    db.with(|s| s.search(&query, limit))
+pub fn search_wins(
+    db: State<'_, Db>,
+    query: String,
+    limit: Option<usize>,
+    offset: Option<usize>,
+) -> Result<Vec<Win>> {
+    db.with(|s| s.search_page(&query, offset.unwrap_or(0), limit))
 }
 
 #[tauri::command(async)]

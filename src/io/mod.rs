@@ -191,7 +191,7 @@ pub fn import_file(
     path: &Path,
     format: Option<Format>,
 ) -> Result<ImportSummary> {
-    let content = read_text_file(path, MAX_IMPORT_BYTES)?;
+    let content = crate::paths::read_text_file(path, MAX_IMPORT_BYTES)?;
     let format = format.unwrap_or_else(|| Format::guess(path, &content));
     let records = parse(format, &content)?;
     let source = match format {
@@ -200,37 +200,6 @@ pub fn import_file(
         _ => Some(Source::Import),
     };
     store.insert_records(&records, source)
-}
-
-/// Reads a text file a person chose to bring in (an import, a ladder), refusing a
-/// folder, a file over `max` bytes and text that is not UTF-8, each with what to do.
-pub(crate) fn read_text_file(path: &Path, max: u64) -> Result<String> {
-    let shown = path.display();
-    let meta =
-        std::fs::metadata(path).map_err(|e| Error::io(format!("could not read {shown}"), e))?;
-    if meta.is_dir() {
-        return Err(Error::InvalidInput(format!(
-            "{shown} is a folder; give the path of the file itself"
-        )));
-    }
-    if meta.len() > max {
-        return Err(Error::BadFile(format!(
-            "{shown} is {} MB, more than the {} MB Caliber reads at once; check it is the right file, or split it into smaller files",
-            meta.len().div_ceil(1024 * 1024),
-            max.div_ceil(1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(format!("could not read {shown}"), e))?;
-    let csv = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    String::from_utf8(bytes).map_err(|e| {
-        Error::BadFile(format!(
-            "{shown} is not UTF-8 text (the first bad byte is at offset {}); save it as UTF-8{} and try again",
-            e.utf8_error().valid_up_to(),
-            if csv { " (in a spreadsheet, choose \"CSV UTF-8\")" } else { "" }
-        ))
-    })
 }
 
 /// Everything in `store`, written as `format`.

@@ -5,48 +5,22 @@
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use rusqlite::backup::Backup;
-use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use super::{Passphrase, SCHEMA_VERSION, Store, scratch};
+use super::copy::{copy_db, export_to};
+use super::file::{is_plain_sqlite, open_file};
+use super::passphrase::{Passphrase, apply_key, check_readable};
+use super::{SCHEMA_VERSION, Store, scratch};
 use crate::error::{Error, Result};
+use crate::model::RestoreSummary;
 
 /// How many daily copies the rolling backup keeps.
 pub const BACKUPS_KEPT: usize = 5;
 const PREFIX: &str = "caliber-";
 
-/// What a restore did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct RestoreSummary {
-    /// Wins in the ledger after the restore.
-    pub wins: usize,
-    /// Where the data as it was before the restore was saved.
-    pub previous: String,
-}
-
-pub(super) fn private(path: &Path) -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| Error::io(format!("could not make {} private", path.display()), e))?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
-}
-
 /// The rolling backup of a day in the backup folder.
 fn rolling_name(dir: &Path, day: NaiveDate) -> PathBuf {
     dir.join(format!("{PREFIX}{}.db", day.format("%Y-%m-%d")))
-}
-
-pub(super) fn copy_db(from: &Connection, to: &mut Connection) -> Result<()> {
-    let b = Backup::new(from, to)?;
-    b.run_to_completion(1024, Duration::from_millis(5), None)?;
-    Ok(())
 }
 
 impl Store {
@@ -67,24 +41,15 @@ impl Store {
         if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
             crate::paths::create_private_dir_all(dir)?;
         }
-        let partial = scratch::temp_path(&scratch::folder_of(&file), "backup");
-        let result = (|| {
-            crate::paths::create_private_file(&partial)?;
-            let mut to = super::open_file(&partial)?;
+        crate::atomic::write_with(&file, "backup", |partial| {
+            let mut to = open_file(partial)?;
             // An encrypted database's copies are encrypted with the same passphrase.
             if let Some(k) = self.key() {
-                super::crypt::apply_key(&to, k)?;
+                apply_key(&to, k)?;
             }
-            copy_db(&self.conn, &mut to)?;
-            drop(to);
-            private(&partial)?;
-            std::fs::rename(&partial, &file)
-                .map_err(|e| Error::io(format!("could not write {}", target.display()), e))
-        })();
-        if result.is_err() {
-            scratch::remove_with_journals(&partial);
-        }
-        result.map(|()| file)
+            copy_db(&self.conn, &mut to)
+        })?;
+        Ok(file)
     }
 
     /// A second connection to the same database file, with the same passphrase: for
@@ -182,13 +147,13 @@ impl Store {
         // The working copies sit beside the database (see `scratch`), never in the
         // system's temporary folder.
         let folder = match self.path.as_deref() {
-            Some(p) => scratch::folder_of(p),
+            Some(p) => crate::atomic::folder_of(p),
             None => std::env::temp_dir(),
         };
-        let work = scratch::temp_path(&folder, "restore");
+        let work = crate::atomic::temp_path(&folder, "restore");
         // The backup in this database's own form (its passphrase, or plain), when
         // the two differ: the online backup API copies only between equals.
-        let same_form = scratch::temp_path(&folder, "restore-same");
+        let same_form = crate::atomic::temp_path(&folder, "restore-same");
         let cleanup = || {
             scratch::remove_with_companions(&work);
             scratch::remove_with_companions(&same_form);
@@ -203,7 +168,7 @@ impl Store {
             if candidate.key() == self.key() {
                 return Ok(candidate);
             }
-            super::crypt::export_to(&candidate.conn, &same_form, self.key())?;
+            export_to(&candidate.conn, &same_form, self.key())?;
             drop(candidate);
             Store::open_with(&same_form, self.key())
         })()
@@ -235,7 +200,7 @@ impl Store {
         drop(candidate);
         cleanup();
         copied?;
-        super::undo::barrier(self, super::undo::Entity::Restore)?;
+        super::journal::barrier(self, super::journal::Entity::Restore)?;
         Ok(RestoreSummary {
             wins: self.count_wins()?,
             previous: previous.display().to_string(),
@@ -249,12 +214,12 @@ impl Store {
 /// version has (compared with one built in memory by the same migrations), and
 /// passes `integrity_check`. `refuse` words a refusal about the user's file.
 fn check_copy(work: &Path, key: Option<&Passphrase>, refuse: &dyn Fn(&str) -> Error) -> Result<()> {
-    let conn = super::open_file(work)?;
-    let key = key.filter(|_| !super::crypt::is_plain_sqlite(work));
+    let conn = open_file(work)?;
+    let key = key.filter(|_| !is_plain_sqlite(work));
     if let Some(k) = key {
-        super::crypt::apply_key(&conn, k)?;
+        apply_key(&conn, k)?;
     }
-    super::crypt::check_readable(&conn, work, key.is_some())?;
+    check_readable(&conn, work, key.is_some())?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version > SCHEMA_VERSION {
         return Err(Error::NewerDatabase {

@@ -6,12 +6,13 @@ use chrono::Utc;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::undo::{ActionKind, Entity, ImportedIds, record};
-use super::wins::{clean_text, clean_win, insert_win, one_line, same_wins};
+use super::journal::{ActionKind, Entity, ImportedIds, record};
+use super::wins::{insert_win, same_wins};
 use super::{Store, day, ts};
+use crate::clean::{self, one_line};
 use crate::error::{Error, Result};
 use crate::ladder::{Ladder, builtin_ladder};
-use crate::model::{Cycle, Feedback, Person, Source, Win, WinDraft};
+use crate::model::{Cycle, Feedback, ImportSummary, Person, Source, Win, WinDraft};
 
 /// Everything an import brings: the shape of a full backup, and what each importer
 /// produces. Ids in it are kept when the database is empty, so a backup restores
@@ -32,28 +33,6 @@ pub struct Records {
     /// Where each win came from ("line 12"), for error messages; may be empty.
     #[serde(skip)]
     pub win_origins: Vec<String>,
-}
-
-/// What an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct ImportSummary {
-    /// Wins added.
-    pub wins: usize,
-    /// People added.
-    pub people: usize,
-    /// Feedback added.
-    pub feedback: usize,
-    /// Entries skipped because the same one was already there.
-    pub duplicates: usize,
-    /// True when the records' own ids were kept (restore into an empty database).
-    pub kept_ids: bool,
-}
-
-impl ImportSummary {
-    /// Whether the import added anything: only then is it a step to undo.
-    pub fn added_anything(&self) -> bool {
-        self.wins + self.people + self.feedback > 0
-    }
 }
 
 /// Refuses records that would keep their ids when two of them share one: a backup
@@ -194,7 +173,7 @@ impl Store {
                 if let Some(s) = source {
                     draft.source = s;
                 }
-                let clean = clean_win(&draft, today, &sorted_valid, "any known ladder")
+                let clean = clean::win(&draft, today, &sorted_valid, "any known ladder")
                     .map_err(|e| Error::bad_file(format!("{origin}: {e}")))?;
                 if let Some(was) = matches
                     .take(same_wins(tx, &clean)?, &ids.wins)
@@ -214,7 +193,7 @@ impl Store {
                 if name.is_empty() {
                     return Err(Error::bad_file(format!("{at}: the person's name is empty")));
                 }
-                let quote = clean_text(Some(f.quote.clone()), "quote", 20_000)
+                let quote = clean::quote(&f.quote)
                     .map_err(|e| Error::bad_file(format!("{at}: {e}")))?
                     .ok_or_else(|| Error::bad_file(format!("{at}: the quote is empty")))?;
                 crate::dates::check_year(f.date, &day(f.date)).map_err(|e| Error::bad_file(format!("{at}: {e}")))?;

@@ -10,97 +10,14 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::{Store, scratch};
+use super::Store;
+use super::copy::{copy_db, export_to};
+use super::file::{is_plain_sqlite, open_file};
+use super::passphrase::{Passphrase, apply_key, check_readable};
 use crate::error::{Error, Result};
-
-/// The environment variable the CLI reads the passphrase from.
-pub const PASSPHRASE_ENV: &str = "CALIBER_PASSPHRASE";
-
-/// The shortest passphrase Caliber accepts when encrypting.
-pub const MIN_PASSPHRASE_CHARS: usize = 8;
-
-/// The first 16 bytes of every plain SQLite file; SQLCipher puts a random salt there.
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// How long a conversion waits for other connections to go away before saying so.
 const EXCLUSIVE_WAIT: Duration = Duration::from_secs(2);
-
-/// A passphrase, held in memory only. It never prints (`Debug` shows `***`), and its
-/// bytes are overwritten when it is dropped (best effort: SQLCipher keeps its own
-/// derived key for as long as the database is open).
-///
-/// It is put in Unicode's composed form (NFC) before it keys anything, so "café"
-/// typed with an accent key or with a combining accent is the same passphrase. The
-/// form as typed is kept beside it when it differs: a file encrypted before
-/// passphrases were composed was keyed with that, and opening tries it second.
-#[derive(Clone)]
-pub struct Passphrase(String, Option<String>);
-
-impl PartialEq for Passphrase {
-    fn eq(&self, other: &Passphrase) -> bool {
-        self.0 == other.0
-    }
-}
-
-impl Eq for Passphrase {}
-
-impl Passphrase {
-    /// Wraps a passphrase typed by a person or read from the environment. A final
-    /// line break (from a pipe or a file) is not part of it; an empty one is refused.
-    pub fn new(text: impl Into<String>) -> Result<Passphrase> {
-        let mut text: String = text.into();
-        while text.ends_with('\n') || text.ends_with('\r') {
-            text.pop();
-        }
-        if text.is_empty() {
-            return Err(Error::invalid(
-                "the passphrase is empty; type the database's passphrase",
-            ));
-        }
-        let composed = crate::names::nfc(&text);
-        let typed = (composed != text).then_some(text);
-        Ok(Passphrase(composed, typed))
-    }
-
-    /// The passphrase exactly as typed, when that is not its composed form: what an
-    /// earlier Caliber keyed a file with.
-    pub(crate) fn as_typed(&self) -> Option<Passphrase> {
-        self.1.clone().map(|t| Passphrase(t, None))
-    }
-
-    pub(crate) fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// Checks a passphrase chosen for encrypting: long enough to resist guessing.
-    pub fn check_new(&self) -> Result<()> {
-        if self.0.chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(Error::invalid(format!(
-                "choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters (a few words are easier to remember than symbols)"
-            )));
-        }
-        Ok(())
-    }
-}
-
-impl std::fmt::Debug for Passphrase {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Passphrase(***)")
-    }
-}
-
-impl Drop for Passphrase {
-    fn drop(&mut self) {
-        for text in [Some(std::mem::take(&mut self.0)), self.1.take()]
-            .into_iter()
-            .flatten()
-        {
-            let mut bytes = text.into_bytes();
-            bytes.iter_mut().for_each(|b| *b = 0);
-            std::hint::black_box(&bytes);
-        }
-    }
-}
 
 /// What turning encryption on, changing the passphrase or turning it off did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -119,114 +36,11 @@ pub struct EncryptionChange {
     pub plain_copies: Vec<String>,
 }
 
-/// The first bytes of a file and its length, or None when it is missing or empty.
-fn header(path: &Path) -> Option<([u8; 16], u64)> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(path).ok()?;
-    let len = f.metadata().ok()?.len();
-    let mut head = [0u8; 16];
-    f.read_exact(&mut head).ok()?;
-    Some((head, len))
-}
-
-/// True when `path` is a plain (unencrypted) SQLite file.
-pub(crate) fn is_plain_sqlite(path: &Path) -> bool {
-    header(path).is_some_and(|(h, _)| &h == SQLITE_MAGIC)
-}
-
-/// True when `path` looks like an SQLCipher database: whole pages of what reads as
-/// random bytes, not starting with SQLite's own header. (A text file or a damaged
-/// SQLite file is told apart, so it gets "not a database" rather than a request
-/// for a passphrase.)
-pub fn is_encrypted(path: &Path) -> bool {
-    let Some((head, len)) = header(path) else {
-        return false;
-    };
-    let printable = head
-        .iter()
-        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
-    &head != SQLITE_MAGIC && len >= 512 && len % 512 == 0 && !printable
-}
-
-/// Gives the connection its key; must come before anything reads the file.
-pub(super) fn apply_key(conn: &Connection, key: &Passphrase) -> Result<()> {
-    conn.pragma_update(None, "key", key.as_str())?;
-    Ok(())
-}
-
-/// Reads the schema once, which is when SQLCipher finds out whether the key fits.
-/// Only reads: a file that cannot be read is left exactly as it was.
-pub(super) fn check_readable(conn: &Connection, path: &Path, key_given: bool) -> Result<()> {
-    // SQLCipher logs a failed decryption to stderr; the error below says it better.
-    let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
-    let read = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-        r.get::<_, i64>(0)
-    });
-    match read {
-        Ok(_) => Ok(()),
-        Err(rusqlite::Error::SqliteFailure(f, _))
-            if f.code == rusqlite::ErrorCode::NotADatabase =>
-        {
-            Err(not_readable(path, key_given))
-        }
-        Err(e) => Err(Error::from(e)),
-    }
-}
-
-fn not_readable(path: &Path, key_given: bool) -> Error {
-    if !is_encrypted(path) {
-        return Error::NotADatabase {
-            path: path.display().to_string(),
-            detail: "the file is not SQLite".into(),
-        };
-    }
-    if key_given {
-        Error::Passphrase(format!(
-            "wrong passphrase for {}; nothing was changed: type it again (passphrases are case-sensitive)",
-            path.display()
-        ))
-    } else {
-        Error::Passphrase(format!(
-            "this database is encrypted: enter its passphrase (or set {PASSPHRASE_ENV}) to open {}",
-            path.display()
-        ))
-    }
-}
-
 /// `path` with `suffix` added to its file name: `caliber.db` -> `caliber.db-wal`.
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
-}
-
-/// The SQL literal SQLCipher's `ATTACH ... KEY` takes: '' means "not encrypted".
-fn key_literal(key: Option<&Passphrase>) -> &str {
-    key.map(Passphrase::as_str).unwrap_or("")
-}
-
-/// Copies every table, index and the schema version from `conn` into a new file at
-/// `target`, encrypted with `key` or plain. `conn` must not be in a transaction.
-pub(super) fn export_to(conn: &Connection, target: &Path, key: Option<&Passphrase>) -> Result<()> {
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    // Created private before SQLite writes the first page into it.
-    crate::paths::create_private_file(target)?;
-    conn.execute(
-        "ATTACH DATABASE ?1 AS conv KEY ?2",
-        [
-            super::sqlite_name(target).to_string_lossy().as_ref(),
-            key_literal(key),
-        ],
-    )?;
-    let exported = (|| -> Result<()> {
-        conn.query_row("SELECT sqlcipher_export('conv')", [], |_| Ok(()))?;
-        conn.pragma_update(Some("conv"), "user_version", version)?;
-        Ok(())
-    })();
-    let detached = conn.execute_batch("DETACH DATABASE conv");
-    exported?;
-    detached?;
-    Ok(())
 }
 
 /// Every table's row count, by name: the check that a conversion lost nothing.
@@ -334,11 +148,11 @@ impl Store {
             "before-{action}-{}.db",
             chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ")
         ));
-        let work = scratch::temp_path(&scratch::folder_of(&path), action);
+        let work = crate::atomic::temp_path(&crate::atomic::folder_of(&path), action);
 
         let converted = self.convert_into(&path, &work, &previous, new);
         if let Err(e) = converted {
-            scratch::remove_with_journals(&work);
+            crate::atomic::remove_with_journals(&work);
             // Back to normal sharing: WAL and ordinary locks, as every open sets up.
             let _ = self.conn.execute_batch("ROLLBACK");
             let _ = self.conn.pragma_update(None, "locking_mode", "NORMAL");
@@ -351,7 +165,7 @@ impl Store {
         // The old connection still holds the file that was replaced; open the new one.
         let fresh = Store::open_with(&named, new)?;
         drop(std::mem::replace(self, fresh));
-        super::undo::barrier(self, super::undo::Entity::Encryption)?;
+        super::journal::barrier(self, super::journal::Entity::Encryption)?;
         let mut plain_copies = if new.is_some() {
             self.plain_copies()
         } else {
@@ -409,7 +223,7 @@ impl Store {
 
         // Check the new file on its own connection, with the new key.
         {
-            let check = super::open_file(work)?;
+            let check = open_file(work)?;
             if let Some(k) = new {
                 apply_key(&check, k)?;
             }
@@ -433,7 +247,7 @@ impl Store {
             }
         }
         sync_file(work)?;
-        super::backup::private(work)?;
+        crate::atomic::set_private(work)?;
 
         // The database as it was, kept aside, in its old form (the old key, or
         // plain). Copied through this connection with SQLite's backup API, never by
@@ -441,23 +255,13 @@ impl Store {
         // drop the lock this connection holds on it (POSIX locks belong to the
         // process), and a command waiting for that lock would then write to the
         // file that is about to be replaced.
-        let partial = scratch::temp_path(&scratch::folder_of(previous), "before");
-        let kept = (|| {
-            crate::paths::create_private_file(&partial)?;
-            let mut to = super::open_file(&partial)?;
+        crate::atomic::write_with(previous, "before", |partial| {
+            let mut to = open_file(partial)?;
             if let Some(k) = self.key.as_ref() {
                 apply_key(&to, k)?;
             }
-            super::backup::copy_db(conn, &mut to)?;
-            drop(to);
-            sync_file(&partial)?;
-            std::fs::rename(&partial, previous)
-                .map_err(|e| Error::io(format!("could not write {}", previous.display()), e))
-        })();
-        if let Err(e) = kept {
-            scratch::remove_with_journals(&partial);
-            return Err(e);
-        }
+            copy_db(conn, &mut to)
+        })?;
 
         // A WAL left beside the old file would be replayed into the new one.
         let wal = sibling(path, "-wal");
@@ -513,9 +317,9 @@ impl Store {
             .unwrap_or_default();
         // Beside the database: copies before schema upgrades (`caliber.db.v3-…bak`)
         // and temporary copies (a restore's, a conversion's).
-        look(&scratch::folder_of(path), &|n: &str| {
+        look(&crate::atomic::folder_of(path), &|n: &str| {
             (n.starts_with(&format!("{stem}.v")) && n.ends_with(".bak"))
-                || n.starts_with(scratch::PREFIX)
+                || n.starts_with(crate::atomic::PREFIX)
                 || n == format!("{stem}.converting")
         });
         found.sort();

@@ -236,7 +236,7 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>, shown: &str) -> Resul
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
     }
-    super::people::fill_name_keys(&tx)?;
+    fill_name_keys(&tx)?;
     tx.commit()?;
     Ok(())
 }
@@ -260,7 +260,7 @@ fn copy_aside(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     crate::paths::create_private_file(&target)?;
     conn.execute(
         "VACUUM INTO ?1",
-        [super::sqlite_name(&target).to_string_lossy().as_ref()],
+        [super::file::sqlite_name(&target).to_string_lossy().as_ref()],
     )?;
     Ok(())
 }
@@ -292,6 +292,23 @@ pub(crate) fn migrations_up_to(conn: &mut Connection, version: usize) -> Result<
     for (i, sql) in MIGRATIONS.iter().enumerate().take(version) {
         conn.execute_batch(sql)?;
         conn.pragma_update(None, "user_version", (i + 1) as i64)?;
+    }
+    Ok(())
+}
+
+/// Gives every person without a name key theirs: the people of a database written
+/// before names were compared on keys. Two people whose keys are the same are both
+/// kept as they are (nothing is merged behind the user's back); the key's index is
+/// not unique for that reason, and the store refuses to make a third.
+fn fill_name_keys(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    let missing: Vec<(crate::model::PersonId, String)> = {
+        let mut st = tx.prepare("SELECT id, name FROM people WHERE name_key IS NULL")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut st = tx.prepare("UPDATE people SET name_key = ?2 WHERE id = ?1")?;
+    for (id, name) in missing {
+        st.execute(rusqlite::params![id, crate::names::name_key(&name)])?;
     }
     Ok(())
 }

@@ -4,28 +4,35 @@
 
 mod backup;
 mod bulk;
+mod copy;
 mod crypt;
 mod cycle;
+mod file;
+mod fts;
+mod journal;
 mod learned;
 mod levels;
 mod migrations;
+mod passphrase;
 mod people;
 mod scratch;
 mod search;
 mod undo;
 mod wins;
 
-pub use backup::{BACKUPS_KEPT, RestoreSummary};
-pub use bulk::{ImportSummary, Records};
-pub(crate) use crypt::is_plain_sqlite;
-pub use crypt::{EncryptionChange, MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV, Passphrase, is_encrypted};
+pub use crate::clean::{MAX_PEOPLE_PER_WIN, MAX_TAGS_PER_WIN, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+pub use crate::model::{Edited, ImportSummary, PersonLinks, RestoreSummary};
+pub use backup::BACKUPS_KEPT;
+pub use bulk::Records;
+pub use crypt::EncryptionChange;
+pub use file::is_encrypted;
+pub(crate) use file::is_plain_sqlite;
+pub use journal::{ActionKind, Entity};
 pub use cycle::SettingKey;
 pub use migrations::SCHEMA_VERSION;
-pub use people::PersonLinks;
-pub(crate) use scratch::temp_path;
+pub use passphrase::{MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV, Passphrase};
 pub use search::fts_query;
-pub use undo::{ActionKind, Entity, History, Step, UndoReply, Undone};
-pub use wins::{Edited, MAX_PEOPLE_PER_WIN, MAX_TAGS_PER_WIN, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+pub use undo::{History, Step, UndoReply, Undone};
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -149,8 +156,8 @@ impl Store {
         let before = file_id(path);
         let moved = || before.is_some() && file_id(path) != before;
         // A plain file stays plain: a key would make SQLCipher read it as ciphertext.
-        let key = key.filter(|_| !crypt::is_plain_sqlite(path));
-        let conn = Connection::open_with_flags(sqlite_name(path), flags)
+        let key = key.filter(|_| !file::is_plain_sqlite(path));
+        let conn = Connection::open_with_flags(file::sqlite_name(path), flags)
             .map_err(|e| open_error(path, e))?;
         let opened = Store::keyed(conn, path, key).and_then(|conn| {
             if moved() {
@@ -169,9 +176,9 @@ impl Store {
     fn keyed(conn: Connection, path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         if let Some(k) = key {
-            crypt::apply_key(&conn, k)?;
+            passphrase::apply_key(&conn, k)?;
         }
-        crypt::check_readable(&conn, path, key.is_some())
+        passphrase::check_readable(&conn, path, key.is_some())
             .map_err(|e| e.at_db(&path.display().to_string()))?;
         Ok(conn)
     }
@@ -348,27 +355,6 @@ impl Store {
 /// replaced. (Elsewhere than Unix a file that is open cannot be renamed over.)
 fn file_id(path: &Path) -> Option<(u64, u64)> {
     crate::paths::file_id(path)
-}
-
-/// The name SQLite is given for the user's path `path`. The bundled SQLite reads
-/// any name starting with `file:` as a URI (it is built so) and `:memory:` as no
-/// file at all; a path is neither, so a relative one is given as `./path`, which
-/// SQLite takes literally. An absolute path starts with `/` and is taken as it is.
-pub(crate) fn sqlite_name(path: &Path) -> PathBuf {
-    if path.is_relative() {
-        Path::new(".").join(path)
-    } else {
-        path.to_path_buf()
-    }
-}
-
-/// Opens (creating if needed) a file of Caliber's own, such as a working copy, by
-/// path: never as a URI.
-pub(crate) fn open_file(path: &Path) -> Result<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-        | OpenFlags::SQLITE_OPEN_CREATE
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    Ok(Connection::open_with_flags(sqlite_name(path), flags)?)
 }
 
 /// Makes the existing database `path` and its journals readable by the owner only

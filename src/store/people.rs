@@ -5,34 +5,24 @@
 use chrono::{NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-use super::undo::{ActionKind as Kind, Entity};
-use super::wins::{clean_text, one_line, reindex};
+use super::fts::reindex;
+use super::journal::{ActionKind as Kind, Entity};
 use super::{Store, day, parse_day, parse_ts, ts};
+use crate::clean::{self, one_line};
 use crate::error::{Error, Result};
-use crate::model::{Feedback, FeedbackDraft, FeedbackId, Person, PersonDraft, PersonId};
+use crate::model::{
+    Feedback, FeedbackDraft, FeedbackId, Person, PersonDraft, PersonId, PersonLinks,
+};
 use crate::names::{MatchReason, NameMatch, NameTaken, list_candidates, match_name, name_key};
-use serde::{Deserialize, Serialize};
 
-const MAX_NAME_CHARS: usize = 200;
-const MAX_QUOTE_CHARS: usize = 20_000;
-
-fn clean_person(d: &PersonDraft) -> Result<PersonDraft> {
-    let name = one_line(&d.name);
-    if name.is_empty() {
-        return Err(Error::invalid("a person needs a name, e.g. \"Priya Shah\""));
-    }
-    if name.chars().count() > MAX_NAME_CHARS {
-        return Err(Error::invalid(format!(
-            "the name is too long (at most {MAX_NAME_CHARS} characters)"
-        )));
-    }
-    Ok(PersonDraft {
-        name,
-        relation: d.relation,
-        org: clean_text(d.org.clone().map(|o| one_line(&o)), "org", MAX_NAME_CHARS)?,
-        notes: clean_text(d.notes.clone(), "notes", MAX_QUOTE_CHARS)?,
-        seniority: d.seniority,
-    })
+/// Whether a cleaned person draft says what the person already says: an edit that
+/// would change nothing, so nothing is written or recorded.
+fn unchanged_person(before: &crate::model::Person, d: &PersonDraft) -> bool {
+    before.name == d.name
+        && before.relation == d.relation
+        && before.org == d.org
+        && before.notes == d.notes
+        && before.seniority == d.seniority
 }
 
 fn person_row(r: &Row<'_>) -> rusqlite::Result<Person> {
@@ -77,30 +67,13 @@ fn find_by_key(conn: &rusqlite::Connection, key: &str) -> Result<Option<PersonId
         .optional()?)
 }
 
-/// Gives every person without a name key theirs: the people of a database written
-/// before names were compared on keys. Two people whose keys are the same are both
-/// kept as they are (nothing is merged behind the user's back); the key's index is
-/// not unique for that reason, and the store refuses to make a third.
-pub(crate) fn fill_name_keys(tx: &Transaction<'_>) -> Result<()> {
-    let missing: Vec<(PersonId, String)> = {
-        let mut st = tx.prepare("SELECT id, name FROM people WHERE name_key IS NULL")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    let mut st = tx.prepare("UPDATE people SET name_key = ?2 WHERE id = ?1")?;
-    for (id, name) in missing {
-        st.execute(params![id, name_key(&name)])?;
-    }
-    Ok(())
-}
-
 /// Inserts a full person record (imports and restores), matching by name.
 pub(crate) fn upsert_person(
     tx: &Transaction<'_>,
     p: &Person,
     keep_id: bool,
 ) -> Result<(PersonId, bool)> {
-    let clean = clean_person(&PersonDraft {
+    let clean = clean::person(&PersonDraft {
         name: p.name.clone(),
         relation: p.relation,
         org: p.org.clone(),
@@ -134,7 +107,7 @@ pub(crate) fn upsert_person(
 impl Store {
     /// Adds a person; a second live person with the same name is refused.
     pub fn add_person(&mut self, draft: &PersonDraft) -> Result<Person> {
-        let clean = clean_person(draft)?;
+        let clean = clean::person(draft)?;
         if let Some(id) = find_by_name(&self.conn, &clean.name)? {
             return Err(Error::invalid(format!(
                 "{} is already in your people (id {id}); change them with `caliber people edit {id}`",
@@ -147,7 +120,7 @@ impl Store {
                 params![clean.name, clean.relation.map(|r| r.as_str()), clean.org, clean.notes, ts(Utc::now()), name_key(&clean.name), clean.seniority.map(|s| s.as_str())],
             )?;
             let id = tx.last_insert_rowid();
-            super::undo::record(tx, Kind::Add, Entity::Person, id, None)?;
+            super::journal::record(tx, Kind::Add, Entity::Person, id, None)?;
             Ok(id)
         })?;
         self.person(id)
@@ -156,7 +129,7 @@ impl Store {
     /// Changes a person; undo brings the old record back.
     pub fn update_person(&mut self, id: PersonId, draft: &PersonDraft) -> Result<Person> {
         let before = self.person(id)?;
-        let clean = clean_person(draft)?;
+        let clean = clean::person(draft)?;
         if let Some(other) = find_by_name(&self.conn, &clean.name)?
             && other != id
         {
@@ -173,12 +146,12 @@ impl Store {
             seniority: before.seniority,
         })
         .map_err(Error::json)?;
-        if super::undo::unchanged_person(&before, &clean) {
+        if unchanged_person(&before, &clean) {
             return Ok(before);
         }
         self.write(|tx| {
             write_person(tx, id, &clean)?;
-            super::undo::record(tx, Kind::Edit, Entity::Person, id, Some(&snapshot))?;
+            super::journal::record(tx, Kind::Edit, Entity::Person, id, Some(&snapshot))?;
             Ok(())
         })?;
         self.person(id)
@@ -189,7 +162,7 @@ impl Store {
         let person = self.person(id)?;
         self.write(|tx| {
             set_person_deleted(tx, id, true)?;
-            super::undo::record(tx, Kind::Delete, Entity::Person, id, None)?;
+            super::journal::record(tx, Kind::Delete, Entity::Person, id, None)?;
             Ok(())
         })?;
         Ok(person)
@@ -356,14 +329,14 @@ impl Store {
     pub fn add_feedback(&mut self, draft: &FeedbackDraft) -> Result<Feedback> {
         let (person, date, quote, expectation) = self.clean_feedback(draft)?;
         let id = self.write(|tx| {
-            let mark = super::undo::people_mark(tx)?;
+            let mark = super::journal::people_mark(tx)?;
             let pid = find_or_create(tx, &person)?;
             tx.execute(
                 "INSERT INTO feedback (person_id, date, quote, expectation, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![pid, day(date), quote, expectation, ts(Utc::now())],
             )?;
             let id = tx.last_insert_rowid();
-            super::undo::record_add(tx, Entity::Feedback, id, mark)?;
+            super::journal::record_add(tx, Entity::Feedback, id, mark)?;
             Ok(id)
         })?;
         self.feedback(id)
@@ -377,7 +350,7 @@ impl Store {
                 "UPDATE feedback SET deleted_at = ?2 WHERE id = ?1",
                 params![id, ts(Utc::now())],
             )?;
-            super::undo::record(tx, Kind::Delete, Entity::Feedback, id, None)?;
+            super::journal::record(tx, Kind::Delete, Entity::Feedback, id, None)?;
             Ok(())
         })?;
         Ok(f)
@@ -438,10 +411,9 @@ impl Store {
                 "feedback needs the name of the person who gave it",
             ));
         }
-        let quote =
-            clean_text(Some(d.quote.clone()), "quote", MAX_QUOTE_CHARS)?.ok_or_else(|| {
-                Error::invalid("feedback needs the words they said (the quote is empty)")
-            })?;
+        let quote = clean::quote(&d.quote)?.ok_or_else(|| {
+            Error::invalid("feedback needs the words they said (the quote is empty)")
+        })?;
         let date = d.date.unwrap_or_else(crate::dates::today);
         crate::dates::check_year(date, &day(date))?;
         let expectation = match d
@@ -459,35 +431,6 @@ impl Store {
             None => None,
         };
         Ok((person, date, quote, expectation))
-    }
-}
-
-/// The live wins and feedback one person is linked to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct PersonLinks {
-    /// Wins naming them.
-    pub wins: usize,
-    /// Feedback they gave.
-    pub feedback: usize,
-}
-
-impl PersonLinks {
-    /// True when nothing names them.
-    pub fn is_empty(&self) -> bool {
-        self.wins == 0 && self.feedback == 0
-    }
-
-    /// "3 wins and 1 piece of feedback".
-    pub fn describe(&self) -> String {
-        let wins = match self.wins {
-            1 => "1 win".to_string(),
-            n => format!("{n} wins"),
-        };
-        let feedback = match self.feedback {
-            1 => "1 piece of feedback".to_string(),
-            n => format!("{n} pieces of feedback"),
-        };
-        format!("{wins} and {feedback}")
     }
 }
 

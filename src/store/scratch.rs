@@ -7,37 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::atomic::{PREFIX, folder_of, remove_with_journals};
 use crate::error::{Error, Result};
-
-/// How every temporary file's name begins.
-pub(crate) const PREFIX: &str = ".caliber-tmp-";
-
-/// A new temporary file name in `dir` for `purpose` (such as "restore"), owned by
-/// this process: `.caliber-tmp-PID-PURPOSE-MICROS.db`.
-pub(crate) fn temp_path(dir: &Path, purpose: &str) -> PathBuf {
-    dir.join(format!(
-        "{PREFIX}{}-{purpose}-{}.db",
-        std::process::id(),
-        chrono::Utc::now().timestamp_micros()
-    ))
-}
-
-/// The folder `path` is in (`.` for a bare file name).
-pub(crate) fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// Removes `path` and the journals SQLite may have left beside it.
-pub(crate) fn remove_with_journals(path: &Path) {
-    for suffix in ["", "-journal", "-wal", "-shm"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(name));
-    }
-}
 
 /// Removes what a command killed half-way left beside the database `db`: its
 /// temporary copies (in the database's folder and in `backups/`) whose process is

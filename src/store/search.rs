@@ -104,7 +104,15 @@ impl Store {
     /// index newest first and stops at the limit, where ranking by relevance (bm25)
     /// would read every match of a common word in ten years of wins.
     pub fn search(&self, text: &str, limit: Option<usize>) -> Result<Vec<Win>> {
+        self.search_page(text, 0, limit)
+    }
+
+    /// The page of [`Store::search`]'s result that starts after its first `offset`
+    /// wins, at most `limit` long: what a list that loads as it scrolls asks for.
+    /// Only the page's wins are read in full; the ones before it are counted by id.
+    pub fn search_page(&self, text: &str, offset: usize, limit: Option<usize>) -> Result<Vec<Win>> {
         let q = Query::read(text)?;
+        let limit = limit.map(|n| n.saturating_add(offset));
         let in_title = format!("{{title}} : {}", q.include);
         let stems_in_title = format!("{{title}} : {}", q.include_stems);
         let mut ids =
@@ -121,6 +129,7 @@ impl Store {
             )?;
             ids.extend(more);
         }
+        ids.drain(..offset.min(ids.len()));
         let json = serde_json::to_string(&ids).map_err(Error::json)?;
         let args: Vec<Box<dyn ToSql>> = vec![Box::new(json)];
         let mut wins = load_wins(

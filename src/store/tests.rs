@@ -121,7 +121,7 @@ fn the_copy_before_upgrading_an_encrypted_file_is_encrypted_too() {
     let key = Passphrase::new("correct horse battery").unwrap();
     {
         let mut conn = Connection::open(&path).unwrap();
-        crypt::apply_key(&conn, &key).unwrap();
+        passphrase::apply_key(&conn, &key).unwrap();
         migrations_up_to(&mut conn, 1).unwrap();
         conn.execute_batch(
             "INSERT INTO wins (id, date, logged_at, updated_at, title, scope, source)
@@ -140,9 +140,9 @@ fn the_copy_before_upgrading_an_encrypted_file_is_encrypted_too() {
         .expect("a copy of the v1 file");
     let bytes = std::fs::read(&copy).unwrap();
     assert!(!bytes.windows(6).any(|w| w == b"Zephyr"));
-    assert!(crypt::is_encrypted(&copy));
+    assert!(file::is_encrypted(&copy));
     let conn = Connection::open(&copy).unwrap();
-    crypt::apply_key(&conn, &key).unwrap();
+    passphrase::apply_key(&conn, &key).unwrap();
     let title: String = conn
         .query_row("SELECT title FROM wins WHERE id = 7", [], |r| r.get(0))
         .unwrap();
@@ -254,7 +254,7 @@ fn restoring_an_older_backup_checks_the_schema_of_its_own_version() {
     let left: Vec<String> = std::fs::read_dir(ledger.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(scratch::PREFIX))
+        .filter(|n| n.starts_with(crate::atomic::PREFIX))
         .collect();
     assert!(left.is_empty(), "{left:?}");
     // The same version 1 file without its search index is refused, untouched.

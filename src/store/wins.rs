@@ -4,292 +4,13 @@
 use chrono::{NaiveDate, Utc};
 use rusqlite::{Connection, ToSql, Transaction, params};
 
+use super::fts::reindex;
 use super::{Store, day, parse_day, parse_ts, ts};
+use crate::clean::{self, CleanWin};
 use crate::error::{Error, Result};
-use crate::ladder::principles;
-use crate::model::{
-    ExpectationTag, PersonId, PersonRef, Win, WinDraft, WinFilter, WinId, WinPerson,
-};
+use crate::model::{Edited, ExpectationTag, PersonId, Win, WinDraft, WinFilter, WinId, WinPerson};
 use crate::review::WinFacts;
 use std::sync::Arc;
-
-/// Longest title accepted: a title is one line, details go in the notes.
-pub const MAX_TITLE_CHARS: usize = 300;
-/// Longest free text accepted in one field (situation, action, result, notes).
-pub const MAX_TEXT_CHARS: usize = 20_000;
-/// The most people one win may name: more is a pasted list, not the people who can
-/// vouch for one piece of work.
-pub const MAX_PEOPLE_PER_WIN: usize = 100;
-/// The most tags one win may carry.
-pub const MAX_TAGS_PER_WIN: usize = 50;
-const MAX_SHORT_CHARS: usize = 200;
-const MAX_LINK_CHARS: usize = 2_000;
-
-/// What an edit of one or several wins did.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
-pub struct Edited {
-    /// Every win named, as it is now, in the order given.
-    pub wins: Vec<Win>,
-    /// The ids of those that changed; empty when the edit changed nothing (and so
-    /// recorded nothing to undo).
-    pub changed: Vec<WinId>,
-}
-
-impl Edited {
-    fn unchanged(&self) -> Vec<String> {
-        self.wins
-            .iter()
-            .filter(|w| !self.changed.contains(&w.id))
-            .map(|w| w.id.to_string())
-            .collect()
-    }
-
-    fn ids(ids: &[WinId]) -> String {
-        ids.iter()
-            .map(|i| i.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    /// What an edit did, in a sentence: which wins changed, which were already
-    /// like that, and whether there is a step to undo.
-    pub fn edit_sentence(&self) -> String {
-        let same = self.unchanged();
-        match (self.wins.as_slice(), self.changed.len()) {
-            ([w], 0) => format!(
-                "Nothing changed: win {} '{}' already is like that, so there is nothing to undo.",
-                w.id, w.title
-            ),
-            ([w], _) => format!("Updated win {}: {} (`caliber undo` reverts)", w.id, w.title),
-            (_, 0) => format!(
-                "Nothing changed: wins {} already are like that, so there is nothing to undo.",
-                same.join(", ")
-            ),
-            _ => {
-                let mut s = format!("Updated wins {}", Edited::ids(&self.changed));
-                if !same.is_empty() {
-                    s.push_str(&format!(" ({} already like that)", same.join(", ")));
-                }
-                s.push_str("; one `caliber undo` reverts them all");
-                s
-            }
-        }
-    }
-
-    /// What a bulk confirmation did, in a sentence.
-    pub fn confirm_sentence(&self) -> String {
-        match self.changed.as_slice() {
-            [] => "Nothing left to confirm: no suggestion is waiting, so there is nothing to undo."
-                .to_string(),
-            [one] => {
-                format!("Confirmed the suggestions of win {one}; `caliber undo` takes it back")
-            }
-            many => format!(
-                "Confirmed the suggestions of {} wins ({}); one `caliber undo` takes them all back",
-                many.len(),
-                Edited::ids(many)
-            ),
-        }
-    }
-}
-
-/// A win draft checked and cleaned: what the store writes.
-#[derive(Debug, Clone)]
-pub(crate) struct CleanWin {
-    pub date: NaiveDate,
-    pub draft: WinDraft,
-}
-
-/// Checks a draft against the rules of a win and returns it cleaned up. `valid_ids`
-/// are the expectation ids the win may carry; `ladder` names them in the message.
-pub(crate) fn clean_win(
-    draft: &WinDraft,
-    today: NaiveDate,
-    valid_ids: &[&str],
-    ladder: &str,
-) -> Result<CleanWin> {
-    let mut d = draft.clone();
-    d.title = one_line(&d.title);
-    if d.title.is_empty() {
-        return Err(Error::invalid(
-            "a win needs a title: one line saying what happened, e.g. \"Hired two managers for the payments org\"",
-        ));
-    }
-    let n = d.title.chars().count();
-    if n > MAX_TITLE_CHARS {
-        return Err(Error::invalid(format!(
-            "the title is {n} characters; keep it to one line of at most {MAX_TITLE_CHARS} and put the rest in the notes"
-        )));
-    }
-    for (name, field) in [
-        ("situation", &mut d.situation),
-        ("action", &mut d.action),
-        ("result", &mut d.result),
-        ("notes", &mut d.notes),
-    ] {
-        *field = clean_text(field.take(), name, MAX_TEXT_CHARS)?;
-    }
-    d.metric = clean_text(
-        d.metric.take().map(|m| one_line(&m)),
-        "metric",
-        MAX_SHORT_CHARS,
-    )?;
-    let date = crate::dates::check_year(d.date.unwrap_or(today), &day(d.date.unwrap_or(today)))?;
-    d.date = Some(date);
-
-    let mut tags: Vec<String> = Vec::new();
-    let mut seen_tags = std::collections::HashSet::new();
-    for t in &d.tags {
-        let t = crate::names::tag_form(&one_line(t));
-        if t.is_empty() {
-            continue;
-        }
-        if t.chars().count() > MAX_SHORT_CHARS {
-            return Err(Error::invalid(format!(
-                "the tag '{t}' is too long (at most {MAX_SHORT_CHARS} characters)"
-            )));
-        }
-        let key = crate::names::tag_key(&t);
-        if seen_tags.insert(key) {
-            tags.push(t);
-        }
-    }
-    if tags.len() > MAX_TAGS_PER_WIN {
-        return Err(Error::invalid(format!(
-            "the win '{}' has {} tags; one win may carry at most {MAX_TAGS_PER_WIN}, so keep the ones you will search by; nothing was saved",
-            d.title,
-            tags.len()
-        )));
-    }
-    d.tags = tags;
-
-    let mut links: Vec<String> = Vec::new();
-    let mut seen_links = std::collections::HashSet::new();
-    for l in &d.links {
-        let l = without_bidi_overrides(l.trim());
-        if l.is_empty() {
-            continue;
-        }
-        if l.chars().count() > MAX_LINK_CHARS || l.chars().any(char::is_control) {
-            return Err(Error::invalid(format!(
-                "the link '{}' is not a usable address (one line, at most {MAX_LINK_CHARS} characters)",
-                l.chars().take(60).collect::<String>()
-            )));
-        }
-        if seen_links.insert(l.clone()) {
-            links.push(l);
-        }
-    }
-    d.links = links;
-
-    let mut tags_out: Vec<ExpectationTag> = Vec::new();
-    for t in &d.expectations {
-        let id = crate::ladder::resolve_expectation(valid_ids, &t.id, ladder)?;
-        match tags_out.iter_mut().find(|x| x.id == id) {
-            Some(existing) => existing.confirmed |= t.confirmed,
-            None => tags_out.push(ExpectationTag {
-                id: id.to_string(),
-                confirmed: t.confirmed,
-            }),
-        }
-    }
-    d.expectations = tags_out;
-
-    let set = principles();
-    let mut ps: Vec<String> = Vec::new();
-    for p in &d.principles {
-        let id = set.resolve(p)?.id.clone();
-        if !ps.contains(&id) {
-            ps.push(id);
-        }
-    }
-    d.principles = ps;
-
-    let mut people: Vec<PersonRef> = Vec::new();
-    // Where each name's key is in `people`: one look-up per name, however many.
-    let mut seen_people: std::collections::HashMap<String, usize> =
-        std::collections::HashMap::new();
-    for p in &d.people {
-        let name = one_line(&p.name);
-        if name.is_empty() {
-            continue;
-        }
-        if name.chars().count() > MAX_SHORT_CHARS {
-            return Err(Error::invalid(format!(
-                "the name '{name}' is too long (at most {MAX_SHORT_CHARS} characters)"
-            )));
-        }
-        match seen_people.entry(crate::names::name_key(&name)) {
-            std::collections::hash_map::Entry::Occupied(at) => {
-                people[*at.get()].vouches |= p.vouches
-            }
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(people.len());
-                people.push(PersonRef {
-                    name,
-                    vouches: p.vouches,
-                });
-            }
-        }
-    }
-    if people.len() > MAX_PEOPLE_PER_WIN {
-        return Err(Error::invalid(format!(
-            "the win '{}' names {} people; one win may name at most {MAX_PEOPLE_PER_WIN}, so keep those who took part or can vouch for it; nothing was saved",
-            d.title,
-            people.len()
-        )));
-    }
-    d.people = people;
-    Ok(CleanWin { date, draft: d })
-}
-
-/// Collapses a text to one line: control characters and runs of space become one
-/// space, bidirectional overrides are taken out (see [`without_bidi_overrides`]), and
-/// the text is put in Unicode's composed form (NFC), so the same words typed on two
-/// keyboards are stored the same.
-pub(crate) fn one_line(s: &str) -> String {
-    crate::names::nfc(
-        &without_bidi_overrides(s)
-            .split(|c: char| c.is_whitespace() || c.is_control())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
-
-/// `s` without the bidirectional embeddings, overrides and isolates (U+202A to
-/// U+202E, U+2066 to U+2069). In a one-line field they only serve to spoof: U+202E
-/// shows "invoice\u{202E}fdp.exe" as "invoiceexe.pdf", in a list, a file name or a
-/// terminal. The left-to-right and right-to-left marks (U+200E, U+200F, U+061C)
-/// stay: they change no order beyond their neighbours and are what mixed Arabic
-/// or Hebrew and Latin text needs to show right. Free text (notes, quotes) keeps
-/// everything: it is never shown on one line beside other fields.
-pub(crate) fn without_bidi_overrides(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .collect()
-}
-
-/// Trims a free text, drops it when empty, refuses it when too long. Line breaks and
-/// tabs stay; other control characters go.
-pub(crate) fn clean_text(s: Option<String>, field: &str, max: usize) -> Result<Option<String>> {
-    let Some(s) = s else { return Ok(None) };
-    let s: String = s
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect();
-    let s = crate::names::nfc(s.trim());
-    if s.is_empty() {
-        return Ok(None);
-    }
-    let n = s.chars().count();
-    if n > max {
-        return Err(Error::invalid(format!(
-            "the {field} is {n} characters; keep it under {max}"
-        )));
-    }
-    Ok(Some(s))
-}
 
 impl Store {
     /// Saves a new win and returns it as stored. Its undo takes back the people it
@@ -297,12 +18,12 @@ impl Store {
     pub fn add_win(&mut self, draft: &WinDraft) -> Result<Win> {
         let ladder = self.current_ladder()?;
         let today = crate::dates::today();
-        let clean = clean_win(draft, today, &ladder.expectation_ids(), &ladder.id)?;
+        let clean = clean::win(draft, today, &ladder.expectation_ids(), &ladder.id)?;
         crate::dates::not_in_future(clean.date, today)?;
         let id = self.write(|tx| {
-            let mark = super::undo::people_mark(tx)?;
+            let mark = super::journal::people_mark(tx)?;
             let id = insert_win(tx, &clean, Utc::now(), None)?;
-            super::undo::record_add(tx, super::undo::Entity::Win, id, mark)?;
+            super::journal::record_add(tx, super::journal::Entity::Win, id, mark)?;
             Ok(id)
         })?;
         self.win(id)
@@ -342,7 +63,7 @@ impl Store {
                     valid.push(t.id.as_str());
                 }
             }
-            let clean = clean_win(draft, today, &valid, &ladder.id)?;
+            let clean = clean::win(draft, today, &valid, &ladder.id)?;
             if clean.date != before.date {
                 crate::dates::not_in_future(clean.date, today)?;
             }
@@ -357,13 +78,13 @@ impl Store {
         let changed: Vec<WinId> = writes.iter().map(|(id, _, _)| *id).collect();
         if !writes.is_empty() {
             self.write(|tx| {
-                let mark = super::undo::people_mark(tx)?;
+                let mark = super::journal::people_mark(tx)?;
                 let mut before = Vec::new();
                 for (id, clean, was) in writes {
                     write_win_content(tx, id, &clean)?;
                     before.push((id, was));
                 }
-                super::undo::record_win_edits(tx, before, mark)
+                super::journal::record_win_edits(tx, before, mark)
             })?;
             for w in &mut wins {
                 if changed.contains(&w.id) {
@@ -409,10 +130,10 @@ impl Store {
         let win = self.win(id)?;
         self.write(|tx| {
             set_win_deleted(tx, id, true)?;
-            super::undo::record(
+            super::journal::record(
                 tx,
-                super::undo::ActionKind::Delete,
-                super::undo::Entity::Win,
+                super::journal::ActionKind::Delete,
+                super::journal::Entity::Win,
                 id,
                 None,
             )?;
@@ -584,7 +305,7 @@ impl Store {
             clauses.push(
                 "EXISTS (SELECT 1 FROM win_tags x WHERE x.win_id = w.id AND x.tag = ?)".into(),
             );
-            args.push(Box::new(crate::names::tag_form(&one_line(t))));
+            args.push(Box::new(crate::names::tag_form(&clean::one_line(t))));
         }
         match filter.confirmed {
             Some(true) => clauses.push(
@@ -774,29 +495,6 @@ pub(crate) fn set_win_deleted(tx: &Transaction<'_>, id: WinId, deleted: bool) ->
         params![id, when],
     )?;
     reindex(tx, id)
-}
-
-/// Rewrites the full-text row of one win from its tables; a deleted win has none.
-pub(crate) fn reindex(tx: &Transaction<'_>, id: WinId) -> Result<()> {
-    tx.prepare_cached("DELETE FROM wins_fts WHERE rowid = ?1")?
-        .execute([id])?;
-    tx.prepare_cached("DELETE FROM wins_stem WHERE rowid = ?1")?
-        .execute([id])?;
-    tx.prepare_cached(
-        "INSERT INTO wins_fts (rowid, title, body)
-         SELECT w.id, w.title, concat_ws(' ', w.situation, w.action, w.result, w.notes, w.metric,
-             (SELECT group_concat(tag, ' ') FROM win_tags WHERE win_id = w.id),
-             (SELECT group_concat(p.name, ' ') FROM win_people wp JOIN people p ON p.id = wp.person_id
-               WHERE wp.win_id = w.id AND p.deleted_at IS NULL))
-         FROM wins w WHERE w.id = ?1 AND w.deleted_at IS NULL",
-    )?
-    .execute([id])?;
-    // The stemmed index holds the same text (see the migration that made it).
-    tx.prepare_cached(
-        "INSERT INTO wins_stem (rowid, title, body) SELECT rowid, title, body FROM wins_fts WHERE rowid = ?1",
-    )?
-    .execute([id])?;
-    Ok(())
 }
 
 /// Which parts of a win to load.
@@ -1021,6 +719,19 @@ pub(crate) fn load_wins(
 /// principles, tags, links, and the people with their vouch flags, each list in its
 /// order. Only where a win came from and when it was logged are left out. This is
 /// how imports spot entries already in the ledger without ever taking two rows that
+/// The content of a live win as it is now.
+pub(crate) fn live_win(conn: &Connection, id: WinId) -> Result<Option<WinDraft>> {
+    let mut found = load_wins(
+        conn,
+        "w.id = ?",
+        vec![Box::new(id)],
+        "",
+        Window::ALL,
+        Parts::All,
+    )?;
+    Ok(found.pop().map(|w| WinDraft::from(&w)))
+}
+
 /// differ in one field for one.
 pub(crate) fn same_wins(tx: &Transaction<'_>, clean: &CleanWin) -> Result<Vec<WinId>> {
     let d = &clean.draft;

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod atomic_writes;
 mod backup;
 mod backup_json;
 mod bad_input;
@@ -28,6 +29,7 @@ mod roundtrip;
 mod search;
 mod settings_keys;
 mod store;
+mod structure;
 mod suggest;
 mod ts_types;
 mod undo;

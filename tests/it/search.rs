@@ -173,3 +173,33 @@ fn the_limit_keeps_the_newest_and_no_win_comes_twice() {
         "an excluded word is whole"
     );
 }
+
+#[test]
+fn a_page_from_an_offset_is_that_slice_of_the_whole_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("pages.db")).unwrap();
+    // Matches in the title and matches in the details only, interleaved in time, so
+    // pages cross from the first kind to the second.
+    for i in 0..45 {
+        if i % 3 == 0 {
+            log(&mut s, &format!("Ran review {i}"), Some("hiring loop"));
+        } else {
+            log(&mut s, &format!("Hiring push {i}"), None);
+        }
+        log(&mut s, &format!("Unrelated work {i}"), None);
+    }
+    let ids = |v: Vec<caliber::Win>| v.into_iter().map(|w| w.id).collect::<Vec<i64>>();
+    for q in ["hiring", "hir -push", "\"hiring loop\""] {
+        let all = ids(s.search(q, None).unwrap());
+        assert!(!all.is_empty(), "{q} finds something");
+        for (offset, limit) in [(0, 7), (7, 7), (25, 10), (28, 100), (44, 3), (200, 5)] {
+            let page = ids(s.search_page(q, offset, Some(limit)).unwrap());
+            let want: Vec<i64> = all.iter().skip(offset).take(limit).copied().collect();
+            assert_eq!(page, want, "{q}: {limit} from {offset}");
+        }
+        assert_eq!(
+            ids(s.search_page(q, 5, None).unwrap()),
+            all[5.min(all.len())..].to_vec()
+        );
+    }
+}

@@ -735,3 +735,33 @@ fn an_action_this_caliber_does_not_know_is_refused_and_nothing_changes() {
         1
     );
 }
+
+#[test]
+fn an_action_a_newer_caliber_wrote_is_refused_by_name_and_nothing_changes() {
+    let s = Sandbox::new();
+    s.log(&["Hired two managers for the payments org"]);
+    for (column, value) in [("entity", "gizmo"), ("kind", "merge")] {
+        let conn = rusqlite::Connection::open(&s.db).expect("open the database");
+        conn.execute(
+            &format!("UPDATE actions SET {column} = ?1 WHERE id = (SELECT max(id) FROM actions)"),
+            [value],
+        )
+        .expect("write the journal row");
+        drop(conn);
+        let before = fingerprint(&s.db);
+        let said = s.fail(&["undo"], 2);
+        assert!(
+            said.contains(&format!(
+                "the undo journal holds an action this Caliber does not know ({column} '{value}'), written by a newer Caliber"
+            )),
+            "{said}"
+        );
+        assert_eq!(fingerprint(&s.db), before, "a refused undo changes nothing");
+        let conn = rusqlite::Connection::open(&s.db).expect("open the database");
+        conn.execute(
+            "UPDATE actions SET entity = 'win', kind = 'add' WHERE id = (SELECT max(id) FROM actions)",
+            [],
+        )
+        .expect("put the journal row back");
+    }
+}

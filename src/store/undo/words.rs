@@ -5,11 +5,12 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{
-    Action, ActionKind, Added, Entity, ImportedIds, WinEdit, WinsEdit, live_win, payload, required,
-};
 use crate::error::Result;
 use crate::model::{PersonId, WinDraft, WinId};
+use crate::store::journal::{
+    Action, ActionKind, Added, Entity, ImportedIds, WinEdit, WinsEdit, payload, required,
+};
+use crate::store::wins::live_win;
 
 /// How long ago, in words.
 fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {

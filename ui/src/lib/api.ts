@@ -110,7 +110,9 @@ export function draftOf(w: Win): WinDraft {
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   listWins: (filter: WinFilter) => call<Win[]>("list_wins", { filter }),
-  searchWins: (query: string, limit?: number) => call<Win[]>("search_wins", { query, limit: limit ?? null }),
+  /** Wins matching `query`, in search order: at most `limit` after the first `offset`. */
+  searchWins: (query: string, limit?: number, offset?: number) =>
+    call<Win[]>("search_wins", { query, limit: limit ?? null, offset: offset ?? null }),
   logWin: (draft: WinDraft) => call<Win>("log_win", { draft }),
   updateWin: (id: number, draft: WinDraft) => call<Win>("update_win", { id, draft }),
   deleteWin: (id: number) => call<Win>("delete_win", { id }),
