@@ -4,6 +4,10 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
 
 /// Identifies a win; small integers so a person can type them (`caliber show 42`).
 pub type WinId = i64;
