@@ -577,3 +577,59 @@ impl From<&Win> for WinView {
         }
     }
 }
+
+/// The verdict on a whole promotion case, by the ladder's rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReadinessLabel {
+    /// The evidence makes the case.
+    Ready,
+    /// Little stands between the case and the target level.
+    Close,
+    /// Not ready: gaps, work below the level or missing must-haves hold it back.
+    NotYet,
+}
+
+kebab_enum!(ReadinessLabel, "readiness label", [
+    Ready => "ready",
+    Close => "close",
+    NotYet => "not-yet",
+]);
+
+impl From<&str> for ReadinessLabel {
+    /// The label from its word, as the verdict names it (`ready`, `close`,
+    /// `not-yet`). Any other word is the cautious verdict, not yet: a case is never
+    /// called ready by accident.
+    fn from(word: &str) -> ReadinessLabel {
+        word.parse().unwrap_or(ReadinessLabel::NotYet)
+    }
+}
+
+impl PartialEq<&str> for ReadinessLabel {
+    /// Compares with a label's word, as files and `--json` write it.
+    fn eq(&self, word: &&str) -> bool {
+        self.as_str() == *word
+    }
+}
+
+/// The facts of a win the gap review reads, and nothing else: no STAR texts apart
+/// from its words, no names. Loaded by [`crate::Store::win_facts`]; the review reads
+/// it through [`crate::review::Reviewable`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct WinFacts {
+    /// The win's id.
+    pub id: WinId,
+    /// The day it happened.
+    pub date: NaiveDate,
+    /// How far it reached.
+    pub scope: Scope,
+    /// True when it has a metric.
+    pub has_metric: bool,
+    /// Its expectation tags as (id, confirmed), in no particular order; the ids
+    /// are shared between wins.
+    pub tags: Vec<(std::sync::Arc<str>, bool)>,
+    /// The live people named on it, in order, as (person, vouches).
+    pub people: Vec<(PersonId, bool)>,
+    /// Its words: title, result and metric, space-separated.
+    pub text: String,
+}

@@ -276,7 +276,7 @@ fn feedback_providers_counted_with_outside_org_and_unvouched_expectations() {
 /// suggested-only tags and several people on one win.
 #[test]
 fn the_review_from_facts_equals_the_review_from_full_wins() {
-    use caliber::review::{CycleData, Evidence, review};
+    use caliber::review::{CycleData, Reviewable, review};
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(&dir.path().join("caliber.db")).unwrap();
     let today = d("2026-03-10");
@@ -343,7 +343,7 @@ fn the_review_from_facts_equals_the_review_from_full_wins() {
             (w.id, w.date, w.scope, w.metric.is_some())
         );
         assert_eq!(f.named().collect::<Vec<_>>(), w.named().collect::<Vec<_>>());
-        assert_eq!(f.only_suggested(), Evidence::only_suggested(w));
+        assert_eq!(f.only_suggested(), Reviewable::only_suggested(w));
         assert_eq!(f.tags.len(), w.expectations.len());
         for t in &w.expectations {
             assert_eq!(f.tag(&t.id), Some(t.confirmed));

@@ -66,8 +66,8 @@ pub struct ExpectationSection {
     pub id: String,
     /// Its title.
     pub title: String,
-    /// The review's strength word.
-    pub strength: String,
+    /// The review's strength.
+    pub strength: Strength,
     /// True when the review calls it a gap.
     pub gap: bool,
     /// The narrative paragraph.
@@ -423,10 +423,7 @@ pub fn outline(src: &Sources<'_>) -> Outline {
             ExpectationSection {
                 id: e.id.clone(),
                 title: e.title.clone(),
-                strength: rev
-                    .map(|r| r.strength.as_str())
-                    .unwrap_or("none")
-                    .to_string(),
+                strength: rev.map_or(Strength::None, |r| r.strength),
                 gap: rev.is_none_or(|r| r.gap),
                 narrative: narrative::expectation_paragraph(
                     e,

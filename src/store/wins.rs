@@ -7,10 +7,10 @@ use rusqlite::{Connection, ToSql, Transaction, params};
 use super::{Store, day, parse_day, parse_ts, ts};
 use crate::error::{Error, Result};
 use crate::ladder::principles;
+use crate::model::WinFacts;
 use crate::model::{
     ExpectationTag, PersonId, PersonRef, Win, WinDraft, WinFilter, WinId, WinPerson,
 };
-use crate::review::WinFacts;
 use std::sync::Arc;
 
 /// Longest title accepted: a title is one line, details go in the notes.

@@ -1,0 +1,201 @@
+//! Loading: what the review (and the outline) read from the store for one cycle,
+//! in one read transaction, and the one trait the review reads a win through,
+//! so the full [`Win`] and the lighter [`WinFacts`] give the same review.
+
+use chrono::NaiveDate;
+use std::borrow::Cow;
+
+use crate::error::Result;
+use crate::ladder::Ladder;
+use crate::level::{LevelOverride, win_text};
+use crate::model::{Cycle, Feedback, Person, PersonId, Scope, Win, WinFacts, WinFilter, WinId};
+use crate::store::Store;
+
+/// A win as the review reads it: its date, reach, proof, tags, people and words.
+/// [`Win`] has all of it; [`WinFacts`] is the lighter record [`super::review_store`]
+/// loads.
+pub trait Reviewable {
+    /// The win's id.
+    fn id(&self) -> WinId;
+    /// The day it happened.
+    fn date(&self) -> NaiveDate;
+    /// How far it reached.
+    fn scope(&self) -> Scope;
+    /// True when it has a metric.
+    fn has_metric(&self) -> bool;
+    /// `Some(confirmed)` when it is tagged with the expectation `id`.
+    fn tag(&self, id: &str) -> Option<bool>;
+    /// True when it has tags and every one is only a suggestion.
+    fn only_suggested(&self) -> bool;
+    /// The people named on it, in order, as (person, vouches).
+    fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_;
+    /// Its words, as the level is judged on them (title, result, metric).
+    fn text(&self) -> Cow<'_, str>;
+    /// True when someone named on it vouches for it.
+    fn is_vouched(&self) -> bool {
+        self.named().any(|(_, vouches)| vouches)
+    }
+}
+
+impl Reviewable for Win {
+    fn id(&self) -> WinId {
+        self.id
+    }
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+    fn scope(&self) -> Scope {
+        self.scope
+    }
+    fn has_metric(&self) -> bool {
+        self.metric.is_some()
+    }
+    fn tag(&self, id: &str) -> Option<bool> {
+        self.expectations
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.confirmed)
+    }
+    fn only_suggested(&self) -> bool {
+        !self.expectations.is_empty() && self.expectations.iter().all(|t| !t.confirmed)
+    }
+    fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_ {
+        self.people.iter().map(|p| (p.person_id, p.vouches))
+    }
+    fn text(&self) -> Cow<'_, str> {
+        Cow::Owned(win_text(self))
+    }
+}
+
+impl Reviewable for WinFacts {
+    fn id(&self) -> WinId {
+        self.id
+    }
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+    fn scope(&self) -> Scope {
+        self.scope
+    }
+    fn has_metric(&self) -> bool {
+        self.has_metric
+    }
+    fn tag(&self, id: &str) -> Option<bool> {
+        self.tags
+            .iter()
+            .find(|(t, _)| &**t == id)
+            .map(|&(_, confirmed)| confirmed)
+    }
+    fn only_suggested(&self) -> bool {
+        !self.tags.is_empty() && self.tags.iter().all(|&(_, confirmed)| !confirmed)
+    }
+    fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_ {
+        self.people.iter().copied()
+    }
+    fn text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.text)
+    }
+}
+
+/// The current cycle's evidence, loaded once from a store: what the review and
+/// the outline both read. `W` is what is loaded of each win.
+pub struct CycleData<W = Win> {
+    /// The cycle's ladder.
+    pub ladder: Ladder,
+    /// The cycle in force.
+    pub cycle: Cycle,
+    /// Wins inside the cycle's window, newest first.
+    pub wins: Vec<W>,
+    /// Everyone.
+    pub people: Vec<Person>,
+    /// Feedback given inside the cycle's window.
+    pub feedback: Vec<Feedback>,
+    /// The user's own org, when they said it.
+    pub own_org: Option<String>,
+    /// The levels the user set by hand.
+    pub overrides: Vec<LevelOverride>,
+}
+
+impl CycleData {
+    /// Loads the cycle's evidence.
+    pub fn load(store: &Store) -> Result<CycleData> {
+        CycleData::load_with(store, |s, f| s.list_wins(f))
+    }
+
+    /// Loads what the outline ranks its evidence by ([`Store::list_wins_ranking`]):
+    /// the wins it shows in full are read afterwards.
+    pub(crate) fn load_ranking(store: &Store) -> Result<CycleData> {
+        CycleData::load_with(store, |s, f| s.list_wins_ranking(f))
+    }
+}
+
+impl CycleData<WinFacts> {
+    /// Loads only what the review reads of each win ([`Store::win_facts`]).
+    pub fn load_facts(store: &Store) -> Result<CycleData<WinFacts>> {
+        CycleData::load_with(store, |s, f| {
+            s.win_facts(f.since.unwrap_or_default(), f.until.unwrap_or_default())
+        })
+    }
+}
+
+impl<W: Reviewable> CycleData<W> {
+    fn load_with(
+        store: &Store,
+        list: impl FnOnce(&Store, &WinFilter) -> Result<Vec<W>>,
+    ) -> Result<CycleData<W>> {
+        let cycle = store.cycle()?;
+        let ladder = store.ladder(&cycle.ladder)?;
+        let wins = list(
+            store,
+            &WinFilter {
+                since: Some(cycle.start),
+                until: Some(cycle.end),
+                ..Default::default()
+            },
+        )?;
+        let feedback = store.feedback_between(cycle.start, cycle.end)?;
+        Ok(CycleData {
+            feedback,
+            ladder,
+            cycle,
+            wins,
+            people: store.list_people()?,
+            own_org: store.own_org()?,
+            overrides: store.level_overrides()?,
+        })
+    }
+
+    /// The review's inputs as of a day.
+    pub fn inputs(&self, as_of: NaiveDate) -> Inputs<'_, W> {
+        Inputs {
+            ladder: &self.ladder,
+            cycle: &self.cycle,
+            wins: &self.wins,
+            people: &self.people,
+            feedback: &self.feedback,
+            own_org: self.own_org.as_deref(),
+            overrides: &self.overrides,
+            as_of,
+        }
+    }
+}
+
+/// Everything a review reads. `W` is what is known of each win ([`Reviewable`]).
+pub struct Inputs<'a, W = Win> {
+    /// The ladder.
+    pub ladder: &'a Ladder,
+    /// The cycle; only wins inside its window count.
+    pub cycle: &'a Cycle,
+    /// Wins (any; those outside the window are ignored), newest first.
+    pub wins: &'a [W],
+    /// People.
+    pub people: &'a [Person],
+    /// Feedback.
+    pub feedback: &'a [Feedback],
+    /// The user's own org, when known; otherwise guessed from their reports.
+    pub own_org: Option<&'a str>,
+    /// The levels the user set by hand.
+    pub overrides: &'a [LevelOverride],
+    /// The day of the review.
+    pub as_of: NaiveDate,
+}
