@@ -99,6 +99,18 @@ fn an_empty_ledger_is_all_gaps_in_ladder_order() {
 }
 
 #[test]
+fn how_the_review_is_computed_says_the_weights_it_scores_with() {
+    let s = store_with_cycle();
+    let r = review_store(&s, d(AS_OF)).unwrap();
+    let scoring = caliber::review::scoring::WEIGHTS.describe();
+    assert!(
+        r.readiness.method.contains(&scoring),
+        "the method text no longer says how expectations are scored:\n{}\nwant:\n{scoring}",
+        r.readiness.method
+    );
+}
+
+#[test]
 fn a_single_win_is_a_gap_and_several_spread_wins_are_not() {
     let mut s = store_with_cycle();
     win(
