@@ -8,7 +8,10 @@ use std::borrow::Cow;
 use crate::error::Result;
 use crate::ladder::Ladder;
 use crate::level::{LevelOverride, win_text};
-use crate::model::{Cycle, Feedback, Person, PersonId, Scope, Win, WinFacts, WinFilter, WinId};
+use crate::model::{
+    Cycle, ExpectationTag, Feedback, Person, PersonId, Scope, Win, WinFacts, WinFilter, WinId,
+    WinPerson,
+};
 use crate::store::Store;
 
 /// A win as the review reads it: its date, reach, proof, tags, people and words.
@@ -97,6 +100,93 @@ impl Reviewable for WinFacts {
     }
 }
 
+/// A win as the outline ranks it as evidence and its narrative quotes it: no
+/// situation, notes, links or free tags, and of the action only whether there is
+/// one. The outline reads the wins it shows in full afterwards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RankedWin {
+    /// The win's id.
+    pub id: WinId,
+    /// The day it happened.
+    pub date: NaiveDate,
+    /// One line saying what happened.
+    pub title: String,
+    /// What came of it.
+    pub result: Option<String>,
+    /// The impact as written.
+    pub metric: Option<String>,
+    /// How far it reached.
+    pub scope: Scope,
+    /// True when the user wrote what they did (the A of STAR).
+    pub has_action: bool,
+    /// People involved, and whether they can vouch.
+    pub people: Vec<WinPerson>,
+    /// Expectations of the ladder it is evidence for.
+    pub expectations: Vec<ExpectationTag>,
+    /// Leadership principle ids it shows.
+    pub principles: Vec<String>,
+    /// Its words, as the level is judged on them.
+    text: String,
+}
+
+impl From<Win> for RankedWin {
+    /// Keeps what ranks; the store's ranking read leaves the action's text out
+    /// and keeps whether there is one.
+    fn from(w: Win) -> RankedWin {
+        let text = win_text(&w);
+        RankedWin {
+            id: w.id,
+            date: w.date,
+            title: w.title,
+            result: w.result,
+            metric: w.metric,
+            scope: w.scope,
+            has_action: w.action.is_some(),
+            people: w.people,
+            expectations: w.expectations,
+            principles: w.principles,
+            text,
+        }
+    }
+}
+
+impl RankedWin {
+    /// True when someone named on the win can vouch for it.
+    pub fn is_vouched(&self) -> bool {
+        self.people.iter().any(|p| p.vouches)
+    }
+}
+
+impl Reviewable for RankedWin {
+    fn id(&self) -> WinId {
+        self.id
+    }
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+    fn scope(&self) -> Scope {
+        self.scope
+    }
+    fn has_metric(&self) -> bool {
+        self.metric.is_some()
+    }
+    fn tag(&self, id: &str) -> Option<bool> {
+        self.expectations
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.confirmed)
+    }
+    fn only_suggested(&self) -> bool {
+        !self.expectations.is_empty() && self.expectations.iter().all(|t| !t.confirmed)
+    }
+    fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_ {
+        self.people.iter().map(|p| (p.person_id, p.vouches))
+    }
+    fn text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.text)
+    }
+}
+
 /// The current cycle's evidence, loaded once from a store: what the review and
 /// the outline both read. `W` is what is loaded of each win.
 pub struct CycleData<W = Win> {
@@ -124,8 +214,27 @@ impl CycleData {
 
     /// Loads what the outline ranks its evidence by ([`Store::list_wins_ranking`]):
     /// the wins it shows in full are read afterwards.
-    pub(crate) fn load_ranking(store: &Store) -> Result<CycleData> {
-        CycleData::load_with(store, |s, f| s.list_wins_ranking(f))
+    pub fn load_ranking(store: &Store) -> Result<CycleData<RankedWin>> {
+        CycleData::load_with(store, |s, f| {
+            Ok(s.list_wins_ranking(f)?
+                .into_iter()
+                .map(RankedWin::from)
+                .collect())
+        })
+    }
+
+    /// The same cycle as what ranks evidence: what [`CycleData::load_ranking`]
+    /// loads, made from the wins in full.
+    pub fn ranked(&self) -> CycleData<RankedWin> {
+        CycleData {
+            ladder: self.ladder.clone(),
+            cycle: self.cycle.clone(),
+            wins: self.wins.iter().cloned().map(RankedWin::from).collect(),
+            people: self.people.clone(),
+            feedback: self.feedback.clone(),
+            own_org: self.own_org.clone(),
+            overrides: self.overrides.clone(),
+        }
     }
 }
 

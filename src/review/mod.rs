@@ -25,7 +25,7 @@ use crate::error::Result;
 use crate::store::Store;
 
 pub use build::{quarters, review};
-pub use loading::{CycleData, Inputs, Reviewable};
+pub use loading::{CycleData, Inputs, RankedWin, Reviewable};
 pub use report::{
     ExpectationReview, Gap, LevelCounts, MissingMustHave, MustHaveStatus, Providers, QuarterCell,
     Readiness, Review, Strength, Sustained,
