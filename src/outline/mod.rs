@@ -10,8 +10,9 @@ mod html;
 mod markdown;
 mod narrative;
 
+pub use crate::review::count_words;
 pub use docx::APPENDIX_TABLE_ROWS;
-pub use narrative::{count_words, first_person};
+pub use narrative::first_person;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

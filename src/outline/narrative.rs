@@ -6,7 +6,7 @@
 use super::{Concern, Para, Sources};
 use crate::ladder::Expectation;
 use crate::model::{Feedback, Scope};
-use crate::review::{ExpectationReview, Gap, RankedWin, Review};
+use crate::review::{ExpectationReview, Gap, RankedWin, Review, count_words};
 
 /// Past-tense verbs that open a title written as an action ("Hired two managers"),
 /// so the draft can put "I" in front of it.
@@ -78,41 +78,6 @@ pub fn first_person(title: &str) -> String {
         .map(|c| c.to_lowercase().collect())
         .unwrap_or_default();
     format!("I {head}{}", chars.as_str())
-}
-
-/// A count in words ("three"), so the draft adds no digits of its own.
-pub fn count_words(n: usize) -> String {
-    const ONES: [&str; 20] = [
-        "no",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 10] = [
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    match n {
-        0..=19 => ONES[n].to_string(),
-        20..=99 if n % 10 == 0 => TENS[n / 10].to_string(),
-        20..=99 => format!("{}-{}", TENS[n / 10], ONES[n % 10]),
-        _ => "over a hundred".to_string(),
-    }
 }
 
 fn cite(id: i64) -> String {

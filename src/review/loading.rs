@@ -1,6 +1,7 @@
-//! Loading: what the review (and the outline) read from the store for one cycle,
-//! in one read transaction, and the one trait the review reads a win through,
-//! so the full [`Win`] and the lighter [`WinFacts`] give the same review.
+//! Loading: what the review (and the outline) read from the store for one cycle
+//! (the callers hold one read transaction around it), and the one trait the review
+//! reads a win through, so the full [`Win`], the lighter [`WinFacts`] and the
+//! outline's [`RankedWin`] give the same review.
 
 use chrono::NaiveDate;
 use std::borrow::Cow;

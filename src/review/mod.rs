@@ -32,8 +32,8 @@ pub use report::{
 };
 pub use scoring::{LAST_WEEKS, OLD_AFTER_DAYS, PROVIDERS_WANTED, RECENT_DAYS};
 pub use verdict::readiness;
-pub use wording::ago;
 pub(crate) use wording::plural;
+pub use wording::{ago, count_words};
 
 /// Reviews the current cycle of a store as of `as_of`, from the facts of its wins
 /// ([`Store::win_facts`]), all read in one read transaction.

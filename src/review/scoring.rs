@@ -6,6 +6,7 @@
 use crate::model::Scope;
 
 use super::report::Strength;
+use super::wording::count_words;
 
 /// Evidence older than this many days is "old" for calibration.
 pub const OLD_AFTER_DAYS: i64 = 180;
@@ -183,12 +184,11 @@ impl Weights {
 
 /// "five wins", "one quarter": small counts in words, as a sentence has them.
 fn counted(n: u32, one: &str, many: &str) -> String {
-    const WORDS: [&str; 11] = [
-        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ];
-    let number = WORDS
-        .get(n as usize)
-        .map_or_else(|| n.to_string(), |w| w.to_string());
+    let number = if n < 100 {
+        count_words(n as usize)
+    } else {
+        n.to_string()
+    };
     format!("{number} {}", if n == 1 { one } else { many })
 }
 

@@ -848,8 +848,6 @@ fn sort_parts<T>(rows: &mut [(usize, i64, T)]) {
     }
 }
 
-/// Loads live wins matching `clause` with all their parts, in as few queries as
-/// there are tables, whatever the number of wins.
 /// Which slice of the ordered rows [`load_wins`] reads: `offset` rows skipped, then at
 /// most `limit` rows (all of the rest without one).
 #[derive(Debug, Clone, Copy)]
@@ -866,6 +864,8 @@ impl Window {
     };
 }
 
+/// Loads live wins matching `clause` with all their parts, in as few queries as
+/// there are tables, whatever the number of wins.
 pub(crate) fn load_wins(
     conn: &Connection,
     clause: &str,
