@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use std::borrow::Cow;
 
 use crate::error::Result;
-use crate::ladder::Ladder;
+use crate::ladder::{Ladder, builtin_ladder};
 use crate::level::{LevelOverride, win_text};
 use crate::model::{
     Cycle, ExpectationTag, Feedback, Person, PersonId, Scope, Win, WinFacts, WinFilter, WinId,
@@ -191,8 +191,8 @@ impl Reviewable for RankedWin {
 /// The current cycle's evidence, loaded once from a store: what the review and
 /// the outline both read. `W` is what is loaded of each win.
 pub struct CycleData<W = Win> {
-    /// The cycle's ladder.
-    pub ladder: Ladder,
+    /// The cycle's ladder: a built-in one is borrowed, not copied for each review.
+    pub ladder: Cow<'static, Ladder>,
     /// The cycle in force.
     pub cycle: Cycle,
     /// Wins inside the cycle's window, newest first.
@@ -254,7 +254,11 @@ impl<W: Reviewable> CycleData<W> {
         list: impl FnOnce(&Store, &WinFilter) -> Result<Vec<W>>,
     ) -> Result<CycleData<W>> {
         let cycle = store.cycle()?;
-        let ladder = store.ladder(&cycle.ladder)?;
+        // Built-in ids resolve to the built-in ladder first, as `Store::ladder` does.
+        let ladder = match builtin_ladder(&cycle.ladder) {
+            Some(l) => Cow::Borrowed(l),
+            None => Cow::Owned(store.ladder(&cycle.ladder)?),
+        };
         let wins = list(
             store,
             &WinFilter {
