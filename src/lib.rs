@@ -21,6 +21,7 @@ pub mod reminder;
 pub mod review;
 pub mod store;
 pub mod suggest;
+mod words;
 
 pub use error::{Error, ErrorKind, ErrorReport, Result};
 pub use ladder::{Expectation, Ladder, Principle};

@@ -834,3 +834,85 @@ impl ImportSummary {
         self.wins + self.people + self.feedback > 0
     }
 }
+
+/// The verdict on a whole promotion case, by the ladder's rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReadinessLabel {
+    /// The evidence makes the case.
+    Ready,
+    /// Little stands between the case and the target level.
+    Close,
+    /// Not ready: gaps, work below the level or missing must-haves hold it back.
+    NotYet,
+}
+
+kebab_enum!(ReadinessLabel, "readiness label", [
+    Ready => "ready",
+    Close => "close",
+    NotYet => "not-yet",
+]);
+
+impl From<&str> for ReadinessLabel {
+    /// The label from its word, as the verdict names it (`ready`, `close`,
+    /// `not-yet`). Any other word is the cautious verdict, not yet: a case is never
+    /// called ready by accident.
+    fn from(word: &str) -> ReadinessLabel {
+        word.parse().unwrap_or(ReadinessLabel::NotYet)
+    }
+}
+
+impl PartialEq<&str> for ReadinessLabel {
+    /// Compares with a label's word, as files and `--json` write it.
+    fn eq(&self, word: &&str) -> bool {
+        self.as_str() == *word
+    }
+}
+
+/// The facts of a win the gap review reads, and nothing else: no STAR texts apart
+/// from its words, no names. Loaded by [`crate::Store::win_facts`]; the review reads
+/// it through [`crate::review::Reviewable`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct WinFacts {
+    /// The win's id.
+    pub id: WinId,
+    /// The day it happened.
+    pub date: NaiveDate,
+    /// How far it reached.
+    pub scope: Scope,
+    /// True when it has a metric.
+    pub has_metric: bool,
+    /// Its expectation tags as (id, confirmed), in no particular order; the ids
+    /// are shared between wins.
+    pub tags: Vec<(std::sync::Arc<str>, bool)>,
+    /// The live people named on it, in order, as (person, vouches).
+    pub people: Vec<(PersonId, bool)>,
+    /// Its words: title, result and metric, space-separated.
+    pub text: String,
+}
+
+/// A win as the review reads it: its date, reach, proof, tags, people and words.
+/// [`Win`] has all of it; [`WinFacts`] is the lighter record [`crate::review::review_store`]
+/// loads.
+pub trait Reviewable {
+    /// The win's id.
+    fn id(&self) -> WinId;
+    /// The day it happened.
+    fn date(&self) -> NaiveDate;
+    /// How far it reached.
+    fn scope(&self) -> Scope;
+    /// True when it has a metric.
+    fn has_metric(&self) -> bool;
+    /// `Some(confirmed)` when it is tagged with the expectation `id`.
+    fn tag(&self, id: &str) -> Option<bool>;
+    /// True when it has tags and every one is only a suggestion.
+    fn only_suggested(&self) -> bool;
+    /// The people named on it, in order, as (person, vouches).
+    fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_;
+    /// Its words, as the level is judged on them (title, result, metric).
+    fn text(&self) -> std::borrow::Cow<'_, str>;
+    /// True when someone named on it vouches for it.
+    fn is_vouched(&self) -> bool {
+        self.named().any(|(_, vouches)| vouches)
+    }
+}

@@ -12,8 +12,12 @@ use crate::error::Result;
 use crate::ladder::Ladder;
 use crate::level::{OrgView, is_senior_voice};
 use crate::model::{Cycle, Feedback, Person, PersonId, Relation, Seniority};
-use crate::review::{Evidence, PROVIDERS_WANTED, Providers, WinFacts, plural};
+use crate::model::{Reviewable, WinFacts};
 use crate::store::Store;
+use crate::words::plural;
+
+/// How many feedback providers a promotion case wants, at least.
+pub const PROVIDERS_WANTED: usize = 4;
 
 /// A promotion case rarely needs more feedback providers than this.
 pub const PROVIDERS_ENOUGH: usize = 6;
@@ -161,7 +165,7 @@ pub fn people_overview(
 }
 
 /// The people who vouch for a win, each once.
-fn vouchers_of<W: Evidence>(w: &W) -> Vec<PersonId> {
+fn vouchers_of<W: Reviewable>(w: &W) -> Vec<PersonId> {
     let mut seen = HashSet::new();
     w.named()
         .filter(|&(id, vouches)| vouches && seen.insert(id))
@@ -185,7 +189,7 @@ fn in_ladder_order(ids: BTreeSet<String>, ladder: &Ladder) -> Vec<String> {
 }
 
 /// Every expectation of the ladder with its wins and vouchers, in ladder order.
-pub fn coverage<W: Evidence>(ladder: &Ladder, wins: &[&W], people: &[Person]) -> Vec<Coverage> {
+pub fn coverage<W: Reviewable>(ladder: &Ladder, wins: &[&W], people: &[Person]) -> Vec<Coverage> {
     let names: HashMap<PersonId, &str> = people.iter().map(|p| (p.id, p.name.as_str())).collect();
     ladder
         .expectations
@@ -228,7 +232,7 @@ pub struct Voices<'a, W> {
 
 /// Who can vouch for the case: people who vouch for a win or gave feedback in the
 /// window, how many are outside the org or senior, and who is worth asking.
-pub fn providers<W: Evidence>(v: &Voices<'_, W>) -> Providers {
+pub fn providers<W: Reviewable>(v: &Voices<'_, W>) -> Providers {
     let Voices {
         wins,
         people,
@@ -324,4 +328,28 @@ pub fn providers<W: Evidence>(v: &Voices<'_, W>) -> Providers {
         ask,
         summary,
     }
+}
+
+/// Who can vouch for the case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Providers {
+    /// People who vouch for a win or gave feedback in the window.
+    pub count: usize,
+    /// Of those, outside the user's own org.
+    pub outside_org: usize,
+    /// Of those, at or above the target level (not the user's own manager).
+    pub at_or_above: usize,
+    /// Of those, at or above the target level or outside the org: the voices that
+    /// count most with a panel.
+    pub senior_voices: usize,
+    /// The voices that are missing, in sentences ("nobody at or above L7 vouches").
+    pub missing_voices: Vec<String>,
+    /// Their names.
+    pub names: Vec<String>,
+    /// Expectations with wins that nobody can vouch for.
+    pub unvouched: Vec<String>,
+    /// People worth asking: on the user's wins, not yet a provider.
+    pub ask: Vec<String>,
+    /// The verdict in a sentence.
+    pub summary: String,
 }

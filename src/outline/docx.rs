@@ -479,8 +479,11 @@ pub fn render(o: &Outline) -> Result<Vec<u8>> {
 
     doc = doc.add_paragraph(heading(1, "2. The expectations of the level"));
     for (i, s) in o.expectations.iter().enumerate() {
-        let mut h = heading(2, &format!("2.{} {}", i + 1, s.title))
-            .add_run(run(&format!("  ({})", s.strength)).color(MUTED).size(20));
+        let mut h = heading(2, &format!("2.{} {}", i + 1, s.title)).add_run(
+            run(&format!("  ({})", s.strength.as_str()))
+                .color(MUTED)
+                .size(20),
+        );
         if s.gap {
             h = h.add_run(run("  GAP").color("9A1B1B").size(20));
         }

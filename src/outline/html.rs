@@ -11,6 +11,7 @@ use std::fmt::Write;
 
 use super::{Evidence, Forte, Outline};
 use crate::model::WinId;
+use crate::review::Strength;
 
 /// The style sheet: system fonts, a readable column, dark mode on screen, and
 /// print rules that keep evidence blocks and headings together.
@@ -169,15 +170,14 @@ fn link(url: &str) -> String {
     }
 }
 
-/// A CSS class for a strength word, using only the known words.
-fn strength_class(strength: &str) -> &'static str {
-    match strength.trim().to_ascii_lowercase().as_str() {
-        "none" => "s-none",
-        "thin" => "s-thin",
-        "developing" => "s-developing",
-        "solid" => "s-solid",
-        "strong" => "s-strong",
-        _ => "s-other",
+/// The CSS class of a strength.
+fn strength_class(strength: Strength) -> &'static str {
+    match strength {
+        Strength::None => "s-none",
+        Strength::Thin => "s-thin",
+        Strength::Developing => "s-developing",
+        Strength::Solid => "s-solid",
+        Strength::Strong => "s-strong",
     }
 }
 
@@ -291,8 +291,8 @@ pub fn render(o: &Outline) -> String {
             "<h3>2.{} {} <span class=\"badge {}\">{}</span>",
             i + 1,
             escape(&s.title),
-            strength_class(&s.strength),
-            escape(&s.strength)
+            strength_class(s.strength),
+            escape(s.strength.as_str())
         );
         if s.gap {
             b.push_str(" <span class=\"badge gap\">GAP</span>");

@@ -134,7 +134,7 @@ pub fn render(o: &Outline) -> String {
             "### 2.{} {} ({}{flag})\n",
             i + 1,
             md(&s.title),
-            md(&s.strength)
+            md(s.strength.as_str())
         );
         let _ = writeln!(out, "{}\n", md_cited(&s.narrative.text));
         for e in &s.evidence {

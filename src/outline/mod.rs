@@ -10,8 +10,9 @@ mod html;
 mod markdown;
 mod narrative;
 
+pub use crate::review::count_words;
 pub use docx::APPENDIX_TABLE_ROWS;
-pub use narrative::{count_words, first_person};
+pub use narrative::first_person;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -19,8 +20,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, Result};
 use crate::ladder::{Ladder, principles};
-use crate::model::{Cycle, Feedback, Person, Relation, Scope, Win, WinId};
-use crate::review::{CycleData, Review, Strength, review};
+use crate::model::{Cycle, Feedback, Person, Relation, Scope, Win, WinId, WinPerson};
+use crate::review::{CycleData, RankedWin, Review, Strength, review};
 use crate::store::Store;
 
 /// A paragraph of the draft and the wins it rests on.
@@ -66,8 +67,8 @@ pub struct ExpectationSection {
     pub id: String,
     /// Its title.
     pub title: String,
-    /// The review's strength word.
-    pub strength: String,
+    /// The review's strength.
+    pub strength: Strength,
     /// True when the review calls it a gap.
     pub gap: bool,
     /// The narrative paragraph.
@@ -244,8 +245,8 @@ pub struct Sources<'a> {
     pub ladder: &'a Ladder,
     /// The cycle.
     pub cycle: &'a Cycle,
-    /// Wins (those outside the window are left out).
-    pub wins: &'a [Win],
+    /// Wins as ranked (those outside the window are left out).
+    pub wins: &'a [RankedWin],
     /// People.
     pub people: &'a [Person],
     /// Feedback.
@@ -267,26 +268,34 @@ pub fn outline_store(store: &Store, as_of: NaiveDate) -> Result<Outline> {
             .iter()
             .flat_map(|e| e.evidence.iter().map(|x| x.id))
             .collect();
-        let full: HashMap<WinId, Win> = store
-            .wins_by_ids(&shown)?
-            .into_iter()
-            .map(|w| (w.id, w))
-            .collect();
-        for x in o
+        o.show_evidence_from(&store.wins_by_ids(&shown)?);
+        Ok(o)
+    })
+}
+
+/// Builds the outline from a cycle's wins loaded in full and their review: the
+/// same outline as [`outline_store`] gives for the same data.
+pub fn outline_of_full_wins(data: &CycleData, review: &Review) -> Outline {
+    let mut o = outline(&data.ranked().sources(review));
+    o.show_evidence_from(&data.wins);
+    o
+}
+
+impl Outline {
+    /// Puts the whole text of each win shown as evidence (situation, action,
+    /// links) in place, from `full`; a win not there keeps what ranking read.
+    pub fn show_evidence_from(&mut self, full: &[Win]) {
+        let full: HashMap<WinId, &Win> = full.iter().map(|w| (w.id, w)).collect();
+        for x in self
             .expectations
             .iter_mut()
             .flat_map(|e| e.evidence.iter_mut())
         {
-            match full.get(&x.id) {
-                Some(w) => *x = evidence(w),
-                // Not possible inside one read; never show the ranking's placeholders.
-                None => {
-                    (x.situation, x.action, x.result) = (None, None, None);
-                }
+            if let Some(w) = full.get(&x.id) {
+                *x = evidence(w);
             }
         }
-        Ok(o)
-    })
+    }
 }
 
 /// Builds the Forte texts of the current cycle of a store (they rank wins and quote
@@ -306,7 +315,7 @@ fn with_sources<T>(
     Ok(f(&ev.sources(&review)))
 }
 
-impl CycleData {
+impl CycleData<RankedWin> {
     /// What an outline is drawn from: this evidence and its review.
     pub fn sources<'a>(&'a self, review: &'a Review) -> Sources<'a> {
         Sources {
@@ -321,7 +330,7 @@ impl CycleData {
 }
 
 /// How good a win is as evidence: confirmed, with a number, wide, vouched, recent.
-fn weight(w: &Win, expectation: Option<&str>) -> (u32, NaiveDate, WinId) {
+fn weight(w: &RankedWin, expectation: Option<&str>) -> (u32, NaiveDate, WinId) {
     let mut s = 0;
     if let Some(e) = expectation
         && w.expectations.iter().any(|t| t.id == e && t.confirmed)
@@ -340,20 +349,32 @@ fn weight(w: &Win, expectation: Option<&str>) -> (u32, NaiveDate, WinId) {
     if w.is_vouched() {
         s += 2;
     }
-    if w.result.is_some() || w.action.is_some() {
+    if w.result.is_some() || w.has_action {
         s += 1;
     }
     (s, w.date, w.id)
 }
 
+/// A win shown as evidence, in full.
 fn evidence(w: &Win) -> Evidence {
+    Evidence {
+        situation: w.situation.clone(),
+        action: w.action.clone(),
+        links: w.links.clone(),
+        ..ranked_evidence(&RankedWin::from(w.clone()))
+    }
+}
+
+/// A win shown as evidence with what ranking read: no situation, action or links
+/// until [`Outline::show_evidence_from`] puts them in.
+fn ranked_evidence(w: &RankedWin) -> Evidence {
     let set = principles();
     Evidence {
         id: w.id,
         date: w.date,
         title: w.title.clone(),
-        situation: w.situation.clone(),
-        action: w.action.clone(),
+        situation: None,
+        action: None,
         result: w.result.clone(),
         metric: w.metric.clone(),
         scope: w.scope,
@@ -366,19 +387,23 @@ fn evidence(w: &Win) -> Evidence {
                     .unwrap_or_else(|| p.clone())
             })
             .collect(),
-        vouchers: w
-            .people
-            .iter()
-            .filter(|p| p.vouches)
-            .map(|p| p.name.clone())
-            .collect(),
-        links: w.links.clone(),
+        vouchers: vouchers(&w.people),
+        links: Vec::new(),
     }
 }
 
+/// The names of those who vouch, in order.
+fn vouchers(people: &[WinPerson]) -> Vec<String> {
+    people
+        .iter()
+        .filter(|p| p.vouches)
+        .map(|p| p.name.clone())
+        .collect()
+}
+
 /// The best wins for an expectation, best first.
-fn best_for<'a>(wins: &[&'a Win], id: &str, n: usize) -> Vec<&'a Win> {
-    let mut mine: Vec<&Win> = wins
+fn best_for<'a>(wins: &[&'a RankedWin], id: &str, n: usize) -> Vec<&'a RankedWin> {
+    let mut mine: Vec<&RankedWin> = wins
         .iter()
         .copied()
         .filter(|w| w.expectations.iter().any(|t| t.id == id))
@@ -390,7 +415,7 @@ fn best_for<'a>(wins: &[&'a Win], id: &str, n: usize) -> Vec<&'a Win> {
 
 /// Builds the outline. Pure: same sources, same outline.
 pub fn outline(src: &Sources<'_>) -> Outline {
-    let wins: Vec<&Win> = src
+    let wins: Vec<&RankedWin> = src
         .wins
         .iter()
         .filter(|w| src.cycle.contains(w.date))
@@ -410,7 +435,7 @@ pub fn outline(src: &Sources<'_>) -> Outline {
                 Some(r) if !r.floor => r.below_level.iter().copied().collect(),
                 _ => HashSet::new(),
             };
-            let at_level: Vec<&Win> = wins
+            let at_level: Vec<&RankedWin> = wins
                 .iter()
                 .copied()
                 .filter(|w| !below.contains(&w.id))
@@ -426,10 +451,7 @@ pub fn outline(src: &Sources<'_>) -> Outline {
             ExpectationSection {
                 id: e.id.clone(),
                 title: e.title.clone(),
-                strength: rev
-                    .map(|r| r.strength.as_str())
-                    .unwrap_or("none")
-                    .to_string(),
+                strength: rev.map_or(Strength::None, |r| r.strength),
                 gap: rev.is_none_or(|r| r.gap),
                 narrative: narrative::expectation_paragraph(
                     e,
@@ -438,7 +460,7 @@ pub fn outline(src: &Sources<'_>) -> Outline {
                     &quotes,
                     &src.cycle.target_level,
                 ),
-                evidence: best.iter().take(4).map(|w| evidence(w)).collect(),
+                evidence: best.iter().take(4).map(|w| ranked_evidence(w)).collect(),
             }
         })
         .collect();
@@ -448,7 +470,7 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         .principles
         .iter()
         .filter_map(|p| {
-            let mut mine: Vec<&Win> = wins
+            let mut mine: Vec<&RankedWin> = wins
                 .iter()
                 .copied()
                 .filter(|w| w.principles.contains(&p.id))
@@ -585,7 +607,7 @@ pub fn outline(src: &Sources<'_>) -> Outline {
 
 /// Builds the Forte texts: accomplishments, superpowers and areas for growth.
 pub fn forte(src: &Sources<'_>) -> Forte {
-    let wins: Vec<&Win> = src
+    let wins: Vec<&RankedWin> = src
         .wins
         .iter()
         .filter(|w| src.cycle.contains(w.date))

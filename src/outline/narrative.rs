@@ -5,8 +5,8 @@
 
 use super::{Concern, Para, Sources};
 use crate::ladder::Expectation;
-use crate::model::{Feedback, Scope, Win};
-use crate::review::{ExpectationReview, Gap, Review};
+use crate::model::{Feedback, Scope};
+use crate::review::{ExpectationReview, Gap, RankedWin, Review, count_words};
 
 /// Past-tense verbs that open a title written as an action ("Hired two managers"),
 /// so the draft can put "I" in front of it.
@@ -80,41 +80,6 @@ pub fn first_person(title: &str) -> String {
     format!("I {head}{}", chars.as_str())
 }
 
-/// A count in words ("three"), so the draft adds no digits of its own.
-pub fn count_words(n: usize) -> String {
-    const ONES: [&str; 20] = [
-        "no",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 10] = [
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    match n {
-        0..=19 => ONES[n].to_string(),
-        20..=99 if n % 10 == 0 => TENS[n / 10].to_string(),
-        20..=99 => format!("{}-{}", TENS[n / 10], ONES[n % 10]),
-        _ => "over a hundred".to_string(),
-    }
-}
-
 fn cite(id: i64) -> String {
     format!("[#{id}]")
 }
@@ -139,7 +104,7 @@ fn para(text: String) -> Para {
 }
 
 /// "I hired two managers (2 managers) [#4]".
-fn claim(w: &Win) -> String {
+fn claim(w: &RankedWin) -> String {
     let mut s = first_person(&w.title);
     if let Some(m) = &w.metric
         && !restates(&w.title, m)
@@ -189,7 +154,7 @@ fn join_names(names: &[String]) -> String {
 pub(super) fn expectation_paragraph(
     e: &Expectation,
     rev: Option<&ExpectationReview>,
-    best: &[&Win],
+    best: &[&RankedWin],
     quotes: &[&Feedback],
     target_level: &str,
 ) -> Para {
@@ -270,13 +235,17 @@ pub(super) fn expectation_paragraph(
 }
 
 /// One line per principle: the wins that show it.
-pub(super) fn principle_line(wins: &[&Win]) -> Para {
+pub(super) fn principle_line(wins: &[&RankedWin]) -> Para {
     let parts: Vec<String> = wins.iter().take(3).map(|w| claim(w)).collect();
     para(format!("{}.", parts.join("; ")))
 }
 
 /// A gap as a panel would raise it, and the answer to it.
-pub(super) fn gap_concern(g: &Gap, rev: Option<&ExpectationReview>, existing: &[&Win]) -> Concern {
+pub(super) fn gap_concern(
+    g: &Gap,
+    rev: Option<&ExpectationReview>,
+    existing: &[&RankedWin],
+) -> Concern {
     let n = rev.map(|r| r.wins).unwrap_or(0);
     let concern = if n == 0 {
         format!("No evidence yet of \"{}\".", g.title)
@@ -296,7 +265,7 @@ pub(super) fn gap_concern(g: &Gap, rev: Option<&ExpectationReview>, existing: &[
 }
 
 /// The summary paragraphs.
-pub(super) fn summary(src: &Sources<'_>, wins: &[&Win]) -> Vec<Para> {
+pub(super) fn summary(src: &Sources<'_>, wins: &[&RankedWin]) -> Vec<Para> {
     let c = src.cycle;
     let mut out = Vec::new();
     let mut first = format!(
@@ -328,7 +297,7 @@ pub(super) fn summary(src: &Sources<'_>, wins: &[&Win]) -> Vec<Para> {
     for e in strong.iter().take(2) {
         let below: std::collections::HashSet<crate::model::WinId> =
             e.below_level.iter().copied().collect();
-        let at_level: Vec<&Win> = wins
+        let at_level: Vec<&RankedWin> = wins
             .iter()
             .copied()
             .filter(|w| !below.contains(&w.id))
@@ -390,7 +359,7 @@ fn fit(sentences: &[String], max: usize) -> String {
 }
 
 /// One Forte accomplishment: the win, its number and its result.
-pub(super) fn accomplishment(w: &Win) -> Para {
+pub(super) fn accomplishment(w: &RankedWin) -> Para {
     let mut sentences = vec![format!("{}.", claim(w))];
     if let Some(r) = &w.result {
         sentences.push(format!("{}.", r.trim_end_matches('.')));
@@ -399,7 +368,7 @@ pub(super) fn accomplishment(w: &Win) -> Para {
 }
 
 /// The Forte "superpowers" text.
-pub(super) fn superpowers(strong: &[&ExpectationReview], wins: &[&Win]) -> Para {
+pub(super) fn superpowers(strong: &[&ExpectationReview], wins: &[&RankedWin]) -> Para {
     if strong.is_empty() {
         return para(
             "No expectation has enough evidence yet to call a strength; log wins as they happen."

@@ -8,8 +8,8 @@ use super::fts::reindex;
 use super::{Store, day, parse_day, parse_ts, ts};
 use crate::clean::{self, CleanWin};
 use crate::error::{Error, Result};
+use crate::model::WinFacts;
 use crate::model::{Edited, ExpectationTag, PersonId, Win, WinDraft, WinFilter, WinId, WinPerson};
-use crate::review::WinFacts;
 use std::sync::Arc;
 
 impl Store {
@@ -546,8 +546,6 @@ fn sort_parts<T>(rows: &mut [(usize, i64, T)]) {
     }
 }
 
-/// Loads live wins matching `clause` with all their parts, in as few queries as
-/// there are tables, whatever the number of wins.
 /// Which slice of the ordered rows [`load_wins`] reads: `offset` rows skipped, then at
 /// most `limit` rows (all of the rest without one).
 #[derive(Debug, Clone, Copy)]
@@ -564,6 +562,8 @@ impl Window {
     };
 }
 
+/// Loads live wins matching `clause` with all their parts, in as few queries as
+/// there are tables, whatever the number of wins.
 pub(crate) fn load_wins(
     conn: &Connection,
     clause: &str,

@@ -344,8 +344,9 @@ fn a_leap_day_today_still_loads() {
 /// the data into an asset may not change a single record.
 #[test]
 fn demo_records_for_a_fixed_day_are_the_golden_ones() {
-    let golden: Records = serde_json::from_str(include_str!("../data/demo_records_2026-03-10.json"))
-        .expect("the golden demo records parse");
+    let golden: Records =
+        serde_json::from_str(include_str!("../data/demo_records_2026-03-10.json"))
+            .expect("the golden demo records parse");
     let now = demo_records(d(TODAY));
     // Sanity: the golden file holds the whole demo, so an empty one cannot pass.
     assert_eq!(

@@ -268,10 +268,9 @@ fn the_number_check_catches_an_invented_number() {
 fn from_full_wins(s: &Store) -> (Outline, caliber::outline::Forte) {
     let ev = caliber::review::CycleData::load(s).unwrap();
     let review = caliber::review::review(&ev.inputs(d(TODAY)));
-    let src = ev.sources(&review);
     (
-        caliber::outline::outline(&src),
-        caliber::outline::forte(&src),
+        caliber::outline::outline_of_full_wins(&ev, &review),
+        caliber::outline::forte(&ev.ranked().sources(&review)),
     )
 }
 
@@ -332,4 +331,26 @@ fn the_store_reads_only_what_ranks_yet_gives_the_same_outline_as_the_full_wins()
             );
         }
     }
+}
+
+#[test]
+fn what_ranks_the_evidence_is_its_own_type_that_says_whether_there_is_an_action() {
+    let mut s = demo();
+    let mut with = WinDraft::titled("Ran the payments planning week with two peer orgs");
+    with.date = Some(d("2026-10-02"));
+    with.action = Some("Wrote the plan and chaired each session".into());
+    let with = s.add_win(&with).unwrap().id;
+    let mut without = WinDraft::titled("Shipped the payouts ledger");
+    without.date = Some(d("2026-10-03"));
+    let without = s.add_win(&without).unwrap().id;
+    let ranked = caliber::review::CycleData::load_ranking(&s).unwrap();
+    let find = |id| ranked.wins.iter().find(|w| w.id == id).unwrap();
+    let (with, without): (&caliber::review::RankedWin, &caliber::review::RankedWin) =
+        (find(with), find(without));
+    assert!(with.has_action);
+    assert!(!without.has_action);
+    assert_eq!(
+        with.title,
+        "Ran the payments planning week with two peer orgs"
+    );
 }

@@ -11,6 +11,7 @@ use caliber::outline::{
     AppendixRow, Concern, Evidence, ExpectationSection, Outline, OutlineFormat, Para,
     PrincipleSection, ProvidersSection, Quote, render,
 };
+use caliber::review::Strength;
 use caliber::{Cycle, Relation, Scope};
 use chrono::NaiveDate;
 
@@ -80,7 +81,7 @@ fn outline() -> Outline {
             ExpectationSection {
                 id: "delivery".to_string(),
                 title: "Delivers <em>results</em>".to_string(),
-                strength: "strong".to_string(),
+                strength: Strength::Strong,
                 gap: false,
                 narrative: para("I rebuilt the retry path [#12].", vec![12]),
                 evidence: vec![hostile],
@@ -88,7 +89,7 @@ fn outline() -> Outline {
             ExpectationSection {
                 id: "hiring".to_string(),
                 title: "Hires & grows managers".to_string(),
-                strength: "thin\" onmouseover=\"x".to_string(),
+                strength: Strength::Thin,
                 gap: true,
                 narrative: para("I hired two managers [#7].", vec![7]),
                 evidence: vec![plain],

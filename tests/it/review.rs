@@ -81,6 +81,18 @@ fn an_empty_ledger_is_all_gaps_in_ladder_order() {
 }
 
 #[test]
+fn how_the_review_is_computed_says_the_weights_it_scores_with() {
+    let s = store_with_cycle();
+    let r = review_store(&s, d(AS_OF)).unwrap();
+    let scoring = caliber::review::scoring::WEIGHTS.describe();
+    assert!(
+        r.readiness.method.contains(&scoring),
+        "the method text no longer says how expectations are scored:\n{}\nwant:\n{scoring}",
+        r.readiness.method
+    );
+}
+
+#[test]
 fn a_single_win_is_a_gap_and_several_spread_wins_are_not() {
     let mut s = store_with_cycle();
     win(
@@ -258,7 +270,7 @@ fn feedback_providers_counted_with_outside_org_and_unvouched_expectations() {
 /// suggested-only tags and several people on one win.
 #[test]
 fn the_review_from_facts_equals_the_review_from_full_wins() {
-    use caliber::review::{CycleData, Evidence, review};
+    use caliber::review::{CycleData, Reviewable, review};
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(&dir.path().join("caliber.db")).unwrap();
     let today = d("2026-03-10");
@@ -325,7 +337,7 @@ fn the_review_from_facts_equals_the_review_from_full_wins() {
             (w.id, w.date, w.scope, w.metric.is_some())
         );
         assert_eq!(f.named().collect::<Vec<_>>(), w.named().collect::<Vec<_>>());
-        assert_eq!(f.only_suggested(), Evidence::only_suggested(w));
+        assert_eq!(f.only_suggested(), Reviewable::only_suggested(w));
         assert_eq!(f.tags.len(), w.expectations.len());
         for t in &w.expectations {
             assert_eq!(f.tag(&t.id), Some(t.confirmed));

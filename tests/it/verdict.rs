@@ -573,7 +573,7 @@ fn below_level_wins_added_to_a_case_never_raise_its_label() {
         excellent_l6_year_extra(&mut b);
         let after = review_store(&b, d(AS_OF)).unwrap();
         assert!(
-            rank(&after.readiness.label) <= rank(&before.readiness.label),
+            rank(after.readiness.label.as_str()) <= rank(before.readiness.label.as_str()),
             "{} -> {}",
             before.readiness.label,
             after.readiness.label

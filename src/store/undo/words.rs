@@ -11,6 +11,7 @@ use crate::store::journal::{
     Action, ActionKind, Added, Entity, ImportedIds, WinEdit, WinsEdit, payload, required,
 };
 use crate::store::wins::live_win;
+use crate::words::plural;
 
 /// How long ago, in words.
 fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
@@ -89,14 +90,6 @@ fn join_and(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 

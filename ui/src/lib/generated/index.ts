@@ -52,6 +52,7 @@ export type { ProvidersSection } from "./ProvidersSection";
 export type { QuarterCell } from "./QuarterCell";
 export type { Quote } from "./Quote";
 export type { Readiness } from "./Readiness";
+export type { ReadinessLabel } from "./ReadinessLabel";
 export type { Relation } from "./Relation";
 export type { ReminderSettings } from "./ReminderSettings";
 export type { RestoreSummary } from "./RestoreSummary";
