@@ -6,7 +6,7 @@
 use crate::model::Scope;
 
 use super::report::Strength;
-use super::wording::count_words;
+use crate::words::count_words;
 
 /// Evidence older than this many days is "old" for calibration.
 pub const OLD_AFTER_DAYS: i64 = 180;
