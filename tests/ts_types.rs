@@ -50,6 +50,7 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::names::NameMatch,
         caliber::names::NameTaken,
         caliber::store::PersonLinks,
+        caliber::WinView,
     );
     // One entry point for the UI: every generated file, re-exported.
     let mut files: Vec<String> = std::fs::read_dir(&dir)

@@ -68,6 +68,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         first_view_rendered,
         set_shortcut,
         open_capture,
+        review_wins,
+        set_win_level,
     ]
 }
 
@@ -427,4 +429,23 @@ fn unlock(app: AppHandle, db: State<'_, Db>, passphrase: String) -> caliber::Res
         eprintln!("caliber: the quick-capture shortcut {shortcut} is not available: {e}");
     }
     Ok(())
+}
+
+/// The wins the review lists under its expectations, each with the level it shows
+/// for each of its expectations and why (the library judges; the UI only shows).
+#[tauri::command(async)]
+pub fn review_wins(db: State<'_, Db>, ids: Vec<i64>) -> Result<Vec<caliber::WinView>> {
+    db.with(|s| caliber::level::views_of(s, &ids))
+}
+
+/// Sets the level a win shows for one of its expectations, or with `null` lets the
+/// ladder's rules judge it again.
+#[tauri::command(async)]
+pub fn set_win_level(
+    db: State<'_, Db>,
+    id: i64,
+    expectation: String,
+    level: Option<caliber::Level>,
+) -> Result<()> {
+    db.with(|s| s.set_level(id, &expectation, level))
 }

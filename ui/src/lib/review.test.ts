@@ -12,7 +12,7 @@ import {
 const reviewMock = vi.hoisted(() => vi.fn());
 vi.mock("./api", async (orig) => {
   const real = await orig<typeof import("./api")>();
-  return { ...real, api: { ...real.api, review: reviewMock } };
+  return { ...real, api: { ...real.api, review: reviewMock, reviewWins: async () => [] } };
 });
 
 import ReviewView from "../views/Review.svelte";
