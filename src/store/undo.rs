@@ -24,7 +24,7 @@ use words::{Say, barrier_sentence, capital, describe};
 
 use super::{Store, parse_ts, ts};
 use crate::error::{Error, Result};
-use crate::model::{PersonDraft, PersonId, WinDraft, WinId};
+use crate::model::{Level, PersonDraft, PersonId, WinDraft, WinId};
 
 /// What kind of step an action is; stored by its name in the journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -60,6 +60,8 @@ pub enum Entity {
     Restore,
     /// The whole file, rewritten by a change of encryption.
     Encryption,
+    /// The level of one or several wins for an expectation, set by hand.
+    Level,
 }
 
 macro_rules! named {
@@ -99,6 +101,7 @@ named!(Entity, "entity", [
     Import => "import",
     Restore => "restore",
     Encryption => "encryption",
+    Level => "level",
 ]);
 
 /// What an undo or a redo did, for the message shown to the person.
@@ -197,6 +200,49 @@ struct WinsEdit {
 struct OneWin {
     id: WinId,
     draft: WinDraft,
+}
+
+/// Levels set by hand, each with the level to write back (`None`: the rules judge).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct LevelsEdit {
+    levels: Vec<OneLevel>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct OneLevel {
+    win: WinId,
+    expectation: String,
+    level: Option<Level>,
+}
+
+/// Records levels set by hand as one step: `before` holds each win, expectation and
+/// the level it had (`None` when the rules judged it). Nothing changed, nothing
+/// recorded.
+pub(crate) fn record_levels(
+    tx: &Transaction<'_>,
+    before: Vec<(WinId, String, Option<Level>)>,
+) -> Result<()> {
+    let Some(first) = before.first().map(|b| b.0) else {
+        return Ok(());
+    };
+    let payload = LevelsEdit {
+        levels: before
+            .into_iter()
+            .map(|(win, expectation, level)| OneLevel {
+                win,
+                expectation,
+                level,
+            })
+            .collect(),
+    };
+    record(
+        tx,
+        ActionKind::Edit,
+        Entity::Level,
+        first,
+        Some(&json(&payload)?),
+    )
 }
 
 /// Whether a cleaned person draft says what the person already says: an edit that
@@ -540,6 +586,15 @@ fn apply(tx: &Transaction<'_>, a: &Action, redo: bool) -> Result<Option<String>>
             }
             if !redo {
                 edit.removed_people = remove_unused_people(tx, &edit.created_people)?;
+            }
+            Ok(Some(json(&edit)?))
+        }
+        (K::Edit, Entity::Level) => {
+            let mut edit: LevelsEdit = required(a, "level")?;
+            for one in &mut edit.levels {
+                let now = super::levels::level_now(tx, one.win, &one.expectation)?;
+                super::levels::write_level(tx, one.win, &one.expectation, one.level)?;
+                one.level = now;
             }
             Ok(Some(json(&edit)?))
         }

@@ -158,7 +158,7 @@ export function levelLabel(level: Level): string {
 
 /** The choices of a win's level override, "auto" first: the ladder judges again. */
 export const LEVEL_CHOICES: { value: Level | "auto"; label: string }[] = [
-  { value: "auto", label: "Judge it again" },
+  { value: "auto", label: "Auto: judge it again" },
   { value: "below", label: "Below the level" },
   { value: "at", label: "At the level" },
   { value: "above", label: "Above the level" },
