@@ -706,6 +706,17 @@ pub fn view(store: &Store, win: &Win) -> Result<WinView> {
         .unwrap_or_else(|| WinView::from(win)))
 }
 
+/// The wins with these ids as [`views`] shows them, in the order given: what the
+/// review lists under each expectation with the level it shows there. An id with no
+/// live win is an error (not found), so a stale list is noticed.
+pub fn views_of(store: &Store, ids: &[WinId]) -> Result<Vec<WinView>> {
+    let wins = ids
+        .iter()
+        .map(|&id| store.win(id))
+        .collect::<Result<Vec<Win>>>()?;
+    views(store, &wins)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -70,6 +70,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         open_capture,
         people_overview,
         cycle_levels,
+        review_wins,
+        set_win_level,
     ]
 }
 
@@ -449,4 +451,23 @@ pub fn people_overview(db: State<'_, Db>) -> Result<caliber::people::PeopleOverv
 #[tauri::command(async)]
 pub fn cycle_levels(db: State<'_, Db>, ladder: String) -> Result<caliber::CycleLevels> {
     db.with(|s| Ok(s.ladder(&ladder)?.levels_after(&s.cycle()?)))
+}
+
+/// The wins the review lists under its expectations, each with the level it shows
+/// for each of its expectations and why (the library judges; the UI only shows).
+#[tauri::command(async)]
+pub fn review_wins(db: State<'_, Db>, ids: Vec<i64>) -> Result<Vec<caliber::WinView>> {
+    db.with(|s| caliber::level::views_of(s, &ids))
+}
+
+/// Sets the level a win shows for one of its expectations, or with `null` lets the
+/// ladder's rules judge it again.
+#[tauri::command(async)]
+pub fn set_win_level(
+    db: State<'_, Db>,
+    id: i64,
+    expectation: String,
+    level: Option<caliber::Level>,
+) -> Result<()> {
+    db.with(|s| s.set_level(id, &expectation, level))
 }

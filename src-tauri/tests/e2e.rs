@@ -394,6 +394,95 @@ async fn f_review_shows_each_expectation_of_the_ladder_with_its_gap() {
     .await;
 }
 
+/// The level counts of one expectation in `caliber review --json`, and the verdict.
+fn levels_in(review: &Value, id: &str) -> Result<(Value, Value)> {
+    let e = review["expectations"]
+        .as_array()
+        .ok_or("`caliber review --json` has no expectations")?
+        .iter()
+        .find(|e| e["id"] == id)
+        .ok_or_else(|| format!("no expectation {id} in the review"))?;
+    Ok((e["level_counts"].clone(), review["readiness"].clone()))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run .ci/e2e"]
+async fn f2_a_level_set_in_the_review_changes_the_verdict_the_cli_prints() {
+    e2e(
+        "f2_a_level_set_in_the_review_changes_the_verdict_the_cli_prints",
+        &[&["demo"]],
+        |app| async move {
+            const EXP: &str = "hire-develop-managers";
+            let before: Value = serde_json::from_str(&app.cli(&["--json", "review"]).await?)?;
+            let (counts, readiness) = levels_in(&before, EXP)?;
+            let below = counts["below"].as_i64().ok_or("no below count")?;
+            let at = counts["at"].as_i64().ok_or("no at count")?;
+            let win = before["expectations"]
+                .as_array()
+                .and_then(|es| es.iter().find(|e| e["id"] == EXP))
+                .and_then(|e| e["below_level"][0].as_i64())
+                .ok_or("the demo has a below-level win for developing managers")?;
+
+            app.wait_for("[data-testid=win-item]").await?;
+            app.click("nav-review").await?;
+            let row =
+                format!("[data-testid=level-win][data-win='{win}'][data-expectation='{EXP}']");
+            let level = format!("{row} [data-testid=win-level]");
+            let shown = eventually!(
+                WAIT,
+                format!("the level of win {win} in the review"),
+                app.attr_of(&level, "data-level").await
+            )?;
+            assert_eq!(shown, "below", "the review shows the library's level");
+            let reason = app
+                .text_of(&format!("{row} [data-testid=win-level-reason]"))
+                .await?
+                .unwrap_or_default();
+            assert!(!reason.trim().is_empty(), "the level comes with its reason");
+            app.shot("review-levels-before", &row).await?;
+
+            let select = app
+                .wait_for(&format!("{row} [data-testid=level-override]"))
+                .await?;
+            select.select_by_value("at").await?;
+
+            eventually!(
+                WAIT,
+                format!("win {win} shown at the level after the override"),
+                app.attr_of(&level, "data-level")
+                    .await
+                    .map(|l| (l.as_deref() == Some("at")).then_some(()))
+            )?;
+            app.shot("review-levels-after", &row).await?;
+
+            let after: Value = serde_json::from_str(&app.cli(&["--json", "review"]).await?)?;
+            let (counts_after, readiness_after) = levels_in(&after, EXP)?;
+            assert_eq!(
+                (counts_after["below"].as_i64(), counts_after["at"].as_i64()),
+                (Some(below - 1), Some(at + 1)),
+                "the CLI's review counts the win at the level now: {counts} -> {counts_after}"
+            );
+            let moved = after["expectations"]
+                .as_array()
+                .and_then(|es| es.iter().find(|e| e["id"] == EXP))
+                .map(|e| e["below_level"].clone())
+                .unwrap_or_default();
+            assert!(
+                !moved
+                    .as_array()
+                    .is_some_and(|ids| ids.iter().any(|i| i.as_i64() == Some(win))),
+                "win {win} is no longer below the level: {moved}"
+            );
+            eprintln!(
+                "verdict before: {} ; after: {}",
+                readiness["summary"], readiness_after["summary"]
+            );
+            Ok(())
+        },
+    )
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb and tauri-driver: run .ci/e2e"]
 async fn g_outline_shows_a_new_win() {
@@ -712,6 +801,37 @@ impl App {
             )
             .await?;
         Ok(serde_json::from_value(v)?)
+    }
+
+    /// An attribute of the first element matching `css`, if there is one.
+    async fn attr_of(&self, css: &str, attr: &str) -> Result<Option<String>> {
+        let v = self
+            .client
+            .execute(
+                "return document.querySelector(arguments[0])?.getAttribute(arguments[1]) ?? null;",
+                vec![json!(css), json!(attr)],
+            )
+            .await?;
+        Ok(serde_json::from_value(v)?)
+    }
+
+    /// With `CALIBER_E2E_SHOTS` set to a folder, scrolls `css` into view and saves
+    /// a screenshot of the window there as `name`.png; does nothing otherwise.
+    async fn shot(&self, name: &str, css: &str) -> Result<()> {
+        let Some(dir) = std::env::var_os("CALIBER_E2E_SHOTS") else {
+            return Ok(());
+        };
+        self.client
+            .execute(
+                "document.querySelector(arguments[0])?.scrollIntoView({block: 'center'});",
+                vec![json!(css)],
+            )
+            .await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let png = self.client.screenshot().await?;
+        std::fs::create_dir_all(&dir)?;
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), png)?;
+        Ok(())
     }
 
     /// Runs the CLI on the app's database; fails with its stderr when it fails.

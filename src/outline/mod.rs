@@ -9,6 +9,7 @@ mod docx;
 mod html;
 mod markdown;
 mod narrative;
+pub mod voice;
 
 pub use crate::review::count_words;
 pub use docx::APPENDIX_TABLE_ROWS;
@@ -450,7 +451,7 @@ pub fn outline(src: &Sources<'_>) -> Outline {
                 .collect();
             ExpectationSection {
                 id: e.id.clone(),
-                title: e.title.clone(),
+                title: voice::in_my_voice(&e.title),
                 strength: rev.map_or(Strength::None, |r| r.strength),
                 gap: rev.is_none_or(|r| r.gap),
                 narrative: narrative::expectation_paragraph(
@@ -505,7 +506,7 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         .collect();
     quotes.sort_by_key(|q| std::cmp::Reverse(q.date));
     let providers = ProvidersSection {
-        summary: r.providers.summary.clone(),
+        summary: voice::in_my_voice(&r.providers.summary),
         vouchers: r.providers.names.clone(),
         quotes,
         ask: r.providers.ask.clone(),
@@ -521,7 +522,7 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         growth.push(Concern {
             concern: "The case may rest on recent work only.".into(),
             response: Para {
-                text: w.clone(),
+                text: voice::in_my_voice(w),
                 cites: vec![],
             },
         });
@@ -532,7 +533,10 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         .filter(|e| !e.gap && e.vouched == 0 && e.wins > 0)
     {
         growth.push(Concern {
-            concern: format!("Nobody outside your own account vouches for \"{}\".", e.title),
+            concern: format!(
+                "Nobody outside my own account vouches for \"{}\".",
+                voice::in_my_voice(&e.title)
+            ),
             response: Para {
                 text: "Ask a peer or partner who saw this work to be a feedback provider, and name them on the wins they saw.".into(),
                 cites: vec![],
@@ -556,6 +560,7 @@ pub fn outline(src: &Sources<'_>) -> Outline {
                         .and_then(|x| x.next_steps.first().cloned())
                 })
                 .unwrap_or_else(|| format!("log more of my work on \"{}\"", e.title));
+            let step = voice::in_my_voice(&step);
             let mut lower = step.chars();
             let step = match lower.next() {
                 Some(c) => c.to_lowercase().chain(lower).collect::<String>(),
@@ -564,7 +569,7 @@ pub fn outline(src: &Sources<'_>) -> Outline {
             growth.push(Concern {
                 concern: format!(
                     "My evidence for \"{}\" is the least proven of my case.",
-                    e.title
+                    voice::in_my_voice(&e.title)
                 ),
                 response: Para {
                     text: format!(

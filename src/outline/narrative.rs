@@ -3,6 +3,7 @@
 //! only connecting words, and counts written as words, so that every digit in the
 //! draft is one the user wrote.
 
+use super::voice::{claim_of, in_my_voice};
 use super::{Concern, Para, Sources};
 use crate::ladder::Expectation;
 use crate::model::{Feedback, Scope};
@@ -150,7 +151,37 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
-/// The narrative paragraph of one expectation.
+/// "I submitted Priya's promotion [#43]", without the metric: the claim's part.
+fn told(w: &RankedWin) -> String {
+    format!("{} {}", first_person(&w.title), cite(w.id))
+}
+
+/// A story's result in the user's words, and who can vouch for it.
+fn story(w: &RankedWin) -> Option<String> {
+    let vouchers: Vec<String> = w
+        .people
+        .iter()
+        .filter(|p| p.vouches)
+        .map(|p| p.name.clone())
+        .collect();
+    let result = w.result.as_deref().map(|r| r.trim().trim_end_matches('.'));
+    let what = match (result, w.metric.as_deref()) {
+        (Some(r), _) if !r.is_empty() => r.to_string(),
+        (_, Some(m)) => m.to_string(),
+        _ if !vouchers.is_empty() => first_person(&w.title),
+        _ => return None,
+    };
+    let mut s = format!("{what} {}", cite(w.id));
+    if !vouchers.is_empty() {
+        s.push_str(&format!("; {} can vouch for it", join_names(&vouchers)));
+    }
+    Some(format!("{s}."))
+}
+
+/// The narrative paragraph of one expectation: the claim at the level in the
+/// user's own evidence (only wins at or above the level are passed in `best`),
+/// then the two or three strongest stories with their results and who can vouch,
+/// then what is still missing.
 pub(super) fn expectation_paragraph(
     e: &Expectation,
     rev: Option<&ExpectationReview>,
@@ -158,22 +189,36 @@ pub(super) fn expectation_paragraph(
     quotes: &[&Feedback],
     target_level: &str,
 ) -> Para {
-    let Some(top) = best.first() else {
-        return para(format!(
-            "Gap: I have no evidence yet for \"{}\" in this window. At {target_level} the panel expects this: {}",
-            e.title, e.description
-        ));
-    };
-    let mut s = vec![format!("{}.", claim(top))];
-    if let Some(r) = &top.result {
-        s.push(format!(
-            "The result: {} {}.",
-            r.trim_end_matches('.'),
-            cite(top.id)
-        ));
+    let title = in_my_voice(&e.title);
+    let missing: Vec<String> = rev
+        .map(|r| r.missing.iter().map(|m| in_my_voice(&m.title)).collect())
+        .unwrap_or_default();
+    if best.is_empty() {
+        let wanted = in_my_voice(&e.description);
+        let wanted = if wanted.starts_with("I ") {
+            wanted
+        } else {
+            let mut c = wanted.chars();
+            c.next()
+                .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        };
+        let mut s = format!(
+            "Gap: no win of mine in this window shows \"{title}\" at the {target_level} level yet. The panel will want to see that {wanted}"
+        );
+        if !missing.is_empty() {
+            s.push_str(&format!(" Still missing: {}.", missing.join("; ")));
+        }
+        return para(s);
     }
-    for w in best.iter().skip(1) {
-        s.push(format!("{}.", claim(w)));
+    let shown: Vec<String> = best.iter().take(3).map(|w| told(w)).collect();
+    let mut s = vec![format!("{}: {}.", claim_of(&e.title), shown.join("; "))];
+    for (i, t) in best.iter().take(3).filter_map(|w| story(w)).enumerate() {
+        s.push(if i == 0 {
+            format!("What came of it: {t}")
+        } else {
+            t
+        });
     }
     if let Some(widest) = best
         .iter()
@@ -186,31 +231,6 @@ pub(super) fn expectation_paragraph(
             cite(widest.id)
         ));
     }
-    let mut vouchers: Vec<String> = Vec::new();
-    let mut vouched_ids: Vec<String> = Vec::new();
-    for w in best {
-        let names: Vec<String> = w
-            .people
-            .iter()
-            .filter(|p| p.vouches)
-            .map(|p| p.name.clone())
-            .collect();
-        if !names.is_empty() {
-            vouched_ids.push(cite(w.id));
-        }
-        for n in names {
-            if !vouchers.contains(&n) {
-                vouchers.push(n);
-            }
-        }
-    }
-    if !vouchers.is_empty() {
-        s.push(format!(
-            "{} can speak to this work {}.",
-            join_names(&vouchers),
-            vouched_ids.join(" ")
-        ));
-    }
     if let Some(q) = quotes.first() {
         s.push(format!(
             "{} said on {}: \"{}\"",
@@ -218,6 +238,9 @@ pub(super) fn expectation_paragraph(
             q.date,
             q.quote.trim()
         ));
+    }
+    if !missing.is_empty() {
+        s.push(format!("Still missing: {}.", missing.join("; ")));
     }
     if let Some(r) = rev
         && r.gap
@@ -248,16 +271,16 @@ pub(super) fn gap_concern(
 ) -> Concern {
     let n = rev.map(|r| r.wins).unwrap_or(0);
     let concern = if n == 0 {
-        format!("No evidence yet of \"{}\".", g.title)
+        format!("No evidence yet of \"{}\".", in_my_voice(&g.title))
     } else {
-        format!("Thin evidence of \"{}\".", g.title)
+        format!("Thin evidence of \"{}\".", in_my_voice(&g.title))
     };
     let mut text = String::new();
     if !existing.is_empty() {
         let parts: Vec<String> = existing.iter().map(|w| claim(w)).collect();
         text.push_str(&format!("What there is: {}. ", parts.join("; ")));
     }
-    text.push_str(&format!("Plan: {}", g.next_step));
+    text.push_str(&format!("Plan: {}", in_my_voice(&g.next_step)));
     Concern {
         concern,
         response: para(text),
@@ -303,7 +326,7 @@ pub(super) fn summary(src: &Sources<'_>, wins: &[&RankedWin]) -> Vec<Para> {
             .filter(|w| !below.contains(&w.id))
             .collect();
         if let Some(w) = super::best_for(&at_level, &e.id, 1).first() {
-            titles.push(format!("\"{}\"", e.title));
+            titles.push(format!("\"{}\"", in_my_voice(&e.title)));
             lines.push(claim(w));
         }
     }
@@ -318,7 +341,7 @@ pub(super) fn summary(src: &Sources<'_>, wins: &[&RankedWin]) -> Vec<Para> {
         .review
         .gaps
         .iter()
-        .map(|g| format!("\"{}\"", g.title))
+        .map(|g| format!("\"{}\"", in_my_voice(&g.title)))
         .collect();
     if gaps.is_empty() {
         out.push(para(
@@ -378,7 +401,7 @@ pub(super) fn superpowers(strong: &[&ExpectationReview], wins: &[&RankedWin]) ->
     let titles: Vec<String> = strong
         .iter()
         .take(2)
-        .map(|e| format!("\"{}\"", e.title))
+        .map(|e| format!("\"{}\"", in_my_voice(&e.title)))
         .collect();
     let mut sentences = vec![format!("My strongest areas: {}.", join_names(&titles))];
     for e in strong.iter().take(2) {
@@ -397,11 +420,11 @@ pub(super) fn growth(review: &Review) -> Para {
     let titles: Vec<String> = review
         .gaps
         .iter()
-        .map(|g| format!("\"{}\"", g.title))
+        .map(|g| format!("\"{}\"", in_my_voice(&g.title)))
         .collect();
     let sentences = vec![
         format!("I am building more evidence for {}.", join_names(&titles)),
-        format!("Next: {}", first.next_step),
+        format!("Next: {}", in_my_voice(&first.next_step)),
     ];
     para(fit(&sentences, super::FORTE_MAX_WORDS))
 }

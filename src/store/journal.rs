@@ -12,7 +12,7 @@ use std::fmt;
 
 use super::{Store, parse_ts, ts};
 use crate::error::{Error, Result};
-use crate::model::{PersonId, WinDraft, WinId, kebab_enum};
+use crate::model::{Level, PersonId, WinDraft, WinId, kebab_enum};
 
 /// What kind of step an action is; stored by its name in the journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -48,6 +48,8 @@ pub enum Entity {
     Restore,
     /// The whole file, rewritten by a change of encryption.
     Encryption,
+    /// The level of one or several wins for an expectation, set by hand.
+    Level,
 }
 
 /// What the journal says of a name it holds that this Caliber does not know.
@@ -66,6 +68,7 @@ kebab_enum!(Entity, [
     Import => "import",
     Restore => "restore",
     Encryption => "encryption",
+    Level => "level",
 ], |s| newer("entity", s));
 
 /// The ids an import added, so undoing it removes exactly those.
@@ -308,4 +311,48 @@ pub(crate) fn payload<T: for<'de> Deserialize<'de> + Default>(a: &Action, what: 
 
 pub(crate) fn required<T: for<'de> Deserialize<'de>>(a: &Action, what: &str) -> Result<T> {
     serde_json::from_str(a.before.as_deref().unwrap_or_default()).map_err(|e| corrupt(what, e))
+}
+
+/// Levels set by hand, each with the level to write back (`None`: the rules judge).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct LevelsEdit {
+    pub levels: Vec<OneLevel>,
+}
+
+/// One win's level for one expectation, in a [`LevelsEdit`].
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct OneLevel {
+    pub win: WinId,
+    pub expectation: String,
+    pub level: Option<Level>,
+}
+
+/// Records levels set by hand as one step: `before` holds each win, expectation and
+/// the level it had (`None` when the rules judged it). Nothing changed, nothing
+/// recorded.
+pub(crate) fn record_levels(
+    tx: &Transaction<'_>,
+    before: Vec<(WinId, String, Option<Level>)>,
+) -> Result<()> {
+    let Some(first) = before.first().map(|b| b.0) else {
+        return Ok(());
+    };
+    let payload = LevelsEdit {
+        levels: before
+            .into_iter()
+            .map(|(win, expectation, level)| OneLevel {
+                win,
+                expectation,
+                level,
+            })
+            .collect(),
+    };
+    record(
+        tx,
+        ActionKind::Edit,
+        Entity::Level,
+        first,
+        Some(&json(&payload)?),
+    )
 }

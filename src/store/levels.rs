@@ -3,7 +3,7 @@
 //! wins' words, so that similar wins learn from them (see `level::Judge`).
 
 use chrono::Utc;
-use rusqlite::params;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Store, ts};
 use crate::error::{Error, Result};
@@ -12,34 +12,42 @@ use crate::model::{Level, WinId};
 
 impl Store {
     /// Sets (or with `None` clears) the level of win `id` for `expectation`, which
-    /// must be one of the win's tags. Not recorded for undo: set it again, or clear it.
+    /// must be one of the win's tags. One undo step; a level already so is no change
+    /// and records nothing.
     pub fn set_level(&mut self, id: WinId, expectation: &str, level: Option<Level>) -> Result<()> {
-        let win = self.win(id)?;
-        let expectation = expectation.trim();
-        if !win.expectations.iter().any(|t| t.id == expectation) {
-            let has: Vec<&str> = win.expectation_ids();
-            return Err(Error::invalid(format!(
-                "win {id} is not tagged with '{expectation}' (it has: {}); tag it first with `caliber edit {id} --expect {expectation}`",
-                if has.is_empty() {
-                    "none".to_string()
-                } else {
-                    has.join(", ")
-                }
-            )));
+        self.set_levels(&[(id, expectation.to_string())], level)
+    }
+
+    /// Sets (or with `None` clears) the level of each win for its expectation, all or
+    /// nothing, as one undo step. Each expectation must be one of its win's tags.
+    pub fn set_levels(&mut self, targets: &[(WinId, String)], level: Option<Level>) -> Result<()> {
+        let mut checked: Vec<(WinId, String)> = Vec::new();
+        for (id, expectation) in targets {
+            let win = self.win(*id)?;
+            let expectation = expectation.trim();
+            if !win.expectations.iter().any(|t| t.id == expectation) {
+                let has: Vec<&str> = win.expectation_ids();
+                return Err(Error::invalid(format!(
+                    "win {id} is not tagged with '{expectation}' (it has: {}); tag it first with `caliber edit {id} --expect {expectation}`",
+                    if has.is_empty() {
+                        "none".to_string()
+                    } else {
+                        has.join(", ")
+                    }
+                )));
+            }
+            checked.push((*id, expectation.to_string()));
         }
         self.write(|tx| {
-            match level {
-                Some(l) => tx.execute(
-                    "INSERT INTO win_levels (win_id, expectation, level, set_at) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT (win_id, expectation) DO UPDATE SET level = excluded.level, set_at = excluded.set_at",
-                    params![id, expectation, l.as_str(), ts(Utc::now())],
-                )?,
-                None => tx.execute(
-                    "DELETE FROM win_levels WHERE win_id = ?1 AND expectation = ?2",
-                    params![id, expectation],
-                )?,
-            };
-            Ok(())
+            let mut before = Vec::new();
+            for (id, expectation) in &checked {
+                let was = level_now(tx, *id, expectation)?;
+                if was != level {
+                    write_level(tx, *id, expectation, level)?;
+                    before.push((*id, expectation.clone(), was));
+                }
+            }
+            super::journal::record_levels(tx, before)
         })
     }
 
@@ -77,4 +85,35 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// The level the user set for win `id` and `expectation`, if any.
+pub(crate) fn level_now(conn: &Connection, id: WinId, expectation: &str) -> Result<Option<Level>> {
+    let level: Option<String> = conn
+        .prepare_cached("SELECT level FROM win_levels WHERE win_id = ?1 AND expectation = ?2")?
+        .query_row(params![id, expectation], |r| r.get(0))
+        .optional()?;
+    // A level this build does not know reads as none, as in `level_overrides`.
+    Ok(level.and_then(|l| l.parse().ok()))
+}
+
+/// Writes (or with `None` clears) the level of win `id` for `expectation`.
+pub(crate) fn write_level(
+    tx: &Transaction<'_>,
+    id: WinId,
+    expectation: &str,
+    level: Option<Level>,
+) -> Result<()> {
+    match level {
+        Some(l) => tx.execute(
+            "INSERT INTO win_levels (win_id, expectation, level, set_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (win_id, expectation) DO UPDATE SET level = excluded.level, set_at = excluded.set_at",
+            params![id, expectation, l.as_str(), ts(Utc::now())],
+        )?,
+        None => tx.execute(
+            "DELETE FROM win_levels WHERE win_id = ?1 AND expectation = ?2",
+            params![id, expectation],
+        )?,
+    };
+    Ok(())
 }

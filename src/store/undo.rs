@@ -21,8 +21,8 @@ mod words;
 use words::{Say, barrier_sentence, capital, describe};
 
 use super::journal::{
-    ACTION_COLS, Action, ActionKind, Added, Entity, ImportedIds, WinEdit, WinsEdit, json,
-    next_redo, next_undo, parse_action, payload, read_action, required,
+    ACTION_COLS, Action, ActionKind, Added, Entity, ImportedIds, LevelsEdit, WinEdit, WinsEdit,
+    json, next_redo, next_undo, parse_action, payload, read_action, required,
 };
 use super::wins::live_win;
 use super::{Store, ts};
@@ -205,6 +205,15 @@ fn apply(tx: &Transaction<'_>, a: &Action, redo: bool) -> Result<Option<String>>
             }
             if !redo {
                 edit.removed_people = remove_unused_people(tx, &edit.created_people)?;
+            }
+            Ok(Some(json(&edit)?))
+        }
+        (K::Edit, Entity::Level) => {
+            let mut edit: LevelsEdit = required(a, "level")?;
+            for one in &mut edit.levels {
+                let now = super::levels::level_now(tx, one.win, &one.expectation)?;
+                super::levels::write_level(tx, one.win, &one.expectation, one.level)?;
+                one.level = now;
             }
             Ok(Some(json(&edit)?))
         }

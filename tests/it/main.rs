@@ -23,6 +23,7 @@ mod level;
 mod names;
 mod outline;
 mod outline_render;
+mod outline_voice;
 mod people_overview;
 mod review;
 mod roundtrip;

@@ -52,6 +52,7 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::store::PersonLinks,
         caliber::people::PeopleOverview,
         caliber::CycleLevels,
+        caliber::WinView,
         caliber::dates::AgoStep,
         caliber::Scope,
         caliber::Setting,

@@ -765,3 +765,102 @@ fn an_action_a_newer_caliber_wrote_is_refused_by_name_and_nothing_changes() {
         .expect("put the journal row back");
     }
 }
+
+// ---------------------------------------------------------------------------------
+// A level set by hand is one step like any edit
+// ---------------------------------------------------------------------------------
+
+/// The level win `id` shows for `expectation`, and whether the person set it.
+fn level_of(s: &Sandbox, id: i64, expectation: &str) -> (String, bool) {
+    let w = s.win(id);
+    let l = w["levels"]
+        .as_array()
+        .and_then(|ls| ls.iter().find(|l| l["expectation"] == expectation))
+        .unwrap_or_else(|| panic!("win {id} has a level for {expectation}: {w}"));
+    (
+        l["level"].as_str().expect("a level").to_string(),
+        l["overridden"].as_bool().expect("overridden"),
+    )
+}
+
+#[test]
+fn a_level_set_by_hand_is_undone_to_the_previous_level_and_redone() {
+    let s = Sandbox::new();
+    let id = s.log(&[
+        "Hired four engineers for the payments team",
+        "--expect",
+        "hire-develop-managers",
+    ]);
+    let e = "hire-develop-managers";
+    let judged = level_of(&s, id, e);
+    assert_eq!(judged, ("below".to_string(), false), "the rules' reading");
+
+    let said = s.said(&["edit", &id.to_string(), "--level", "at"]);
+    assert!(!said.contains("undo does not"), "{said}");
+    assert!(
+        said.contains("undo"),
+        "the message says undo takes it back: {said}"
+    );
+    assert_eq!(level_of(&s, id, e), ("at".to_string(), true));
+
+    let list = s.json(&["undo", "--list"]);
+    let next = list["undo"][0]["sentence"].as_str().unwrap_or_default();
+    assert!(
+        next.contains("level") && next.contains(&format!("win {id}")) && next.contains(e),
+        "the next undo names the level, the win and the expectation: {list}"
+    );
+
+    let said = s.said(&["undo"]);
+    assert!(
+        said.contains("level") && said.contains(&format!("win {id}")),
+        "{said}"
+    );
+    assert_eq!(level_of(&s, id, e), judged, "back to the rules' judgment");
+
+    let said = s.said(&["redo"]);
+    assert!(
+        said.starts_with("Redone:") && said.contains("level"),
+        "{said}"
+    );
+    assert_eq!(level_of(&s, id, e), ("at".to_string(), true));
+
+    // A level over a level: undo goes back to the one set before, not to auto.
+    s.run(&["edit", &id.to_string(), "--level", "above"]);
+    assert_eq!(level_of(&s, id, e), ("above".to_string(), true));
+    s.run(&["undo"]);
+    assert_eq!(level_of(&s, id, e), ("at".to_string(), true));
+
+    // `auto` is a step too: undoing it brings the level set by hand back.
+    s.run(&["edit", &id.to_string(), "--level", "auto"]);
+    assert_eq!(level_of(&s, id, e), judged);
+    s.run(&["undo"]);
+    assert_eq!(level_of(&s, id, e), ("at".to_string(), true));
+    s.run(&["redo"]);
+    assert_eq!(level_of(&s, id, e), judged);
+}
+
+#[test]
+fn a_level_refused_or_unchanged_changes_and_records_nothing() {
+    let s = Sandbox::new();
+    let id = s.log(&["Hired four engineers", "--expect", "hire-develop-managers"]);
+    s.run(&["edit", &id.to_string(), "--level", "at"]);
+    let sid = id.to_string();
+    let before = fingerprint(&s.db);
+    for (args, code) in [
+        (vec!["edit", &sid, "--level", "L7"], 2),
+        (vec!["edit", &sid, "--level", "", "--expect", "strategy"], 2),
+        (vec!["edit", "999", "--level", "at"], 3),
+    ] {
+        s.fail(&args, code);
+        assert_eq!(fingerprint(&s.db), before, "{args:?} changed nothing");
+    }
+    // The same level again is no change: nothing written, nothing to undo.
+    s.run(&["edit", &sid, "--level", "at"]);
+    assert_eq!(fingerprint(&s.db), before, "the same level records nothing");
+    s.run(&["undo"]);
+    assert_eq!(
+        level_of(&s, id, "hire-develop-managers"),
+        ("below".to_string(), false),
+        "the one undo takes back the level set first"
+    );
+}

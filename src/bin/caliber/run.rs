@@ -365,9 +365,7 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
     let e = store.edit_wins(&edits)?;
     let mut sentence = e.edit_sentence();
     if let Some(level) = level {
-        for (id, t) in &levels {
-            store.set_level(*id, t, level)?;
-        }
+        store.set_levels(&levels, level)?;
         let what = match level {
             Some(l) => format!("level {l}"),
             None => "level judged by the ladder's rules".to_string(),
@@ -377,9 +375,13 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
             .map(|(id, t)| format!("{t} of win {id}"))
             .collect();
         sentence = format!(
-            "Set the {what} for {}; set it again, or `--level auto`, to change it (undo does not take a level back). {}",
+            "Set the {what} for {} (`caliber undo` takes it back). {}",
             on.join(", "),
-            if e.changed.is_empty() { "" } else { sentence.as_str() }
+            if e.changed.is_empty() {
+                ""
+            } else {
+                sentence.as_str()
+            }
         )
         .trim_end()
         .to_string();

@@ -8,7 +8,8 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::error::Result;
 use crate::model::{PersonId, WinDraft, WinId};
 use crate::store::journal::{
-    Action, ActionKind, Added, Entity, ImportedIds, WinEdit, WinsEdit, payload, required,
+    Action, ActionKind, Added, Entity, ImportedIds, LevelsEdit, WinEdit, WinsEdit, payload,
+    required,
 };
 use crate::store::wins::live_win;
 use crate::words::plural;
@@ -264,6 +265,39 @@ pub(super) fn describe(
                     verb("make again", "made again"),
                     plural(edit.wins.len(), "win", "wins")
                 )
+            }
+        }
+        (K::Edit, Entity::Level) => {
+            // The payload holds what the step writes next: the levels from before
+            // the setting while it stands, the levels set once it is undone. After
+            // an undo the level written back is the one in the file.
+            let edit: LevelsEdit = required(a, "level")?;
+            let mut said = Vec::new();
+            for one in edit.levels.iter().take(5) {
+                let level = if say == Say::Undid {
+                    crate::store::levels::level_now(conn, one.win, &one.expectation)?
+                } else {
+                    one.level
+                };
+                let to = match level {
+                    Some(l) => format!("level {l}"),
+                    None => "the level the ladder's rules judge".to_string(),
+                };
+                said.push(format!(
+                    "{} for {} to {to}",
+                    win_name(conn, one.win)?,
+                    one.expectation
+                ));
+            }
+            let more = edit.levels.len().saturating_sub(said.len());
+            let mut list = said.join(", ");
+            if more > 0 {
+                list.push_str(&format!(" and {more} more"));
+            }
+            if undo {
+                format!("put back the level of {list}, as before the setting {when}")
+            } else {
+                format!("{} the level of {list}", verb("set again", "set again"))
             }
         }
         (K::Edit, Entity::Person) => {

@@ -28,9 +28,11 @@ import type {
   Setting,
   Suggestion,
   UndoReply,
+  Level,
   Win,
   WinDraft,
   WinFilter,
+  WinView,
 } from "./generated";
 
 export type * from "./generated";
@@ -121,6 +123,11 @@ export const api = {
   suggest: (text: string) => call<Suggestion[]>("suggest", { text }),
   suggestPrinciples: (text: string) => call<Suggestion[]>("suggest_principles", { text }),
   review: () => call<Review>("review"),
+  /** The review's wins, each with the level it shows for each expectation and why. */
+  reviewWins: (ids: number[]) => call<WinView[]>("review_wins", { ids }),
+  /** Sets a win's level for one expectation; `null` lets the ladder judge it again. */
+  setWinLevel: (id: number, expectation: string, level: Level | null) =>
+    call<void>("set_win_level", { id, expectation, level }),
   outline: () => call<Outline>("outline"),
   forte: () => call<Forte>("forte"),
   outlineText: (forte: boolean) => call<string>("outline_text", { forte }),

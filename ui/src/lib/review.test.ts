@@ -13,7 +13,7 @@ const reviewMock = vi.hoisted(() => vi.fn());
 const overviewMock = vi.hoisted(() => vi.fn());
 vi.mock("./api", async (orig) => {
   const real = await orig<typeof import("./api")>();
-  return { ...real, api: { ...real.api, review: reviewMock, peopleOverview: overviewMock } };
+  return { ...real, api: { ...real.api, review: reviewMock, peopleOverview: overviewMock, reviewWins: async () => [] } };
 });
 
 import ReviewView from "../views/Review.svelte";

@@ -1,7 +1,7 @@
 // Pure helpers for the Review view: heat levels, tones and the small phrases the
 // page is made of. Kept out of the components so they can be unit-tested
 // without a window.
-import type { Cycle, ExpectationReview, Review, Strength } from "./api";
+import type { Cycle, ExpectationReview, Level, Review, Strength, TagLevel, WinView } from "./api";
 import { AGO } from "./generated/values";
 
 /** The shade of a heatmap cell: 0 = empty, 1 = one win, 2 = two or three, 3 = four or more. */
@@ -140,4 +140,42 @@ export function latestLabel(latest: string | null, asOf: string): string {
   if (!latest) return "—";
   const d = daysBetween(latest, asOf);
   return d === null ? latest : `${latest} (${ago(d)})`;
+}
+
+/** A level in the words the Review view shows. */
+export function levelLabel(level: Level): string {
+  switch (level) {
+    case "below":
+      return "Below the level";
+    case "at":
+      return "At the level";
+    case "above":
+      return "Above the level";
+  }
+}
+
+/** The choices of a win's level override, "auto" first: the ladder judges again. */
+export const LEVEL_CHOICES: { value: Level | "auto"; label: string }[] = [
+  { value: "auto", label: "Auto: judge it again" },
+  { value: "below", label: "Below the level" },
+  { value: "at", label: "At the level" },
+  { value: "above", label: "Above the level" },
+];
+
+/** The level a win shows for one expectation, as the library judged it. */
+export function tagLevel(win: WinView, expectation: string): TagLevel | undefined {
+  return win.levels.find((l) => l.expectation === expectation);
+}
+
+/** Every win id the review lists, once, in the order first listed. */
+export function reviewWinIds(review: Review): number[] {
+  return [...new Set(review.expectations.flatMap((e) => e.win_ids))];
+}
+
+/** "2 at or above, 1 below" for an expectation's level counts. */
+export function levelCountsLabel(e: ExpectationReview): string {
+  const c = e.level_counts;
+  const parts = [`${c.at + c.above} at or above`];
+  if (c.below > 0) parts.push(`${c.below} below`);
+  return parts.join(", ");
 }
