@@ -121,6 +121,8 @@ pub enum Cue {
     ScopeOrg,
     /// The win reached the company or wider.
     ScopeCompany,
+    /// The win reached no further than the user's own team.
+    ScopeTeam,
 }
 
 /// Evidence a panel wants to see at least once (a named successor, a forum handed

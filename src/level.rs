@@ -161,7 +161,9 @@ pub fn is_managing_report(p: &Person) -> bool {
 }
 
 /// Lowercase words separated by single spaces, with one space before and after:
-/// "Team's roadmap (v2)" becomes " team s roadmap v2 ".
+/// "Team's roadmap (v2)" becomes " team roadmap v2 ". A number is its own word when
+/// letters follow it ("4h" is "4 h", "SDE2s" is "sde2 s"), so that a rule written
+/// with `#` for a number ("# orgs", "# h a week") holds for any small one.
 fn fold(text: &str) -> String {
     let mut out = String::new();
     fold_into(text, &mut out);
@@ -174,9 +176,20 @@ fn fold_into(text: &str, out: &mut String) {
     out.clear();
     out.push(' ');
     let mut space = true;
+    let mut number = false;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c.is_ascii_alphanumeric() {
+        if c.is_ascii_digit() {
+            out.push(c);
+            number = true;
+            space = false;
+            continue;
+        }
+        let was_number = std::mem::replace(&mut number, false);
+        if c.is_ascii_alphabetic() || c == '#' {
+            if was_number {
+                out.push(' ');
+            }
             out.push(c.to_ascii_lowercase());
             space = false;
         } else if c == '\'' || c == '\u{2019}' {
@@ -190,6 +203,9 @@ fn fold_into(text: &str, out: &mut String) {
                 chars.next();
             }
         } else if !c.is_ascii() && c.is_alphanumeric() {
+            if was_number {
+                out.push(' ');
+            }
             out.extend(c.to_lowercase());
             space = false;
         } else if !space {
@@ -202,6 +218,174 @@ fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// Words a phrase keeps as written: the small words around the ones that carry it.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "for", "our", "my", "by", "to", "of", "in", "on", "at", "a", "an", "with", "was",
+    "were", "is", "are", "not", "now", "own", "its", "their", "them", "they", "from", "into",
+    "over", "off", "out", "up", "each", "every", "all", "other", "another", "i", "me", "we", "us",
+    "no", "any", "it", "that", "this", "as", "so", "who", "what", "too", "once",
+];
+
+/// Nouns whose number is the point: one team is not several.
+const COUNTED: &[&str] = &[
+    "team", "org", "group", "division", "company", "manager", "engineer", "director", "leader",
+    "report", "peer", "sde", "sdm", "ic",
+];
+
+/// Past forms the suffix rules cannot make, both ways.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("run", &["ran"]),
+    ("give", &["gave", "given"]),
+    ("take", &["took", "taken"]),
+    ("lead", &["led"]),
+    ("hold", &["held"]),
+    ("make", &["made"]),
+    ("win", &["won"]),
+    ("grow", &["grew", "grown"]),
+    ("bring", &["brought"]),
+    ("write", &["wrote", "written"]),
+    ("tell", &["told"]),
+    ("build", &["built"]),
+    ("choose", &["chose", "chosen"]),
+    ("lose", &["lost"]),
+    ("keep", &["kept"]),
+    ("leave", &["left"]),
+    ("spend", &["spent"]),
+    ("teach", &["taught"]),
+    ("get", &["got", "gotten"]),
+    ("pay", &["paid"]),
+    ("go", &["went", "gone"]),
+    ("stand", &["stood"]),
+    ("sit", &["sat"]),
+    ("speak", &["spoke", "spoken"]),
+    ("send", &["sent"]),
+    ("lend", &["lent"]),
+    ("cut", &["cut"]),
+    ("let", &["let"]),
+    ("set", &["set"]),
+];
+
+/// The forms of one word a manager may write for it: plural and verb forms, kept
+/// only when the English stemmer takes them back to the same stem ("hand": hands,
+/// handed, handing), and the irregular past forms. A plural stays plural, and agent nouns ("engineer",
+/// "manager") take only their plural: "engineering" is not more engineers.
+fn word_forms(word: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<String> {
+    let mut forms = vec![word.to_string()];
+    let alphabetic = word.chars().all(|c| c.is_ascii_lowercase());
+    if !alphabetic || word.len() < 3 || FUNCTION_WORDS.contains(&word) {
+        return forms;
+    }
+    // A plural keeps its number, and so do the words of reach: "orgs" and "teams"
+    // say more than "org" and "team".
+    let plural = word.ends_with('s') && !word.ends_with("ss") || COUNTED.contains(&word);
+    for (base, past) in IRREGULAR {
+        if *base == word || past.contains(&word) {
+            let mut all: Vec<&str> = vec![base];
+            all.extend_from_slice(past);
+            forms.extend(all.iter().map(|f| f.to_string()));
+            forms.push(format!("{base}s"));
+            let stem = base.strip_suffix('e').unwrap_or(base);
+            forms.push(format!("{stem}ing"));
+        }
+    }
+    if plural {
+        forms.sort();
+        forms.dedup();
+        return forms;
+    }
+    let mut bases = vec![word.to_string()];
+    for suffix in ["ing", "ed", "d"] {
+        if let Some(b) = word.strip_suffix(suffix)
+            && b.len() >= 3
+        {
+            bases.push(b.to_string());
+            bases.push(format!("{b}e"));
+            let bytes = b.as_bytes();
+            if bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+                bases.push(b[..b.len() - 1].to_string());
+            }
+        }
+    }
+    let stem = stemmer.stem(word).into_owned();
+    let mut candidates: Vec<String> = Vec::new();
+    for b in &bases {
+        let agent = b.ends_with("er") || b.ends_with("or");
+        candidates.push(b.clone());
+        candidates.push(format!("{b}s"));
+        if agent {
+            continue;
+        }
+        candidates.push(format!("{b}es"));
+        let cut = b.strip_suffix('e').unwrap_or(b);
+        candidates.push(format!("{cut}ed"));
+        candidates.push(format!("{cut}ing"));
+        if let Some(y) = b.strip_suffix('y') {
+            candidates.push(format!("{y}ies"));
+            candidates.push(format!("{y}ied"));
+        }
+        let last = b.chars().last().unwrap_or('a');
+        if !"aeiouwxy".contains(last) && b.len() <= 5 {
+            candidates.push(format!("{b}{last}ed"));
+            candidates.push(format!("{b}{last}ing"));
+        }
+    }
+    for c in candidates {
+        if stemmer.stem(&c) == stem.as_str() {
+            forms.push(c);
+        }
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// Numbers written as words: a rule with a number ("# orgs") holds for them too.
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple",
+    "many",
+];
+
+/// `#` in a rule stands for the numbers up to this one, in figures.
+const NUMBERS_UP_TO: u32 = 30;
+
+/// At most this many forms of one phrase (the product of its words' forms).
+const MAX_FORMS: usize = 256;
+
+/// Every form of a folded phrase: each word in each of its forms.
+fn phrase_forms(folded: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<String> {
+    let mut out: Vec<String> = vec![String::new()];
+    for word in folded.split_whitespace() {
+        let forms = if word == "#" {
+            (1..=NUMBERS_UP_TO)
+                .map(|n| n.to_string())
+                .chain(NUMBER_WORDS.iter().map(|w| w.to_string()))
+                .collect()
+        } else {
+            word_forms(word, stemmer)
+        };
+        if out.len() * forms.len() > MAX_FORMS {
+            out.iter_mut().for_each(|o| {
+                o.push(' ');
+                o.push_str(word);
+            });
+            continue;
+        }
+        out = out
+            .iter()
+            .flat_map(|o| {
+                forms.iter().map(move |f| {
+                    if o.is_empty() {
+                        f.clone()
+                    } else {
+                        format!("{o} {f}")
+                    }
+                })
+            })
+            .collect();
+    }
+    out
+}
+
 /// How much a matched phrase, stem or cue adds to its tier.
 const PHRASE: u32 = 2;
 const STEM: u32 = 1;
@@ -212,6 +396,15 @@ const CUE: u32 = 1;
 enum Slot {
     Tier(usize, usize),
     Group(usize, usize),
+}
+
+/// True when two slots are the same tier or group.
+fn same_slot(a: Slot, b: Slot) -> bool {
+    match (a, b) {
+        (Slot::Tier(e, t), Slot::Tier(f, u)) => e == f && t == u,
+        (Slot::Group(m, g), Slot::Group(n, h)) => m == n && g == h,
+        _ => false,
+    }
 }
 
 /// Facts about a person the cues read.
@@ -249,6 +442,8 @@ struct Learned {
 #[derive(Debug, Default)]
 pub struct Reading {
     tiers: Vec<[u32; 3]>,
+    /// Per expectation, whether any of its words matched (else only cues spoke).
+    worded: Vec<bool>,
     /// Per must-have group, flat; `group_at[m]` is where must-have `m` starts.
     groups: Vec<bool>,
     group_at: Vec<usize>,
@@ -316,27 +511,42 @@ impl<'l> Judge<'l> {
         let mut index: HashMap<(bool, String), usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
         let mut patterns: Vec<(bool, Vec<Slot>)> = Vec::new();
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
         let mut add = |tier: &LevelTier, slot: Slot| {
             for (stem, list) in [(false, &tier.phrases), (true, &tier.stems)] {
                 for p in list {
                     let folded = fold(p);
-                    let key = folded.trim().to_string();
-                    if key.is_empty() {
+                    let folded = folded.trim();
+                    if folded.is_empty() {
                         continue;
                     }
-                    // A phrase is matched with the spaces around it (whole words);
-                    // a stem with the space before it only (the start of a word).
-                    let text = if stem {
-                        format!(" {key}")
+                    // A phrase counts in every form of its words ("hand off" is
+                    // also "handed off", "hands off"); a stem is already a prefix.
+                    let keys = if stem {
+                        vec![folded.to_string()]
                     } else {
-                        format!(" {key} ")
+                        phrase_forms(folded, &stemmer)
                     };
-                    let i = *index.entry((stem, key)).or_insert_with(|| {
-                        texts.push(text);
-                        patterns.push((stem, Vec::new()));
-                        patterns.len() - 1
-                    });
-                    patterns[i].1.push(slot);
+                    for key in keys {
+                        // A phrase is matched with the spaces around it (whole
+                        // words); a stem with the space before it only (the start
+                        // of a word).
+                        let text = if stem {
+                            format!(" {key}")
+                        } else {
+                            format!(" {key} ")
+                        };
+                        let i = *index.entry((stem, key)).or_insert_with(|| {
+                            texts.push(text);
+                            patterns.push((stem, Vec::new()));
+                            patterns.len() - 1
+                        });
+                        // A form listed twice in a tier ("hand off", "handed off")
+                        // counts once.
+                        if !patterns[i].1.iter().any(|s| same_slot(*s, slot)) {
+                            patterns[i].1.push(slot);
+                        }
+                    }
                 }
             }
         };
@@ -410,6 +620,8 @@ impl<'l> Judge<'l> {
         let n = self.ladder.expectations.len();
         r.tiers.clear();
         r.tiers.resize(n, [0; 3]);
+        r.worded.clear();
+        r.worded.resize(n, false);
         if r.group_at.len() != self.ladder.must_haves.len() {
             r.group_at.clear();
             let mut at = 0;
@@ -427,7 +639,10 @@ impl<'l> Judge<'l> {
                 let (stem, slots) = &self.patterns[m.pattern().as_usize()];
                 for slot in slots {
                     match *slot {
-                        Slot::Tier(e, t) => r.tiers[e][t] += if *stem { STEM } else { PHRASE },
+                        Slot::Tier(e, t) => {
+                            r.tiers[e][t] += if *stem { STEM } else { PHRASE };
+                            r.worded[e] = true;
+                        }
                         Slot::Group(m, g) => r.groups[r.group_at[m] + g] = true,
                     }
                 }
@@ -449,6 +664,7 @@ impl<'l> Judge<'l> {
             Cue::Metric => w.has_metric,
             Cue::ScopeOrg => w.scope >= Scope::Org,
             Cue::ScopeCompany => w.scope >= Scope::Company,
+            Cue::ScopeTeam => w.scope <= Scope::Team,
         };
         for (e, rules) in self.rules.iter().enumerate() {
             if let Some(rules) = rules {
@@ -515,7 +731,7 @@ impl<'l> Judge<'l> {
             (Level::Above, Why::Tier)
         } else if at > below {
             (Level::At, Why::Tier)
-        } else if below > 0 {
+        } else if below > 0 && (reading.worded[e] || rules.otherwise != Level::Below) {
             (Level::Below, Why::Tier)
         } else {
             (rules.otherwise, Why::Otherwise)
@@ -724,6 +940,7 @@ mod tests {
     #[test]
     fn folds_to_lowercase_words() {
         assert_eq!(fold("Team's Roadmap (v2)"), " team roadmap v2 ");
+        assert_eq!(fold("got ~4h/wk back, 3 orgs"), " got 4 h wk back 3 orgs ");
         assert_eq!(fold("Ravi's team didn't"), " ravi team didnt ");
         assert_eq!(fold(""), " ");
     }
