@@ -466,9 +466,14 @@ type OnWin<'a> = &'a [(&'a str, bool, bool)];
 /// The level of a one-line win tagged with `exp` on the senior-manager ladder, with
 /// `people` on it as (relation, outside the org, manages people).
 fn level_of(title: &str, exp: &str, scope: &str, people: OnWin<'_>) -> String {
+    level_on("senior-manager", title, exp, scope, people)
+}
+
+/// [`level_of`] on the ladder `ladder`.
+fn level_on(ladder: &str, title: &str, exp: &str, scope: &str, people: OnWin<'_>) -> String {
     use caliber::{Person, Relation, Scope, Win, WinPerson};
     let now = chrono::Utc::now();
-    let ladder = caliber::ladder::builtin_ladder("senior-manager").expect("built in");
+    let ladder = caliber::ladder::builtin_ladder(ladder).expect("built in");
     let all: Vec<Person> = people
         .iter()
         .enumerate()
@@ -591,6 +596,43 @@ fn the_rules_hold_for_plain_words_other_forms_and_any_number() {
     let mut wrong = Vec::new();
     for (title, exp, scope, people, want) in cases {
         let got = level_of(title, exp, scope, people);
+        if got != *want {
+            wrong.push(format!("want {want} got {got} {exp}: {title}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The first-time-manager ladder in words neither labelled set uses: a career talk
+/// put off, the technical crutch in a 1:1, shielding the team, praise for everyone.
+#[test]
+fn first_time_manager_rules_hold_for_new_words() {
+    let report = [("report", false, false)];
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Postponed Omar's career chat to next cycle, too busy with the launch",
+            "career-growth",
+            "below",
+        ),
+        (
+            "Didn't mention the reorg rumours to the team so nobody got distracted",
+            "clear-priorities",
+            "below",
+        ),
+        (
+            "Gave the whole team upbeat feedback in the retro",
+            "performance-management",
+            "below",
+        ),
+        (
+            "Asked Priya how she would approach the outage fix instead of telling her; she picked the plan herself",
+            "coaching",
+            "at",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (title, exp, want) in cases {
+        let got = level_on("first-time-manager", title, exp, "team", &report);
         if got != *want {
             wrong.push(format!("want {want} got {got} {exp}: {title}"));
         }
