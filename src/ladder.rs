@@ -85,7 +85,8 @@ pub struct LevelRules {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct LevelTier {
-    /// Phrases matched as whole words, lowercase.
+    /// Phrases matched as whole words, lowercase, in every form of their words
+    /// ("hand off" is also "handed off"); `#` stands for a number ("# orgs").
     #[serde(default)]
     pub phrases: Vec<String>,
     /// Word stems matched as the start of a word, lowercase.
