@@ -86,7 +86,8 @@ pub struct LevelRules {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct LevelTier {
-    /// Phrases matched as whole words, lowercase.
+    /// Phrases matched as whole words, lowercase, in every form of their words
+    /// ("hand off" is also "handed off"); `#` stands for a number ("# orgs").
     #[serde(default)]
     pub phrases: Vec<String>,
     /// Word stems matched as the start of a word, lowercase.
@@ -122,6 +123,8 @@ pub enum Cue {
     ScopeOrg,
     /// The win reached the company or wider.
     ScopeCompany,
+    /// The win reached no further than the user's own team.
+    ScopeTeam,
 }
 
 /// Evidence a panel wants to see at least once (a named successor, a forum handed

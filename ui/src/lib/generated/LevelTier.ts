@@ -6,7 +6,8 @@ import type { Cue } from "./Cue";
  */
 export type LevelTier = { 
 /**
- * Phrases matched as whole words, lowercase.
+ * Phrases matched as whole words, lowercase, in every form of their words
+ * ("hand off" is also "handed off"); `#` stands for a number ("# orgs").
  */
 phrases: Array<string>, 
 /**
