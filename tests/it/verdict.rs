@@ -986,3 +986,58 @@ fn areas_for_growth_are_never_empty_and_speak_as_i() {
             .any(|g| g.concern.starts_with("My evidence for"))
     );
 }
+
+/// The blind cases: written from the level descriptions alone, by someone who saw
+/// neither the rules, the labelled wins nor the other cases, and run after the rules
+/// were last changed. The error that costs a candidate most is a label above the
+/// Director's (told "ready", then turned down at calibration): no blind case may get
+/// one. Each case prints its verdict and every miss.
+#[test]
+fn no_blind_case_is_rated_above_the_directors_label() {
+    let rank = |l: &str| match l {
+        "not-yet" => 0,
+        "close" => 1,
+        _ => 2,
+    };
+    let all = cases::load_from("tests/data/cases_blind");
+    assert!(all.len() >= 4, "{} cases", all.len());
+    let mut above = Vec::new();
+    for (name, case) in &all {
+        let r = cases::review_case(case);
+        let misses = cases::misses(case, &r);
+        println!(
+            "{name}: {} {}/100, reasons {:?}\n  {}{}",
+            r.readiness.label,
+            r.readiness.score,
+            r.readiness.reasons,
+            r.readiness.reason,
+            if misses.is_empty() {
+                String::new()
+            } else {
+                format!("\n  MISSES: {}", misses.join("\n          "))
+            }
+        );
+        let want = case["expected"]["label"].as_str().unwrap_or("not-yet");
+        if rank(r.readiness.label.as_str()) > rank(want) {
+            above.push(name.clone());
+        }
+    }
+    assert!(above.is_empty(), "blind cases rated above the Director: {above:?}");
+}
+
+/// Every blind case gets exactly the Director's label. Not met yet: the ready
+/// first-time-manager case reads close, its 1:1s judged below the level.
+#[test]
+#[ignore = "missed: 3 of the 4 blind cases get the Director's label; run with --ignored"]
+fn every_blind_case_gets_the_directors_label() {
+    let all = cases::load_from("tests/data/cases_blind");
+    let wrong: Vec<&String> = all
+        .iter()
+        .filter(|(_, case)| {
+            let r = cases::review_case(case);
+            case["expected"]["label"].as_str() != Some(r.readiness.label.as_str())
+        })
+        .map(|(name, _)| name)
+        .collect();
+    assert!(wrong.is_empty(), "blind cases with a wrong label: {wrong:?}");
+}
