@@ -482,6 +482,9 @@ pub enum Setting {
 }
 
 impl Setting {
+    /// The app's quick-capture shortcut when the user has not chosen one.
+    pub const DEFAULT_SHORTCUT: &'static str = "CmdOrCtrl+Shift+L";
+
     /// Every key, in order.
     pub const ALL: &'static [Setting] = &[
         Setting::Cycle,

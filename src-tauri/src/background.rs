@@ -11,7 +11,7 @@ use crate::state::Db;
 
 const WATCH_EVERY: Duration = Duration::from_millis(1500);
 const REMINDER_EVERY: u32 = 40; // watch ticks, about a minute
-const LAST_FIRED: &str = "reminder_last";
+const LAST_FIRED: caliber::Setting = caliber::Setting::ReminderLast;
 
 /// Starts the background thread.
 pub fn start(app: AppHandle) {

@@ -409,7 +409,7 @@ pub fn first_view_rendered(app: tauri::AppHandle, marks: String) {
 #[tauri::command(async)]
 fn set_shortcut(app: AppHandle, db: State<'_, Db>, shortcut: String) -> caliber::Result<()> {
     let old = db
-        .with(|s| s.setting("shortcut"))?
+        .with(|s| s.setting(caliber::Setting::Shortcut))?
         .unwrap_or_else(|| DEFAULT_SHORTCUT.to_string());
     if let Err(e) = register_shortcut(&app, &shortcut) {
         let _ = register_shortcut(&app, &old);
@@ -417,7 +417,7 @@ fn set_shortcut(app: AppHandle, db: State<'_, Db>, shortcut: String) -> caliber:
             "the shortcut '{shortcut}' cannot be used ({e}); try another, e.g. CmdOrCtrl+Shift+L"
         )));
     }
-    db.with(|s| s.set_setting("shortcut", &shortcut))
+    db.with(|s| s.set_setting(caliber::Setting::Shortcut, &shortcut))
 }
 
 /// Opens the quick-capture window (the app's own button for it).
@@ -431,7 +431,7 @@ fn open_capture(app: AppHandle) {
 #[tauri::command(async)]
 fn unlock(app: AppHandle, db: State<'_, Db>, passphrase: String) -> caliber::Result<()> {
     db.unlock(&caliber::store::Passphrase::new(passphrase)?)?;
-    if let Ok(Some(shortcut)) = db.with(|s| s.setting("shortcut"))
+    if let Ok(Some(shortcut)) = db.with(|s| s.setting(caliber::Setting::Shortcut))
         && let Err(e) = register_shortcut(&app, &shortcut)
     {
         eprintln!("caliber: the quick-capture shortcut {shortcut} is not available: {e}");

@@ -16,7 +16,7 @@ use crate::bench::milestone;
 use crate::state::Db;
 
 /// The quick-capture shortcut when the user has not chosen one.
-pub const DEFAULT_SHORTCUT: &str = "CmdOrCtrl+Shift+L";
+pub const DEFAULT_SHORTCUT: &str = caliber::Setting::DEFAULT_SHORTCUT;
 
 /// The quick-capture window's label and page (a page of its own, with only the
 /// capture box's code).
@@ -119,7 +119,7 @@ pub fn after_first_view(app: &AppHandle) {
             // now, the person's own once it is unlocked (see `commands::unlock`).
             let shortcut = app
                 .state::<Db>()
-                .with(|s| s.setting("shortcut"))
+                .with(|s| s.setting(caliber::Setting::Shortcut))
                 .ok()
                 .flatten()
                 .unwrap_or_else(|| DEFAULT_SHORTCUT.to_string());

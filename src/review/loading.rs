@@ -17,6 +17,16 @@ use crate::store::Store;
 
 pub use crate::model::Reviewable;
 
+/// `Some(confirmed)` when `tags` hold the expectation `id`.
+fn tag_of(tags: &[ExpectationTag], id: &str) -> Option<bool> {
+    tags.iter().find(|t| t.id == id).map(|t| t.confirmed)
+}
+
+/// True when there are tags and every one is only a suggestion.
+fn all_suggested(tags: &[ExpectationTag]) -> bool {
+    !tags.is_empty() && tags.iter().all(|t| !t.confirmed)
+}
+
 impl Reviewable for Win {
     fn id(&self) -> WinId {
         self.id
@@ -31,13 +41,10 @@ impl Reviewable for Win {
         self.metric.is_some()
     }
     fn tag(&self, id: &str) -> Option<bool> {
-        self.expectations
-            .iter()
-            .find(|t| t.id == id)
-            .map(|t| t.confirmed)
+        tag_of(&self.expectations, id)
     }
     fn only_suggested(&self) -> bool {
-        !self.expectations.is_empty() && self.expectations.iter().all(|t| !t.confirmed)
+        all_suggested(&self.expectations)
     }
     fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_ {
         self.people.iter().map(|p| (p.person_id, p.vouches))
@@ -148,13 +155,10 @@ impl Reviewable for RankedWin {
         self.metric.is_some()
     }
     fn tag(&self, id: &str) -> Option<bool> {
-        self.expectations
-            .iter()
-            .find(|t| t.id == id)
-            .map(|t| t.confirmed)
+        tag_of(&self.expectations, id)
     }
     fn only_suggested(&self) -> bool {
-        !self.expectations.is_empty() && self.expectations.iter().all(|t| !t.confirmed)
+        all_suggested(&self.expectations)
     }
     fn named(&self) -> impl Iterator<Item = (PersonId, bool)> + '_ {
         self.people.iter().map(|p| (p.person_id, p.vouches))

@@ -115,8 +115,11 @@ fn values_module() -> String {
          /** The most words a Forte text may have. */\n\
          export const FORTE_MAX_WORDS = {};\n\n\
          /** How \"how long ago\" is worded: the first step the days are below. */\n\
-         export const AGO: AgoStep[] = {ago};\n",
-        caliber::outline::FORTE_MAX_WORDS
+         export const AGO: AgoStep[] = {ago};\n\n\
+         /** The quick-capture shortcut when the user has not chosen one. */\n\
+         export const DEFAULT_SHORTCUT = \"{}\";\n",
+        caliber::outline::FORTE_MAX_WORDS,
+        caliber::Setting::DEFAULT_SHORTCUT
     )
 }
 
@@ -166,6 +169,7 @@ fn the_ui_keeps_no_copy_of_the_librarys_values() {
         .chain(["weeks ago".to_string(), "months ago".to_string()])
         .collect();
     copies.push("FORTE_MAX_WORDS =".to_string());
+    copies.push(format!("\"{}\"", caliber::Setting::DEFAULT_SHORTCUT));
     let found: Vec<String> = files
         .iter()
         .flat_map(|(name, text)| {

@@ -5,7 +5,7 @@ import type { Cycle, DemoSummary, ImportSummary } from "./api";
 import { WEEKDAYS } from "./generated/values";
 
 /** The quick-capture shortcut when the user has not chosen one (as in shell.rs). */
-export const DEFAULT_SHORTCUT = "CmdOrCtrl+Shift+L";
+export { DEFAULT_SHORTCUT } from "./generated/values";
 
 /** What the cycle form holds: every field as the inputs give it. */
 export type CycleForm = {

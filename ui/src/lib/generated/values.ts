@@ -17,3 +17,6 @@ export const FORTE_MAX_WORDS = 60;
 
 /** How "how long ago" is worded: the first step the days are below. */
 export const AGO: AgoStep[] = [{"below":1,"per":1,"text":"today"},{"below":2,"per":1,"text":"yesterday"},{"below":14,"per":1,"text":"{n} days ago"},{"below":60,"per":7,"text":"{n} weeks ago"},{"below":null,"per":30,"text":"{n} months ago"}];
+
+/** The quick-capture shortcut when the user has not chosen one. */
+export const DEFAULT_SHORTCUT = "CmdOrCtrl+Shift+L";
