@@ -121,4 +121,38 @@ describe("the level of each win in the Review view", () => {
     expect(levelCountsLabel(e)).toBe("2 at or above, 1 below");
     expect(reviewWinIds({ expectations: [e, exp("d", "D", [4, 5], 0, 2)] } as unknown as Review)).toEqual([3, 4, 5]);
   });
+
+  it("lists the first wins of a long expectation and loads the rest only when asked", async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => i + 1);
+    const calls: number[][] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "review") {
+        return {
+          ladder: "senior-manager", ladder_name: "Senior Manager (L7)",
+          cycle: { ladder: "senior-manager", current_level: "L6", target_level: "L7", start: "2025-07-01", end: "2026-06-30", target_date: null, is_default: false },
+          as_of: "2026-04-20", weeks_left: null,
+          expectations: [exp("delegation", "Delegate decisions", ids, 20, 0)],
+          gaps: [], unconfirmed: 0,
+          sustained: { wins: 20, last_weeks: 0, quarters_with_evidence: 1, quarters: 4, warning: null },
+          providers: { count: 0, outside_org: 0, at_or_above: 0, senior_voices: 0, missing_voices: [], names: [], unvouched: [], ask: [], summary: "" },
+          must_haves: [],
+          readiness: { score: 10, label: "not-yet", summary: "Not yet.", reason: "Below the level.", gaps: 1, missing: [], reasons: [], method: "" },
+        };
+      }
+      if (cmd === "review_wins") {
+        const asked = (args as { ids: number[] }).ids;
+        calls.push(asked);
+        return asked.map((id) => win(id, `Win ${id}`, "delegation", "below", "approving a design is L6 work"));
+      }
+      return null;
+    });
+    ui.version++;
+    render(ReviewView);
+    await waitFor(() => expect(screen.getAllByTestId("level-win")).toHaveLength(8));
+    expect(calls).toEqual([ids.slice(0, 8)]);
+    await fireEvent.click(screen.getByTestId("level-show-all"));
+    await waitFor(() => expect(screen.getAllByTestId("level-win")).toHaveLength(20));
+    expect(calls[1]).toEqual(ids.slice(8));
+    expect(screen.queryByTestId("level-show-all")).toBeNull();
+  });
 });

@@ -168,8 +168,12 @@ export function tagLevel(win: WinView, expectation: string): TagLevel | undefine
 }
 
 /** Every win id the review lists, once, in the order first listed. */
-export function reviewWinIds(review: Review): number[] {
-  return [...new Set(review.expectations.flatMap((e) => e.win_ids))];
+/** How many wins each expectation lists at first in the levels panel. */
+export const LEVEL_WINS_SHOWN = 8;
+
+/** The ids of the wins the levels panel shows: the first `shown` of each expectation. */
+export function reviewWinIds(review: Review, shown = Infinity): number[] {
+  return [...new Set(review.expectations.flatMap((e) => e.win_ids.slice(0, shown)))];
 }
 
 /** "2 at or above, 1 below" for an expectation's level counts. */
