@@ -425,6 +425,14 @@ async fn f2_a_level_set_in_the_review_changes_the_verdict_the_cli_prints() {
 
             app.wait_for("[data-testid=win-item]").await?;
             app.click("nav-review").await?;
+            // An expectation lists its first wins; the others come when asked.
+            let section = format!("[data-testid=level-expectation][data-expectation='{EXP}']");
+            app.wait_for(&format!("{section} [data-testid=level-win]"))
+                .await?;
+            let show_all = format!("{section} [data-testid=level-show-all]");
+            if app.text_of(&show_all).await?.is_some() {
+                app.wait_for(&show_all).await?.click().await?;
+            }
             let row =
                 format!("[data-testid=level-win][data-win='{win}'][data-expectation='{EXP}']");
             let level = format!("{row} [data-testid=win-level]");
