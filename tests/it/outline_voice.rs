@@ -10,7 +10,6 @@ use chrono::NaiveDate;
 use serde_json::Value;
 use std::path::Path;
 
-
 fn stdout(c: &mut Command) -> String {
     let out = c.assert().success();
     String::from_utf8_lossy(&out.get_output().stdout).into_owned()

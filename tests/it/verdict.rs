@@ -1022,7 +1022,10 @@ fn no_blind_case_is_rated_above_the_directors_label() {
             above.push(name.clone());
         }
     }
-    assert!(above.is_empty(), "blind cases rated above the Director: {above:?}");
+    assert!(
+        above.is_empty(),
+        "blind cases rated above the Director: {above:?}"
+    );
 }
 
 /// Every blind case gets exactly the Director's label. Not met yet: the ready
@@ -1039,5 +1042,8 @@ fn every_blind_case_gets_the_directors_label() {
         })
         .map(|(name, _)| name)
         .collect();
-    assert!(wrong.is_empty(), "blind cases with a wrong label: {wrong:?}");
+    assert!(
+        wrong.is_empty(),
+        "blind cases with a wrong label: {wrong:?}"
+    );
 }
