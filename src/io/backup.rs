@@ -7,6 +7,7 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::messages;
 use crate::error::{Error, Result};
 use crate::store::Records;
 
@@ -52,11 +53,11 @@ pub(super) fn parse(content: &str) -> Result<Records> {
     if !content.trim_start().starts_with('{') {
         // Not an object: say so, unless it is not JSON at all.
         serde_json::from_str::<IgnoredAny>(content)
-            .map_err(|e| super::json_syntax_error(&e, "backup file"))?;
+            .map_err(|e| messages::json_syntax_error(&e, "backup file"))?;
         return Err(not_a_backup());
     }
-    let top: Head =
-        serde_json::from_str(content).map_err(|e| super::json_syntax_error(&e, "backup file"))?;
+    let top: Head = serde_json::from_str(content)
+        .map_err(|e| messages::json_syntax_error(&e, "backup file"))?;
     match top.format.as_ref() {
         Some(Value::String(f)) if f == FORMAT_NAME => {}
         Some(Value::String(f)) => {
@@ -108,7 +109,7 @@ pub(super) fn parse(content: &str) -> Result<Records> {
     let doc: Doc = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        let detail = super::strip_position(&inner.to_string()).to_string();
+        let detail = messages::strip_position(&inner.to_string()).to_string();
         match path.strip_prefix("records") {
             Some(rest) => {
                 let rest = rest.trim_start_matches('.');

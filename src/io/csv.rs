@@ -14,10 +14,11 @@
 use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use std::collections::HashMap;
 
-use super::{MAX_TITLE_CHARS, new_win, parse_day};
+use super::draft::new_win;
+use super::messages::parse_day;
 use crate::error::{Error, Result};
 use crate::model::{ExpectationTag, Scope, WinPerson};
-use crate::store::Records;
+use crate::store::{MAX_TITLE_CHARS, Records};
 
 /// The columns, in the order export writes them.
 const COLUMNS: &[&str] = &[

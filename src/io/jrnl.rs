@@ -15,7 +15,8 @@ use chrono::{Local, NaiveTime, TimeZone, Utc};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{fit_title, json_syntax_error, new_win, parse_day, prepend_notes, strip_position};
+use super::draft::{fit_title, new_win, prepend_notes};
+use super::messages::{json_syntax_error, parse_day, strip_position};
 use crate::error::{Error, Result};
 use crate::store::Records;
 

@@ -26,7 +26,6 @@
 
 use chrono::Datelike;
 
-use super::bad_date;
 use crate::model::Win;
 use crate::store::Records;
 

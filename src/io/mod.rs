@@ -11,28 +11,25 @@
 
 mod backup;
 mod csv;
+mod draft;
 mod jrnl;
 mod markdown;
+mod messages;
 
 pub(crate) use markdown::autolink;
 
-use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
 use std::str::FromStr;
 
 use crate::error::{Error, Result};
-use crate::model::{Scope, Source, Win};
+use crate::model::Source;
 use crate::store::{ImportSummary, Records, Store};
 
 /// The largest file [`import_file`] reads. Years of daily wins fit in a few
 /// megabytes; anything near this size is almost surely the wrong file.
 pub const MAX_IMPORT_BYTES: u64 = 200 * 1024 * 1024;
-
-// Importers of free text cut a longer first line at the store's title limit and
-// move the rest to the notes.
-use crate::store::MAX_TITLE_CHARS;
 
 /// A file format Caliber reads and (except jrnl) writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
@@ -208,101 +205,4 @@ pub fn export(store: &Store, format: Format) -> Result<String> {
         return render(format, &Records::default());
     }
     render(format, &store.all_records()?)
-}
-
-/// A win holding only what every importer knows. `number` is its place in the file:
-/// when the database is empty the store keeps record ids, so each imported win needs
-/// an id of its own, and the file's order is a good one.
-fn new_win(number: usize, date: NaiveDate, title: String, logged_at: DateTime<Utc>) -> Win {
-    Win {
-        id: i64::try_from(number).unwrap_or(i64::MAX),
-        date,
-        logged_at,
-        updated_at: logged_at,
-        title,
-        situation: None,
-        action: None,
-        result: None,
-        notes: None,
-        metric: None,
-        scope: Scope::default(),
-        people: Vec::new(),
-        links: Vec::new(),
-        tags: Vec::new(),
-        expectations: Vec::new(),
-        principles: Vec::new(),
-        source: Source::Import,
-    }
-}
-
-/// Splits a first line that is too long for a title: the title keeps the words that
-/// fit, ending in "…", and the rest (starting with "…") goes first in the notes.
-fn fit_title(text: &str) -> (String, Option<String>) {
-    let text = text.trim();
-    if text.chars().count() <= MAX_TITLE_CHARS {
-        return (text.to_string(), None);
-    }
-    // Room for the ellipsis; cut at the last space when there is one in reach.
-    let hard: usize = text
-        .char_indices()
-        .nth(MAX_TITLE_CHARS - 1)
-        .map(|(i, _)| i)
-        .unwrap_or(text.len());
-    let cut = match text[..hard].rfind(char::is_whitespace) {
-        Some(i) if i > hard / 2 => i,
-        _ => hard,
-    };
-    let head = text[..cut].trim_end();
-    let rest = text[cut..].trim_start();
-    (format!("{head}…"), Some(format!("…{rest}")))
-}
-
-/// Puts `first` before `notes`, a blank line between.
-fn prepend_notes(first: Option<String>, notes: Option<String>) -> Option<String> {
-    match (first, notes) {
-        (Some(a), Some(b)) if !b.trim().is_empty() => Some(format!("{a}\n\n{b}")),
-        (Some(a), _) => Some(a),
-        (None, b) => b,
-    }
-}
-
-/// The message for a day that is not a real date.
-fn bad_date(text: &str) -> String {
-    format!(
-        "date '{}' is not a valid date (use YYYY-MM-DD)",
-        text.trim()
-    )
-}
-
-/// Reads `YYYY-MM-DD`, the one form of a day every format writes.
-fn parse_day(text: &str) -> std::result::Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| bad_date(text))
-}
-
-/// Says what is wrong with JSON that does not parse, in terms a person can act on.
-fn json_syntax_error(e: &serde_json::Error, what: &str) -> Error {
-    use serde_json::error::Category;
-    match e.classify() {
-        Category::Eof => Error::BadFile(format!(
-            "the {what} ends too early (line {}, column {}): it looks cut off; copy or export it again",
-            e.line(),
-            e.column()
-        )),
-        Category::Syntax => Error::BadFile(format!(
-            "the {what} is not valid JSON at line {}, column {}: {}; fix that spot or export the file again",
-            e.line(),
-            e.column(),
-            strip_position(&e.to_string())
-        )),
-        _ => Error::BadFile(format!("the {what} cannot be read: {e}")),
-    }
-}
-
-/// serde_json ends its messages with " at line L column C"; the callers say where
-/// in their own words, so the position is dropped here.
-fn strip_position(msg: &str) -> &str {
-    match msg.rfind(" at line ") {
-        Some(i) => &msg[..i],
-        None => msg,
-    }
 }

@@ -15,7 +15,7 @@ use docx_rs::{
     Table, TableCell, TableRow, WidthType,
 };
 
-use super::{Evidence, Forte, Outline};
+use super::model::{Evidence, Forte, Outline};
 use crate::error::{Error, Result};
 use crate::model::WinId;
 
@@ -590,7 +590,7 @@ pub fn render_forte(f: &Forte) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outline::Para;
+    use crate::outline::model::Para;
 
     fn para(text: &str) -> Para {
         Para {

@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::{Evidence, Forte, Outline};
+use super::model::{Evidence, Forte, Outline};
 use crate::model::WinId;
 use crate::review::Strength;
 
@@ -447,7 +447,7 @@ mod tests {
 
     #[test]
     fn forte_is_a_page_with_its_text_escaped() {
-        let para = |t: &str| crate::outline::Para {
+        let para = |t: &str| crate::outline::model::Para {
             text: t.into(),
             cites: vec![],
         };

@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use super::{Evidence, Outline};
+use super::model::{Evidence, Forte, Outline};
 
 /// `s` as Markdown text: every character a viewer could read as markup, a link,
 /// an HTML tag or entity, emphasis, a table cell's end, or (at the start) a
@@ -207,7 +207,7 @@ pub fn render(o: &Outline) -> String {
 }
 
 /// Renders the Forte texts as Markdown.
-pub fn render_forte(f: &super::Forte) -> String {
+pub fn render_forte(f: &Forte) -> String {
     let mut out = String::from("# Yearly review (Forte)\n\n## Accomplishments\n\n");
     for a in &f.accomplishments {
         let _ = writeln!(out, "- {}", md_cited(&a.text));

@@ -3,8 +3,8 @@
 //! only connecting words, and counts written as words, so that every digit in the
 //! draft is one the user wrote.
 
+use super::model::{Concern, FORTE_MAX_WORDS, Para, Sources, best_for};
 use super::voice::{claim_of, in_my_voice};
-use super::{Concern, Para, Sources};
 use crate::ladder::Expectation;
 use crate::model::{Feedback, Scope};
 use crate::review::{ExpectationReview, Gap, RankedWin, Review, count_words};
@@ -325,7 +325,7 @@ pub(super) fn summary(src: &Sources<'_>, wins: &[&RankedWin]) -> Vec<Para> {
             .copied()
             .filter(|w| !below.contains(&w.id))
             .collect();
-        if let Some(w) = super::best_for(&at_level, &e.id, 1).first() {
+        if let Some(w) = best_for(&at_level, &e.id, 1).first() {
             titles.push(format!("\"{}\"", in_my_voice(&e.title)));
             lines.push(claim(w));
         }
@@ -387,7 +387,7 @@ pub(super) fn accomplishment(w: &RankedWin) -> Para {
     if let Some(r) = &w.result {
         sentences.push(format!("{}.", r.trim_end_matches('.')));
     }
-    para(fit(&sentences, super::FORTE_MAX_WORDS))
+    para(fit(&sentences, FORTE_MAX_WORDS))
 }
 
 /// The Forte "superpowers" text.
@@ -405,11 +405,11 @@ pub(super) fn superpowers(strong: &[&ExpectationReview], wins: &[&RankedWin]) ->
         .collect();
     let mut sentences = vec![format!("My strongest areas: {}.", join_names(&titles))];
     for e in strong.iter().take(2) {
-        if let Some(w) = super::best_for(wins, &e.id, 1).first() {
+        if let Some(w) = best_for(wins, &e.id, 1).first() {
             sentences.push(format!("{}.", claim(w)));
         }
     }
-    para(fit(&sentences, super::FORTE_MAX_WORDS))
+    para(fit(&sentences, FORTE_MAX_WORDS))
 }
 
 /// The Forte "areas for growth" text.
@@ -426,7 +426,7 @@ pub(super) fn growth(review: &Review) -> Para {
         format!("I am building more evidence for {}.", join_names(&titles)),
         format!("Next: {}", in_my_voice(&first.next_step)),
     ];
-    para(fit(&sentences, super::FORTE_MAX_WORDS))
+    para(fit(&sentences, FORTE_MAX_WORDS))
 }
 
 #[cfg(test)]

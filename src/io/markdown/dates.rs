@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::bad_date;
+use crate::io::messages::bad_date;
 
 /// A stretch of time a heading or bullet names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::dates::{Period, bullet_date, heading_period};
 use super::text::{self, Bullet, indent_of, strip_columns};
 use crate::error::{Error, Result};
-use crate::io::{fit_title, new_win, prepend_notes};
+use crate::io::draft::{fit_title, new_win, prepend_notes};
 use crate::model::{ExpectationTag, Scope, Win, WinPerson};
 use crate::store::Records;
 

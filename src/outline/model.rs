@@ -1,0 +1,219 @@
+//! The outline's data: the document and the Forte texts as values, what they are
+//! drawn from, and how evidence is ranked. The builder in the parent module and
+//! its writers (Markdown, HTML, DOCX, the narrative) all read these, so they live
+//! apart from both.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::ladder::Ladder;
+use crate::model::{Cycle, Feedback, Person, Relation, Scope, WinId};
+use crate::review::{RankedWin, Review, Strength};
+
+/// A paragraph of the draft and the wins it rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Para {
+    /// The text; claims carry `[#id]` citations inline.
+    pub text: String,
+    /// Every win id cited in `text`.
+    pub cites: Vec<WinId>,
+}
+
+/// One win presented as situation, action, result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Evidence {
+    /// The win's id.
+    pub id: WinId,
+    /// When it happened.
+    pub date: NaiveDate,
+    /// Its title.
+    pub title: String,
+    /// Situation, when written down.
+    pub situation: Option<String>,
+    /// Action, when written down.
+    pub action: Option<String>,
+    /// Result, when written down.
+    pub result: Option<String>,
+    /// Metric, as written.
+    pub metric: Option<String>,
+    /// Scope reached.
+    pub scope: Scope,
+    /// Names of the principles it shows.
+    pub principles: Vec<String>,
+    /// Who can vouch for it.
+    pub vouchers: Vec<String>,
+    /// Links to artifacts.
+    pub links: Vec<String>,
+}
+
+/// The section of one expectation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct ExpectationSection {
+    /// Expectation id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The review's strength.
+    pub strength: Strength,
+    /// True when the review calls it a gap.
+    pub gap: bool,
+    /// The narrative paragraph.
+    pub narrative: Para,
+    /// The best two to four wins.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A leadership principle and the wins that show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct PrincipleSection {
+    /// Principle id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// One line citing the wins.
+    pub line: Para,
+}
+
+/// A quote from a feedback provider.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Quote {
+    /// Who said it.
+    pub person: String,
+    /// Their relation, when known.
+    pub relation: Option<Relation>,
+    /// When.
+    pub date: NaiveDate,
+    /// What they said.
+    pub quote: String,
+    /// The expectation it speaks to.
+    pub expectation: Option<String>,
+}
+
+/// Feedback providers and who else to ask.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct ProvidersSection {
+    /// The review's sentence on coverage.
+    pub summary: String,
+    /// People who vouch for wins in the window.
+    pub vouchers: Vec<String>,
+    /// Quotes from the window, newest first.
+    pub quotes: Vec<Quote>,
+    /// People worth asking.
+    pub ask: Vec<String>,
+}
+
+/// An area for growth, or a reason a panel might give not to promote, with the
+/// answer to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Concern {
+    /// The concern, as a panel would say it.
+    pub concern: String,
+    /// Counter-evidence already in the ledger, or the plan.
+    pub response: Para,
+}
+
+/// A line of the appendix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct AppendixRow {
+    /// Win id.
+    pub id: WinId,
+    /// Date.
+    pub date: NaiveDate,
+    /// Title.
+    pub title: String,
+    /// Metric.
+    pub metric: Option<String>,
+    /// Expectation ids.
+    pub expectations: Vec<String>,
+}
+
+/// The whole outline of a promotion document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Outline {
+    /// Document title.
+    pub title: String,
+    /// The cycle it covers.
+    pub cycle: Cycle,
+    /// The ladder's name.
+    pub ladder_name: String,
+    /// 1. Summary.
+    pub summary: Vec<Para>,
+    /// 2. One section per expectation, in ladder order.
+    pub expectations: Vec<ExpectationSection>,
+    /// 3. Leadership principles evidenced.
+    pub principles: Vec<PrincipleSection>,
+    /// 4. Feedback providers and quotes.
+    pub providers: ProvidersSection,
+    /// 5. Areas for growth / reasons not to promote.
+    pub growth: Vec<Concern>,
+    /// 6. Every win of the window by date.
+    pub appendix: Vec<AppendixRow>,
+}
+
+/// The yearly-review ("Forte") texts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Forte {
+    /// Three to five accomplishments, each at most 60 words.
+    pub accomplishments: Vec<Para>,
+    /// "Superpowers", at most 60 words.
+    pub superpowers: Para,
+    /// "Areas for growth", at most 60 words.
+    pub growth: Para,
+}
+
+/// The most words one Forte text may have.
+pub const FORTE_MAX_WORDS: usize = 60;
+
+/// Everything an outline is drawn from.
+pub struct Sources<'a> {
+    /// The ladder.
+    pub ladder: &'a Ladder,
+    /// The cycle.
+    pub cycle: &'a Cycle,
+    /// Wins as ranked (those outside the window are left out).
+    pub wins: &'a [RankedWin],
+    /// People.
+    pub people: &'a [Person],
+    /// Feedback.
+    pub feedback: &'a [Feedback],
+    /// The gap review of the same data.
+    pub review: &'a Review,
+}
+
+/// How good a win is as evidence: confirmed, with a number, wide, vouched, recent.
+pub(super) fn weight(w: &RankedWin, expectation: Option<&str>) -> (u32, NaiveDate, WinId) {
+    let mut s = 0;
+    if let Some(e) = expectation
+        && w.expectations.iter().any(|t| t.id == e && t.confirmed)
+    {
+        s += 4;
+    }
+    if w.metric.is_some() {
+        s += 3;
+    }
+    s += match w.scope {
+        Scope::Team => 0,
+        Scope::Org => 1,
+        Scope::Company => 2,
+        Scope::Industry => 3,
+    };
+    if w.is_vouched() {
+        s += 2;
+    }
+    if w.result.is_some() || w.has_action {
+        s += 1;
+    }
+    (s, w.date, w.id)
+}
+
+/// The best wins for an expectation, best first.
+pub(super) fn best_for<'a>(wins: &[&'a RankedWin], id: &str, n: usize) -> Vec<&'a RankedWin> {
+    let mut mine: Vec<&RankedWin> = wins
+        .iter()
+        .copied()
+        .filter(|w| w.expectations.iter().any(|t| t.id == id))
+        .collect();
+    mine.sort_by_key(|w| std::cmp::Reverse(weight(w, Some(id))));
+    mine.truncate(n);
+    mine
+}
