@@ -193,7 +193,7 @@ impl CycleData {
         CycleData::load_with(store, |s, f| s.list_wins(f))
     }
 
-    /// Loads what the outline ranks its evidence by ([`Store::list_wins_ranking`]):
+    /// Loads what the outline ranks its evidence by (`Store::list_wins_ranking`):
     /// the wins it shows in full are read afterwards.
     pub fn load_ranking(store: &Store) -> Result<CycleData<RankedWin>> {
         CycleData::load_with(store, |s, f| {
