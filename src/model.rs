@@ -169,6 +169,12 @@ impl Relation {
             Relation::SkipLevelManager => "Skip-level manager",
         }
     }
+
+    /// The words inside a sentence, as a document names who said something:
+    /// "skip level manager".
+    pub fn words(self) -> String {
+        self.as_str().replace('-', " ")
+    }
 }
 
 /// How senior a person is, relative to the level the user is going for (not to the

@@ -512,10 +512,7 @@ pub fn render(o: &Outline) -> Result<Vec<u8>> {
         ));
     }
     for q in &o.providers.quotes {
-        let who = match q.relation {
-            Some(r) => format!("{}, {}", q.person, r.as_str().replace('-', " ")),
-            None => q.person.clone(),
-        };
+        let who = q.attribution();
         doc = doc.add_paragraph(cited(
             Paragraph::new().style("Quote").keep_next(true),
             &format!("“{}”", q.quote),

@@ -332,10 +332,7 @@ pub fn render(o: &Outline) -> String {
         );
     }
     for q in &o.providers.quotes {
-        let who = match q.relation {
-            Some(r) => format!("{}, {}", q.person, r.as_str().replace('-', " ")),
-            None => q.person.clone(),
-        };
+        let who = q.attribution();
         let _ = writeln!(
             b,
             "<figure class=\"quote\"><blockquote><p>“{}”</p></blockquote><figcaption>— {}, {}</figcaption></figure>",

@@ -160,10 +160,7 @@ pub fn render(o: &Outline) -> String {
         let _ = writeln!(out, "Can vouch: {}.\n", md_list(&o.providers.vouchers));
     }
     for q in &o.providers.quotes {
-        let who = match q.relation {
-            Some(r) => format!("{}, {}", q.person, r.as_str().replace('-', " ")),
-            None => q.person.clone(),
-        };
+        let who = q.attribution();
         let _ = writeln!(
             out,
             "> \"{}\"\n> — {}, {}\n",

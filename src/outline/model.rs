@@ -89,6 +89,16 @@ pub struct Quote {
     pub expectation: Option<String>,
 }
 
+impl Quote {
+    /// Who said it, as a document names them: "Grace Whitfield, skip level manager".
+    pub fn attribution(&self) -> String {
+        match self.relation {
+            Some(r) => format!("{}, {}", self.person, r.words()),
+            None => self.person.clone(),
+        }
+    }
+}
+
 /// Feedback providers and who else to ask.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ProvidersSection {

@@ -93,12 +93,14 @@ fn values_module() -> String {
         ))
     };
     let scopes = labelled(Scope::ALL.iter().map(|s| (s.as_str(), s.label())).collect());
-    let relations = labelled(
+    let relations = json(serde_json::Value::Array(
         Relation::ALL
             .iter()
-            .map(|r| (r.as_str(), r.label()))
+            .map(
+                |r| serde_json::json!({ "id": r.as_str(), "label": r.label(), "words": r.words() }),
+            )
             .collect(),
-    );
+    ));
     let weekdays = json(serde_json::json!(caliber::reminder::WEEKDAY_NAMES));
     let ago = json(serde_json::to_value(caliber::dates::AGO).unwrap());
     format!(
@@ -108,8 +110,8 @@ fn values_module() -> String {
          import type {{ Scope }} from \"./Scope\";\n\n\
          /** How far a win reached, in order, with the word shown for each. */\n\
          export const SCOPES: {{ id: Scope; label: string }}[] = {scopes};\n\n\
-         /** The relations a person can have to the user, in order, with their labels. */\n\
-         export const RELATIONS: {{ id: Relation; label: string }}[] = {relations};\n\n\
+         /** The relations a person can have to the user, in order, with their labels and the words a document uses. */\n\
+         export const RELATIONS: {{ id: Relation; label: string; words: string }}[] = {relations};\n\n\
          /** Day names as the reminder counts them: 0 = the first. */\n\
          export const WEEKDAYS: string[] = {weekdays};\n\n\
          /** The most words a Forte text may have. */\n\

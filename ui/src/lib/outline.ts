@@ -2,7 +2,7 @@
 // (so it renders as text, never as HTML), Forte word counts, and the export
 // targets. Kept out of the components so they can be unit-tested.
 import type { Forte, OutlineFormat, Para, Relation } from "./api";
-import { FORTE_MAX_WORDS } from "./generated/values";
+import { FORTE_MAX_WORDS, RELATIONS } from "./generated/values";
 
 /** A piece of a paragraph: plain text, or a citation of a win id. */
 export type Part = { text: string } | { cite: number };
@@ -97,7 +97,7 @@ export function exportOptions(
 
 /** "skip-level-manager" -> "skip level manager". */
 export function relationLabel(r: Relation | null): string | null {
-  return r ? r.replace(/-/g, " ") : null;
+  return r ? (RELATIONS.find((x) => x.id === r)?.words ?? r) : null;
 }
 
 /** One Forte text as edited by the user, with the generated text it started from. */

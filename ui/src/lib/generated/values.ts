@@ -6,8 +6,8 @@ import type { Scope } from "./Scope";
 /** How far a win reached, in order, with the word shown for each. */
 export const SCOPES: { id: Scope; label: string }[] = [{"id":"team","label":"Team"},{"id":"org","label":"Org"},{"id":"company","label":"Company"},{"id":"industry","label":"Industry"}];
 
-/** The relations a person can have to the user, in order, with their labels. */
-export const RELATIONS: { id: Relation; label: string }[] = [{"id":"report","label":"Report"},{"id":"skip-level-report","label":"Skip-level report"},{"id":"peer","label":"Peer"},{"id":"partner","label":"Partner"},{"id":"manager","label":"Manager"},{"id":"skip-level-manager","label":"Skip-level manager"}];
+/** The relations a person can have to the user, in order, with their labels and the words a document uses. */
+export const RELATIONS: { id: Relation; label: string; words: string }[] = [{"id":"report","label":"Report","words":"report"},{"id":"skip-level-report","label":"Skip-level report","words":"skip level report"},{"id":"peer","label":"Peer","words":"peer"},{"id":"partner","label":"Partner","words":"partner"},{"id":"manager","label":"Manager","words":"manager"},{"id":"skip-level-manager","label":"Skip-level manager","words":"skip level manager"}];
 
 /** Day names as the reminder counts them: 0 = the first. */
 export const WEEKDAYS: string[] = ["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"];
