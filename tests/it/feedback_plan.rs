@@ -507,3 +507,50 @@ fn a_bad_ask_is_refused_and_changes_nothing() {
         .code(3);
     assert_eq!(fingerprint(&db), before);
 }
+
+#[test]
+fn asks_survive_a_backup_round_trip_and_older_backups_still_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = case_file(dir.path());
+    cal(&db)
+        .args(["feedback", "ask", "Lee Peer", "--date", "2026-11-01"])
+        .assert()
+        .success();
+    let file = dir.path().join("backup.json");
+    cal(&db)
+        .args(["export", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let fresh = dir.path().join("fresh.db");
+    cal(&fresh).arg("import").arg(&file).assert().success();
+    let lee = provider(&plan_json(&fresh, TODAY), "Lee Peer").clone();
+    assert_eq!(lee["status"], "asked");
+    assert_eq!(lee["asked_on"], "2026-11-01");
+    // A backup written before asks were kept has no `asks`: it still imports.
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert!(doc["records"]["asks"].is_array(), "{}", doc["records"]);
+    doc["records"].as_object_mut().unwrap().remove("asks");
+    let old = dir.path().join("old.json");
+    std::fs::write(&old, doc.to_string()).unwrap();
+    let older = dir.path().join("older.db");
+    cal(&older).arg("import").arg(&old).assert().success();
+    assert_eq!(
+        provider(&plan_json(&older, TODAY), "Lee Peer")["status"],
+        "planned"
+    );
+}
+
+#[test]
+fn the_weekly_reminder_names_who_is_waiting() {
+    let mut s = crate::common::store_with_cycle();
+    sponsor_case(&mut s);
+    let lee = s.find_person("Lee Peer").unwrap().0.id;
+    s.ask_feedback(lee, d("2026-11-01")).unwrap();
+    let early = caliber::reminder::weekly_message(&s, d("2026-11-10")).unwrap();
+    assert!(!early.contains("Lee Peer"), "{early}");
+    let late = caliber::reminder::weekly_message(&s, d("2026-11-17")).unwrap();
+    assert!(late.starts_with("Log this week's wins"), "{late}");
+    assert!(late.contains("Lee Peer"), "{late}");
+}
