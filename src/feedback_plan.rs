@@ -471,7 +471,7 @@ fn choose(pool: &[Candidate<'_>]) -> Vec<usize> {
 
 /// The wins a request lists: for each expectation the person can speak to, the
 /// best win of it they saw (vouched for, with a metric, recent), then more such
-/// wins up to [`WINS_PER_REQUEST`]; oldest first.
+/// wins up to [`WINS_PER_REQUEST`] in all; oldest first.
 fn request_wins<'a>(c: &Candidate<'a>, index: &HashMap<&str, usize>) -> Vec<&'a Win> {
     let vouches = |w: &Win| {
         w.people
@@ -482,10 +482,9 @@ fn request_wins<'a>(c: &Candidate<'a>, index: &HashMap<&str, usize>) -> Vec<&'a 
     let mut ranked: Vec<&Win> = c.wins.clone();
     ranked.sort_by_key(|w| std::cmp::Reverse(strength(w)));
     let mut picked: Vec<&Win> = Vec::new();
+    // One win per expectation even past the cap: the plan counts on this person
+    // for each of them.
     for &e in &c.covers {
-        if picked.len() >= WINS_PER_REQUEST {
-            break;
-        }
         let has = |w: &Win| {
             w.expectations
                 .iter()

@@ -554,3 +554,39 @@ fn the_weekly_reminder_names_who_is_waiting() {
     assert!(late.starts_with("Log this week's wins"), "{late}");
     assert!(late.contains("Lee Peer"), "{late}");
 }
+
+#[test]
+fn one_person_who_saw_every_expectation_is_asked_about_each() {
+    let mut s = crate::common::store_with_cycle();
+    s.add_person(&PersonDraft {
+        name: "Wide Witness".into(),
+        relation: Some(Relation::Partner),
+        org: Some("Elsewhere".into()),
+        ..PersonDraft::default()
+    })
+    .unwrap();
+    let ladder = s.current_ladder().unwrap();
+    for (n, e) in ladder.expectations.iter().enumerate() {
+        // Two wins each, so the cap on listed wins is reached before the last one.
+        for k in 0..2 {
+            s.add_win(&WinDraft {
+                date: Some(d("2026-02-01") + chrono::Duration::days((n * 2 + k) as i64)),
+                people: vec![PersonRef {
+                    name: "Wide Witness".into(),
+                    vouches: true,
+                }],
+                expectations: vec![ExpectationTag {
+                    id: e.id.clone(),
+                    confirmed: true,
+                }],
+                ..WinDraft::titled(format!("Work on {}", e.id))
+            })
+            .unwrap();
+        }
+    }
+    let plan = plan_store(&s, d(TODAY)).unwrap();
+    check_plan(&s, &plan);
+    assert!(plan.uncovered.is_empty(), "{:?}", plan.uncovered);
+    let wide = &plan.providers[0];
+    assert_eq!(wide.expectations.len(), ladder.expectations.len());
+}
