@@ -15,6 +15,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
+use caliber::feedback_plan::plan_store;
 use caliber::outline::{OutlineFormat, outline_store, render};
 use caliber::review::review_store;
 use caliber::store::Records;
@@ -145,6 +146,16 @@ fn benches(c: &mut Criterion) {
                     let o = outline_store(&s.store, as_of).expect("outline");
                     render(&o, format).expect("render")
                 })
+            });
+        }
+    }
+
+    {
+        let mut g = group(c, "plan");
+        for s in &sets {
+            // `caliber feedback plan`: providers chosen and a request drafted for each.
+            g.bench_function(BenchmarkId::from_parameter(s.size), |b| {
+                b.iter(|| plan_store(&s.store, as_of).expect("plan"))
             });
         }
     }

@@ -9,6 +9,8 @@ pub mod clean;
 pub mod dates;
 pub mod demo;
 pub mod error;
+pub mod feedback_plan;
+pub mod honesty;
 pub mod io;
 pub mod ladder;
 pub mod level;

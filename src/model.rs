@@ -453,6 +453,17 @@ pub struct Feedback {
     pub created_at: DateTime<Utc>,
 }
 
+/// A person the user asked for feedback, and the day they asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct FeedbackAsk {
+    /// Who was asked.
+    pub person_id: PersonId,
+    /// Their name, for display (and to match them on import).
+    pub person_name: String,
+    /// The day they were asked.
+    pub asked_on: NaiveDate,
+}
+
 /// What a user writes to add or edit feedback.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]

@@ -99,6 +99,22 @@ pub fn message(review: &Review) -> String {
     )
 }
 
+/// The reminder's text for a store as of `today`: the expectations gone longest
+/// without a win, then the feedback providers asked long ago who have not answered
+/// (see [`crate::feedback_plan`]).
+pub fn weekly_message(store: &Store, today: chrono::NaiveDate) -> Result<String> {
+    let review = crate::review::review_store(store, today)?;
+    let waiting = crate::feedback_plan::plan_store(store, today)?.waiting();
+    let mut text = message(&review);
+    if !waiting.is_empty() {
+        text.push_str(&format!(
+            " Still waiting for feedback from: {}; a short nudge helps.",
+            waiting.join(", ")
+        ));
+    }
+    Ok(text)
+}
+
 impl Store {
     /// The reminder settings (defaults when never set).
     pub fn reminder(&self) -> Result<ReminderSettings> {

@@ -75,8 +75,8 @@ fn remind_if_due(app: &AppHandle, db: &Db) {
         }
         store.set_setting(LAST_FIRED, &now.format("%Y-%m-%dT%H:%M:%S").to_string())?;
         Ok(Some(
-            match caliber::review::review_store(store, now.date()) {
-                Ok(r) => caliber::reminder::message(&r),
+            match caliber::reminder::weekly_message(store, now.date()) {
+                Ok(m) => m,
                 Err(_) => "Log this week's wins while you remember them.".to_string(),
             },
         ))

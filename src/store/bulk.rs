@@ -12,7 +12,7 @@ use super::{Store, day, ts};
 use crate::clean::{self, one_line};
 use crate::error::{Error, Result};
 use crate::ladder::{Ladder, builtin_ladder};
-use crate::model::{Cycle, Feedback, ImportSummary, Person, Source, Win, WinDraft};
+use crate::model::{Cycle, Feedback, FeedbackAsk, ImportSummary, Person, Source, Win, WinDraft};
 
 /// Everything an import brings: the shape of a full backup, and what each importer
 /// produces. Ids in it are kept when the database is empty, so a backup restores
@@ -30,6 +30,9 @@ pub struct Records {
     pub wins: Vec<Win>,
     /// Feedback; matched to people by `person_name`.
     pub feedback: Vec<Feedback>,
+    /// Who was asked for feedback, and when; matched to people by `person_name`.
+    /// Absent from backups written before asks were kept.
+    pub asks: Vec<FeedbackAsk>,
     /// Where each win came from ("line 12"), for error messages; may be empty.
     #[serde(skip)]
     pub win_origins: Vec<String>,
@@ -223,6 +226,15 @@ impl Store {
                 ids.feedback.push(tx.last_insert_rowid());
             }
 
+            // An ask already in the ledger is the user's newer word: kept.
+            for a in &records.asks {
+                if let Some(pid) = super::people::find_by_name(tx, &one_line(&a.person_name))?
+                    && super::asks::ask_now(tx, pid)?.is_none()
+                {
+                    super::asks::write_ask(tx, pid, Some(a.asked_on))?;
+                }
+            }
+
             let mut st = tx.prepare("SELECT id FROM people WHERE id > ?1 ORDER BY id")?;
             let created: Vec<i64> = st
                 .query_map([last_person], |r| r.get(0))?
@@ -256,6 +268,7 @@ impl Store {
             people: self.list_people()?,
             wins,
             feedback,
+            asks: self.feedback_asks()?,
             win_origins: Vec::new(),
         })
     }

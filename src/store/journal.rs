@@ -50,6 +50,8 @@ pub enum Entity {
     Encryption,
     /// The level of one or several wins for an expectation, set by hand.
     Level,
+    /// The day a person was asked for feedback.
+    Ask,
 }
 
 /// What the journal says of a name it holds that this Caliber does not know.
@@ -69,6 +71,7 @@ kebab_enum!(Entity, [
     Restore => "restore",
     Encryption => "encryption",
     Level => "level",
+    Ask => "ask",
 ], |s| newer("entity", s));
 
 /// The ids an import added, so undoing it removes exactly those.
@@ -355,4 +358,12 @@ pub(crate) fn record_levels(
         first,
         Some(&json(&payload)?),
     )
+}
+
+/// The day a person was asked for feedback before an ask (`None`: not asked), to
+/// write back on undo; the entity id is the person's.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct AskEdit {
+    pub asked_on: Option<chrono::NaiveDate>,
 }

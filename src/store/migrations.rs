@@ -191,6 +191,15 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (win_id, expectation)
     ) WITHOUT ROWID;
     "#,
+    // Who the user asked for feedback, and the day they asked (the feedback plan's
+    // status): one ask per person, asking again moves the day. IF NOT EXISTS makes
+    // it independent of its place in this list.
+    r#"
+    CREATE TABLE IF NOT EXISTS feedback_asks (
+        person_id   INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+        asked_on    TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -21,8 +21,8 @@ mod words;
 use words::{Say, barrier_sentence, capital, describe};
 
 use super::journal::{
-    ACTION_COLS, Action, ActionKind, Added, Entity, ImportedIds, LevelsEdit, WinEdit, WinsEdit,
-    json, next_redo, next_undo, parse_action, payload, read_action, required,
+    ACTION_COLS, Action, ActionKind, Added, AskEdit, Entity, ImportedIds, LevelsEdit, WinEdit,
+    WinsEdit, json, next_redo, next_undo, parse_action, payload, read_action, required,
 };
 use super::wins::live_win;
 use super::{Store, ts};
@@ -216,6 +216,12 @@ fn apply(tx: &Transaction<'_>, a: &Action, redo: bool) -> Result<Option<String>>
                 one.level = now;
             }
             Ok(Some(json(&edit)?))
+        }
+        (K::Edit, Entity::Ask) => {
+            let edit: AskEdit = required(a, "ask")?;
+            let now = super::asks::ask_now(tx, a.id)?;
+            super::asks::write_ask(tx, a.id, edit.asked_on)?;
+            Ok(Some(json(&AskEdit { asked_on: now })?))
         }
         (K::Edit, Entity::Person) => {
             let draft: PersonDraft = required(a, "edit")?;

@@ -114,6 +114,17 @@ fn every_command_prints_json_with_the_json_flag() {
     );
     let fb_id = fb["id"].as_i64().unwrap().to_string();
     check("feedback list", &["feedback", "list"], &[]);
+    let v = check("feedback plan", &["feedback", "plan"], &[]);
+    assert!(
+        v["providers"].as_array().is_some_and(|p| !p.is_empty()),
+        "{v}"
+    );
+    let v = check(
+        "feedback ask",
+        &["feedback", "ask", "Jay Son", "--date", "2026-01-05"],
+        &[],
+    );
+    assert_eq!(v["asked_on"], "2026-01-05", "{v}");
     check("feedback delete", &["feedback", "delete", &fb_id], &[]);
     check("people delete", &["people", "delete", "Jay Son"], &[]);
 

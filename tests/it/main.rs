@@ -14,6 +14,7 @@ mod dates_cli;
 mod demo;
 mod encryption;
 mod failures;
+mod feedback_plan;
 mod files;
 mod fuzz_regressions;
 mod golden;

@@ -4,8 +4,7 @@
 
 use crate::common::d;
 use caliber::outline::{Outline, OutlineFormat, Para, forte_store, outline_store, render};
-use caliber::{Cycle, ExpectationTag, Store, WinDraft, WinFilter};
-use std::collections::HashSet;
+use caliber::{Cycle, ExpectationTag, Store, WinDraft};
 
 const TODAY: &str = "2026-11-20";
 
@@ -24,49 +23,16 @@ fn paragraphs(o: &Outline) -> Vec<&Para> {
     out
 }
 
-/// Runs of digits in a text.
-fn numbers(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// Every run of digits the user (or the ladder they chose) wrote anywhere.
-fn evidence_numbers(s: &Store) -> HashSet<String> {
-    let mut text = String::new();
-    for w in s.list_wins(&WinFilter::default()).unwrap() {
-        text.push_str(&serde_json::to_string(&w).unwrap());
-    }
-    for f in s.list_feedback(None).unwrap() {
-        text.push_str(&serde_json::to_string(&f).unwrap());
-    }
-    for p in s.list_people().unwrap() {
-        text.push_str(&serde_json::to_string(&p).unwrap());
-    }
-    text.push_str(&serde_json::to_string(&s.cycle().unwrap()).unwrap());
-    text.push_str(&serde_json::to_string(&s.current_ladder().unwrap()).unwrap());
-    numbers(&text).into_iter().collect()
-}
-
 fn check_no_invented_numbers(s: &Store, o: &Outline) {
-    let allowed = evidence_numbers(s);
+    // The library's honesty check: the one the feedback plan's drafts run too.
+    let allowed = caliber::honesty::evidence_numbers(s).unwrap();
     for p in paragraphs(o) {
-        // Citations are win ids: checked separately against the database.
-        let without_cites: String = {
-            let mut t = p.text.clone();
-            for id in &p.cites {
-                t = t.replace(&format!("[#{id}]"), "");
-            }
-            t
-        };
-        for n in numbers(&without_cites) {
-            assert!(
-                allowed.contains(&n),
-                "the number {n} is not in the evidence: {}",
-                p.text
-            );
-        }
+        let invented = caliber::honesty::invented_numbers(&p.text, &p.cites, &allowed);
+        assert!(
+            invented.is_empty(),
+            "the numbers {invented:?} are not in the evidence: {}",
+            p.text
+        );
     }
 }
 

@@ -477,4 +477,14 @@ pub enum FeedbackCmd {
         /// The feedback's id
         id: i64,
     },
+    /// Who to ask for feedback before calibration, with a request drafted for each
+    Plan,
+    /// Mark someone as asked for feedback (undo takes it back)
+    Ask {
+        /// Who was asked: a name in your people, or an id
+        person: String,
+        /// When [default: today]
+        #[arg(long, short)]
+        date: Option<String>,
+    },
 }

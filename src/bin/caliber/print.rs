@@ -629,6 +629,13 @@ impl Out {
         stdout(&t)
     }
 
+    pub fn feedback_plan(&self, plan: &caliber::feedback_plan::FeedbackPlan) -> Result<()> {
+        if self.json {
+            return stdout(&json_text(plan)?);
+        }
+        stdout(&caliber::feedback_plan::render_text(plan))
+    }
+
     pub fn suggestions(&self, list: &[Suggestion]) -> Result<()> {
         if self.json {
             return stdout(&json_text(list)?);

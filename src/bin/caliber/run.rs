@@ -725,6 +725,25 @@ fn feedback(store: &mut Store, c: FeedbackCmd, out: &Out) -> Result<()> {
                 &format!("Deleted feedback {id} (bring it back with `caliber undo`)"),
             )
         }
+        FeedbackCmd::Plan => out.feedback_plan(&caliber::feedback_plan::plan_store(
+            store,
+            caliber::dates::today(),
+        )?),
+        FeedbackCmd::Ask { person, date } => {
+            let on = match date.as_deref() {
+                Some(d) => parse_date(d)?,
+                None => caliber::dates::today(),
+            };
+            let id = person_id(store, &person, out, false)?;
+            let ask = store.ask_feedback(id, on)?;
+            out.done(
+                &ask,
+                &format!(
+                    "Marked {} as asked for feedback on {on} (take it back with `caliber undo`)",
+                    ask.person_name
+                ),
+            )
+        }
     }
 }
 

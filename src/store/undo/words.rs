@@ -8,8 +8,8 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::error::Result;
 use crate::model::{PersonId, WinDraft, WinId};
 use crate::store::journal::{
-    Action, ActionKind, Added, Entity, ImportedIds, LevelsEdit, WinEdit, WinsEdit, payload,
-    required,
+    Action, ActionKind, Added, AskEdit, Entity, ImportedIds, LevelsEdit, WinEdit, WinsEdit,
+    payload, required,
 };
 use crate::store::wins::live_win;
 use crate::words::plural;
@@ -298,6 +298,33 @@ pub(super) fn describe(
                 format!("put back the level of {list}, as before the setting {when}")
             } else {
                 format!("{} the level of {list}", verb("set again", "set again"))
+            }
+        }
+        (K::Edit, Entity::Ask) => {
+            // The payload holds the day the step writes next: the day from before
+            // the ask while it stands, the day asked once it is undone.
+            let edit: AskEdit = required(a, "ask")?;
+            let who = person_name(conn, a.id)?;
+            let to = |d: Option<chrono::NaiveDate>| match d {
+                Some(d) => format!("asked on {d}"),
+                None => "not asked".to_string(),
+            };
+            if undo {
+                let back = if say == Say::Undid {
+                    crate::store::asks::ask_now(conn, a.id)?
+                } else {
+                    edit.asked_on
+                };
+                format!(
+                    "{} {who} as {} for feedback, as before the ask {when}",
+                    verb("put back", "put back"),
+                    to(back)
+                )
+            } else {
+                format!(
+                    "{} {who} as asked for feedback",
+                    verb("mark again", "marked again")
+                )
             }
         }
         (K::Edit, Entity::Person) => {

@@ -1,0 +1,54 @@
+//! The honesty check of a text Caliber writes for the user (the outline, a drafted
+//! feedback request): every figure in it is one the user wrote somewhere in the
+//! ledger. A number the evidence does not hold would be an invented fact in a
+//! document a panel reads, so the outline's and the feedback plan's tests run the
+//! same check, written once here.
+
+use std::collections::HashSet;
+
+use crate::error::{Error, Result};
+use crate::model::{WinFilter, WinId};
+use crate::store::Store;
+
+/// Runs of ASCII digits in a text, in order: "$4.1M in 2026" gives 4, 1, 2026.
+pub fn numbers(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every run of digits the user (or the ladder they chose) wrote anywhere: wins,
+/// feedback, people, the cycle and its ladder, as their JSON holds them.
+pub fn evidence_numbers(store: &Store) -> Result<HashSet<String>> {
+    fn text<T: serde::Serialize>(v: &T) -> Result<String> {
+        serde_json::to_string(v).map_err(Error::json)
+    }
+    let mut all = String::new();
+    for w in store.list_wins(&WinFilter::default())? {
+        all.push_str(&text(&w)?);
+    }
+    for f in store.list_feedback(None)? {
+        all.push_str(&text(&f)?);
+    }
+    for p in store.list_people()? {
+        all.push_str(&text(&p)?);
+    }
+    all.push_str(&text(&store.cycle()?)?);
+    all.push_str(&text(&store.current_ladder()?)?);
+    Ok(numbers(&all).into_iter().collect())
+}
+
+/// The numbers in `text` that are not in `allowed`, after its citations of the
+/// wins `cites` (`[#12]`, checked apart: they are ids, not figures) are taken out.
+/// Empty when the text invents no figure.
+pub fn invented_numbers(text: &str, cites: &[WinId], allowed: &HashSet<String>) -> Vec<String> {
+    let mut t = text.to_string();
+    for id in cites {
+        t = t.replace(&format!("[#{id}]"), "");
+    }
+    numbers(&t)
+        .into_iter()
+        .filter(|n| !allowed.contains(n))
+        .collect()
+}
