@@ -206,19 +206,32 @@ impl Store {
         const WINDOW: &str = "w.deleted_at IS NULL AND w.date >= ?1 AND w.date <= ?2";
         let (since, until) = (day(since), day(until));
         let mut st = self.conn.prepare(&format!(
-            "SELECT w.id, w.date, w.scope, w.metric IS NOT NULL,
-                    w.title || ' ' || coalesce(w.result, '') || ' ' || coalesce(w.metric, '')
+            "SELECT w.id, w.date, w.scope, w.title, w.result, w.metric
              FROM wins w WHERE {WINDOW} ORDER BY w.date DESC, w.id DESC"
         ))?;
         let rows = st.query_map([&since, &until], |r| {
+            // The words as "title result metric", put together from the row's own
+            // texts in one allocation.
+            let title = r.get_ref(3)?.as_str()?;
+            let result = r.get_ref(4)?.as_str_or_null()?;
+            let metric = r.get_ref(5)?.as_str_or_null()?;
+            let (result, has_metric) = (result.unwrap_or(""), metric.is_some());
+            let metric = metric.unwrap_or("");
+            let mut text = String::with_capacity(title.len() + result.len() + metric.len() + 2);
+            for (i, part) in [title, result, metric].into_iter().enumerate() {
+                if i > 0 {
+                    text.push(' ');
+                }
+                text.push_str(part);
+            }
             Ok(WinFacts {
                 id: r.get(0)?,
                 date: parse_day(r.get_ref(1)?.as_str()?)?,
                 scope: r.get_ref(2)?.as_str()?.parse().unwrap_or_default(),
-                has_metric: r.get(3)?,
+                has_metric,
                 tags: Vec::new(),
                 people: Vec::new(),
-                text: r.get(4)?,
+                text,
             })
         })?;
         let mut wins: Vec<WinFacts> = rows.collect::<rusqlite::Result<_>>()?;
