@@ -164,13 +164,16 @@ pub fn people_overview(
     }
 }
 
-/// The people who vouch for a win, each once.
+/// The people who vouch for a win, each once, in the order they are named (a win
+/// names a few people: a look back is cheaper than a hash set).
 fn vouchers_of<W: Reviewable>(w: &W) -> Vec<PersonId> {
-    let mut seen = HashSet::new();
-    w.named()
-        .filter(|&(id, vouches)| vouches && seen.insert(id))
-        .map(|(id, _)| id)
-        .collect()
+    let mut out: Vec<PersonId> = Vec::new();
+    for (id, vouches) in w.named() {
+        if vouches && !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
 }
 
 /// Ids in the ladder's order, then the ones it does not know, alphabetically.
@@ -196,13 +199,16 @@ pub fn coverage<W: Reviewable>(ladder: &Ladder, wins: &[&W], people: &[Person]) 
         .iter()
         .map(|e| {
             let tagged: Vec<&&W> = wins.iter().filter(|w| w.tag(&e.id).is_some()).collect();
-            let mut vouchers: BTreeSet<&str> = BTreeSet::new();
+            // Every voucher's name, then sorted once and each kept once.
+            let mut vouchers: Vec<&str> = Vec::new();
             let mut vouched = 0;
             for w in &tagged {
                 let ids = vouchers_of(**w);
                 vouched += usize::from(!ids.is_empty());
                 vouchers.extend(ids.iter().filter_map(|id| names.get(id).copied()));
             }
+            vouchers.sort_unstable();
+            vouchers.dedup();
             Coverage {
                 id: e.id.clone(),
                 title: e.title.clone(),
