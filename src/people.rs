@@ -199,14 +199,19 @@ pub fn coverage<W: Reviewable>(ladder: &Ladder, wins: &[&W], people: &[Person]) 
         .iter()
         .map(|e| {
             let tagged: Vec<&&W> = wins.iter().filter(|w| w.tag(&e.id).is_some()).collect();
-            // Every voucher's name, then sorted once and each kept once.
-            let mut vouchers: Vec<&str> = Vec::new();
+            // Every voucher once (ids sort cheaper than names), then their names
+            // sorted, each once.
+            let mut ids: Vec<PersonId> = Vec::new();
             let mut vouched = 0;
             for w in &tagged {
-                let ids = vouchers_of(**w);
-                vouched += usize::from(!ids.is_empty());
-                vouchers.extend(ids.iter().filter_map(|id| names.get(id).copied()));
+                let of = vouchers_of(**w);
+                vouched += usize::from(!of.is_empty());
+                ids.extend(of);
             }
+            ids.sort_unstable();
+            ids.dedup();
+            let mut vouchers: Vec<&str> =
+                ids.iter().filter_map(|id| names.get(id).copied()).collect();
             vouchers.sort_unstable();
             vouchers.dedup();
             Coverage {
