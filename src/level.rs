@@ -15,6 +15,7 @@
 //! from confirmed tags.
 
 use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -176,56 +177,69 @@ fn fold(text: &str) -> String {
 }
 
 /// [`fold`] into a buffer kept between calls. ASCII, nearly every win's text, is
-/// folded byte by byte; other letters go through Unicode lowercasing.
+/// folded byte by byte, a word's letters at once; other letters go through Unicode
+/// lowercasing.
 fn fold_into(text: &str, out: &mut String) {
     out.clear();
     out.push(' ');
+    let bytes = text.as_bytes();
+    let digit_at = |j: usize| bytes.get(j).is_some_and(|b| b.is_ascii_digit());
     let mut space = true;
     let mut number = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_ascii_digit() || c == '#' {
-            // Every number is one `#`: "3", "14" and "99.9" alike.
-            if !number {
-                out.push('#');
-                number = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // ASCII, nearly every win's text, byte by byte.
+            i += 1;
+            if b.is_ascii_digit() || b == b'#' {
+                // Every number is one `#`: "3", "14" and "99.9" alike.
+                if !number {
+                    out.push('#');
+                    number = true;
+                }
+                space = false;
+                continue;
             }
-            space = false;
-            continue;
-        }
-        let next_digit = || {
-            text[i + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(|n| n.is_ascii_digit())
-        };
-        if number && matches!(c, '.' | ',') && next_digit() {
-            continue;
-        }
-        if number && c == ':' && next_digit() {
-            // "1:1" stays itself, "#:#", not two numbers.
-            out.push(':');
-            number = false;
-            continue;
-        }
-        let was_number = std::mem::replace(&mut number, false);
-        if c.is_ascii_alphabetic() {
-            if was_number {
+            if number && matches!(b, b'.' | b',') && digit_at(i) {
+                continue;
+            }
+            if number && b == b':' && digit_at(i) {
+                // "1:1" stays itself, "#:#", not two numbers.
+                out.push(':');
+                number = false;
+                continue;
+            }
+            let was_number = std::mem::replace(&mut number, false);
+            if b.is_ascii_alphabetic() {
+                if was_number {
+                    out.push(' ');
+                }
+                // The rest of the word's ASCII letters at once.
+                let start = i - 1;
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                let from = out.len();
+                out.push_str(&text[start..i]);
+                out[from..].make_ascii_lowercase();
+                space = false;
+            } else if b == b'\'' {
+                i += possessive_s(&text[i..]);
+            } else if !space {
                 out.push(' ');
+                space = true;
             }
-            out.push(c.to_ascii_lowercase());
-            space = false;
-        } else if c == '\'' || c == '\u{2019}' {
-            // A possessive or a contraction stays one word: "team's" is "team",
-            // "Ravi's team" is not "s team".
-            let rest = &text[i + c.len_utf8()..];
-            let mut ahead = rest.chars();
-            if matches!(ahead.next(), Some('s' | 'S'))
-                && ahead.next().is_none_or(|n| !n.is_alphanumeric())
-            {
-                chars.next();
-            }
-        } else if !c.is_ascii() && c.is_alphanumeric() {
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        let was_number = std::mem::replace(&mut number, false);
+        if c == '\u{2019}' {
+            i += possessive_s(&text[i..]);
+        } else if c.is_alphanumeric() {
             if was_number {
                 out.push(' ');
             }
@@ -239,6 +253,16 @@ fn fold_into(text: &str, out: &mut String) {
     if !space {
         out.push(' ');
     }
+}
+
+/// After an apostrophe: the length of an `s` that ends the word there (a possessive
+/// or a contraction stays one word: "team's" is "team", "Ravi's team" is not
+/// "s team"), else 0.
+fn possessive_s(rest: &str) -> usize {
+    let mut ahead = rest.chars();
+    let s = matches!(ahead.next(), Some('s' | 'S'))
+        && ahead.next().is_none_or(|n| !n.is_alphanumeric());
+    usize::from(s)
 }
 
 /// Words a phrase keeps as written: the small words around the ones that carry it.
@@ -436,7 +460,8 @@ pub struct Judge<'l> {
     rules: Vec<Option<&'l LevelRules>>,
     /// The automaton over every form of the rules' words, and where each goes.
     compiled: Option<Arc<Compiled>>,
-    people: HashMap<PersonId, PersonFacts>,
+    /// Per person, looked up for every win read (Fx: ids hash faster than with SipHash).
+    people: FxHashMap<PersonId, PersonFacts>,
     overrides: HashMap<(WinId, &'l str), Level>,
     learned: Vec<Learned>,
 }
@@ -855,6 +880,9 @@ fn compiled_for(raw: &[(bool, &str, Slot)]) -> Option<Arc<Compiled>> {
     let (texts, patterns) = expand(raw);
     let automaton = AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        // Every pattern starts with a space, so a prefilter would stop at every
+        // word only to hand over to the automaton: stepping it is cheaper.
+        .prefilter(false)
         .build(&texts)
         .ok()?;
     let c = Arc::new(Compiled {
@@ -1003,6 +1031,11 @@ mod tests {
         assert_eq!(fold("1:1s, 99.1% -> 99.7%, 3/3"), " #:# s # # # # ");
         assert_eq!(fold("Ravi's team didn't"), " ravi team didnt ");
         assert_eq!(fold(""), " ");
+        // Letters beyond ASCII, apostrophes of both kinds, numbers against words.
+        assert_eq!(fold("Équipe’s ÜBER-café 2x"), " équipe über café # x ");
+        assert_eq!(fold("teams' x's9 S’s ’"), " teams xs# s ");
+        assert_eq!(fold("3,a 3:x 3:4 #1 ##"), " # a # x #:# # # ");
+        assert_eq!(fold("Straße ΣΑΣ 12.5k"), " straße σασ # k ");
     }
 
     #[test]

@@ -270,7 +270,7 @@ fn feedback_providers_counted_with_outside_org_and_unvouched_expectations() {
 /// suggested-only tags and several people on one win.
 #[test]
 fn the_review_from_facts_equals_the_review_from_full_wins() {
-    use caliber::review::{CycleData, Reviewable, review};
+    use caliber::review::review;
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(&dir.path().join("caliber.db")).unwrap();
     let today = d("2026-03-10");
@@ -326,23 +326,8 @@ fn the_review_from_facts_equals_the_review_from_full_wins() {
     s.delete_win(gone).unwrap();
     s.delete_person(people[0].id).unwrap();
 
-    let facts = CycleData::load_facts(&s).unwrap();
-    let full = CycleData::load(&s).unwrap();
-    // The same wins in the same order, with the same facts.
-    assert_eq!(facts.wins.len(), full.wins.len());
-    assert!(facts.wins.len() > 40, "{}", facts.wins.len());
-    for (f, w) in facts.wins.iter().zip(&full.wins) {
-        assert_eq!(
-            (f.id, f.date, f.scope, f.has_metric),
-            (w.id, w.date, w.scope, w.metric.is_some())
-        );
-        assert_eq!(f.named().collect::<Vec<_>>(), w.named().collect::<Vec<_>>());
-        assert_eq!(f.only_suggested(), Reviewable::only_suggested(w));
-        assert_eq!(f.tags.len(), w.expectations.len());
-        for t in &w.expectations {
-            assert_eq!(f.tag(&t.id), Some(t.confirmed));
-        }
-    }
+    let full = facts_equal_full_wins(&s);
+    assert!(full.wins.len() > 40, "{}", full.wins.len());
     assert!(
         full.wins.iter().any(|w| w.people.len() == 2),
         "the deleted person is gone from wins"
@@ -359,4 +344,91 @@ fn the_review_from_facts_equals_the_review_from_full_wins() {
         "{:?}",
         from_facts.providers.ask
     );
+}
+
+/// The cycle's wins as facts and in full: the same wins in the same order, with
+/// the same facts. Returns the full ones.
+fn facts_equal_full_wins(s: &Store) -> caliber::review::CycleData {
+    use caliber::review::{CycleData, Reviewable};
+    let facts = CycleData::load_facts(s).unwrap();
+    let full = CycleData::load(s).unwrap();
+    assert_eq!(facts.wins.len(), full.wins.len());
+    for (f, w) in facts.wins.iter().zip(&full.wins) {
+        assert_eq!(
+            (f.id, f.date, f.scope, f.has_metric),
+            (w.id, w.date, w.scope, w.metric.is_some())
+        );
+        assert_eq!(f.named().collect::<Vec<_>>(), w.named().collect::<Vec<_>>());
+        assert_eq!(f.only_suggested(), Reviewable::only_suggested(w));
+        assert_eq!(f.tags.len(), w.expectations.len());
+        for t in &w.expectations {
+            assert_eq!(f.tag(&t.id), Some(t.confirmed));
+        }
+    }
+    full
+}
+
+/// The facts of a cycle whose wins are scattered among many wins outside it (their
+/// ids far apart: each win's parts are looked up, not a range of them) and of one
+/// whose wins are close together (a range of parts read, other wins' rows in it
+/// left out) are the facts of the full wins.
+#[test]
+fn facts_equal_full_wins_when_the_ids_are_scattered_or_close() {
+    let mut s = store_with_cycle();
+    let tags = ["delegation", "strategy", "team-delivery"];
+    let add = |s: &mut Store, i: usize, date: &str| {
+        s.add_win(&WinDraft {
+            date: Some(d(date)),
+            expectations: (0..=i % 3)
+                .map(|t| ExpectationTag {
+                    id: tags[(i + t) % 3].into(),
+                    confirmed: i % 2 == 0,
+                })
+                .collect(),
+            people: (0..i % 4)
+                .map(|p| PersonRef {
+                    name: format!("Person {}", (i + p) % 7),
+                    vouches: p % 2 == 1,
+                })
+                .collect(),
+            metric: (i % 5 == 0).then(|| "40%".into()),
+            ..WinDraft::titled(format!("Shipped part {i} of the plan"))
+        })
+        .unwrap();
+    };
+    // Scattered: one win in the cycle for every five before it.
+    for i in 0..24 {
+        add(&mut s, i, "2026-03-02");
+        for k in 1..=5 {
+            add(&mut s, i * 10 + k, "2024-02-01");
+        }
+    }
+    let scattered = facts_equal_full_wins(&s);
+    assert_eq!(scattered.wins.len(), 24);
+    let ids: Vec<i64> = scattered.wins.iter().map(|w| w.id).collect();
+    let span = ids.iter().max().unwrap() - ids.iter().min().unwrap();
+    assert!(span > 3 * 24, "the ids are scattered: {span}");
+    // Close: many more wins in the cycle, a few outside among them.
+    for i in 0..120 {
+        let date = if i % 6 == 5 {
+            "2024-02-01"
+        } else {
+            "2026-04-01"
+        };
+        add(&mut s, i, date);
+    }
+    let close = facts_equal_full_wins(&s);
+    assert_eq!(close.wins.len(), 24 + 100);
+    let ids: Vec<i64> = close.wins.iter().map(|w| w.id).collect();
+    let span = ids.iter().max().unwrap() - ids.iter().min().unwrap();
+    assert!(span <= 3 * 124, "the ids are close together: {span}");
+    assert!(
+        close
+            .wins
+            .iter()
+            .any(|w| w.people.len() == 3 && w.expectations.len() == 3)
+    );
+    let person = s.list_people().unwrap()[2].id;
+    s.delete_person(person).unwrap();
+    facts_equal_full_wins(&s);
 }
