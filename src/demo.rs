@@ -147,6 +147,7 @@ pub fn demo_records(today: NaiveDate) -> Records {
         people,
         wins,
         feedback,
+        answers: Vec::new(),
         win_origins: Vec::new(),
     }
 }

@@ -523,6 +523,7 @@ pub fn records(size: usize, seed: u64, today: NaiveDate) -> Records {
         people,
         wins,
         feedback,
+        answers: Vec::new(),
         win_origins: Vec::new(),
     }
 }

@@ -50,6 +50,8 @@ pub enum Entity {
     Encryption,
     /// The level of one or several wins for an expectation, set by hand.
     Level,
+    /// The answer to one question of the rehearsal.
+    Answer,
 }
 
 /// What the journal says of a name it holds that this Caliber does not know.
@@ -69,6 +71,7 @@ kebab_enum!(Entity, [
     Restore => "restore",
     Encryption => "encryption",
     Level => "level",
+    Answer => "answer",
 ], |s| newer("entity", s));
 
 /// The ids an import added, so undoing it removes exactly those.
@@ -80,6 +83,10 @@ pub(crate) struct ImportedIds {
     /// The people the undo removed (those nothing else used), for a redo.
     #[serde(default)]
     pub removed_people: Vec<i64>,
+    /// The rehearsal answers it added (question id and text), so undo removes them
+    /// and redo writes them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<(String, String)>,
 }
 
 /// The people an added record brought with it (a win naming someone new), and
@@ -353,6 +360,32 @@ pub(crate) fn record_levels(
         ActionKind::Edit,
         Entity::Level,
         first,
+        Some(&json(&payload)?),
+    )
+}
+
+/// The answer to one question, as the step writes it back (`None`: no answer).
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct AnswerEdit {
+    pub question: String,
+    pub answer: Option<String>,
+}
+
+/// Records an answer given or changed: `before` is the answer it replaced.
+pub(crate) fn record_answer(
+    tx: &Transaction<'_>,
+    question: &str,
+    before: Option<String>,
+) -> Result<()> {
+    let payload = AnswerEdit {
+        question: question.to_string(),
+        answer: before,
+    };
+    record(
+        tx,
+        ActionKind::Edit,
+        Entity::Answer,
+        0,
         Some(&json(&payload)?),
     )
 }

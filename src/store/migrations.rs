@@ -191,6 +191,15 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (win_id, expectation)
     ) WITHOUT ROWID;
     "#,
+    // The user's answers to the rehearsal's questions, by question id
+    // ("durability:cross-org-impact:42"): kept whatever else changes.
+    r#"
+    CREATE TABLE IF NOT EXISTS rehearsal_answers (
+        question    TEXT PRIMARY KEY,
+        answer      TEXT NOT NULL,
+        answered_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,397 @@
+//! The rehearsal before calibration: the questions a panel will ask about this
+//! case, so the candidate has an answer ready before their manager has to give one
+//! without them in the room. The questions come from the ladder's panel questions
+//! (the review's, for the expectations that are not strong) and from the evidence's
+//! own weak spots: a story with no first-person action ("what was your part?"), an
+//! early or projected figure that is old by now ("did it last?"), an expectation
+//! carried only by the last quarter ("is this sustained?"), no one outside the org
+//! vouching ("who outside your org saw it?") and a thin expectation ("why not
+//! earlier?").
+//!
+//! Each question's id is made of its kind, the expectation and, for a story, the
+//! win's id ("durability:cross-org-impact:42"), so an answer stays on its question
+//! whatever else is logged or edited. The answers are kept by the store
+//! ([`Store::answers`]), one undo step each.
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+use crate::error::{Error, Result};
+use crate::level::OrgView;
+use crate::model::{Person, PersonId, Win, WinId};
+use crate::review::{CycleData, ExpectationReview, Review, Strength, review};
+use crate::store::Store;
+
+/// A figure older than this many days that was only projected or early is asked
+/// whether it lasted.
+pub const DURABLE_AFTER_DAYS: i64 = 90;
+/// The last quarter, in days: an expectation whose evidence all sits inside it is
+/// asked whether it is sustained.
+pub const LAST_QUARTER_DAYS: i64 = 91;
+/// How many stories of one expectation a panel hears about: the ones the case
+/// leads with (at the level, with a metric first, newest first).
+pub const STORIES_PER_EXPECTATION: usize = 3;
+
+/// Words saying a result was not yet measured for good: a projection, an estimate,
+/// an early reading or a trial.
+const EARLY_WORDS: &[&str] = &[
+    "projected",
+    "projection",
+    "projections",
+    "expected",
+    "estimated",
+    "estimate",
+    "estimates",
+    "forecast",
+    "forecasted",
+    "beta",
+    "pilot",
+    "piloted",
+    "preliminary",
+    "initial",
+    "first week",
+    "first weeks",
+    "first day",
+    "first days",
+    "first month",
+    "early results",
+    "early signs",
+    "early data",
+    "on track to",
+    "on track for",
+];
+
+/// Words that speak for the candidate, and those that speak for a group.
+const MINE: &[&str] = &[
+    "i", "i'd", "i've", "i'm", "i'll", "me", "my", "myself", "mine",
+];
+const OURS: &[&str] = &[
+    "we", "we'd", "we've", "we're", "our", "ours", "us", "team", "teams",
+];
+
+/// The kinds of question, as the first part of an id.
+const PANEL: &str = "panel";
+const EARLIER: &str = "earlier";
+const SUSTAINED: &str = "sustained";
+const OUTSIDE: &str = "outside";
+const OWNERSHIP: &str = "ownership";
+const DURABILITY: &str = "durability";
+
+/// One question a panel will ask.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Question {
+    /// Stable id: kind, expectation and, for a story, the win ("ownership:strategy:7").
+    pub id: String,
+    /// The expectation it is about.
+    pub expectation: String,
+    /// The win it is about, when it is about one story.
+    pub win: Option<WinId>,
+    /// The question, as a panel would put it.
+    pub question: String,
+    /// Why the panel will ask it, from the evidence.
+    pub why: String,
+    /// The user's answer, when they wrote one.
+    pub answer: Option<String>,
+}
+
+/// The rehearsal: every question, expectations in ladder order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Rehearsal {
+    /// The questions.
+    pub questions: Vec<Question>,
+}
+
+/// An answer the user wrote to one question, as stored and backed up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Answer {
+    /// The question's id.
+    pub question: String,
+    /// The answer.
+    pub answer: String,
+}
+
+/// The text's lowercase words, each padded by a space, so a phrase matches whole
+/// words only (" first week " is not inside " first weekend ").
+fn words_of(text: &str) -> String {
+    let mut out = String::from(" ");
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '’' {
+            out.extend(c.to_lowercase().map(|c| if c == '’' { '\'' } else { c }));
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+fn has_any(words: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| words.contains(&format!(" {w} ")))
+}
+
+/// True when a result or metric was only projected, estimated or early when it was
+/// written: "projected $2M a year", "pilot: 12% faster", "first week: 300 users".
+pub fn is_early_result(text: &str) -> bool {
+    has_any(&words_of(text), EARLY_WORDS)
+}
+
+/// True when the win says what the candidate did: an action that speaks in the
+/// first person, or at least not only of "we" and the team ("Led the reorg" is
+/// theirs; "We shipped it" is not).
+pub fn has_first_person_action(w: &Win) -> bool {
+    match w.action.as_deref().map(str::trim) {
+        None | Some("") => false,
+        Some(action) => {
+            let words = words_of(action);
+            has_any(&words, MINE) || !has_any(&words, OURS)
+        }
+    }
+}
+
+/// True when the win's figure was early or projected and is older than
+/// [`DURABLE_AFTER_DAYS`] on `as_of`.
+fn needs_durability(w: &Win, as_of: NaiveDate) -> bool {
+    w.date < as_of - Duration::days(DURABLE_AFTER_DAYS)
+        && [&w.metric, &w.result]
+            .into_iter()
+            .flatten()
+            .any(|t| is_early_result(t))
+}
+
+/// A question id with its win's id replaced by `moved(old)`, when it names a win
+/// and that win has a new id (a backup imported into a ledger that numbers it
+/// anew); otherwise the id as it is.
+pub fn moved_question(id: &str, moved: impl Fn(WinId) -> Option<WinId>) -> String {
+    let mut parts = id.splitn(3, ':');
+    if let (Some(kind), Some(expectation), Some(win)) = (parts.next(), parts.next(), parts.next())
+        && let Ok(old) = win.parse::<WinId>()
+        && let Some(new) = moved(old)
+    {
+        return format!("{kind}:{expectation}:{new}");
+    }
+    id.to_string()
+}
+
+fn id_of(kind: &str, expectation: &str, win: Option<WinId>) -> String {
+    match win {
+        Some(w) => format!("{kind}:{expectation}:{w}"),
+        None => format!("{kind}:{expectation}"),
+    }
+}
+
+/// The stories an expectation's case leads with: wins at or above the level, with
+/// a metric first, newest first.
+fn lead_stories<'a>(e: &ExpectationReview, wins: &HashMap<WinId, &'a Win>) -> Vec<&'a Win> {
+    let mut stories: Vec<&Win> = strong_stories(e, wins).collect();
+    // `win_ids` is newest first, and the sort is stable.
+    stories.sort_by_key(|w| w.metric.is_none());
+    stories.truncate(STORIES_PER_EXPECTATION);
+    stories
+}
+
+/// Every win of an expectation at or above the level, newest first.
+fn strong_stories<'a, 'b>(
+    e: &'b ExpectationReview,
+    wins: &'b HashMap<WinId, &'a Win>,
+) -> impl Iterator<Item = &'a Win> + 'b {
+    e.win_ids
+        .iter()
+        .filter(|id| !e.below_level.contains(id))
+        .filter_map(|id| wins.get(id).copied())
+}
+
+fn quoted(w: &Win) -> String {
+    format!("\"{}\" ({})", w.title, w.date)
+}
+
+/// Builds the rehearsal of a cycle from its review; `answers` are the user's, by
+/// question id. Pure: the same inputs give the same questions.
+pub fn rehearse(data: &CycleData, rev: &Review, answers: &HashMap<String, String>) -> Rehearsal {
+    let as_of = rev.as_of;
+    let wins: HashMap<WinId, &Win> = data
+        .wins
+        .iter()
+        .filter(|w| data.cycle.contains(w.date))
+        .map(|w| (w.id, w))
+        .collect();
+    let people: HashMap<PersonId, &Person> = data.people.iter().map(|p| (p.id, p)).collect();
+    let orgs = OrgView::new(&data.people, data.own_org.as_deref());
+    let outside = |id: PersonId| people.get(&id).is_some_and(|p| orgs.is_outside(p));
+    let quarter_start = as_of - Duration::days(LAST_QUARTER_DAYS);
+    let mut asked: HashSet<WinId> = HashSet::new();
+    let mut questions = Vec::new();
+    // A story's questions are told apart by the win; an expectation's questions
+    // that only name its lead story are not, so a new story does not move them.
+    let mut ask =
+        |expectation: &str, kind: &str, win: Option<WinId>, question: String, why: String| {
+            let id = id_of(kind, expectation, win.filter(|_| kind != OUTSIDE));
+            let answer = answers.get(&id).cloned();
+            questions.push(Question {
+                id,
+                expectation: expectation.to_string(),
+                win,
+                question,
+                why,
+                answer,
+            });
+        };
+
+    for e in &rev.expectations {
+        let title = &e.title;
+        if let Some(q) = &e.panel_question {
+            ask(
+                &e.id,
+                PANEL,
+                None,
+                q.clone(),
+                format!(
+                    "The ladder's question for {title}, whose evidence is {}: {}.",
+                    e.strength.as_str(),
+                    e.summary
+                ),
+            );
+        }
+        if e.strength == Strength::Thin {
+            ask(
+                &e.id,
+                EARLIER,
+                None,
+                format!(
+                    "Why is there so little on {title}, and why not earlier? What are you doing about it now?"
+                ),
+                format!("The evidence for {title} is thin: {}.", e.summary),
+            );
+        }
+        let in_window: Vec<&Win> = e
+            .win_ids
+            .iter()
+            .filter_map(|id| wins.get(id).copied())
+            .collect();
+        if !in_window.is_empty()
+            && data.cycle.start < quarter_start
+            && in_window.iter().all(|w| w.date >= quarter_start)
+        {
+            ask(
+                &e.id,
+                SUSTAINED,
+                None,
+                format!(
+                    "Is your work on {title} sustained, or only the last quarter? What did you do on it before {quarter_start}?"
+                ),
+                format!(
+                    "All {} of its evidence is dated after {quarter_start}, the last quarter before {as_of}; a panel weighs the whole year.",
+                    crate::review::plural(in_window.len(), "win", "wins")
+                ),
+            );
+        }
+        let lead = lead_stories(e, &wins);
+        if let Some(first) = lead.first() {
+            let vouched_outside = strong_stories(e, &wins)
+                .any(|w| w.people.iter().any(|p| p.vouches && outside(p.person_id)))
+                || data.feedback.iter().any(|f| {
+                    f.expectation.as_deref() == Some(e.id.as_str()) && outside(f.person_id)
+                });
+            if !vouched_outside {
+                ask(
+                    &e.id,
+                    OUTSIDE,
+                    Some(first.id),
+                    format!(
+                        "Who outside your org saw your work on {title}? Who could speak to {}?",
+                        quoted(first)
+                    ),
+                    format!(
+                        "No one outside your org vouches for a story of {title}; at this level the voices from outside count most."
+                    ),
+                );
+            }
+        }
+        for w in lead {
+            if !asked.insert(w.id) {
+                continue;
+            }
+            if !has_first_person_action(w) {
+                ask(
+                    &e.id,
+                    OWNERSHIP,
+                    Some(w.id),
+                    format!(
+                        "In {}, what was your part and what was the team's?",
+                        quoted(w)
+                    ),
+                    match w.action.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+                        None => "The win says what happened, not what you did: it has no action."
+                            .to_string(),
+                        Some(_) => "Its action speaks of \"we\" and the team, not of what you did."
+                            .to_string(),
+                    },
+                );
+            }
+            if needs_durability(w, as_of) {
+                let figure = [&w.metric, &w.result]
+                    .into_iter()
+                    .flatten()
+                    .find(|t| is_early_result(t))
+                    .cloned()
+                    .unwrap_or_default();
+                ask(
+                    &e.id,
+                    DURABILITY,
+                    Some(w.id),
+                    format!(
+                        "Did it last? What does {} show now, more than {DURABLE_AFTER_DAYS} days on?",
+                        quoted(w)
+                    ),
+                    format!(
+                        "Its figure was early or projected (\"{figure}\") and is {} days old; a panel asks for the result as measured since.",
+                        (as_of - w.date).num_days()
+                    ),
+                );
+            }
+        }
+    }
+    Rehearsal { questions }
+}
+
+/// The rehearsal of a store's current cycle as of `as_of`, with the user's answers,
+/// all read in one read transaction.
+pub fn rehearse_store(store: &Store, as_of: NaiveDate) -> Result<Rehearsal> {
+    store.reading(|store| {
+        let data = CycleData::load(store)?;
+        let rev = review(&data.inputs(as_of));
+        let answers = store
+            .answers()?
+            .into_iter()
+            .map(|a| (a.question, a.answer))
+            .collect();
+        Ok(rehearse(&data, &rev, &answers))
+    })
+}
+
+/// Keeps the user's answer to question `id` of the rehearsal as of `as_of` (an
+/// answer given again replaces it); one undo step. An empty answer and a question
+/// this rehearsal does not ask are refused, and nothing is changed.
+pub fn answer(store: &mut Store, as_of: NaiveDate, id: &str, text: &str) -> Result<Question> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(
+            "the answer is empty; write what you would tell the panel, e.g. caliber rehearse answer ID \"It held: 31% by October, finance confirmed\"",
+        ));
+    }
+    let id = id.trim();
+    let mut question = rehearse_store(store, as_of)?
+        .questions
+        .into_iter()
+        .find(|q| q.id == id)
+        .ok_or_else(|| {
+            Error::not_found(format!(
+                "there is no question '{id}' in this rehearsal; `caliber rehearse` lists the questions with their ids"
+            ))
+        })?;
+    store.set_answer(id, text)?;
+    question.answer = Some(text.to_string());
+    Ok(question)
+}
