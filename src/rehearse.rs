@@ -240,7 +240,7 @@ pub fn rehearse(data: &CycleData, rev: &Review, answers: &HashMap<String, String
         };
 
     for e in &rev.expectations {
-        let title = &e.title;
+        let title = format!("\"{}\"", e.title);
         if let Some(q) = &e.panel_question {
             ask(
                 &e.id,
@@ -255,13 +255,20 @@ pub fn rehearse(data: &CycleData, rev: &Review, answers: &HashMap<String, String
             );
         }
         if e.strength == Strength::Thin {
+            // Thin and recent: why only now. Thin and old: why nothing since.
+            let question = match e.latest {
+                Some(latest) if latest < quarter_start => format!(
+                    "Your evidence for {title} stops on {latest}: why nothing since, and what are you doing about it now?"
+                ),
+                _ => format!(
+                    "Why is there so little for {title}, and why not earlier? What are you doing about it now?"
+                ),
+            };
             ask(
                 &e.id,
                 EARLIER,
                 None,
-                format!(
-                    "Why is there so little on {title}, and why not earlier? What are you doing about it now?"
-                ),
+                question,
                 format!("The evidence for {title} is thin: {}.", e.summary),
             );
         }
@@ -279,7 +286,7 @@ pub fn rehearse(data: &CycleData, rev: &Review, answers: &HashMap<String, String
                 SUSTAINED,
                 None,
                 format!(
-                    "Is your work on {title} sustained, or only the last quarter? What did you do on it before {quarter_start}?"
+                    "Is your work for {title} sustained, or only the last quarter? What did you do for it before {quarter_start}?"
                 ),
                 format!(
                     "All {} of its evidence is dated after {quarter_start}, the last quarter before {as_of}; a panel weighs the whole year.",
@@ -300,11 +307,11 @@ pub fn rehearse(data: &CycleData, rev: &Review, answers: &HashMap<String, String
                     OUTSIDE,
                     Some(first.id),
                     format!(
-                        "Who outside your org saw your work on {title}? Who could speak to {}?",
+                        "Who outside your org saw your work for {title}? Who could speak to {}?",
                         quoted(first)
                     ),
                     format!(
-                        "No one outside your org vouches for a story of {title}; at this level the voices from outside count most."
+                        "No one outside your org vouches for a story for {title}; at this level the voices from outside count most."
                     ),
                 );
             }

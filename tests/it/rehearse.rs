@@ -413,3 +413,96 @@ fn an_empty_answer_or_an_unknown_question_is_refused_and_changes_nothing() {
     assert!(stderr(&a).contains("caliber rehearse"), "{}", stderr(&a));
     assert_eq!(fingerprint(&db), before);
 }
+
+#[test]
+fn a_thin_expectation_is_asked_why_not_earlier_or_why_nothing_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    case(&db);
+    let mut s = Store::open(&db).unwrap();
+    win(
+        &mut s,
+        W {
+            date: "2026-03-02",
+            title: "Handed the weekly operations review to a manager of mine for good",
+            exp: "delegation",
+            action: Some("I coached her for a month, then stopped attending"),
+            metric: Some("4 hours a week freed"),
+            vouchers: &[],
+        },
+    );
+    drop(s);
+    let qs = rehearse(&db);
+    let q = question(&qs, "earlier:delegation");
+    assert!(q["why"].as_str().unwrap().contains("thin"), "{q}");
+    assert!(q["question"].as_str().unwrap().contains("2026-03-02"), "{q}");
+    // An expectation with no evidence at all has the ladder's question, not this one.
+    assert!(!ids(&qs).contains(&"earlier:hire-develop-managers".to_string()));
+}
+
+#[test]
+fn early_results_and_first_person_actions_are_read_from_whole_words() {
+    use caliber::rehearse::{has_first_person_action, is_early_result};
+    for early in [
+        "projected $2M a year",
+        "Pilot: 12% faster",
+        "first week: 300 users",
+        "estimated 40 hours saved",
+        "on track to 99.9%",
+    ] {
+        assert!(is_early_result(early), "{early}");
+    }
+    for measured in ["$4.1M saved", "first weekend sale: 40%", "expectedly 3 teams", "35%"] {
+        assert!(!is_early_result(measured), "{measured}");
+    }
+    let mut s = crate::common::store_with_cycle();
+    let mut with = |action: Option<&str>| {
+        let w = s
+            .add_win(&WinDraft {
+                action: action.map(Into::into),
+                ..WinDraft::titled("Shipped the platform")
+            })
+            .unwrap();
+        has_first_person_action(&w)
+    };
+    assert!(!with(None));
+    assert!(!with(Some("We shipped it as a team")));
+    assert!(with(Some("I wrote the plan; we shipped it")));
+    assert!(with(Some("Led the design review and cut scope")));
+}
+
+#[test]
+fn an_answer_imported_into_a_ledger_that_numbers_wins_anew_stays_on_its_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let c = case(&db);
+    let id = format!("ownership:strategy:{}", c.no_action);
+    cal(&db)
+        .env("CALIBER_TODAY", TODAY)
+        .args(["rehearse", "answer", &id, "I wrote the bet and argued it in OP1."])
+        .assert()
+        .success();
+    let backup = dir.path().join("backup.json");
+    cal(&db).args(["export", "-o"]).arg(&backup).assert().success();
+    // Another ledger with wins of its own: the imported wins get new ids.
+    let other = dir.path().join("other.db");
+    for title in ["Unrelated one", "Unrelated two", "Unrelated three"] {
+        cal(&other)
+            .env("CALIBER_TODAY", TODAY)
+            .args(["log", title, "--date", "2026-05-05"])
+            .assert()
+            .success();
+    }
+    cal(&other).arg("import").arg(&backup).assert().success();
+    let qs = rehearse(&other);
+    let answered: Vec<&Value> = qs.iter().filter(|q| !q["answer"].is_null()).collect();
+    assert_eq!(answered.len(), 1, "{answered:?}");
+    let q = answered[0];
+    assert_eq!(q["answer"], "I wrote the bet and argued it in OP1.");
+    assert_ne!(q["id"], id.as_str(), "the win has a new id in this ledger");
+    assert_eq!(
+        q["id"],
+        format!("ownership:strategy:{}", q["win"]),
+        "the answer follows its story: {q}"
+    );
+}
