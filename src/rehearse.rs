@@ -72,8 +72,10 @@ const OURS: &[&str] = &[
 
 /// The kinds of question, as the first part of an id.
 const PANEL: &str = "panel";
-const EARLIER: &str = "earlier";
-const SUSTAINED: &str = "sustained";
+/// "Why not earlier?": a thin expectation.
+pub const EARLIER: &str = "earlier";
+/// "Is this sustained?": an expectation whose evidence all sits in the last quarter.
+pub const SUSTAINED: &str = "sustained";
 const OUTSIDE: &str = "outside";
 const OWNERSHIP: &str = "ownership";
 const DURABILITY: &str = "durability";
@@ -175,7 +177,25 @@ pub fn moved_question(id: &str, moved: impl Fn(WinId) -> Option<WinId>) -> Strin
     id.to_string()
 }
 
-fn id_of(kind: &str, expectation: &str, win: Option<WinId>) -> String {
+/// True when there are dates and every one sits in the last quarter before
+/// `as_of` ([`LAST_QUARTER_DAYS`]), in a window that began before that quarter.
+pub fn only_last_quarter(
+    dates: impl IntoIterator<Item = NaiveDate>,
+    window_start: NaiveDate,
+    as_of: NaiveDate,
+) -> bool {
+    let quarter_start = as_of - Duration::days(LAST_QUARTER_DAYS);
+    let mut any = false;
+    window_start < quarter_start
+        && dates.into_iter().all(|d| {
+            any = true;
+            d >= quarter_start
+        })
+        && any
+}
+
+/// A question's id: its kind, the expectation and, for a story, the win.
+pub fn question_id(kind: &str, expectation: &str, win: Option<WinId>) -> String {
     match win {
         Some(w) => format!("{kind}:{expectation}:{w}"),
         None => format!("{kind}:{expectation}"),
@@ -207,9 +227,14 @@ fn quoted(w: &Win) -> String {
     format!("\"{}\" ({})", w.title, w.date)
 }
 
-/// Builds the rehearsal of a cycle from its review; `answers` are the user's, by
-/// question id. Pure: the same inputs give the same questions.
-pub fn rehearse(data: &CycleData, rev: &Review, answers: &HashMap<String, String>) -> Rehearsal {
+/// Builds the rehearsal of a cycle from its review, with the user's answers the
+/// cycle's data holds. Pure: the same inputs give the same questions.
+pub fn rehearse(data: &CycleData, rev: &Review) -> Rehearsal {
+    let answers: HashMap<&str, &str> = data
+        .answers
+        .iter()
+        .map(|a| (a.question.as_str(), a.answer.as_str()))
+        .collect();
     let as_of = rev.as_of;
     let wins: HashMap<WinId, &Win> = data
         .wins
@@ -227,8 +252,8 @@ pub fn rehearse(data: &CycleData, rev: &Review, answers: &HashMap<String, String
     // that only name its lead story are not, so a new story does not move them.
     let mut ask =
         |expectation: &str, kind: &str, win: Option<WinId>, question: String, why: String| {
-            let id = id_of(kind, expectation, win.filter(|_| kind != OUTSIDE));
-            let answer = answers.get(&id).cloned();
+            let id = question_id(kind, expectation, win.filter(|_| kind != OUTSIDE));
+            let answer = answers.get(id.as_str()).map(|a| a.to_string());
             questions.push(Question {
                 id,
                 expectation: expectation.to_string(),
@@ -277,10 +302,7 @@ pub fn rehearse(data: &CycleData, rev: &Review, answers: &HashMap<String, String
             .iter()
             .filter_map(|id| wins.get(id).copied())
             .collect();
-        if !in_window.is_empty()
-            && data.cycle.start < quarter_start
-            && in_window.iter().all(|w| w.date >= quarter_start)
-        {
+        if only_last_quarter(in_window.iter().map(|w| w.date), data.cycle.start, as_of) {
             ask(
                 &e.id,
                 SUSTAINED,
@@ -369,12 +391,7 @@ pub fn rehearse_store(store: &Store, as_of: NaiveDate) -> Result<Rehearsal> {
     store.reading(|store| {
         let data = CycleData::load(store)?;
         let rev = review(&data.inputs(as_of));
-        let answers = store
-            .answers()?
-            .into_iter()
-            .map(|a| (a.question, a.answer))
-            .collect();
-        Ok(rehearse(&data, &rev, &answers))
+        Ok(rehearse(&data, &rev))
     })
 }
 

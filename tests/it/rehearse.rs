@@ -435,7 +435,10 @@ fn a_thin_expectation_is_asked_why_not_earlier_or_why_nothing_since() {
     let qs = rehearse(&db);
     let q = question(&qs, "earlier:delegation");
     assert!(q["why"].as_str().unwrap().contains("thin"), "{q}");
-    assert!(q["question"].as_str().unwrap().contains("2026-03-02"), "{q}");
+    assert!(
+        q["question"].as_str().unwrap().contains("2026-03-02"),
+        "{q}"
+    );
     // An expectation with no evidence at all has the ladder's question, not this one.
     assert!(!ids(&qs).contains(&"earlier:hire-develop-managers".to_string()));
 }
@@ -452,7 +455,12 @@ fn early_results_and_first_person_actions_are_read_from_whole_words() {
     ] {
         assert!(is_early_result(early), "{early}");
     }
-    for measured in ["$4.1M saved", "first weekend sale: 40%", "expectedly 3 teams", "35%"] {
+    for measured in [
+        "$4.1M saved",
+        "first weekend sale: 40%",
+        "expectedly 3 teams",
+        "35%",
+    ] {
         assert!(!is_early_result(measured), "{measured}");
     }
     let mut s = crate::common::store_with_cycle();
@@ -479,11 +487,20 @@ fn an_answer_imported_into_a_ledger_that_numbers_wins_anew_stays_on_its_story() 
     let id = format!("ownership:strategy:{}", c.no_action);
     cal(&db)
         .env("CALIBER_TODAY", TODAY)
-        .args(["rehearse", "answer", &id, "I wrote the bet and argued it in OP1."])
+        .args([
+            "rehearse",
+            "answer",
+            &id,
+            "I wrote the bet and argued it in OP1.",
+        ])
         .assert()
         .success();
     let backup = dir.path().join("backup.json");
-    cal(&db).args(["export", "-o"]).arg(&backup).assert().success();
+    cal(&db)
+        .args(["export", "-o"])
+        .arg(&backup)
+        .assert()
+        .success();
     // Another ledger with wins of its own: the imported wins get new ids.
     let other = dir.path().join("other.db");
     for title in ["Unrelated one", "Unrelated two", "Unrelated three"] {
@@ -505,4 +522,60 @@ fn an_answer_imported_into_a_ledger_that_numbers_wins_anew_stays_on_its_story() 
         format!("ownership:strategy:{}", q["win"]),
         "the answer follows its story: {q}"
     );
+}
+
+/// The outline's "Areas for growth" section, as `caliber outline` writes it.
+fn growth_section(db: &Path) -> String {
+    let a = cal(db)
+        .env("CALIBER_TODAY", TODAY)
+        .arg("outline")
+        .assert()
+        .success();
+    let md = stdout(&a);
+    let start = md.find("## 5.").expect("a growth section");
+    let end = md.find("## 6.").expect("an appendix");
+    md[start..end].to_string()
+}
+
+#[test]
+fn answers_to_why_not_earlier_and_is_it_sustained_are_the_candidates_words_in_the_outlines_growth()
+{
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let c = case(&db);
+    let mut s = Store::open(&db).unwrap();
+    win(
+        &mut s,
+        W {
+            date: "2026-03-02",
+            title: "Handed the weekly operations review to a manager of mine for good",
+            exp: "delegation",
+            action: Some("I coached her for a month, then stopped attending"),
+            metric: Some("4 hours a week freed"),
+            vouchers: &[],
+        },
+    );
+    drop(s);
+    let before = growth_section(&db);
+    let plan = "I am handing the hiring bar review to Lee this month and will log what I do with the time.";
+    let sustained =
+        "I argued the same bet in the spring planning round; I am logging those documents now.";
+    let mine = "I wrote the bet and argued it in OP1.";
+    for (id, text) in [
+        ("earlier:delegation".to_string(), plan),
+        ("sustained:strategy".to_string(), sustained),
+        (format!("ownership:strategy:{}", c.no_action), mine),
+    ] {
+        cal(&db)
+            .env("CALIBER_TODAY", TODAY)
+            .args(["rehearse", "answer", &id, text])
+            .assert()
+            .success();
+    }
+    let after = growth_section(&db);
+    assert!(!before.contains(plan) && !before.contains(sustained));
+    assert!(after.contains(plan), "{after}");
+    assert!(after.contains(sustained), "{after}");
+    // An answer about one story is for the panel, not an area for growth.
+    assert!(!after.contains(mine), "{after}");
 }
