@@ -189,7 +189,7 @@ pub struct Sources<'a> {
     /// The gap review of the same data.
     pub review: &'a Review,
     /// The user's answers to the rehearsal's questions.
-    pub answers: &'a [crate::rehearse::Answer],
+    pub answers: &'a [crate::rehearse::answer::Answer],
 }
 
 /// How good a win is as evidence: confirmed, with a number, wide, vouched, recent.

@@ -13,7 +13,7 @@ use crate::model::{
     Cycle, ExpectationTag, Feedback, Person, PersonId, Scope, Win, WinFacts, WinFilter, WinId,
     WinPerson,
 };
-use crate::rehearse::Answer;
+use crate::rehearse::answer::Answer;
 use crate::store::Store;
 
 pub use crate::model::Reviewable;

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Store, ts};
 use crate::error::Result;
-use crate::rehearse::Answer;
+use crate::rehearse::answer::Answer;
 
 impl Store {
     /// Every answer, by question id.

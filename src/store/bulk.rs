@@ -13,7 +13,7 @@ use crate::clean::{self, one_line};
 use crate::error::{Error, Result};
 use crate::ladder::{Ladder, builtin_ladder};
 use crate::model::{Cycle, Feedback, ImportSummary, Person, Source, Win, WinDraft};
-use crate::rehearse::Answer;
+use crate::rehearse::answer::Answer;
 
 /// Everything an import brings: the shape of a full backup, and what each importer
 /// produces. Ids in it are kept when the database is empty, so a backup restores
@@ -248,7 +248,7 @@ impl Store {
                         a.question
                     )));
                 }
-                let question = crate::rehearse::moved_question(&a.question, |old| win_ids.get(&old).copied());
+                let question = crate::rehearse::answer::moved_question(&a.question, |old| win_ids.get(&old).copied());
                 // The ledger's own answer stays: the file's is older or the same.
                 if super::answers::answer_now(tx, &question)?.is_none() {
                     super::answers::write_answer(tx, &question, Some(text))?;

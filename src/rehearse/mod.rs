@@ -23,6 +23,10 @@ use crate::model::{Person, PersonId, Win, WinId};
 use crate::review::{CycleData, ExpectationReview, Review, Strength, review};
 use crate::store::Store;
 
+pub mod answer;
+
+pub use answer::{Answer, moved_question, question_id};
+
 /// A figure older than this many days that was only projected or early is asked
 /// whether it lasted.
 pub const DURABLE_AFTER_DAYS: i64 = 90;
@@ -104,15 +108,6 @@ pub struct Rehearsal {
     pub questions: Vec<Question>,
 }
 
-/// An answer the user wrote to one question, as stored and backed up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct Answer {
-    /// The question's id.
-    pub question: String,
-    /// The answer.
-    pub answer: String,
-}
-
 /// The text's lowercase words, each padded by a space, so a phrase matches whole
 /// words only (" first week " is not inside " first weekend ").
 fn words_of(text: &str) -> String {
@@ -163,20 +158,6 @@ fn needs_durability(w: &Win, as_of: NaiveDate) -> bool {
             .any(|t| is_early_result(t))
 }
 
-/// A question id with its win's id replaced by `moved(old)`, when it names a win
-/// and that win has a new id (a backup imported into a ledger that numbers it
-/// anew); otherwise the id as it is.
-pub fn moved_question(id: &str, moved: impl Fn(WinId) -> Option<WinId>) -> String {
-    let mut parts = id.splitn(3, ':');
-    if let (Some(kind), Some(expectation), Some(win)) = (parts.next(), parts.next(), parts.next())
-        && let Ok(old) = win.parse::<WinId>()
-        && let Some(new) = moved(old)
-    {
-        return format!("{kind}:{expectation}:{new}");
-    }
-    id.to_string()
-}
-
 /// True when there are dates and every one sits in the last quarter before
 /// `as_of` ([`LAST_QUARTER_DAYS`]), in a window that began before that quarter.
 pub fn only_last_quarter(
@@ -192,14 +173,6 @@ pub fn only_last_quarter(
             d >= quarter_start
         })
         && any
-}
-
-/// A question's id: its kind, the expectation and, for a story, the win.
-pub fn question_id(kind: &str, expectation: &str, win: Option<WinId>) -> String {
-    match win {
-        Some(w) => format!("{kind}:{expectation}:{w}"),
-        None => format!("{kind}:{expectation}"),
-    }
 }
 
 /// The stories an expectation's case leads with: wins at or above the level, with
