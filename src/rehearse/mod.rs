@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use crate::error::{Error, Result};
 use crate::level::OrgView;
 use crate::model::{Person, PersonId, Win, WinId};
-use crate::review::{CycleData, ExpectationReview, Review, Strength, review};
+use crate::review::{CycleData, ExpectationReview, Review, Reviewable, Strength, review};
 use crate::store::Store;
 
 pub mod answer;
@@ -177,19 +177,19 @@ pub fn only_last_quarter(
 
 /// The stories an expectation's case leads with: wins at or above the level, with
 /// a metric first, newest first.
-fn lead_stories<'a>(e: &ExpectationReview, wins: &HashMap<WinId, &'a Win>) -> Vec<&'a Win> {
-    let mut stories: Vec<&Win> = strong_stories(e, wins).collect();
+fn lead_stories<W: Reviewable>(e: &ExpectationReview, wins: &HashMap<WinId, &W>) -> Vec<WinId> {
+    let mut stories: Vec<&W> = strong_stories(e, wins).collect();
     // `win_ids` is newest first, and the sort is stable.
-    stories.sort_by_key(|w| w.metric.is_none());
+    stories.sort_by_key(|w| !w.has_metric());
     stories.truncate(STORIES_PER_EXPECTATION);
-    stories
+    stories.into_iter().map(|w| w.id()).collect()
 }
 
 /// Every win of an expectation at or above the level, newest first.
-fn strong_stories<'a, 'b>(
+fn strong_stories<'a, 'b, W: Reviewable>(
     e: &'b ExpectationReview,
-    wins: &'b HashMap<WinId, &'a Win>,
-) -> impl Iterator<Item = &'a Win> + 'b {
+    wins: &'b HashMap<WinId, &'a W>,
+) -> impl Iterator<Item = &'a W> + 'b {
     e.win_ids
         .iter()
         .filter(|id| !e.below_level.contains(id))
@@ -200,21 +200,39 @@ fn quoted(w: &Win) -> String {
     format!("\"{}\" ({})", w.title, w.date)
 }
 
+/// The wins the rehearsal reads in full: the stories each expectation leads with.
+pub fn lead_ids<W: Reviewable>(data: &CycleData<W>, rev: &Review) -> Vec<WinId> {
+    let wins = window(data);
+    let mut ids: Vec<WinId> = rev
+        .expectations
+        .iter()
+        .flat_map(|e| lead_stories(e, &wins))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+fn window<W: Reviewable>(data: &CycleData<W>) -> HashMap<WinId, &W> {
+    data.wins
+        .iter()
+        .filter(|w| data.cycle.contains(w.date()))
+        .map(|w| (w.id(), w))
+        .collect()
+}
+
 /// Builds the rehearsal of a cycle from its review, with the user's answers the
-/// cycle's data holds. Pure: the same inputs give the same questions.
-pub fn rehearse(data: &CycleData, rev: &Review) -> Rehearsal {
+/// cycle's data holds; `full` holds at least the wins of [`lead_ids`] in full.
+/// Pure: the same inputs give the same questions.
+pub fn rehearse<W: Reviewable>(data: &CycleData<W>, rev: &Review, full: &[Win]) -> Rehearsal {
+    let full: HashMap<WinId, &Win> = full.iter().map(|w| (w.id, w)).collect();
     let answers: HashMap<&str, &str> = data
         .answers
         .iter()
         .map(|a| (a.question.as_str(), a.answer.as_str()))
         .collect();
     let as_of = rev.as_of;
-    let wins: HashMap<WinId, &Win> = data
-        .wins
-        .iter()
-        .filter(|w| data.cycle.contains(w.date))
-        .map(|w| (w.id, w))
-        .collect();
+    let wins = window(data);
     let people: HashMap<PersonId, &Person> = data.people.iter().map(|p| (p.id, p)).collect();
     let orgs = OrgView::new(&data.people, data.own_org.as_deref());
     let outside = |id: PersonId| people.get(&id).is_some_and(|p| orgs.is_outside(p));
@@ -270,12 +288,12 @@ pub fn rehearse(data: &CycleData, rev: &Review) -> Rehearsal {
                 format!("The evidence for {title} is thin: {}.", e.summary),
             );
         }
-        let in_window: Vec<&Win> = e
+        let in_window: Vec<&W> = e
             .win_ids
             .iter()
             .filter_map(|id| wins.get(id).copied())
             .collect();
-        if only_last_quarter(in_window.iter().map(|w| w.date), data.cycle.start, as_of) {
+        if only_last_quarter(in_window.iter().map(|w| w.date()), data.cycle.start, as_of) {
             ask(
                 &e.id,
                 SUSTAINED,
@@ -289,10 +307,13 @@ pub fn rehearse(data: &CycleData, rev: &Review) -> Rehearsal {
                 ),
             );
         }
-        let lead = lead_stories(e, &wins);
+        let lead: Vec<&Win> = lead_stories(e, &wins)
+            .iter()
+            .filter_map(|id| full.get(id).copied())
+            .collect();
         if let Some(first) = lead.first() {
             let vouched_outside = strong_stories(e, &wins)
-                .any(|w| w.people.iter().any(|p| p.vouches && outside(p.person_id)))
+                .any(|w| w.named().any(|(p, vouches)| vouches && outside(p)))
                 || data.feedback.iter().any(|f| {
                     f.expectation.as_deref() == Some(e.id.as_str()) && outside(f.person_id)
                 });
@@ -362,9 +383,10 @@ pub fn rehearse(data: &CycleData, rev: &Review) -> Rehearsal {
 /// all read in one read transaction.
 pub fn rehearse_store(store: &Store, as_of: NaiveDate) -> Result<Rehearsal> {
     store.reading(|store| {
-        let data = CycleData::load(store)?;
+        let data = CycleData::load_facts(store)?;
         let rev = review(&data.inputs(as_of));
-        Ok(rehearse(&data, &rev))
+        let full = store.wins_by_ids(&lead_ids(&data, &rev))?;
+        Ok(rehearse(&data, &rev, &full))
     })
 }
 
