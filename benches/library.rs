@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use caliber::feedback_plan::plan_store;
 use caliber::outline::{OutlineFormat, outline_store, render};
+use caliber::rehearse::rehearse_store;
 use caliber::review::review_store;
 use caliber::store::Records;
 use caliber::suggest::{log_win, suggester};
@@ -131,6 +132,15 @@ fn benches(c: &mut Criterion) {
         for s in &sets {
             g.bench_function(BenchmarkId::from_parameter(s.size), |b| {
                 b.iter(|| review_store(&s.store, as_of).expect("review"))
+            });
+        }
+    }
+
+    {
+        let mut g = group(c, "rehearse");
+        for s in &sets {
+            g.bench_function(BenchmarkId::from_parameter(s.size), |b| {
+                b.iter(|| rehearse_store(&s.store, as_of).expect("rehearse"))
             });
         }
     }

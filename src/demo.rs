@@ -148,6 +148,7 @@ pub fn demo_records(today: NaiveDate) -> Records {
         wins,
         feedback,
         asks: Vec::new(),
+        answers: Vec::new(),
         win_origins: Vec::new(),
     }
 }

@@ -19,6 +19,7 @@ pub mod names;
 pub mod outline;
 pub mod paths;
 pub mod people;
+pub mod rehearse;
 pub mod reminder;
 pub mod review;
 pub mod store;

@@ -524,6 +524,7 @@ pub fn records(size: usize, seed: u64, today: NaiveDate) -> Records {
         wins,
         feedback,
         asks: Vec::new(),
+        answers: Vec::new(),
         win_origins: Vec::new(),
     }
 }

@@ -28,7 +28,8 @@ use std::collections::{HashMap, HashSet};
 use crate::error::{Error, Result};
 use crate::ladder::principles;
 use crate::model::{Feedback, Win, WinId, WinPerson};
-use crate::review::{CycleData, RankedWin, Review, Strength, review};
+use crate::rehearse;
+use crate::review::{CycleData, RankedWin, Review, Reviewable, Strength, review};
 use crate::store::Store;
 use model::{best_for, weight};
 
@@ -163,6 +164,7 @@ impl CycleData<RankedWin> {
             people: &self.people,
             feedback: &self.feedback,
             review,
+            answers: &self.answers,
         }
     }
 }
@@ -311,11 +313,24 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         ask: r.providers.ask.clone(),
     };
 
+    // The user's answers to "why not earlier?" and "is this sustained?" are their
+    // own words of what they are doing: they go with the concern they answer.
+    let answer = |kind: &str, expectation: &str| {
+        let id = rehearse::question_id(kind, expectation, None);
+        src.answers
+            .iter()
+            .find(|a| a.question == id)
+            .map(|a| a.answer.trim())
+    };
     let mut growth: Vec<Concern> = Vec::new();
     for g in &r.gaps {
         let rev = by_id.get(g.id.as_str());
         let existing = best_for(&wins, &g.id, 2);
-        growth.push(narrative::gap_concern(g, rev.copied(), &existing));
+        let mut concern = narrative::gap_concern(g, rev.copied(), &existing);
+        if let Some(a) = answer(rehearse::EARLIER, &g.id) {
+            concern.response.text = format!("{} {a}", concern.response.text.trim_end());
+        }
+        growth.push(concern);
     }
     if let Some(w) = &r.sustained.warning {
         growth.push(Concern {
@@ -325,6 +340,27 @@ pub fn outline(src: &Sources<'_>) -> Outline {
                 cites: vec![],
             },
         });
+    }
+    for e in &r.expectations {
+        let Some(a) = answer(rehearse::SUSTAINED, &e.id) else {
+            continue;
+        };
+        let dates = wins
+            .iter()
+            .filter(|w| w.tag(&e.id).is_some())
+            .map(|w| w.date);
+        if rehearse::only_last_quarter(dates, src.cycle.start, r.as_of) {
+            growth.push(Concern {
+                concern: format!(
+                    "My evidence for \"{}\" sits in the last quarter.",
+                    voice::in_my_voice(&e.title)
+                ),
+                response: Para {
+                    text: a.to_string(),
+                    cites: vec![],
+                },
+            });
+        }
     }
     for e in r
         .expectations

@@ -188,6 +188,8 @@ pub struct Sources<'a> {
     pub feedback: &'a [Feedback],
     /// The gap review of the same data.
     pub review: &'a Review,
+    /// The user's answers to the rehearsal's questions.
+    pub answers: &'a [crate::rehearse::answer::Answer],
 }
 
 /// How good a win is as evidence: confirmed, with a number, wide, vouched, recent.

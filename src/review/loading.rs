@@ -13,6 +13,7 @@ use crate::model::{
     Cycle, ExpectationTag, Feedback, Person, PersonId, Scope, Win, WinFacts, WinFilter, WinId,
     WinPerson,
 };
+use crate::rehearse::answer::Answer;
 use crate::store::Store;
 
 pub use crate::model::Reviewable;
@@ -185,6 +186,8 @@ pub struct CycleData<W = Win> {
     pub own_org: Option<String>,
     /// The levels the user set by hand.
     pub overrides: Vec<LevelOverride>,
+    /// The user's answers to the rehearsal's questions.
+    pub answers: Vec<Answer>,
 }
 
 impl CycleData {
@@ -215,6 +218,7 @@ impl CycleData {
             feedback: self.feedback.clone(),
             own_org: self.own_org.clone(),
             overrides: self.overrides.clone(),
+            answers: self.answers.clone(),
         }
     }
 }
@@ -256,6 +260,7 @@ impl<W: Reviewable> CycleData<W> {
             people: store.list_people()?,
             own_org: store.own_org()?,
             overrides: store.level_overrides()?,
+            answers: store.answers()?,
         })
     }
 

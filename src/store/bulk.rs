@@ -13,6 +13,7 @@ use crate::clean::{self, one_line};
 use crate::error::{Error, Result};
 use crate::ladder::{Ladder, builtin_ladder};
 use crate::model::{Cycle, Feedback, FeedbackAsk, ImportSummary, Person, Source, Win, WinDraft};
+use crate::rehearse::answer::Answer;
 
 /// Everything an import brings: the shape of a full backup, and what each importer
 /// produces. Ids in it are kept when the database is empty, so a backup restores
@@ -33,6 +34,9 @@ pub struct Records {
     /// Who was asked for feedback, and when; matched to people by `person_name`.
     /// Absent from backups written before asks were kept.
     pub asks: Vec<FeedbackAsk>,
+    /// The answers to the rehearsal's questions; left out of a backup that has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<Answer>,
     /// Where each win came from ("line 12"), for error messages; may be empty.
     #[serde(skip)]
     pub win_origins: Vec<String>,
@@ -166,6 +170,9 @@ impl Store {
             // the ones numbered after this.
             let last_person: i64 =
                 tx.query_row("SELECT coalesce(max(id), 0) FROM people", [], |r| r.get(0))?;
+            // Each win of the file by the id it has in the ledger now, for the
+            // answers whose question names a win.
+            let mut win_ids: std::collections::HashMap<i64, i64> = Default::default();
             for (i, w) in records.wins.iter().enumerate() {
                 let origin = records
                     .win_origins
@@ -183,9 +190,11 @@ impl Store {
                 {
                     summary.duplicates += 1;
                     matches.wins.push(was);
+                    win_ids.insert(w.id, was);
                     continue;
                 }
                 let id = insert_win(tx, &clean, w.logged_at, keep.then_some((w.id, w.updated_at)))?;
+                win_ids.insert(w.id, id);
                 summary.wins += 1;
                 ids.wins.push(id);
             }
@@ -242,8 +251,25 @@ impl Store {
             summary.people += created.len();
             ids.people.extend(created);
 
+            for (i, a) in records.answers.iter().enumerate() {
+                let text = a.answer.trim();
+                if text.is_empty() {
+                    return Err(Error::bad_file(format!(
+                        "answer {} (question {}): the answer is empty; remove it or write one",
+                        i + 1,
+                        a.question
+                    )));
+                }
+                let question = crate::rehearse::answer::moved_question(&a.question, |old| win_ids.get(&old).copied());
+                // The ledger's own answer stays: the file's is older or the same.
+                if super::answers::answer_now(tx, &question)?.is_none() {
+                    super::answers::write_answer(tx, &question, Some(text))?;
+                    ids.answers.push((question, text.to_string()));
+                }
+            }
+
             // An import that added nothing is not a step to undo.
-            if !(ids.wins.is_empty() && ids.people.is_empty() && ids.feedback.is_empty()) {
+            if !(ids.wins.is_empty() && ids.people.is_empty() && ids.feedback.is_empty() && ids.answers.is_empty()) {
                 let journal = serde_json::to_string(&ids).map_err(Error::json)?;
                 record(tx, ActionKind::Import, Entity::Import, 0, Some(&journal))?;
             }
@@ -269,6 +295,7 @@ impl Store {
             wins,
             feedback,
             asks: self.feedback_asks()?,
+            answers: self.answers()?,
             win_origins: Vec::new(),
         })
     }

@@ -52,6 +52,8 @@ pub enum Entity {
     Level,
     /// The day a person was asked for feedback.
     Ask,
+    /// The answer to one question of the rehearsal.
+    Answer,
 }
 
 /// What the journal says of a name it holds that this Caliber does not know.
@@ -72,6 +74,7 @@ kebab_enum!(Entity, [
     Encryption => "encryption",
     Level => "level",
     Ask => "ask",
+    Answer => "answer",
 ], |s| newer("entity", s));
 
 /// The ids an import added, so undoing it removes exactly those.
@@ -83,6 +86,10 @@ pub(crate) struct ImportedIds {
     /// The people the undo removed (those nothing else used), for a redo.
     #[serde(default)]
     pub removed_people: Vec<i64>,
+    /// The rehearsal answers it added (question id and text), so undo removes them
+    /// and redo writes them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<(String, String)>,
 }
 
 /// The people an added record brought with it (a win naming someone new), and
@@ -366,4 +373,30 @@ pub(crate) fn record_levels(
 #[serde(default)]
 pub(crate) struct AskEdit {
     pub asked_on: Option<chrono::NaiveDate>,
+}
+
+/// The answer to one question, as the step writes it back (`None`: no answer).
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct AnswerEdit {
+    pub question: String,
+    pub answer: Option<String>,
+}
+
+/// Records an answer given or changed: `before` is the answer it replaced.
+pub(crate) fn record_answer(
+    tx: &Transaction<'_>,
+    question: &str,
+    before: Option<String>,
+) -> Result<()> {
+    let payload = AnswerEdit {
+        question: question.to_string(),
+        answer: before,
+    };
+    record(
+        tx,
+        ActionKind::Edit,
+        Entity::Answer,
+        0,
+        Some(&json(&payload)?),
+    )
 }

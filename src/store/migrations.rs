@@ -200,6 +200,15 @@ const MIGRATIONS: &[&str] = &[
         asked_on    TEXT NOT NULL
     );
     "#,
+    // The user's answers to the rehearsal's questions, by question id
+    // ("durability:cross-org-impact:42"): kept whatever else changes.
+    r#"
+    CREATE TABLE IF NOT EXISTS rehearsal_answers (
+        question    TEXT PRIMARY KEY,
+        answer      TEXT NOT NULL,
+        answered_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -2,6 +2,7 @@
 //! app at the same time. All SQL is in this module and its children; everything
 //! above it works with the model types.
 
+mod answers;
 mod asks;
 mod backup;
 mod bulk;

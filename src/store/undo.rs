@@ -21,8 +21,8 @@ mod words;
 use words::{Say, barrier_sentence, capital, describe};
 
 use super::journal::{
-    ACTION_COLS, Action, ActionKind, Added, AskEdit, Entity, ImportedIds, LevelsEdit, WinEdit,
-    WinsEdit, json, next_redo, next_undo, parse_action, payload, read_action, required,
+    ACTION_COLS, Action, ActionKind, Added, AnswerEdit, AskEdit, Entity, ImportedIds, LevelsEdit,
+    WinEdit, WinsEdit, json, next_redo, next_undo, parse_action, payload, read_action, required,
 };
 use super::wins::live_win;
 use super::{Store, ts};
@@ -223,6 +223,13 @@ fn apply(tx: &Transaction<'_>, a: &Action, redo: bool) -> Result<Option<String>>
             super::asks::write_ask(tx, a.id, edit.asked_on)?;
             Ok(Some(json(&AskEdit { asked_on: now })?))
         }
+        (K::Edit, Entity::Answer) => {
+            let mut edit: AnswerEdit = required(a, "answer")?;
+            let now = super::answers::answer_now(tx, &edit.question)?;
+            super::answers::write_answer(tx, &edit.question, edit.answer.as_deref())?;
+            edit.answer = now;
+            Ok(Some(json(&edit)?))
+        }
         (K::Edit, Entity::Person) => {
             let draft: PersonDraft = required(a, "edit")?;
             let now = person_now(tx, a.id)?;
@@ -239,6 +246,9 @@ fn apply(tx: &Transaction<'_>, a: &Action, redo: bool) -> Result<Option<String>>
             }
             for f in &ids.feedback {
                 soft_delete(tx, Entity::Feedback, *f, !redo)?;
+            }
+            for (question, answer) in &ids.answers {
+                super::answers::write_answer(tx, question, redo.then_some(answer.as_str()))?;
             }
             ids.removed_people = if redo {
                 Vec::new()

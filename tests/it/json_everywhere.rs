@@ -134,6 +134,14 @@ fn every_command_prints_json_with_the_json_flag() {
         &[],
     );
     check("review", &["review"], &[]);
+    let v = check("rehearse", &["rehearse"], &[]);
+    let qid = v["questions"][0]["id"].as_str().unwrap().to_string();
+    let v = check(
+        "rehearse answer",
+        &["rehearse", "answer", &qid, "I led it; the numbers held."],
+        &[],
+    );
+    assert_eq!(v["answer"], "I led it; the numbers held.", "{v}");
 
     // Commands that print a document: the document itself when it is JSON, else
     // the text in a JSON object; to a file: what was written where.

@@ -26,6 +26,7 @@ mod outline;
 mod outline_render;
 mod outline_voice;
 mod people_overview;
+mod rehearse;
 mod review;
 mod roundtrip;
 mod search;

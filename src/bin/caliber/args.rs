@@ -161,6 +161,11 @@ pub enum Command {
     },
     /// The gap review before calibration: what is thin, old, unproven or unvouched
     Review,
+    /// Rehearse calibration: the questions a panel will ask about your case, and your answers
+    Rehearse {
+        #[command(subcommand)]
+        action: Option<RehearseCmd>,
+    },
     /// Draft the promotion document: outline and narrative from your evidence
     Outline {
         /// [default: from -o's extension, else markdown]
@@ -445,6 +450,18 @@ pub struct PersonEdit {
     /// below, at or above the level you are going for ("" goes back to the relation's default)
     #[arg(long)]
     pub seniority: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RehearseCmd {
+    /// Keep your answer to one question (answering again replaces it; undo takes it back)
+    Answer {
+        /// The question's id, as `caliber rehearse` shows it
+        id: String,
+        /// Your answer (quotes optional)
+        #[arg(required = true, num_args = 1.., value_name = "TEXT")]
+        text: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

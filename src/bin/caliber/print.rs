@@ -651,6 +651,36 @@ impl Out {
         stdout(&t)
     }
 
+    /// The rehearsal: each question with its id, why a panel asks it and the answer
+    /// kept, if any.
+    pub fn rehearsal(&self, r: &caliber::rehearse::Rehearsal) -> Result<()> {
+        if self.json {
+            return stdout(&json_text(r)?);
+        }
+        if r.questions.is_empty() {
+            return stdout("No questions: the evidence has no weak spot a panel would probe.\n");
+        }
+        let answered = r.questions.iter().filter(|q| q.answer.is_some()).count();
+        let mut t = format!(
+            "Rehearsal · {} questions a panel will ask, {answered} answered\n",
+            r.questions.len()
+        );
+        for q in &r.questions {
+            t.push_str(&format!(
+                "\n[{}]\n  {}\n  Why: {}\n",
+                q.id, q.question, q.why
+            ));
+            match &q.answer {
+                Some(a) => t.push_str(&format!("  Your answer: {a}\n")),
+                None => t.push_str(&format!(
+                    "  Not answered: caliber rehearse answer {} \"...\"\n",
+                    q.id
+                )),
+            }
+        }
+        stdout(&t)
+    }
+
     pub fn review(&self, r: &Review) -> Result<()> {
         if self.json {
             return stdout(&json_text(r)?);

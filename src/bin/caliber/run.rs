@@ -12,6 +12,7 @@ use caliber::{
 
 use crate::args::{
     Cli, Command, CycleCmd, EditArgs, FeedbackCmd, LadderCmd, ListArgs, LogArgs, PeopleCmd,
+    RehearseCmd,
 };
 use crate::print::{self, Out};
 
@@ -128,6 +129,21 @@ pub fn run(cli: Cli) -> Result<()> {
             &store,
             caliber::dates::today(),
         )?),
+        Command::Rehearse { action: None } => out.rehearsal(&caliber::rehearse::rehearse_store(
+            &store,
+            caliber::dates::today(),
+        )?),
+        Command::Rehearse {
+            action: Some(RehearseCmd::Answer { id, text }),
+        } => {
+            let q = caliber::rehearse::answer(
+                &mut store,
+                caliber::dates::today(),
+                &id,
+                &text.join(" "),
+            )?;
+            out.done(&q, &format!("Kept your answer to {}", q.id))
+        }
         Command::Outline {
             format,
             output,

@@ -8,8 +8,8 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::error::Result;
 use crate::model::{PersonId, WinDraft, WinId};
 use crate::store::journal::{
-    Action, ActionKind, Added, AskEdit, Entity, ImportedIds, LevelsEdit, WinEdit, WinsEdit,
-    payload, required,
+    Action, ActionKind, Added, AnswerEdit, AskEdit, Entity, ImportedIds, LevelsEdit, WinEdit,
+    WinsEdit, payload, required,
 };
 use crate::store::wins::live_win;
 use crate::words::plural;
@@ -324,6 +324,28 @@ pub(super) fn describe(
                 format!(
                     "{} {who} as asked for feedback",
                     verb("mark again", "marked again")
+                )
+            }
+        }
+        (K::Edit, Entity::Answer) => {
+            // The payload holds what the step writes next: the answer from before
+            // while it stands, the answer given once it is undone.
+            let edit: AnswerEdit = required(a, "answer")?;
+            let q = &edit.question;
+            if undo {
+                let to = match edit.answer.as_deref() {
+                    _ if say == Say::Undid => "as it was before".to_string(),
+                    Some(t) => format!("to '{}'", clip(t, 50)),
+                    None => "to none".to_string(),
+                };
+                format!(
+                    "{} the answer to question {q} {to}, answered {when}",
+                    verb("put back", "put back")
+                )
+            } else {
+                format!(
+                    "{} the answer to question {q}",
+                    verb("give again", "gave again")
                 )
             }
         }

@@ -3,4 +3,4 @@
 /**
  * What an action changed; stored by its name in the journal.
  */
-export type Entity = "win" | "wins" | "person" | "feedback" | "import" | "restore" | "encryption" | "level" | "ask";
+export type Entity = "win" | "wins" | "person" | "feedback" | "import" | "restore" | "encryption" | "level" | "ask" | "answer";
