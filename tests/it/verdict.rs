@@ -858,6 +858,22 @@ fn every_case_gets_the_directors_verdict() {
     );
 }
 
+/// Prints a case's verdict, its reason and every miss against the Director's.
+fn print_verdict(name: &str, r: &caliber::review::Review, misses: &[String]) {
+    println!(
+        "{name}: {} {}/100, reasons {:?}\n  {}{}",
+        r.readiness.label,
+        r.readiness.score,
+        r.readiness.reasons,
+        r.readiness.reason,
+        if misses.is_empty() {
+            String::new()
+        } else {
+            format!("\n  MISSES: {}", misses.join("\n          "))
+        }
+    );
+}
+
 /// The held-out cases were written after the rules, by someone who saw neither the
 /// rules nor the first cases: a ready case told in plain words (hand-offs and
 /// mechanisms used by other orgs said without the ladder's words) and a not-yet case
@@ -870,18 +886,7 @@ fn the_held_out_cases_get_the_directors_label() {
     for (name, case) in &all {
         let r = cases::review_case(case);
         let misses = cases::misses(case, &r);
-        println!(
-            "{name}: {} {}/100, reasons {:?}\n  {}{}",
-            r.readiness.label,
-            r.readiness.score,
-            r.readiness.reasons,
-            r.readiness.reason,
-            if misses.is_empty() {
-                String::new()
-            } else {
-                format!("\n  MISSES: {}", misses.join("\n          "))
-            }
-        );
+        print_verdict(name, &r, &misses);
         if !misses.is_empty() {
             failed.push(name.clone());
         }
@@ -1005,18 +1010,7 @@ fn no_blind_case_is_rated_above_the_directors_label() {
     for (name, case) in &all {
         let r = cases::review_case(case);
         let misses = cases::misses(case, &r);
-        println!(
-            "{name}: {} {}/100, reasons {:?}\n  {}{}",
-            r.readiness.label,
-            r.readiness.score,
-            r.readiness.reasons,
-            r.readiness.reason,
-            if misses.is_empty() {
-                String::new()
-            } else {
-                format!("\n  MISSES: {}", misses.join("\n          "))
-            }
-        );
+        print_verdict(name, &r, &misses);
         let want = case["expected"]["label"].as_str().unwrap_or("not-yet");
         if rank(r.readiness.label.as_str()) > rank(want) {
             above.push(name.clone());
