@@ -557,9 +557,11 @@ fn provider(
     };
     let waiting = status == AskStatus::Asked
         && asked_on.is_some_and(|d| (i.today - d).num_days() > WAITING_AFTER_DAYS);
-    let titles: Vec<&str> = tagged
+    // The request is the candidate's own words: "My teams deliver", not the
+    // ladder's "Your teams deliver", which would read as the provider's teams.
+    let titles: Vec<String> = tagged
         .iter()
-        .map(|&n| i.ladder.expectations[n].title.as_str())
+        .map(|&n| crate::outline::voice::in_my_voice(&i.ladder.expectations[n].title))
         .collect();
     Provider {
         person_id: c.person.id,
@@ -569,7 +571,13 @@ fn provider(
         outside_org: c.voices.contains(&Voice::OutsideOrg),
         expectations,
         wins: wins.iter().map(|w| w.id).collect(),
-        request: request(&c.person.name, i.cycle, &wins, &titles, &lps),
+        request: request(
+            &c.person.name,
+            i.cycle,
+            &wins,
+            &titles.iter().map(String::as_str).collect::<Vec<_>>(),
+            &lps,
+        ),
         status,
         asked_on,
         waiting,

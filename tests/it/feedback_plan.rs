@@ -590,3 +590,22 @@ fn one_person_who_saw_every_expectation_is_asked_about_each() {
     let wide = &plan.providers[0];
     assert_eq!(wide.expectations.len(), ladder.expectations.len());
 }
+
+/// A request is the candidate's own words: the ladder's second-person titles
+/// ("Your teams deliver") would read as the provider's own teams.
+#[test]
+fn a_request_names_the_expectations_in_the_candidates_voice() {
+    let s = demo();
+    let plan = plan_store(&s, d(TODAY)).unwrap();
+    let asked: Vec<&str> = plan
+        .providers
+        .iter()
+        .map(|p| p.request.as_str())
+        .filter(|r| r.contains("teams deliver"))
+        .collect();
+    assert!(!asked.is_empty(), "a request speaks to team delivery");
+    for r in asked {
+        assert!(r.contains("My teams deliver"), "{r}");
+        assert!(!r.contains("Your teams deliver"), "{r}");
+    }
+}
