@@ -532,13 +532,49 @@ pub enum Why {
     NoRules,
 }
 
+/// How many wins a judge is built for: a DFA runs fastest over a whole ledger but
+/// takes tens of milliseconds to build; an NFA builds in a fraction of that and is
+/// quicker overall for the page of wins a list or search shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Workload {
+    /// A review or report over the ledger.
+    Many,
+    /// A page of wins (a list, a search, one win).
+    Few,
+}
+
+impl Workload {
+    /// The workload for judging this many wins.
+    pub fn for_count(n: usize) -> Workload {
+        // Measured on the built-in ladders: below about a thousand wins, building
+        // the DFA costs more than it saves.
+        if n < 1000 {
+            Workload::Few
+        } else {
+            Workload::Many
+        }
+    }
+}
+
 impl<'l> Judge<'l> {
-    /// Reads the ladder's rules, the people's facts and the user's overrides.
+    /// Reads the ladder's rules, the people's facts and the user's overrides, to
+    /// judge many wins (a review).
     pub fn new(
         ladder: &'l Ladder,
         people: &[Person],
         own_org: Option<&str>,
         overrides: &'l [LevelOverride],
+    ) -> Judge<'l> {
+        Judge::for_workload(ladder, people, own_org, overrides, Workload::Many)
+    }
+
+    /// [`Judge::new`], built for the number of wins it will read.
+    pub fn for_workload(
+        ladder: &'l Ladder,
+        people: &[Person],
+        own_org: Option<&str>,
+        overrides: &'l [LevelOverride],
+        workload: Workload,
     ) -> Judge<'l> {
         let rules: Vec<Option<&LevelRules>> = ladder
             .expectations
@@ -564,7 +600,7 @@ impl<'l> Judge<'l> {
                 add(group, Slot::Group(m, g));
             }
         }
-        let compiled = compiled_for(&raw);
+        let compiled = compiled_for(&raw, workload);
         let orgs = OrgView::new(people, own_org);
         let people = people
             .iter()
@@ -859,14 +895,15 @@ fn expand(raw: &[(bool, &str, Slot)]) -> (Vec<String>, Vec<(bool, Vec<Slot>)>) {
 /// The compiled rules: a DFA, the fastest to run over a hundred thousand short
 /// texts and the slowest to build, so each process builds it once per set of rules
 /// (the built-in ladders, a custom one) and keeps it.
-fn compiled_for(raw: &[(bool, &str, Slot)]) -> Option<Arc<Compiled>> {
-    type Key = Vec<(bool, String, Slot)>;
+fn compiled_for(raw: &[(bool, &str, Slot)], workload: Workload) -> Option<Arc<Compiled>> {
+    type Key = (Workload, Vec<(bool, String, Slot)>);
     static BUILT: Mutex<Vec<(Key, Arc<Compiled>)>> = Mutex::new(Vec::new());
     if raw.is_empty() {
         return None;
     }
-    let same = |key: &Key| {
-        key.len() == raw.len()
+    let same = |(w, key): &Key| {
+        *w == workload
+            && key.len() == raw.len()
             && key
                 .iter()
                 .zip(raw)
@@ -878,8 +915,12 @@ fn compiled_for(raw: &[(bool, &str, Slot)]) -> Option<Arc<Compiled>> {
         return Some(Arc::clone(c));
     }
     let (texts, patterns) = expand(raw);
+    let kind = match workload {
+        Workload::Many => aho_corasick::AhoCorasickKind::DFA,
+        Workload::Few => aho_corasick::AhoCorasickKind::ContiguousNFA,
+    };
     let automaton = AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .kind(Some(kind))
         // Every pattern starts with a space, so a prefilter would stop at every
         // word only to hand over to the automaton: stepping it is cheaper.
         .prefilter(false)
@@ -895,9 +936,12 @@ fn compiled_for(raw: &[(bool, &str, Slot)]) -> Option<Arc<Compiled>> {
         built.remove(0);
     }
     built.push((
-        raw.iter()
-            .map(|&(s, p, slot)| (s, p.to_string(), slot))
-            .collect(),
+        (
+            workload,
+            raw.iter()
+                .map(|&(s, p, slot)| (s, p.to_string(), slot))
+                .collect(),
+        ),
         Arc::clone(&c),
     ));
     Some(c)
@@ -921,7 +965,7 @@ pub fn judge(
     people: &[Person],
     own_org: Option<&str>,
 ) -> LevelJudgment {
-    let judge = Judge::new(ladder, people, own_org, &[]);
+    let judge = Judge::for_workload(ladder, people, own_org, &[], Workload::Few);
     let text = win_text(win);
     let ids: Vec<PersonId> = win.people.iter().map(|p| p.person_id).collect();
     let reading = judge.read(&WinSignals {
@@ -971,7 +1015,13 @@ pub fn views(store: &Store, wins: &[Win]) -> Result<Vec<WinView>> {
     let people = store.list_people()?;
     let own = store.own_org()?;
     let overrides = store.level_overrides()?;
-    let judge = Judge::new(&ladder, &people, own.as_deref(), &overrides);
+    let judge = Judge::for_workload(
+        &ladder,
+        &people,
+        own.as_deref(),
+        &overrides,
+        Workload::for_count(wins.len()),
+    );
     Ok(wins
         .iter()
         .map(|w| {
@@ -1092,6 +1142,45 @@ mod tests {
             ),
             Level::At
         );
+    }
+
+    #[test]
+    fn both_workloads_judge_every_labelled_win_alike() {
+        let sets = [
+            include_str!("../tests/data/level_wins.json"),
+            include_str!("../tests/data/level_wins_holdout.json"),
+            include_str!("../tests/data/level_wins_blind.json"),
+        ];
+        let mut compared = 0;
+        for set in sets {
+            let data: serde_json::Value = serde_json::from_str(set).expect("JSON");
+            for w in data["wins"].as_array().expect("wins") {
+                let ladder = crate::ladder::builtin_ladder(w["ladder"].as_str().expect("ladder"))
+                    .expect("built in");
+                let many = Judge::for_workload(ladder, &[], None, &[], Workload::Many);
+                let few = Judge::for_workload(ladder, &[], None, &[], Workload::Few);
+                let signals = WinSignals {
+                    id: 1,
+                    text: w["title"].as_str().expect("title"),
+                    scope: Scope::Org,
+                    has_metric: w["metric"].is_string(),
+                    people: &[],
+                };
+                let (a, b) = (many.read(&signals), few.read(&signals));
+                for e in &ladder.expectations {
+                    let (x, y) = (many.level(1, &a, &e.id), few.level(1, &b, &e.id));
+                    assert_eq!(
+                        (x.level, &x.reason),
+                        (y.level, &y.reason),
+                        "{} for {}",
+                        signals.text,
+                        e.id
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 2000, "{compared} judgments compared");
     }
 
     #[test]
