@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::ladder::principles;
-use crate::model::{ExpectationTag, PersonDraft, PersonRef, WinDraft};
+use crate::model::{ExpectationTag, PersonDraft, PersonRef, Setting, WinDraft};
 
 /// Longest title accepted: a title is one line, details go in the notes.
 pub const MAX_TITLE_CHARS: usize = 300;
@@ -27,6 +27,57 @@ pub(crate) const MAX_LINK_CHARS: usize = 2_000;
 pub(crate) const MAX_NAME_CHARS: usize = 200;
 /// Longest note about a person, or quote of feedback, accepted.
 pub(crate) const MAX_QUOTE_CHARS: usize = 20_000;
+
+/// The app's colour themes.
+pub const THEMES: &[&str] = &["system", "light", "dark"];
+
+/// Checks a setting's value against its key's rule and returns what is kept: the
+/// org a one-line name (blank means not said), the shortcut and the flags one line,
+/// the theme one of [`THEMES`], the cycle and the reminder JSON, the reminder's last
+/// firing a local time (`2026-12-03T09:00:00`).
+pub(crate) fn setting(key: Setting, value: &str) -> Result<String> {
+    let line = one_line(value);
+    let bad = |what: &str| Error::invalid(format!("the setting '{key}' {what}"));
+    match key {
+        Setting::Org => {
+            if line.chars().count() > MAX_NAME_CHARS {
+                return Err(bad(&format!(
+                    "is too long: an org's name is at most {MAX_NAME_CHARS} characters"
+                )));
+            }
+            Ok(line)
+        }
+        Setting::Shortcut | Setting::Onboarded => {
+            if line.is_empty() {
+                return Err(bad(
+                    "needs a value, e.g. CmdOrCtrl+Shift+L for the shortcut",
+                ));
+            }
+            if line.chars().count() > MAX_SHORT_CHARS {
+                return Err(bad(&format!("is longer than {MAX_SHORT_CHARS} characters")));
+            }
+            Ok(line)
+        }
+        Setting::Theme => {
+            let theme = line.to_lowercase();
+            if THEMES.contains(&theme.as_str()) {
+                Ok(theme)
+            } else {
+                Err(bad(&format!("is one of {}", THEMES.join(", "))))
+            }
+        }
+        Setting::Cycle | Setting::Reminder => {
+            serde_json::from_str::<serde_json::Value>(value)
+                .map_err(|e| bad(&format!("must be JSON ({e})")))?;
+            Ok(value.to_string())
+        }
+        Setting::ReminderLast => {
+            chrono::NaiveDateTime::parse_from_str(&line, "%Y-%m-%dT%H:%M:%S")
+                .map_err(|_| bad("must be a local time like 2026-12-03T09:00:00"))?;
+            Ok(line)
+        }
+    }
+}
 
 /// Checks a person's record and returns it cleaned: a name on one line, the org on
 /// one line, free notes.

@@ -172,7 +172,9 @@ impl Store {
 
     /// Sets a small setting.
     pub fn set_setting(&mut self, key: impl SettingKey, value: &str) -> Result<()> {
-        let key = key.key()?.as_str();
+        let key = key.key()?;
+        let value = crate::clean::setting(key, value)?;
+        let key = key.as_str();
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
