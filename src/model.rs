@@ -69,6 +69,7 @@ pub enum Relation {
     /// Reports directly to the user.
     Report,
     /// Reports to one of the user's managers.
+    #[value(alias = "skip_level_report", alias = "skip level report")]
     SkipLevelReport,
     /// A peer manager.
     Peer,
@@ -77,6 +78,7 @@ pub enum Relation {
     /// The user's manager.
     Manager,
     /// The user's manager's manager.
+    #[value(alias = "skip_level_manager", alias = "skip level manager")]
     SkipLevelManager,
 }
 

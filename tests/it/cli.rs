@@ -1056,6 +1056,20 @@ fn people_add_list_show_edit_delete_by_id_and_name() {
         "{err}"
     );
 
+    // The relation's name written loosely, as the library's own parsing takes it.
+    let di = s.json(&[
+        "people",
+        "add",
+        "Di Park",
+        "--relation",
+        "skip_level_manager",
+    ]);
+    assert_eq!(di["relation"], "skip-level-manager");
+    let ed = s.json(&["people", "add", "Ed Lo", "--relation", "Skip Level Report"]);
+    assert_eq!(ed["relation"], "skip-level-report");
+    s.json(&["people", "delete", "Di Park"]);
+    s.json(&["people", "delete", "Ed Lo"]);
+
     // A win names Ana as a voucher.
     let w = s.log(&["Ran the planning offsite", "--with", "Ana Ruiz"]);
 
