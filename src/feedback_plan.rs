@@ -11,9 +11,14 @@
 //! The user's own manager is never proposed: they present the case at calibration,
 //! and a panel hears their view there.
 
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
+use std::convert::Infallible;
+use std::sync::LazyLock;
 
 use crate::error::Result;
 use crate::ladder::{Ladder, principles};
@@ -163,22 +168,71 @@ pub struct PlanInputs<'a> {
     pub today: NaiveDate,
 }
 
-/// The feedback plan of a store, as of `today`, read in one read transaction.
+/// The feedback plan of a store, as of `today`, read in one read transaction. The
+/// providers are chosen from what the review reads of each win of the window (its
+/// facts) and whether it was a disagreement; only the wins a request lists are read
+/// in full.
 pub fn plan_store(store: &Store, today: NaiveDate) -> Result<FeedbackPlan> {
     store.reading(|s| {
-        let data = crate::review::CycleData::load(s)?;
-        let feedback = s.list_feedback(None)?;
+        let data = crate::review::CycleData::load_facts(s)?;
+        let index = ladder_index(&data.ladder);
+        let mut seen: Vec<Seen> = data
+            .wins
+            .iter()
+            .filter(|w| data.cycle.contains(w.date))
+            .map(|w| {
+                let (tagged, differing) = tagged_of(w.tags.iter().map(|(t, _)| &**t), &index);
+                Seen {
+                    id: w.id,
+                    date: w.date,
+                    has_metric: w.has_metric,
+                    conflict: differing,
+                    tagged,
+                    people: w.people.clone(),
+                }
+            })
+            .collect();
+        // A disagreement only counts for a peer or partner named on the win: only
+        // such wins not already tagged with differing interests are read for it.
+        let peers: FxHashSet<PersonId> = data
+            .people
+            .iter()
+            .filter(|p| matches!(p.relation, Some(Relation::Peer | Relation::Partner)))
+            .map(|p| p.id)
+            .collect();
+        let unsure: FxHashSet<WinId> = seen
+            .iter()
+            .filter(|w| !w.conflict && w.people.iter().any(|(p, _)| peers.contains(p)))
+            .map(|w| w.id)
+            .collect();
+        let mut conflicts: FxHashSet<WinId> = FxHashSet::default();
+        let mut words = String::new();
+        s.win_words(
+            data.cycle.start,
+            data.cycle.end,
+            |id| unsure.contains(&id),
+            |id, texts, tags| {
+                let parts = texts.into_iter().flatten().chain(tags);
+                if says_conflict(parts, &mut words) {
+                    conflicts.insert(id);
+                }
+            },
+        )?;
+        for w in &mut seen {
+            w.conflict |= conflicts.contains(&w.id);
+        }
+        let answers = s.feedback_days()?;
         let asks = s.feedback_asks()?;
-        Ok(plan(&PlanInputs {
+        let core = Core {
             ladder: &data.ladder,
             cycle: &data.cycle,
-            wins: &data.wins,
             people: &data.people,
-            feedback: &feedback,
+            answers: &answers,
             asks: &asks,
             own_org: data.own_org.as_deref(),
             today,
-        }))
+        };
+        draft(&core, &index, seen, |ids| s.wins_by_ids(ids))
     })
 }
 
@@ -205,70 +259,185 @@ const CONFLICT_WORDS: &[&str] = &[
 /// whose interests differ (see the domain's expectation ids).
 const DIFFERING_INTERESTS: &str = "peer-collaboration";
 
-fn is_conflict(w: &Win) -> bool {
-    if w.expectations.iter().any(|t| t.id == DIFFERING_INTERESTS) {
-        return true;
+/// True when the texts, put together with a space between each and lowercased, say
+/// a disagreement ([`CONFLICT_WORDS`]). `buf` is reused from one win to the next.
+fn says_conflict<'t>(parts: impl Iterator<Item = &'t str>, buf: &mut String) -> bool {
+    static WORDS: LazyLock<Option<AhoCorasick>> =
+        LazyLock::new(|| AhoCorasick::new(CONFLICT_WORDS).ok());
+    buf.clear();
+    for (n, part) in parts.enumerate() {
+        if n > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(part);
     }
-    let text = [
-        Some(w.title.as_str()),
-        w.situation.as_deref(),
-        w.action.as_deref(),
-        w.result.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .chain(w.tags.iter().map(String::as_str))
-    .collect::<Vec<_>>()
-    .join(" ")
-    .to_lowercase();
-    CONFLICT_WORDS.iter().any(|c| text.contains(c))
+    // ASCII text is lowercased in place; any other is lowercased as Unicode says
+    // (a letter such as the Kelvin sign lowercases to an ASCII one).
+    let lower: Cow<'_, str> = if buf.is_ascii() {
+        buf.make_ascii_lowercase();
+        Cow::Borrowed(buf.as_str())
+    } else {
+        Cow::Owned(buf.to_lowercase())
+    };
+    match &*WORDS {
+        Some(words) => words.is_match(&*lower),
+        None => CONFLICT_WORDS.iter().any(|c| lower.contains(c)),
+    }
+}
+
+/// Each ladder expectation's position, by id.
+fn ladder_index(ladder: &Ladder) -> HashMap<&str, usize> {
+    ladder
+        .expectations
+        .iter()
+        .enumerate()
+        .map(|(n, e)| (e.id.as_str(), n))
+        .collect()
+}
+
+/// The ladder positions of a win's tags, and whether one of them is the
+/// expectation of differing interests.
+fn tagged_of<'t>(
+    tags: impl Iterator<Item = &'t str>,
+    index: &HashMap<&str, usize>,
+) -> (Vec<usize>, bool) {
+    let mut differing = false;
+    let tagged = tags
+        .filter_map(|t| {
+            differing |= t == DIFFERING_INTERESTS;
+            index.get(t).copied()
+        })
+        .collect();
+    (tagged, differing)
+}
+
+/// What the plan reads of a win of the window to choose who to ask.
+struct Seen {
+    id: WinId,
+    date: NaiveDate,
+    has_metric: bool,
+    /// Ladder expectation indexes it is tagged with.
+    tagged: Vec<usize>,
+    /// The people named on it, in order, as (person, vouches).
+    people: Vec<(PersonId, bool)>,
+    /// A disagreement or a negotiation (see [`CONFLICT_WORDS`]).
+    conflict: bool,
 }
 
 /// Someone who saw wins, and what they could speak to.
+#[derive(Clone)]
 struct Candidate<'a> {
     person: &'a Person,
     /// Their wins in the window, oldest first.
-    wins: Vec<&'a Win>,
+    wins: Vec<&'a Seen>,
     /// Ladder expectation indexes their wins carry.
     covers: BTreeSet<usize>,
     vouched: usize,
     voices: Vec<Voice>,
 }
 
+/// What the plan is drafted from, besides the wins.
+struct Core<'a> {
+    ladder: &'a Ladder,
+    cycle: &'a Cycle,
+    people: &'a [Person],
+    /// Who gave feedback, on which day.
+    answers: &'a [(PersonId, NaiveDate)],
+    asks: &'a [FeedbackAsk],
+    own_org: Option<&'a str>,
+    today: NaiveDate,
+}
+
 /// The plan, from its inputs. Pure: the same inputs give the same plan.
 pub fn plan(i: &PlanInputs<'_>) -> FeedbackPlan {
+    let index = ladder_index(i.ladder);
+    let seen: Vec<Seen> = i
+        .wins
+        .iter()
+        .filter(|w| i.cycle.contains(w.date))
+        .map(|w| {
+            let (tagged, differing) =
+                tagged_of(w.expectations.iter().map(|t| t.id.as_str()), &index);
+            Seen {
+                id: w.id,
+                date: w.date,
+                has_metric: w.metric.is_some(),
+                tagged,
+                people: w.people.iter().map(|p| (p.person_id, p.vouches)).collect(),
+                conflict: differing || is_conflict(w),
+            }
+        })
+        .collect();
+    let answers: Vec<(PersonId, NaiveDate)> =
+        i.feedback.iter().map(|f| (f.person_id, f.date)).collect();
+    let core = Core {
+        ladder: i.ladder,
+        cycle: i.cycle,
+        people: i.people,
+        answers: &answers,
+        asks: i.asks,
+        own_org: i.own_org,
+        today: i.today,
+    };
+    let full = |ids: &[WinId]| {
+        Ok::<_, Infallible>(
+            i.wins
+                .iter()
+                .filter(|w| ids.contains(&w.id))
+                .cloned()
+                .collect(),
+        )
+    };
+    match draft(&core, &index, seen, full) {
+        Ok(plan) => plan,
+        Err(never) => match never {},
+    }
+}
+
+/// True when the win's words say a disagreement (the tag of differing interests
+/// aside).
+fn is_conflict(w: &Win) -> bool {
+    let texts = [
+        Some(w.title.as_str()),
+        w.situation.as_deref(),
+        w.action.as_deref(),
+        w.result.as_deref(),
+    ];
+    let parts = texts
+        .into_iter()
+        .flatten()
+        .chain(w.tags.iter().map(String::as_str));
+    says_conflict(parts, &mut String::new())
+}
+
+/// The plan from the window's wins as [`Seen`]; `full` reads the wins the requests
+/// list in full.
+fn draft<E>(
+    i: &Core<'_>,
+    index: &HashMap<&str, usize>,
+    mut window: Vec<Seen>,
+    full: impl FnOnce(&[WinId]) -> std::result::Result<Vec<Win>, E>,
+) -> std::result::Result<FeedbackPlan, E> {
     let ladder = i.ladder;
     let orgs = OrgView::new(i.people, i.own_org);
-    let by_id: HashMap<PersonId, &Person> = i.people.iter().map(|p| (p.id, p)).collect();
-    let index: HashMap<&str, usize> = ladder
-        .expectations
-        .iter()
-        .enumerate()
-        .map(|(n, e)| (e.id.as_str(), n))
-        .collect();
-    let mut window: Vec<&Win> = i.wins.iter().filter(|w| i.cycle.contains(w.date)).collect();
+    let by_id: FxHashMap<PersonId, &Person> = i.people.iter().map(|p| (p.id, p)).collect();
     window.sort_by_key(|w| (w.date, w.id));
 
     // Who saw which wins; the manager apart (they present the case).
-    let mut cands: HashMap<PersonId, Candidate<'_>> = HashMap::new();
+    let mut cands: FxHashMap<PersonId, Candidate<'_>> = FxHashMap::default();
     let mut managers_saw: HashMap<usize, BTreeSet<String>> = HashMap::new();
-    let mut wins_of: HashMap<usize, Vec<&Win>> = HashMap::new();
+    let mut wins_of: Vec<(usize, Option<&Seen>)> = vec![(0, None); ladder.expectations.len()];
     for w in &window {
-        let tagged: Vec<usize> = w
-            .expectations
-            .iter()
-            .filter_map(|t| index.get(t.id.as_str()).copied())
-            .collect();
-        for &e in &tagged {
-            wins_of.entry(e).or_default().push(w);
+        for &e in &w.tagged {
+            wins_of[e].0 += 1;
+            wins_of[e].1 = Some(w);
         }
-        let conflict = is_conflict(w);
-        for wp in &w.people {
-            let Some(p) = by_id.get(&wp.person_id).copied() else {
+        for &(person_id, vouches) in &w.people {
+            let Some(p) = by_id.get(&person_id).copied() else {
                 continue; // deleted
             };
             if p.relation == Some(Relation::Manager) {
-                for &e in &tagged {
+                for &e in &w.tagged {
                     managers_saw.entry(e).or_default().insert(p.name.clone());
                 }
                 continue;
@@ -284,9 +453,9 @@ pub fn plan(i: &PlanInputs<'_>) -> FeedbackPlan {
                 continue; // named twice on one win
             }
             c.wins.push(w);
-            c.covers.extend(tagged.iter().copied());
-            c.vouched += usize::from(wp.vouches);
-            if conflict
+            c.covers.extend(w.tagged.iter().copied());
+            c.vouched += usize::from(vouches);
+            if w.conflict
                 && matches!(p.relation, Some(Relation::Peer | Relation::Partner))
                 && !c.voices.contains(&Voice::DifferingInterests)
             {
@@ -312,18 +481,13 @@ pub fn plan(i: &PlanInputs<'_>) -> FeedbackPlan {
     .filter(|v| !pool.iter().any(|c| c.voices.contains(v)))
     .collect();
 
-    let asks: HashMap<PersonId, NaiveDate> =
-        i.asks.iter().map(|a| (a.person_id, a.asked_on)).collect();
-    let mut providers: Vec<Provider> = chosen
-        .iter()
-        .map(|&n| provider(&pool[n], i, &index, &asks))
-        .collect();
-    // Anyone else asked is in the plan too, so their answer is followed.
+    // The chosen, then anyone else asked, so their answer is followed.
+    let mut asked: Vec<Candidate<'_>> = chosen.iter().map(|&n| pool[n].clone()).collect();
     let mut others: Vec<&FeedbackAsk> = i
         .asks
         .iter()
         .filter(|a| by_id.contains_key(&a.person_id))
-        .filter(|a| !providers.iter().any(|p| p.person_id == a.person_id))
+        .filter(|a| !asked.iter().any(|c| c.person.id == a.person_id))
         .collect();
     others.sort_by(|a, b| a.person_name.cmp(&b.person_name));
     for a in others {
@@ -333,13 +497,7 @@ pub fn plan(i: &PlanInputs<'_>) -> FeedbackPlan {
         let c = pool
             .iter()
             .find(|c| c.person.id == p.id)
-            .map(|c| Candidate {
-                person: c.person,
-                wins: c.wins.clone(),
-                covers: c.covers.clone(),
-                vouched: c.vouched,
-                voices: c.voices.clone(),
-            })
+            .cloned()
             .unwrap_or_else(|| Candidate {
                 person: p,
                 wins: Vec::new(),
@@ -347,8 +505,25 @@ pub fn plan(i: &PlanInputs<'_>) -> FeedbackPlan {
                 vouched: 0,
                 voices: voices_of(p, &orgs),
             });
-        providers.push(provider(&c, i, &index, &asks));
+        asked.push(c);
     }
+    let listed: Vec<Vec<WinId>> = asked.iter().map(|c| request_wins(c)).collect();
+    let mut ids: Vec<WinId> = listed.iter().flatten().copied().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let full = full(&ids)?;
+    let full: FxHashMap<WinId, &Win> = full.iter().map(|w| (w.id, w)).collect();
+
+    let asks: HashMap<PersonId, NaiveDate> =
+        i.asks.iter().map(|a| (a.person_id, a.asked_on)).collect();
+    let providers: Vec<Provider> = asked
+        .iter()
+        .zip(&listed)
+        .map(|(c, ids)| {
+            let wins: Vec<&Win> = ids.iter().filter_map(|id| full.get(id).copied()).collect();
+            provider(c, &wins, i, index, &asks)
+        })
+        .collect();
 
     let uncovered: Vec<String> = ladder
         .expectations
@@ -371,13 +546,13 @@ pub fn plan(i: &PlanInputs<'_>) -> FeedbackPlan {
     let thin = ladder
         .expectations
         .iter()
-        .enumerate()
-        .filter_map(|(n, e)| match wins_of.get(&n).map(Vec::as_slice) {
-            Some([w]) => {
+        .zip(&wins_of)
+        .filter_map(|(e, &(count, w))| match (count, w) {
+            (1, Some(w)) => {
                 let people: Vec<String> = w
                     .people
                     .iter()
-                    .filter_map(|wp| by_id.get(&wp.person_id))
+                    .filter_map(|(id, _)| by_id.get(id))
                     .filter(|p| p.relation != Some(Relation::Manager))
                     .map(|p| p.name.clone())
                     .collect();
@@ -390,13 +565,13 @@ pub fn plan(i: &PlanInputs<'_>) -> FeedbackPlan {
             _ => None,
         })
         .collect();
-    FeedbackPlan {
+    Ok(FeedbackPlan {
         providers,
         uncovered,
         could,
         thin,
         missing,
-    }
+    })
 }
 
 fn voices_of(p: &Person, orgs: &OrgView) -> Vec<Voice> {
@@ -472,24 +647,20 @@ fn choose(pool: &[Candidate<'_>]) -> Vec<usize> {
 /// The wins a request lists: for each expectation the person can speak to, the
 /// best win of it they saw (vouched for, with a metric, recent), then more such
 /// wins up to [`WINS_PER_REQUEST`] in all; oldest first.
-fn request_wins<'a>(c: &Candidate<'a>, index: &HashMap<&str, usize>) -> Vec<&'a Win> {
-    let vouches = |w: &Win| {
+fn request_wins(c: &Candidate<'_>) -> Vec<WinId> {
+    let vouches = |w: &Seen| {
         w.people
             .iter()
-            .any(|p| p.person_id == c.person.id && p.vouches)
+            .any(|&(id, vouches)| id == c.person.id && vouches)
     };
-    let strength = |w: &Win| (vouches(w), w.metric.is_some(), w.date, w.id);
-    let mut ranked: Vec<&Win> = c.wins.clone();
+    let strength = |w: &Seen| (vouches(w), w.has_metric, w.date, w.id);
+    let mut ranked: Vec<&Seen> = c.wins.clone();
     ranked.sort_by_key(|w| std::cmp::Reverse(strength(w)));
-    let mut picked: Vec<&Win> = Vec::new();
+    let mut picked: Vec<&Seen> = Vec::new();
     // One win per expectation even past the cap: the plan counts on this person
     // for each of them.
     for &e in &c.covers {
-        let has = |w: &Win| {
-            w.expectations
-                .iter()
-                .any(|t| index.get(t.id.as_str()) == Some(&e))
-        };
+        let has = |w: &Seen| w.tagged.contains(&e);
         if picked.iter().any(|w| has(w)) {
             continue;
         }
@@ -506,22 +677,22 @@ fn request_wins<'a>(c: &Candidate<'a>, index: &HashMap<&str, usize>) -> Vec<&'a 
         }
     }
     picked.sort_by_key(|w| (w.date, w.id));
-    picked
+    picked.into_iter().map(|w| w.id).collect()
 }
 
 fn provider(
     c: &Candidate<'_>,
-    i: &PlanInputs<'_>,
+    wins: &[&Win],
+    i: &Core<'_>,
     index: &HashMap<&str, usize>,
     asks: &HashMap<PersonId, NaiveDate>,
 ) -> Provider {
-    let wins = request_wins(c, index);
     let mut tagged: BTreeSet<usize> = BTreeSet::new();
     // The principles the listed wins show most, at most three: a provider speaks
     // to a few, not to a list.
     let mut lps: Vec<(String, usize)> = Vec::new();
     let set = principles();
-    for w in &wins {
+    for w in wins {
         tagged.extend(
             w.expectations
                 .iter()
@@ -543,11 +714,11 @@ fn provider(
         .map(|&n| i.ladder.expectations[n].id.clone())
         .collect();
     let asked_on = asks.get(&c.person.id).copied();
-    let answered = i.feedback.iter().any(|f| {
-        f.person_id == c.person.id
+    let answered = i.answers.iter().any(|&(person, date)| {
+        person == c.person.id
             && match asked_on {
-                Some(d) => f.date >= d,
-                None => i.cycle.contains(f.date),
+                Some(d) => date >= d,
+                None => i.cycle.contains(date),
             }
     });
     let status = match (answered, asked_on) {
@@ -574,7 +745,7 @@ fn provider(
         request: request(
             &c.person.name,
             i.cycle,
-            &wins,
+            wins,
             &titles.iter().map(String::as_str).collect::<Vec<_>>(),
             &lps,
         ),

@@ -14,6 +14,7 @@
 //! ([`Store::answers`]), one undo step each.
 
 use chrono::{Duration, NaiveDate};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -176,23 +177,38 @@ pub fn only_last_quarter(
 }
 
 /// The stories an expectation's case leads with: wins at or above the level, with
-/// a metric first, newest first.
-fn lead_stories<W: Reviewable>(e: &ExpectationReview, wins: &HashMap<WinId, &W>) -> Vec<WinId> {
-    let mut stories: Vec<&W> = strong_stories(e, wins).collect();
-    // `win_ids` is newest first, and the sort is stable.
-    stories.sort_by_key(|w| !w.has_metric());
-    stories.truncate(STORIES_PER_EXPECTATION);
-    stories.into_iter().map(|w| w.id()).collect()
+/// a metric first, newest first (`win_ids` is newest first). It stops at the
+/// [`STORIES_PER_EXPECTATION`]th story with a metric: a year of wins is not read
+/// to find three.
+fn lead_stories<W: Reviewable>(e: &ExpectationReview, wins: &WinsById<'_, W>) -> Vec<WinId> {
+    let mut with_metric: Vec<WinId> = Vec::with_capacity(STORIES_PER_EXPECTATION);
+    let mut without: Vec<WinId> = Vec::with_capacity(STORIES_PER_EXPECTATION);
+    for w in strong_stories(e, wins) {
+        if w.has_metric() {
+            with_metric.push(w.id());
+            if with_metric.len() == STORIES_PER_EXPECTATION {
+                break;
+            }
+        } else if without.len() < STORIES_PER_EXPECTATION {
+            without.push(w.id());
+        }
+    }
+    with_metric.extend(without);
+    with_metric.truncate(STORIES_PER_EXPECTATION);
+    with_metric
 }
 
 /// Every win of an expectation at or above the level, newest first.
 fn strong_stories<'a, 'b, W: Reviewable>(
     e: &'b ExpectationReview,
-    wins: &'b HashMap<WinId, &'a W>,
+    wins: &'b WinsById<'a, W>,
 ) -> impl Iterator<Item = &'a W> + 'b {
+    // A set, not a search of the list for each win: an expectation of a prolific
+    // year has thousands of wins below the level.
+    let below: FxHashSet<WinId> = e.below_level.iter().copied().collect();
     e.win_ids
         .iter()
-        .filter(|id| !e.below_level.contains(id))
+        .filter(move |id| !below.contains(id))
         .filter_map(|id| wins.get(id).copied())
 }
 
@@ -213,7 +229,10 @@ pub fn lead_ids<W: Reviewable>(data: &CycleData<W>, rev: &Review) -> Vec<WinId> 
     ids
 }
 
-fn window<W: Reviewable>(data: &CycleData<W>) -> HashMap<WinId, &W> {
+/// The window's wins by id.
+type WinsById<'a, W> = FxHashMap<WinId, &'a W>;
+
+fn window<W: Reviewable>(data: &CycleData<W>) -> WinsById<'_, W> {
     data.wins
         .iter()
         .filter(|w| data.cycle.contains(w.date()))

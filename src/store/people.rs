@@ -379,6 +379,17 @@ impl Store {
         self.query_feedback("f.date BETWEEN ?1 AND ?2", (day(since), day(until)))
     }
 
+    /// Who gave each live feedback, and on which day: what [`Store::list_feedback`]
+    /// lists, without the quotes (the feedback plan only asks who answered when).
+    pub(crate) fn feedback_days(&self) -> Result<Vec<(PersonId, NaiveDate)>> {
+        let mut st = self.conn.prepare(
+            "SELECT f.person_id, f.date FROM feedback f JOIN people p ON p.id = f.person_id
+             WHERE f.deleted_at IS NULL AND p.deleted_at IS NULL",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, parse_day(r.get_ref(1)?.as_str()?)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn query_feedback(&self, clause: &str, args: impl rusqlite::Params) -> Result<Vec<Feedback>> {
         let mut st = self.conn.prepare(&format!(
             "SELECT f.id, f.person_id, p.name, f.date, f.quote, f.expectation, f.created_at

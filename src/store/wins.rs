@@ -293,6 +293,60 @@ impl Store {
         Ok(wins)
     }
 
+    /// The words of each live win dated `since` to `until` that is `wanted`, read in
+    /// place for a search of them (the feedback plan's disagreements): `each` gets
+    /// the id, the title, situation, action and result, and the free tags in their
+    /// order. No String is made per win or per tag.
+    pub(crate) fn win_words(
+        &self,
+        since: NaiveDate,
+        until: NaiveDate,
+        wanted: impl Fn(WinId) -> bool,
+        mut each: impl for<'r> FnMut(WinId, [Option<&'r str>; 4], &mut dyn Iterator<Item = &'r str>),
+    ) -> Result<()> {
+        const WINDOW: &str = "w.deleted_at IS NULL AND w.date >= ?1 AND w.date <= ?2";
+        let (since, until) = (day(since), day(until));
+        // Every tag of the window in one text, found by (win, position).
+        let mut all = String::new();
+        let mut tags: Vec<(WinId, i64, usize, usize)> = Vec::new();
+        let mut st = self.conn.prepare(&format!(
+            "SELECT c.win_id, c.position, c.tag FROM win_tags c JOIN wins w ON w.id = c.win_id
+             WHERE {WINDOW}"
+        ))?;
+        let mut rows = st.query([&since, &until])?;
+        while let Some(r) = rows.next()? {
+            let win: WinId = r.get(0)?;
+            if !wanted(win) {
+                continue;
+            }
+            let tag = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+            let start = all.len();
+            all.push_str(tag);
+            tags.push((win, r.get(1)?, start, all.len()));
+        }
+        tags.sort_unstable();
+        let mut st = self.conn.prepare(&format!(
+            "SELECT w.id, w.title, w.situation, w.action, w.result FROM wins w WHERE {WINDOW}"
+        ))?;
+        let mut rows = st.query([&since, &until])?;
+        while let Some(r) = rows.next()? {
+            let id: WinId = r.get(0)?;
+            if !wanted(id) {
+                continue;
+            }
+            let text = |i: usize| -> rusqlite::Result<Option<&str>> {
+                Ok(r.get_ref(i)?.as_str_or_null()?)
+            };
+            let first = tags.partition_point(|t| t.0 < id);
+            let mut own = tags[first..]
+                .iter()
+                .take_while(|t| t.0 == id)
+                .map(|&(_, _, start, end)| &all[start..end]);
+            each(id, [text(1)?, text(2)?, text(3)?, text(4)?], &mut own);
+        }
+        Ok(())
+    }
+
     fn list_wins_with(&self, filter: &WinFilter, parts: Parts) -> Result<Vec<Win>> {
         if let (Some(since), Some(until)) = (filter.since, filter.until)
             && until < since
