@@ -20,8 +20,8 @@ pub use model::{
     AppendixRow, Concern, Evidence, ExpectationSection, FORTE_MAX_WORDS, Forte, Outline, Para,
     PrincipleSection, ProvidersSection, Quote, Sources,
 };
-pub(crate) use narrative::cites_of;
 pub use narrative::first_person;
+pub(crate) use narrative::{cites_of, restates};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -30,7 +30,10 @@ pub struct PackSources<'a> {
 
 /// Longest a title or an answer runs on the page, in words.
 const TITLE_WORDS: usize = 18;
-const ANSWER_WORDS: usize = 45;
+const ANSWER_WORDS: usize = 40;
+const QUESTION_WORDS: usize = 22;
+const THERE_WORDS: usize = 25;
+const PLAN_WORDS: usize = 30;
 /// The most objections and providers the page lists before trimming to fit.
 const OBJECTIONS: usize = 4;
 const PROVIDERS: usize = 8;
@@ -48,6 +51,88 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
+/// `s` cut after its last whole sentence within `n` words (a sentence ends with
+/// ". "), or cut to `n` words when its first sentence alone is longer.
+fn clip_sentences(s: &str, n: usize) -> String {
+    let mut out = String::new();
+    let mut words = 0;
+    for sentence in s.split_inclusive(". ") {
+        let w = sentence.split_whitespace().count();
+        if words + w > n {
+            break;
+        }
+        out.push_str(sentence);
+        words += w;
+    }
+    if out.trim().is_empty() {
+        clip(s, n)
+    } else {
+        out.trim_end().to_string()
+    }
+}
+
+/// A gap's answer from the outline ("What there is: …. Plan: …"): both parts kept,
+/// each cut to fit, so the plan is never what the page loses.
+fn evidence_and_plan(response: &str) -> String {
+    match response.split_once("Plan: ") {
+        Some((there, plan)) => {
+            let there = there.trim();
+            let mut out = String::new();
+            if !there.is_empty() {
+                out.push_str(&whole_claims(there, THERE_WORDS));
+                out.push(' ');
+            }
+            out.push_str("Plan: ");
+            out.push_str(&clip_sentences(plan, PLAN_WORDS));
+            out
+        }
+        None => clip_sentences(response, ANSWER_WORDS),
+    }
+}
+
+/// "What there is: A [#1]; B [#2]." cut to the claims that fit in `n` words (the
+/// first one cut to fit when it alone is longer), ending with a full stop.
+fn whole_claims(s: &str, n: usize) -> String {
+    let s = s.trim().trim_end_matches('.');
+    let mut out = String::new();
+    let mut words = 0;
+    // Claims end with their citation: "…without me [#12]; I handed…".
+    let parts: Vec<&str> = s.split("]; ").collect();
+    for (i, part) in parts.iter().enumerate() {
+        let claim = if i + 1 < parts.len() {
+            format!("{part}]")
+        } else {
+            part.to_string()
+        };
+        let w = claim.split_whitespace().count();
+        if words + w > n {
+            break;
+        }
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(&claim);
+        words += w;
+    }
+    if out.is_empty() {
+        out = clip(s, n);
+    }
+    out.push('.');
+    out
+}
+
+/// A panel question up to its first question mark, when that is short enough
+/// ("Who outside your org saw it? Who could speak to …?" keeps the first).
+fn first_question(q: &str) -> String {
+    let q = q.trim();
+    match q.find("? ") {
+        Some(end) if q[..=end].split_whitespace().count() <= QUESTION_WORDS => {
+            q[..=end].to_string()
+        }
+        _ => clip(q, QUESTION_WORDS),
+    }
+}
+
 fn cite(id: WinId) -> String {
     format!("[#{id}]")
 }
@@ -57,8 +142,11 @@ fn para(text: String) -> Para {
     Para { text, cites }
 }
 
-/// The first letter in lower case: "Hire and develop" inside a sentence.
+/// The first letter in lower case: "Hire and develop" inside a sentence ("I" stays).
 fn lower_first(s: &str) -> String {
+    if s == "I" || s.starts_with("I ") || s.starts_with("I'") {
+        return s.to_string();
+    }
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_lowercase().chain(c).collect(),
@@ -173,22 +261,24 @@ fn proof_point(src: &PackSources<'_>, w: &RankedWin, exp: &str) -> ProofPoint {
         .collect();
     let mut s = format!("{}: {}", title, clip(&first_person(&w.title), TITLE_WORDS));
     match (&w.metric, &w.result) {
-        (Some(m), _) => s.push_str(&format!(" — {}", clip(m, 12))),
+        (Some(m), _) if !crate::outline::restates(&w.title, m) => {
+            s.push_str(&format!(" — {}", clip(m, 12)))
+        }
         (None, Some(r)) if !r.trim().is_empty() => {
             s.push_str(&format!(" — {}", clip(r.trim().trim_end_matches('.'), 14)))
         }
         _ => {}
     }
     s.push_str(&format!(
-        " {} ({}). Reached {}.",
+        " {}, {}, reaching {}",
         cite(w.id),
         w.date,
         scope_words(w.scope)
     ));
     if vouchers.is_empty() {
-        s.push_str(" No one vouches for it yet.");
+        s.push_str("; no one vouches for it yet.");
     } else {
-        s.push_str(&format!(" {} can vouch.", names(&vouchers)));
+        s.push_str(&format!("; {} can vouch.", names(&vouchers)));
     }
     ProofPoint {
         win: w.id,
@@ -212,8 +302,8 @@ fn thesis(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Thesis {
         }
     }
     let mut first = format!(
-        "I am asking to move from {} to {} on the {} ladder",
-        c.current_level, c.target_level, src.data.ladder.name
+        "I am asking to move from {} to {}",
+        c.current_level, c.target_level
     );
     if exps.is_empty() {
         first.push('.');
@@ -223,29 +313,29 @@ fn thesis(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Thesis {
             exps.join("; ")
         ));
     }
-    let gaps: Vec<String> = src
-        .review
-        .gaps
+    // Who outside the org already backs the case: what a panel weighs most.
+    let outside: Vec<String> = src
+        .plan
+        .providers
         .iter()
+        .filter(|p| p.outside_org && p.status == AskStatus::Received)
         .take(2)
-        .map(|g| format!("\"{}\"", in_my_voice(&g.title)))
+        .map(|p| p.person.clone())
         .collect();
-    let mut second = match proofs.first() {
-        Some(p) => {
-            let w = src.data.wins.iter().find(|w| w.id == p.win);
-            let told = w
-                .map(|w| clip(&first_person(&w.title), TITLE_WORDS))
-                .unwrap_or_default();
-            format!("The strongest proof: {told} {}", cite(p.win))
-        }
-        None => "No win of mine shows the level yet".to_string(),
+    let mut second = if outside.is_empty() {
+        "No one outside my org has given feedback on it yet".to_string()
+    } else {
+        format!(
+            "{} outside my org back it in their feedback",
+            names(&outside)
+        )
     };
-    match gaps.as_slice() {
-        [] => second.push_str("; no expectation of the level is a gap."),
-        [g] => second.push_str(&format!("; the open question is {g}, answered below.")),
-        gs => second.push_str(&format!(
-            "; the open questions are {}, answered below.",
-            names(gs)
+    // Only the first gap: it always leads the objections, whatever the page drops.
+    match src.review.gaps.first() {
+        None => second.push_str("; no expectation of the level is a gap."),
+        Some(g) => second.push_str(&format!(
+            "; the biggest open question is \"{}\", answered below.",
+            in_my_voice(&g.title)
         )),
     }
     Thesis {
@@ -254,64 +344,153 @@ fn thesis(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Thesis {
     }
 }
 
-fn objections(src: &PackSources<'_>) -> Vec<Objection> {
+fn objections(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Vec<Objection> {
     let r = src.review;
+    let answer_to = |kind: &str, expectation: &str| {
+        let id = crate::rehearse::question_id(kind, expectation, None);
+        src.rehearsal
+            .questions
+            .iter()
+            .find(|q| q.id == id)
+            .and_then(|q| q.answer.as_deref())
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+    };
+    let mine = |a: &str| para(clip_sentences(&format!("My answer: {a}"), ANSWER_WORDS));
+    // The outline's areas for growth open with one concern per gap of the review,
+    // in its order; a gap the candidate answered ("why not earlier?") is answered
+    // in their words, the others with the evidence there is and the plan.
     let gaps = r.gaps.len().min(src.outline.growth.len());
-    let growth: Vec<Objection> = src
-        .outline
-        .growth
+    let mut gap_items: Vec<Objection> = Vec::new();
+    let mut other_growth: Vec<Objection> = Vec::new();
+    for (i, c) in src.outline.growth.iter().enumerate() {
+        if i < gaps {
+            let id = &r.gaps[i].id;
+            gap_items.push(Objection {
+                expectation: Some(id.clone()),
+                objection: c.concern.clone(),
+                answer: match answer_to(EARLIER, id) {
+                    Some(a) => mine(a),
+                    None => para(evidence_and_plan(&c.response.text)),
+                },
+                source: ObjectionSource::Gap,
+            });
+        } else {
+            other_growth.push(Objection {
+                expectation: None,
+                objection: c.concern.clone(),
+                answer: para(clip_sentences(&c.response.text, ANSWER_WORDS)),
+                source: ObjectionSource::Growth,
+            });
+        }
+    }
+    // Every other question the candidate answered: a panel's doubt with its answer
+    // ready ("is this sustained?" already sits in the areas for growth).
+    let answered_gaps: HashSet<String> = gap_items
         .iter()
-        .enumerate()
-        .map(|(i, c)| Objection {
-            expectation: if i < gaps {
-                Some(r.gaps[i].id.clone())
-            } else {
-                None
-            },
-            objection: c.concern.clone(),
-            answer: para(clip(&c.response.text, ANSWER_WORDS)),
-            source: if i < gaps {
-                ObjectionSource::Gap
-            } else {
-                ObjectionSource::Growth
-            },
-        })
+        .filter_map(|o| o.expectation.as_ref())
+        .map(|e| crate::rehearse::question_id(EARLIER, e, None))
         .collect();
-    // The outline already carries the answers to "why not earlier?" and "is this
-    // sustained?" in its areas for growth; the other answered questions join here.
     let rehearsed: Vec<Objection> = src
         .rehearsal
         .questions
         .iter()
-        .filter(|q| {
-            q.answer.is_some()
-                && !q.id.starts_with(&format!("{EARLIER}:"))
-                && !q.id.starts_with(&format!("{SUSTAINED}:"))
-        })
-        .map(|q| Objection {
-            expectation: Some(q.expectation.clone()),
-            objection: format!("The panel asks: \u{201c}{}\u{201d}", q.question.trim()),
-            answer: para(clip(
-                &format!("My answer: {}", q.answer.as_deref().unwrap_or("").trim()),
-                ANSWER_WORDS,
-            )),
-            source: ObjectionSource::Rehearsal,
+        .filter(|q| !answered_gaps.contains(&q.id) && !q.id.starts_with(&format!("{SUSTAINED}:")))
+        .filter_map(|q| {
+            let a = q
+                .answer
+                .as_deref()
+                .map(str::trim)
+                .filter(|a| !a.is_empty())?;
+            Some(Objection {
+                expectation: Some(q.expectation.clone()),
+                objection: format!(
+                    "The panel asks: \u{201c}{}\u{201d}",
+                    first_question(&q.question)
+                ),
+                answer: mine(a),
+                source: ObjectionSource::Rehearsal,
+            })
         })
         .collect();
-    let (gap_items, other_growth): (Vec<Objection>, Vec<Objection>) = growth
-        .into_iter()
-        .partition(|o| o.source == ObjectionSource::Gap);
+    // The ladder's panel questions the candidate has not answered yet, for the
+    // expectations that are not gaps: answered with the strongest story at the level.
+    let gap_ids: HashSet<&str> = r.gaps.iter().map(|g| g.id.as_str()).collect();
+    let panel_prefix = "panel:";
+    let from_evidence: Vec<Objection> = src
+        .rehearsal
+        .questions
+        .iter()
+        .filter(|q| {
+            q.id.starts_with(panel_prefix)
+                && q.answer.is_none()
+                && !gap_ids.contains(q.expectation.as_str())
+        })
+        .filter_map(|q| {
+            let section = src
+                .outline
+                .expectations
+                .iter()
+                .find(|e| e.id == q.expectation)?;
+            // A story the proof points do not already tell, else the proof point.
+            let shown: Vec<WinId> = proofs.iter().map(|p| p.win).collect();
+            let e = section
+                .evidence
+                .iter()
+                .find(|e| !shown.contains(&e.id))
+                .or_else(|| section.evidence.first())?;
+            let mut a = format!(
+                "The evidence: {}",
+                clip(&first_person(&e.title), TITLE_WORDS)
+            );
+            if let Some(m) = &e.metric
+                && !crate::outline::restates(&e.title, m)
+            {
+                a.push_str(&format!(" ({})", clip(m, 12)));
+            }
+            a.push_str(&format!(" {}", cite(e.id)));
+            if e.vouchers.is_empty() {
+                a.push('.');
+            } else {
+                a.push_str(&format!("; {} can vouch.", names(&e.vouchers)));
+            }
+            Some(Objection {
+                expectation: Some(q.expectation.clone()),
+                objection: format!(
+                    "The panel asks: \u{201c}{}\u{201d}",
+                    first_question(&q.question)
+                ),
+                answer: para(a),
+                source: ObjectionSource::Rehearsal,
+            })
+        })
+        .collect();
+    // Gaps and rehearsed answers alternate, so a page trimmed to fit keeps both.
     let mut out: Vec<Objection> = Vec::new();
-    out.extend(gap_items.iter().take(2).cloned());
-    out.extend(rehearsed.iter().take(2).cloned());
-    out.extend(gap_items.into_iter().skip(2));
-    out.extend(rehearsed.into_iter().skip(2));
+    let mut g = gap_items.into_iter();
+    let mut q = rehearsed.into_iter();
+    loop {
+        let (a, b) = (g.next(), q.next());
+        if a.is_none() && b.is_none() {
+            break;
+        }
+        out.extend(a);
+        out.extend(b);
+    }
+    out.extend(from_evidence);
     out.extend(other_growth);
     out.truncate(OBJECTIONS);
     out
 }
 
 fn providers(src: &PackSources<'_>) -> Vec<ProviderLine> {
+    let floor: HashSet<&String> = src
+        .review
+        .expectations
+        .iter()
+        .filter(|e| e.floor)
+        .map(|e| &e.id)
+        .collect();
     src.plan
         .providers
         .iter()
@@ -321,7 +500,16 @@ fn providers(src: &PackSources<'_>) -> Vec<ProviderLine> {
             relation: p.relation,
             outside_org: p.outside_org,
             status: p.status,
-            expectations: p.expectations.clone(),
+            // The floor says nothing about the level when they speak to more.
+            expectations: if p.expectations.iter().any(|e| !floor.contains(e)) {
+                p.expectations
+                    .iter()
+                    .filter(|e| !floor.contains(*e))
+                    .cloned()
+                    .collect()
+            } else {
+                p.expectations.clone()
+            },
         })
         .collect()
 }
@@ -337,7 +525,7 @@ fn asks(
     if !proofs.is_empty() {
         let ids: Vec<String> = proofs.iter().map(|p| cite(p.win)).collect();
         out.push(para(format!(
-            "Open with the thesis and lead with {}: each shows work at {}, not only my teams' delivery.",
+            "Lead with {}, each showing work at {} beyond my teams' delivery.",
             names(&ids),
             src.data.cycle.target_level
         )));
@@ -357,13 +545,6 @@ fn asks(
             names(&asked)
         )));
     }
-    let planned = with(AskStatus::Planned);
-    if !planned.is_empty() {
-        out.push(para(format!(
-            "Tell me whether {} are the right people to ask for feedback; I have not asked yet.",
-            names(&planned)
-        )));
-    }
     if let Some(o) = objections
         .iter()
         .find(|o| o.source == ObjectionSource::Gap)
@@ -381,12 +562,18 @@ fn asks(
             in_my_voice(&o.title)
         )));
     }
-    out.push(para(
-        "Tell me which objection you expect the panel to press hardest, so I rehearse my answer to it."
-            .into(),
-    ));
+    let planned = with(AskStatus::Planned);
+    if !planned.is_empty() {
+        out.push(para(format!(
+            "Tell me whether {} are the right people to ask for feedback; I have not asked yet.",
+            names(&planned)
+        )));
+    }
     out
 }
+
+/// A step of trimming the page: when it applies, and what it cuts.
+type Cut<'a> = (&'a dyn Fn(&Pack) -> bool, &'a dyn Fn(&mut Pack));
 
 /// Composes the pack from its sources. Pure: the same sources give the same page.
 /// Objections, then providers, then asks are dropped from the end until the page
@@ -396,41 +583,51 @@ pub fn compose(src: &PackSources<'_>) -> Pack {
         .into_iter()
         .map(|(w, e)| proof_point(src, w, e))
         .collect();
-    let objections = objections(src);
+    let objections = objections(src, &proofs);
     let providers = providers(src);
     let ask = asks(src, &proofs, &providers, &objections);
     let c = &src.data.cycle;
     let mut pack = Pack {
-        title: format!(
-            "Sponsor pack: the case for {} ({} to {})",
-            c.target_level, c.current_level, c.target_level
-        ),
+        title: format!("Sponsor pack: {} to {}", c.current_level, c.target_level),
         thesis: thesis(src, &proofs),
         cycle: c.clone(),
         ladder_name: src.data.ladder.name.clone(),
         proof_points: proofs,
         objections,
         providers,
+        more_providers: Vec::new(),
         uncovered: src.plan.uncovered.clone(),
         ask,
         words: 0,
     };
+    // What goes first when the page is too long: the least needed asks and
+    // providers, then objections beyond the two most likely, then the rest.
+    // A provider the page has no room for in full is still named, more briefly.
+    let brief = |p: &mut Pack| {
+        if let Some(x) = p.providers.pop() {
+            p.more_providers.insert(0, x);
+        }
+    };
+    let steps: [Cut<'_>; 9] = [
+        (&|p| p.ask.len() > 3, &|p| drop(p.ask.pop())),
+        (&|p| p.providers.len() > 3, &brief),
+        (&|p| p.objections.len() > 3, &|p| drop(p.objections.pop())),
+        (&|p| p.providers.len() > 2, &brief),
+        (&|p| p.ask.len() > 2, &|p| drop(p.ask.pop())),
+        (&|p| p.objections.len() > 2, &|p| drop(p.objections.pop())),
+        (&|p| p.providers.len() > 1, &brief),
+        (&|p| p.objections.len() > 1, &|p| drop(p.objections.pop())),
+        (&|p| !p.uncovered.is_empty(), &|p| drop(p.uncovered.pop())),
+    ];
     loop {
         pack.words = super::word_count(&super::text(&pack));
         if pack.words <= MAX_WORDS {
             return pack;
         }
-        if pack.objections.len() > 1 {
-            pack.objections.pop();
-        } else if pack.providers.len() > 3 {
-            pack.providers.pop();
-        } else if pack.ask.len() > 1 {
-            pack.ask.pop();
-        } else if pack.uncovered.len() > 1 {
-            pack.uncovered.pop();
-        } else if pack.objections.pop().is_some() || pack.providers.pop().is_some() {
-        } else {
-            return pack;
+        match steps.iter().find(|(can, _)| can(&pack)) {
+            Some((_, cut)) => cut(&mut pack),
+            // Titles and answers are clipped: the page cannot run long from here.
+            None => return pack,
         }
     }
 }

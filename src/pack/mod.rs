@@ -121,7 +121,10 @@ pub fn check(store: &Store, pack: &Pack) -> Result<()> {
     }
 }
 
-/// Words in a text, as the page's limit counts them.
+/// Words in a text, as the page's limit counts them: runs between spaces with a
+/// letter or digit in them (a dash or a "·" between words is not a word).
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }

@@ -104,6 +104,8 @@ pub struct Pack {
     pub objections: Vec<Objection>,
     /// Who was asked for feedback, who answered, on what.
     pub providers: Vec<ProviderLine>,
+    /// More providers, named on the page without what they speak to (for room).
+    pub more_providers: Vec<ProviderLine>,
     /// Expectations no provider can speak to yet (ids).
     pub uncovered: Vec<String>,
     /// What the candidate asks of the manager, addressed to the manager.

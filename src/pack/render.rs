@@ -29,7 +29,7 @@ fn subtitle(p: &Pack) -> String {
     if let Some(t) = p.cycle.target_date {
         let _ = write!(s, " · calibration {t}");
     }
-    s.push_str(" · [#N] is a win in Caliber");
+    s.push_str(" · citations are win ids in Caliber");
     s
 }
 
@@ -61,6 +61,16 @@ fn provider_line(p: &ProviderLine) -> String {
     s
 }
 
+/// "Also: Kenji Watanabe (answered), Ama Mensah (not asked yet)."
+fn more_providers_line(p: &Pack) -> Option<String> {
+    let named: Vec<String> = p
+        .more_providers
+        .iter()
+        .map(|x| format!("{} ({})", x.person, status_words(x.status)))
+        .collect();
+    (!named.is_empty()).then(|| format!("Also: {}.", named.join(", ")))
+}
+
 fn uncovered_line(p: &Pack) -> Option<String> {
     (!p.uncovered.is_empty())
         .then(|| format!("No provider can speak yet to: {}.", p.uncovered.join(", ")))
@@ -90,6 +100,9 @@ pub fn text(p: &Pack) -> String {
     let _ = writeln!(out, "\n{PROVIDERS}");
     for x in &p.providers {
         let _ = writeln!(out, "- {}", provider_line(x));
+    }
+    if let Some(m) = more_providers_line(p) {
+        let _ = writeln!(out, "{m}");
     }
     if let Some(u) = uncovered_line(p) {
         let _ = writeln!(out, "{u}");
@@ -135,6 +148,9 @@ fn markdown(p: &Pack) -> String {
     for x in &p.providers {
         let _ = writeln!(out, "- {}", md(&provider_line(x)));
     }
+    if let Some(m) = more_providers_line(p) {
+        let _ = writeln!(out, "\n{}", md(&m));
+    }
     if let Some(u) = uncovered_line(p) {
         let _ = writeln!(out, "\n{}", md(&u));
     }
@@ -145,23 +161,26 @@ fn markdown(p: &Pack) -> String {
     out
 }
 
-/// Print rules that keep the pack on one sheet: a fixed A4 page with narrow
-/// margins, small type, tight spacing. A4 is the narrower sheet and Letter the
-/// shorter; the page holds what fits both.
+/// Rules after the outline's (plain element selectors, which word processors
+/// read too) that keep the pack on one sheet: a fixed A4 page with
+/// narrow margins, small type, tight spacing, on screen as in print (so a program
+/// that lays out HTML without print media, as a word processor does, gets one page
+/// too). A4 is the narrower sheet and Letter the shorter; the word limit keeps the
+/// page well inside both.
 const ONE_PAGE: &str = r#"
-.pack h1 { font-size: 1.5rem; }
-.pack h2 { font-size: 1.05rem; margin: 1.1rem 0 .4rem; }
-.pack ol, .pack ul { padding-left: 1.25rem; margin: 0 0 .5rem; }
-.pack li { margin-bottom: .3rem; }
+@page { size: A4; margin: 12mm 14mm; }
+body { padding: 1.5rem 1.25rem; font-size: 10pt; line-height: 1.35; }
+main { max-width: 48rem; }
+header { margin-bottom: 4pt; }
+h1 { font-size: 15pt; margin: 0 0 2pt; }
+.subtitle { font-size: 8.5pt; margin: 0 0 4pt; }
+h2 { font-size: 11pt; margin: 8pt 0 3pt; padding-bottom: 1pt; border-bottom-width: 0; }
+p { margin: 0 0 4pt; }
+ol, ul { margin: 0 0 4pt; padding-left: 14pt; }
+li { margin: 0 0 2pt; }
+footer { display: none; }
 @media print {
-  @page { size: A4; margin: 12mm 14mm; }
-  body { font-size: 9.5pt; line-height: 1.3; }
-  .pack h1 { font-size: 14pt; margin: 0 0 2pt; }
-  .pack .subtitle { font-size: 8.5pt; margin: 0 0 4pt; }
-  .pack h2 { font-size: 11pt; margin: 7pt 0 3pt; padding-bottom: 1pt; }
-  .pack p { margin: 0 0 4pt; }
-  .pack li { margin-bottom: 2pt; }
-  footer { display: none; }
+  body { padding: 0; font-size: 9.5pt; line-height: 1.3; }
 }
 "#;
 
@@ -199,6 +218,9 @@ fn html(p: &Pack) -> String {
         let _ = writeln!(b, "<li>{}</li>", escape(&provider_line(x)));
     }
     b.push_str("</ul>\n");
+    if let Some(m) = more_providers_line(p) {
+        let _ = writeln!(b, "<p>{}</p>", escape(&m));
+    }
     if let Some(u) = uncovered_line(p) {
         let _ = writeln!(b, "<p>{}</p>", escape(&u));
     }
@@ -271,6 +293,9 @@ fn docx(p: &Pack) -> Result<Vec<u8>> {
     doc = doc.add_paragraph(heading(PROVIDERS));
     for x in &p.providers {
         doc = doc.add_paragraph(tight(word::bullet(0).add_run(word::run(&provider_line(x)))));
+    }
+    if let Some(m) = more_providers_line(p) {
+        doc = doc.add_paragraph(tight(word::body(&m, None)));
     }
     if let Some(u) = uncovered_line(p) {
         doc = doc.add_paragraph(tight(word::body(&u, None)));
