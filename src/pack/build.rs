@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::model::{
     MAX_WORDS, Objection, ObjectionSource, PROOF_POINTS, Pack, ProofPoint, ProviderLine, Thesis,
 };
+use super::render::{text, word_count};
 use crate::feedback_plan::{AskStatus, FeedbackPlan};
 use crate::model::{PersonId, Scope, WinId};
 use crate::outline::voice::{claim_of, in_my_voice};
@@ -620,7 +621,7 @@ pub fn compose(src: &PackSources<'_>) -> Pack {
         (&|p| !p.uncovered.is_empty(), &|p| drop(p.uncovered.pop())),
     ];
     loop {
-        pack.words = super::word_count(&super::text(&pack));
+        pack.words = word_count(&text(&pack));
         if pack.words <= MAX_WORDS {
             return pack;
         }

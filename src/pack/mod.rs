@@ -19,7 +19,7 @@ pub use build::{PackSources, compose};
 pub use model::{
     MAX_WORDS, Objection, ObjectionSource, PROOF_POINTS, Pack, ProofPoint, ProviderLine, Thesis,
 };
-pub use render::{render, text};
+pub use render::{render, text, word_count};
 
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -119,12 +119,4 @@ pub fn check(store: &Store, pack: &Pack) -> Result<()> {
             bad.join(", ")
         )))
     }
-}
-
-/// Words in a text, as the page's limit counts them: runs between spaces with a
-/// letter or digit in them (a dash or a "·" between words is not a word).
-pub fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
 }

@@ -114,6 +114,14 @@ pub fn text(p: &Pack) -> String {
     out
 }
 
+/// Words in a text, as the page's limit counts them: runs between spaces with a
+/// letter or digit in them (a dash or a "·" between words is not a word).
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 /// Writes the pack in a format, as bytes (DOCX is binary).
 pub fn render(p: &Pack, format: OutlineFormat) -> Result<Vec<u8>> {
     match format {

@@ -520,30 +520,66 @@ fn pdf_pages(file: &Path) -> usize {
         .unwrap_or_else(|| panic!("pdfinfo gives the pages: {info}"))
 }
 
-fn pages_of(p: &Pack, format: OutlineFormat, ext: &str) -> usize {
+/// The PDF's pages, and how far down its first page the text reaches (points from
+/// the top, from `pdftotext -bbox`).
+fn one_page_of(p: &Pack, format: OutlineFormat, ext: &str) -> (usize, f64) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join(format!("pack.{ext}"));
     std::fs::write(&file, pack::render(p, format).unwrap()).unwrap();
-    pdf_pages(&file)
+    let pages = pdf_pages(&file);
+    let out = Command::new(find_program(&["pdftotext"]))
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(file.with_extension("pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let html = String::from_utf8_lossy(&out.stdout);
+    let lowest = html
+        .split("yMax=\"")
+        .skip(1)
+        .filter_map(|t| t.split('"').next()?.parse::<f64>().ok())
+        .fold(0.0, f64::max);
+    assert!(lowest > 0.0, "the page has text: {html}");
+    (pages, lowest)
 }
 
-/// The page count check itself can fail: a pack far over the limit prints on more
-/// than one page.
+/// A4 is 842 points tall and 595 wide, Letter 792 by 612: a page laid out on A4
+/// whose text ends above Letter's height less its bottom margin also fits Letter
+/// (Letter is wider, so no line wraps more).
+const LETTER_TEXT_BOTTOM: f64 = 792.0 - 36.0;
+
+fn assert_one_page_on_a4_and_letter(p: &Pack) {
+    for (format, ext) in [(OutlineFormat::Docx, "docx"), (OutlineFormat::Html, "html")] {
+        let (pages, lowest) = one_page_of(p, format, ext);
+        assert_eq!(pages, 1, "{ext} prints on one page");
+        assert!(
+            lowest < LETTER_TEXT_BOTTOM,
+            "{ext}: the text ends {lowest:.0} pt down the page, past what Letter holds"
+        );
+    }
+}
+
+/// The page checks themselves can fail: a pack far over the limit prints on more
+/// than one page, and its full first page reaches past Letter's height.
 #[test]
 fn the_page_count_sees_a_second_page() {
     let s = demo();
     let mut p = pack::build(&s, d(TODAY)).unwrap();
     let extra = p.objections[0].clone();
     p.objections = vec![extra; 40];
-    assert!(pages_of(&p, OutlineFormat::Docx, "docx") > 1);
+    for (format, ext) in [(OutlineFormat::Docx, "docx"), (OutlineFormat::Html, "html")] {
+        let (pages, lowest) = one_page_of(&p, format, ext);
+        assert!(pages > 1, "{ext}: {pages} pages");
+        // A full first page reaches past what Letter holds: the bound can fail too.
+        assert!(lowest > LETTER_TEXT_BOTTOM, "{ext}: {lowest}");
+    }
 }
 
 #[test]
-fn the_demo_pack_prints_on_one_page_in_word_and_html() {
+fn the_demo_pack_prints_on_one_page_in_word_and_html_on_a4_and_letter() {
     let s = demo();
     let p = pack::build(&s, d(TODAY)).unwrap();
-    assert_eq!(pages_of(&p, OutlineFormat::Docx, "docx"), 1);
-    assert_eq!(pages_of(&p, OutlineFormat::Html, "html"), 1);
+    assert_one_page_on_a4_and_letter(&p);
 }
 
 #[test]
@@ -589,8 +625,7 @@ fn five_hundred_wins_in_the_window_still_give_one_page() {
     assert!(in_window >= 500, "{in_window} wins in the window");
     let p = pack::build(&s, d(TODAY)).unwrap();
     check_pack(&s, &p);
-    assert_eq!(pages_of(&p, OutlineFormat::Docx, "docx"), 1);
-    assert_eq!(pages_of(&p, OutlineFormat::Html, "html"), 1);
+    assert_one_page_on_a4_and_letter(&p);
 }
 
 // --- the binary ---------------------------------------------------------------
