@@ -134,6 +134,21 @@ fn first_question(q: &str) -> String {
     }
 }
 
+/// "Hannah Lindqvist (peer)": a person's name with how they relate to the
+/// candidate, when the ledger says.
+fn with_relation(src: &PackSources<'_>, name: &str) -> String {
+    match src
+        .data
+        .people
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.relation)
+    {
+        Some(r) => format!("{name} ({})", r.words()),
+        None => name.to_string(),
+    }
+}
+
 fn cite(id: WinId) -> String {
     format!("[#{id}]")
 }
@@ -453,7 +468,8 @@ fn objections(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Vec<Objection> {
             if e.vouchers.is_empty() {
                 a.push('.');
             } else {
-                a.push_str(&format!("; {} can vouch.", names(&e.vouchers)));
+                let named: Vec<String> = e.vouchers.iter().map(|n| with_relation(src, n)).collect();
+                a.push_str(&format!("; {} can vouch.", names(&named)));
             }
             Some(Objection {
                 expectation: Some(q.expectation.clone()),
