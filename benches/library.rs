@@ -171,6 +171,24 @@ fn benches(c: &mut Criterion) {
     }
 
     {
+        let mut g = group(c, "pack");
+        for s in &sets {
+            // `caliber pack`: the page built from the review, outline, rehearsal
+            // and feedback plan of one read of the cycle, and its honesty check.
+            g.bench_function(BenchmarkId::new("build", s.size), |b| {
+                b.iter(|| caliber::pack::build(&s.store, as_of).expect("pack"))
+            });
+            g.bench_function(BenchmarkId::new("build_check_docx", s.size), |b| {
+                b.iter(|| {
+                    let p = caliber::pack::build(&s.store, as_of).expect("pack");
+                    caliber::pack::check(&s.store, &p).expect("honest");
+                    caliber::pack::render(&p, OutlineFormat::Docx).expect("docx")
+                })
+            });
+        }
+    }
+
+    {
         let mut g = group(c, "first_view");
         for s in &sets {
             // The app's first view: app info (count, cycle), the current ladder and

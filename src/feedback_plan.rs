@@ -37,7 +37,7 @@ pub const WAITING_AFTER_DAYS: i64 = 14;
 pub const WINS_PER_REQUEST: usize = 5;
 
 /// Where a provider's feedback stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum AskStatus {
     /// Proposed, not asked yet.

@@ -169,6 +169,20 @@ fn every_command_prints_json_with_the_json_flag() {
     let v = check("outline", &["outline", "-o", &to], &[]);
     assert_eq!(v["written"], to, "{v}");
     assert!(Path::new(&to).exists());
+    let v = check("pack", &["pack"], &[]);
+    assert_eq!(
+        v["proof_points"].as_array().map(Vec::len),
+        Some(3),
+        "the pack: {v}"
+    );
+    let v = check("pack", &["pack", "-f", "markdown"], &[]);
+    assert!(
+        v["text"].as_str().unwrap().starts_with("# Sponsor pack"),
+        "{v}"
+    );
+    let to = file("pack.docx");
+    let v = check("pack", &["pack", "-o", &to], &[]);
+    assert_eq!(v["written"], to, "{v}");
 
     let v = check("import", &["import", &file("export.csv")], &[]);
     assert_eq!(v["wins"], 0, "the same wins again are skipped: {v}");
