@@ -72,6 +72,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         cycle_levels,
         review_wins,
         set_win_level,
+        feedback_plan,
+        ask_feedback,
+        unask_feedback,
+        rehearse,
+        rehearse_answer,
     ]
 }
 
@@ -470,4 +475,40 @@ pub fn set_win_level(
     level: Option<caliber::Level>,
 ) -> Result<()> {
     db.with(|s| s.set_level(id, &expectation, level))
+}
+
+// Before calibration: the feedback plan and the rehearsal.
+
+/// Who to ask for feedback, with a request drafted for each, and where each stands.
+#[tauri::command(async)]
+pub fn feedback_plan(db: State<'_, Db>) -> Result<caliber::feedback_plan::PlanView> {
+    db.with(|s| Ok(caliber::feedback_plan::plan_store(s, today())?.view()))
+}
+
+/// Marks person `id` as asked for feedback today (one undo step).
+#[tauri::command(async)]
+pub fn ask_feedback(db: State<'_, Db>, id: i64) -> Result<caliber::FeedbackAsk> {
+    db.with(|s| s.ask_feedback(id, today()))
+}
+
+/// Takes back that person `id` was asked (one undo step).
+#[tauri::command(async)]
+pub fn unask_feedback(db: State<'_, Db>, id: i64) -> Result<()> {
+    db.with(|s| s.unask_feedback(id))
+}
+
+/// The questions a panel will ask about this case, with the user's answers.
+#[tauri::command(async)]
+pub fn rehearse(db: State<'_, Db>) -> Result<caliber::rehearse::Rehearsal> {
+    db.with(|s| caliber::rehearse::rehearse_store(s, today()))
+}
+
+/// Keeps the user's answer to question `id`; an empty answer is refused.
+#[tauri::command(async)]
+pub fn rehearse_answer(
+    db: State<'_, Db>,
+    id: String,
+    text: String,
+) -> Result<caliber::rehearse::Question> {
+    db.with(|s| caliber::rehearse::answer(s, today(), &id, &text))
 }

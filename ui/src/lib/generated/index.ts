@@ -21,6 +21,7 @@ export type { ExpectationReview } from "./ExpectationReview";
 export type { ExpectationSection } from "./ExpectationSection";
 export type { ExpectationTag } from "./ExpectationTag";
 export type { Feedback } from "./Feedback";
+export type { FeedbackAsk } from "./FeedbackAsk";
 export type { FeedbackDraft } from "./FeedbackDraft";
 export type { Forte } from "./Forte";
 export type { Gap } from "./Gap";
