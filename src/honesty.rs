@@ -19,7 +19,8 @@ pub fn numbers(text: &str) -> Vec<String> {
 }
 
 /// Every run of digits the user (or the ladder they chose) wrote anywhere: wins,
-/// feedback, people, the cycle and its ladder, as their JSON holds them.
+/// feedback, people, the cycle and its ladder, and their answers to the
+/// rehearsal's questions, as their JSON holds them.
 pub fn evidence_numbers(store: &Store) -> Result<HashSet<String>> {
     fn text<T: serde::Serialize>(v: &T) -> Result<String> {
         serde_json::to_string(v).map_err(Error::json)
@@ -33,6 +34,9 @@ pub fn evidence_numbers(store: &Store) -> Result<HashSet<String>> {
     }
     for p in store.list_people()? {
         all.push_str(&text(&p)?);
+    }
+    for a in store.answers()? {
+        all.push_str(&text(&a)?);
     }
     all.push_str(&text(&store.cycle()?)?);
     all.push_str(&text(&store.current_ladder()?)?);

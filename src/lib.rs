@@ -17,6 +17,7 @@ pub mod level;
 pub mod model;
 pub mod names;
 pub mod outline;
+pub mod pack;
 pub mod paths;
 pub mod people;
 pub mod rehearse;

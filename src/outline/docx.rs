@@ -41,7 +41,7 @@ fn clean(s: &str) -> String {
         .collect()
 }
 
-fn run(s: &str) -> Run {
+pub(crate) fn run(s: &str) -> Run {
     Run::new().add_text(clean(s))
 }
 
@@ -57,7 +57,7 @@ fn is_web_link(url: &str) -> bool {
 
 /// The wins a citation can link to (those in the appendix), and those it did link
 /// to: only these get a bookmark, which keeps a long appendix light.
-struct Links {
+pub(crate) struct Links {
     known: HashSet<WinId>,
     used: RefCell<HashSet<WinId>>,
 }
@@ -79,7 +79,7 @@ impl Links {
 
 /// Adds a text to a paragraph, turning each `[#id]` the appendix has into a
 /// link to that row's bookmark.
-fn cited(mut p: Paragraph, text: &str, known: Option<&Links>) -> Paragraph {
+pub(crate) fn cited(mut p: Paragraph, text: &str, known: Option<&Links>) -> Paragraph {
     // Plain text up to the next link is gathered into one run.
     let mut plain = String::new();
     let mut rest = text;
@@ -127,19 +127,19 @@ fn heading(level: usize, text: &str) -> Paragraph {
         .add_run(run(text))
 }
 
-fn body(text: &str, known: Option<&Links>) -> Paragraph {
+pub(crate) fn body(text: &str, known: Option<&Links>) -> Paragraph {
     cited(Paragraph::new(), text, known)
 }
 
-fn bullet(level: usize) -> Paragraph {
+pub(crate) fn bullet(level: usize) -> Paragraph {
     Paragraph::new().numbering(NumberingId::new(BULLETS), IndentLevel::new(level))
 }
 
-fn muted(text: &str) -> Paragraph {
+pub(crate) fn muted(text: &str) -> Paragraph {
     Paragraph::new().add_run(run(text).italic().color(MUTED))
 }
 
-fn styles(doc: Docx) -> Docx {
+pub(crate) fn styles(doc: Docx) -> Docx {
     let spacing = |before: u32, after: u32| LineSpacing::new().before(before).after(after);
     doc.default_fonts(
         RunFonts::new()
@@ -256,7 +256,7 @@ fn styles(doc: Docx) -> Docx {
     )
 }
 
-fn pack(doc: Docx) -> Result<Vec<u8>> {
+pub(crate) fn pack(doc: Docx) -> Result<Vec<u8>> {
     let mut buf = Cursor::new(Vec::new());
     doc.build()
         .pack(&mut buf)

@@ -101,7 +101,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
 "#;
 
 /// Escapes text for HTML element content and quoted attribute values.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -148,7 +148,7 @@ fn link_citations(escaped: &str, known: Option<&HashSet<WinId>>) -> String {
 }
 
 /// A paragraph of the user's draft: escaped, then citations linked.
-fn text(s: &str, known: Option<&HashSet<WinId>>) -> String {
+pub(crate) fn text(s: &str, known: Option<&HashSet<WinId>>) -> String {
     link_citations(&escape(s), known)
 }
 
@@ -183,13 +183,21 @@ fn strength_class(strength: Strength) -> &'static str {
 
 /// The page around a body: doctype, head with the inline style, and `<main>`.
 fn page(title: &str, body: &str) -> String {
+    page_styled(title, body, "")
+}
+
+/// [`page`] with more style rules after the outline's (a one-page print layout).
+pub(crate) fn page_styled(title: &str, body: &str, extra_style: &str) -> String {
     let mut out = String::with_capacity(body.len() + STYLE.len() + 512);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"color-scheme\" content=\"light dark\">\n");
     out.push_str("<meta name=\"generator\" content=\"Caliber\">\n");
     let _ = writeln!(out, "<title>{}</title>", escape(title));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
+    let _ = writeln!(
+        out,
+        "<style>{STYLE}{extra_style}</style>\n</head>\n<body>\n<main>"
+    );
     out.push_str(body);
     out.push_str("<footer>Written by Caliber from your own evidence. Citations like [#12] are win ids in Caliber.</footer>\n");
     out.push_str("</main>\n</body>\n</html>\n");

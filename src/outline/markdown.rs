@@ -14,7 +14,7 @@ use super::model::{Evidence, Forte, Outline};
 /// `s` as Markdown text: every character a viewer could read as markup, a link,
 /// an HTML tag or entity, emphasis, a table cell's end, or (at the start) a
 /// heading, list or quote is backslash-escaped.
-fn md(s: &str) -> String {
+pub(crate) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for (i, c) in s.char_indices() {
         let special = match c {
@@ -44,7 +44,7 @@ fn starts_entity(s: &str) -> bool {
 /// [`md`], then each citation `[#12]` of the narrative given back its brackets so it
 /// reads as written. One followed by `(`, `[` or `:` stays escaped: it would
 /// otherwise turn the user's text after it into a link.
-fn md_cited(s: &str) -> String {
+pub(crate) fn md_cited(s: &str) -> String {
     let escaped = md(s);
     let mut out = String::with_capacity(escaped.len());
     let mut rest = escaped.as_str();

@@ -6,20 +6,22 @@
 //! The outline is data ([`Outline`], kept in `model`); `markdown`, `html` and
 //! `docx` render it.
 
-mod docx;
-mod html;
-mod markdown;
+pub(crate) mod docx;
+pub(crate) mod html;
+pub(crate) mod markdown;
 mod model;
 mod narrative;
 pub mod voice;
 
 pub use crate::review::count_words;
 pub use docx::APPENDIX_TABLE_ROWS;
+pub(crate) use model::weight;
 pub use model::{
     AppendixRow, Concern, Evidence, ExpectationSection, FORTE_MAX_WORDS, Forte, Outline, Para,
     PrincipleSection, ProvidersSection, Quote, Sources,
 };
 pub use narrative::first_person;
+pub(crate) use narrative::{cites_of, restates};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -31,7 +33,7 @@ use crate::model::{Feedback, Win, WinId, WinPerson};
 use crate::rehearse;
 use crate::review::{CycleData, RankedWin, Review, Reviewable, Strength, review};
 use crate::store::Store;
-use model::{best_for, weight};
+use model::best_for;
 
 /// The formats an outline can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, clap::ValueEnum)]

@@ -193,7 +193,7 @@ pub struct Sources<'a> {
 }
 
 /// How good a win is as evidence: confirmed, with a number, wide, vouched, recent.
-pub(super) fn weight(w: &RankedWin, expectation: Option<&str>) -> (u32, NaiveDate, WinId) {
+pub(crate) fn weight(w: &RankedWin, expectation: Option<&str>) -> (u32, NaiveDate, WinId) {
     let mut s = 0;
     if let Some(e) = expectation
         && w.expectations.iter().any(|t| t.id == e && t.confirmed)

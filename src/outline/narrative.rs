@@ -119,7 +119,7 @@ fn claim(w: &RankedWin) -> String {
 
 /// True when a title already carries the metric's numbers ("conversion +0.9
 /// points" and "+0.9 pts"), so the draft does not say them twice.
-fn restates(title: &str, metric: &str) -> bool {
+pub(crate) fn restates(title: &str, metric: &str) -> bool {
     let nums = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_ascii_digit() && c != '.')
             .map(|n| n.trim_matches('.'))

@@ -25,6 +25,7 @@ mod names;
 mod outline;
 mod outline_render;
 mod outline_voice;
+mod pack;
 mod people_overview;
 mod rehearse;
 mod review;

@@ -38,6 +38,7 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::outline::Outline,
         caliber::outline::Forte,
         caliber::outline::OutlineFormat,
+        caliber::pack::Pack,
         caliber::ErrorReport,
         caliber::ErrorKind,
         caliber::store::Undone,

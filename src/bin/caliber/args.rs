@@ -181,6 +181,18 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The sponsor pack: one page for the manager who argues your case at calibration
+    Pack {
+        /// [default: from -o's extension, else markdown]
+        #[arg(long, short, value_enum, ignore_case = true)]
+        format: Option<OutlineFormat>,
+        /// File to write [default: standard output; required for docx]
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists (a database is never replaced)
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]

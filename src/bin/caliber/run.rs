@@ -150,6 +150,11 @@ pub fn run(cli: Cli) -> Result<()> {
             forte,
             force,
         } => outline(&store, format, output, forte, force, &out),
+        Command::Pack {
+            format,
+            output,
+            force,
+        } => pack(&store, format, output, force, &out),
         Command::Backup { output, force } => {
             let target = match output {
                 Some(p) => p,
@@ -804,6 +809,54 @@ fn outline(
             out.done(
                 &written(&path, &name, bytes.len()),
                 &format!("Wrote {}", path.display()),
+            )
+        }
+        None if out.is_json() && format != OutlineFormat::Json => out.done(
+            &serde_json::json!({ "format": name, "text": String::from_utf8_lossy(&bytes) }),
+            "",
+        ),
+        None => print::stdout(&String::from_utf8_lossy(&bytes)),
+    }
+}
+
+fn pack(
+    store: &Store,
+    format: Option<caliber::outline::OutlineFormat>,
+    output: Option<std::path::PathBuf>,
+    force: bool,
+    out: &Out,
+) -> Result<()> {
+    use caliber::outline::OutlineFormat;
+    use caliber::pack;
+    let format = match (&format, &output) {
+        (Some(f), _) => *f,
+        (None, Some(path)) => OutlineFormat::from_path(path).unwrap_or(OutlineFormat::Markdown),
+        // `--json` alone asks for the pack as JSON.
+        (None, None) if out.is_json() => OutlineFormat::Json,
+        (None, None) => OutlineFormat::Markdown,
+    };
+    if format == OutlineFormat::Docx && output.is_none() {
+        return Err(Error::InvalidInput(
+            "a Word document cannot go to the terminal; name a file with -o pack.docx".into(),
+        ));
+    }
+    if let Some(path) = &output {
+        // Refused before the work of building, and checked again on writing.
+        caliber::paths::check_output(path, store.path(), force)?;
+    }
+    let p = pack::build(store, caliber::dates::today())?;
+    pack::check(store, &p)?;
+    let bytes = pack::render(&p, format)?;
+    let name = serde_json::to_value(format)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    match output {
+        Some(path) => {
+            write_output(store, &path, &bytes, force)?;
+            out.done(
+                &written(&path, &name, bytes.len()),
+                &format!("Wrote {} ({} words)", path.display(), p.words),
             )
         }
         None if out.is_json() && format != OutlineFormat::Json => out.done(

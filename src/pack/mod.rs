@@ -1,0 +1,130 @@
+//! The sponsor pack: the one page a candidate hands to the manager who will argue
+//! the case at calibration without them in the room. It is a report over the same
+//! cycle data as the review, the outline, the rehearsal and the feedback plan, and
+//! adds no judgment of its own: the thesis and proof points are the strongest wins
+//! across the expectations that set the target level apart (never the floor while
+//! others have evidence), the objections are the review's gaps, the outline's
+//! areas for growth and the rehearsal's answered questions, the provider map is the
+//! feedback plan. Every figure on the page is one the user wrote
+//! ([`check`] runs the shared honesty check), every proof point cites its win, and
+//! the page stays under [`MAX_WORDS`] words so it prints on one page.
+//!
+//! [`Pack`] is data (see `model`); [`render`] writes it with the outline's writers.
+
+mod build;
+mod model;
+mod render;
+
+pub use build::{PackSources, compose};
+pub use model::{
+    MAX_WORDS, Objection, ObjectionSource, PROOF_POINTS, Pack, ProofPoint, ProviderLine, Thesis,
+};
+pub use render::{render, text};
+
+use chrono::NaiveDate;
+use std::collections::HashSet;
+
+use crate::error::{Error, Result};
+use crate::feedback_plan::{PlanInputs, plan};
+use crate::honesty::{evidence_numbers, invented_numbers};
+use crate::rehearse::{lead_ids, rehearse};
+use crate::review::{CycleData, review};
+use crate::store::Store;
+
+/// Builds the sponsor pack of the store's current cycle as of `today`, everything
+/// read in one read transaction. A ledger with no win in the cycle's window is
+/// refused (an invalid-input error saying to log wins or check the cycle): there
+/// is no case to argue.
+pub fn build(store: &Store, today: NaiveDate) -> Result<Pack> {
+    store.reading(|s| {
+        let data = CycleData::load(s)?;
+        if data.wins.is_empty() {
+            return Err(empty_window(s, &data.cycle));
+        }
+        let rev = review(&data.inputs(today));
+        let ranked = data.ranked();
+        let mut outline = crate::outline::outline(&ranked.sources(&rev));
+        outline.show_evidence_from(&data.wins);
+        let lead = lead_ids(&data, &rev);
+        let full: Vec<_> = data
+            .wins
+            .iter()
+            .filter(|w| lead.binary_search(&w.id).is_ok())
+            .cloned()
+            .collect();
+        let rehearsal = rehearse(&data, &rev, &full);
+        let feedback = s.list_feedback(None)?;
+        let asks = s.feedback_asks()?;
+        let plan = plan(&PlanInputs {
+            ladder: &data.ladder,
+            cycle: &data.cycle,
+            wins: &data.wins,
+            people: &data.people,
+            feedback: &feedback,
+            asks: &asks,
+            own_org: data.own_org.as_deref(),
+            today,
+        });
+        Ok(compose(&PackSources {
+            data: &ranked,
+            review: &rev,
+            outline: &outline,
+            rehearsal: &rehearsal,
+            plan: &plan,
+        }))
+    })
+}
+
+/// The refusal of a pack with nothing to argue: what is missing and what to do.
+fn empty_window(store: &Store, cycle: &crate::model::Cycle) -> Error {
+    let any = store
+        .list_wins(&crate::model::WinFilter {
+            limit: Some(1),
+            ..Default::default()
+        })
+        .map(|w| !w.is_empty())
+        .unwrap_or(false);
+    if any {
+        Error::invalid(format!(
+            "no win falls in the cycle's window ({} to {}), so there is no case for a sponsor pack; check the cycle with `caliber cycle show` (set its dates with `caliber cycle set`), or log the wins of this window with `caliber log`",
+            cycle.start, cycle.end
+        ))
+    } else {
+        Error::invalid(
+            "the ledger has no wins yet, so there is no case for a sponsor pack; log your wins first with `caliber log \"what happened\"` (or try `caliber demo`)",
+        )
+    }
+}
+
+/// The figures of the pack's text that the evidence does not hold (its citations
+/// `[#id]` aside): empty for an honest pack.
+pub fn invented(pack: &Pack, allowed: &HashSet<String>) -> Vec<String> {
+    invented_numbers(&text(pack), &cites(pack), allowed)
+}
+
+/// Every win the pack cites.
+pub fn cites(pack: &Pack) -> Vec<crate::model::WinId> {
+    crate::outline::cites_of(&text(pack))
+}
+
+/// Refuses a pack with a figure the store's evidence does not hold: a sponsor must
+/// never argue a number the candidate did not write.
+pub fn check(store: &Store, pack: &Pack) -> Result<()> {
+    let bad = invented(pack, &evidence_numbers(store)?);
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Internal(format!(
+            "the sponsor pack would state figures the evidence does not hold ({}); nothing was written",
+            bad.join(", ")
+        )))
+    }
+}
+
+/// Words in a text, as the page's limit counts them: runs between spaces with a
+/// letter or digit in them (a dash or a "·" between words is not a word).
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
