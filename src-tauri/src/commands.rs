@@ -77,6 +77,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         unask_feedback,
         rehearse,
         rehearse_answer,
+        pack_preview,
+        export_pack,
     ]
 }
 
@@ -511,4 +513,34 @@ pub fn rehearse_answer(
     text: String,
 ) -> Result<caliber::rehearse::Question> {
     db.with(|s| caliber::rehearse::answer(s, today(), &id, &text))
+}
+
+/// The sponsor pack as the library writes it in HTML, checked for figures the
+/// evidence does not hold; refused for a ledger with nothing to argue.
+#[tauri::command(async)]
+pub fn pack_preview(db: State<'_, Db>) -> Result<String> {
+    db.with(|s| {
+        let pack = caliber::pack::build(s, today())?;
+        caliber::pack::check(s, &pack)?;
+        let bytes = caliber::pack::render(&pack, OutlineFormat::Html)?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    })
+}
+
+/// Writes the sponsor pack to `path`; `force` as for [`export_outline`].
+#[tauri::command(async)]
+pub fn export_pack(
+    db: State<'_, Db>,
+    path: PathBuf,
+    format: OutlineFormat,
+    force: Option<bool>,
+) -> Result<()> {
+    db.with(|s| {
+        let force = force.unwrap_or(false);
+        caliber::paths::check_output(&path, s.path(), force)?;
+        let pack = caliber::pack::build(s, today())?;
+        caliber::pack::check(s, &pack)?;
+        let bytes = caliber::pack::render(&pack, format)?;
+        caliber::paths::write_output(&path, &bytes, s.path(), force).map(|_| ())
+    })
 }

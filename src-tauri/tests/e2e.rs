@@ -735,6 +735,21 @@ async fn l_calibration_shows_providers_copies_a_request_and_saves_an_answer_the_
             )?;
             app.shot("calibration-view", "[data-testid=calibration-view]")
                 .await?;
+            // The sponsor pack's preview: the library's page in a frame where no
+            // script runs.
+            let sandbox = eventually!(
+                WAIT,
+                "the sponsor pack's preview",
+                app.attr_of("[data-testid=pack-preview]", "sandbox").await
+            )?;
+            assert_eq!(sandbox, "", "the preview frame allows no script");
+            let page = app
+                .attr_of("[data-testid=pack-preview]", "srcdoc")
+                .await?
+                .unwrap_or_default();
+            assert!(page.contains("Content-Security-Policy"), "{page}");
+            app.shot("calibration-pack", "[data-testid=pack-panel]")
+                .await?;
             let after: Value = serde_json::from_str(&app.cli(&["--json", "rehearse"]).await?)?;
             let kept = after["questions"]
                 .as_array()

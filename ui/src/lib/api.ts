@@ -189,6 +189,10 @@ export const api = {
   rehearse: () => call<Rehearsal>("rehearse"),
   /** Keeps the answer to question `id`; an empty answer is refused by the library. */
   rehearseAnswer: (id: string, text: string) => call<Question>("rehearse_answer", { id, text }),
+  /** The sponsor pack as the library writes it in HTML, for the preview. */
+  packPreview: () => call<string>("pack_preview"),
+  /** Writes the sponsor pack to `path`; `force` as for the other file writers. */
+  exportPack: (path: string, format: OutlineFormat, force: boolean) => call<void>("export_pack", { path, format, force }),
   /** The first view is on screen: the app benchmark's mark (quiet unless asked for). */
   firstViewRendered: (marks: string) => call<void>("first_view_rendered", { marks }),
 };

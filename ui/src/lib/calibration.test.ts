@@ -6,8 +6,8 @@ import { render, screen, fireEvent, cleanup, waitFor } from "@testing-library/sv
 import { tick } from "svelte";
 import { ApiError, type PlanView, type ProviderView, type Question, type Rehearsal } from "./api";
 import {
-  clock, elapsed, isAsked, keepPlace, keyMove, newTimer, progressLabel, relationName, remaining, shownError,
-  spokenTime, start, statusOf, step, stop,
+  clock, elapsed, isAsked, keepPlace, keyMove, newTimer, packExportOptions, progressLabel, relationName, remaining,
+  sandboxedPage, shownError, spokenTime, start, statusOf, step, stop,
 } from "./calibration";
 import { SUMMARY_SECONDS } from "./generated/values";
 
@@ -19,6 +19,9 @@ const m = vi.hoisted(() => ({
   rehearseAnswer: vi.fn(),
   reviewWins: vi.fn(),
   writeText: vi.fn(),
+  packPreview: vi.fn(),
+  exportPack: vi.fn(),
+  save: vi.fn(),
 }));
 vi.mock("./api", async (orig) => {
   const real = await orig<typeof import("./api")>();
@@ -32,10 +35,13 @@ vi.mock("./api", async (orig) => {
       unaskFeedback: m.unaskFeedback,
       rehearseAnswer: m.rehearseAnswer,
       reviewWins: m.reviewWins,
+      packPreview: m.packPreview,
+      exportPack: m.exportPack,
     },
   };
 });
 vi.mock("@tauri-apps/plugin-clipboard-manager", () => ({ writeText: m.writeText }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ save: m.save }));
 
 import CalibrationView from "../views/Calibration.svelte";
 import SummaryTimer from "../components/calibration/SummaryTimer.svelte";
@@ -200,6 +206,27 @@ describe("errors", () => {
   });
 });
 
+const PACK_HTML =
+  '<!doctype html><html><head><meta charset="utf-8"><title>Pack</title></head><body><h1>Sponsor pack</h1><a href="https://example.com">x</a><script>window.parent.hacked = 1</script></body></html>';
+
+describe("the pack's preview page", () => {
+  it("puts a no-script policy and inert links first in the head", () => {
+    const page = sandboxedPage(PACK_HTML);
+    expect(page.startsWith('<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\';')).toBe(true);
+    expect(page).toContain("a { pointer-events: none;");
+    expect(page).toContain("<h1>Sponsor pack</h1>");
+    expect(page.indexOf("Content-Security-Policy")).toBeLessThan(page.indexOf("<script>"));
+  });
+  it("puts them first when the page has no head", () => {
+    expect(sandboxedPage("<p>x</p>").startsWith("<meta http-equiv=\"Content-Security-Policy\"")).toBe(true);
+  });
+  it("offers a sponsor-pack file name in each format", () => {
+    expect(packExportOptions("docx")).toEqual({ defaultPath: "sponsor-pack.docx", filters: [{ name: "Word document", extensions: ["docx"] }] });
+    expect(packExportOptions("markdown").defaultPath).toBe("sponsor-pack.md");
+    expect(packExportOptions("html").defaultPath).toBe("sponsor-pack.html");
+  });
+});
+
 describe("Calibration view", () => {
   beforeEach(() => {
     cleanup();
@@ -208,6 +235,7 @@ describe("Calibration view", () => {
     m.rehearse.mockResolvedValue(rehearsal());
     m.writeText.mockResolvedValue(undefined);
     m.reviewWins.mockResolvedValue([]);
+    m.packPreview.mockResolvedValue(PACK_HTML);
     ui.view = "calibration";
   });
 
@@ -327,6 +355,42 @@ describe("Calibration view", () => {
     expect(err.dataset.kind).toBe("invalid_input");
     expect(err.textContent).toContain(message);
     expect(screen.getByTestId("rehearse-answer").getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("previews the pack in a sandboxed frame with no script allowed", async () => {
+    render(CalibrationView);
+    const frame = (await screen.findByTestId("pack-preview")) as HTMLIFrameElement;
+    expect(frame.tagName).toBe("IFRAME");
+    expect(frame.getAttribute("sandbox")).toBe("");
+    expect(frame.getAttribute("srcdoc")).toBe(sandboxedPage(PACK_HTML));
+  });
+
+  it("shows the library's refusal of a pack and keeps the plan and the rehearsal", async () => {
+    m.packPreview.mockRejectedValue(new ApiError({ kind: "invalid_input", message: "the ledger has no wins yet, so there is no case for a sponsor pack" }));
+    render(CalibrationView);
+    const err = await screen.findByTestId("pack-error");
+    expect(err.dataset.kind).toBe("invalid_input");
+    expect(err.textContent).toContain("no case for a sponsor pack");
+    expect(screen.getAllByTestId("provider-row")).toHaveLength(3);
+    expect(screen.getByTestId("rehearse-question")).toBeTruthy();
+    expect(screen.queryByTestId("pack-preview")).toBeNull();
+    expect(screen.getByTestId("pack-export-docx")).toHaveProperty("disabled", true);
+  });
+
+  it("exports the pack through the save dialog and the library", async () => {
+    m.save.mockResolvedValue("/home/me/sponsor-pack.html");
+    m.exportPack.mockResolvedValue(undefined);
+    render(CalibrationView);
+    await screen.findByTestId("pack-preview");
+    await fireEvent.click(screen.getByTestId("pack-export-html"));
+    await waitFor(() => expect(m.exportPack).toHaveBeenCalledWith("/home/me/sponsor-pack.html", "html", true));
+    expect(m.save).toHaveBeenCalledWith(packExportOptions("html"));
+    await waitFor(() => expect(ui.toast?.message).toBe("Saved to /home/me/sponsor-pack.html"));
+    // Cancelled dialog: nothing written.
+    m.save.mockResolvedValue(null);
+    await fireEvent.click(screen.getByTestId("pack-export-docx"));
+    await tick();
+    expect(m.exportPack).toHaveBeenCalledTimes(1);
   });
 
   it("shows why the plan could not be read", async () => {

@@ -3,11 +3,12 @@
 // through the rehearsal's questions, the 90-second summary timer, and how an
 // error from the library is shown. Kept out of the components so they can be
 // unit-tested without a window.
-import type { ErrorKind, ProviderView, Question, Relation } from "./api";
+import type { ErrorKind, OutlineFormat, ProviderView, Question, Relation } from "./api";
 import { ApiError } from "./api";
+import { exportOptions } from "./outline";
 import { RELATIONS } from "./generated/values";
 
-/** "Skip-level manager" for a relation, or null when it is not known. */
+/** The library's label for a relation (RELATIONS), or null when it is not known. */
 export function relationName(r: Relation | null): string | null {
   return r ? (RELATIONS.find((x) => x.id === r)?.label ?? r) : null;
 }
@@ -138,4 +139,29 @@ const KIND_WORDS: Partial<Record<ErrorKind, string>> = {
 export function shownError(e: unknown): { kind: ErrorKind; heading: string; message: string } {
   const err = e instanceof ApiError ? e : new ApiError({ kind: "internal", message: String((e as Error)?.message ?? e) });
   return { kind: err.kind, heading: KIND_WORDS[err.kind] ?? "Could not do it", message: err.message };
+}
+
+// ---------------------------------------------------------------------------------
+// The sponsor pack's preview and exports
+// ---------------------------------------------------------------------------------
+
+/**
+ * The library's HTML page as the preview frame shows it: a policy that lets no
+ * script run and nothing load from elsewhere, and links that cannot be followed
+ * (the frame is sandboxed as well; this holds even where a sandbox is not).
+ */
+export function sandboxedPage(html: string): string {
+  const head =
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">` +
+    `<style>a { pointer-events: none; cursor: default; color: inherit; text-decoration: none; }</style>`;
+  const at = html.search(/<head[^>]*>/i);
+  if (at < 0) return head + html;
+  const end = html.indexOf(">", at) + 1;
+  return html.slice(0, end) + head + html.slice(end);
+}
+
+/** What the save dialog opens with for the pack in a format. */
+export function packExportOptions(format: OutlineFormat): ReturnType<typeof exportOptions> {
+  const o = exportOptions(format, false);
+  return { ...o, defaultPath: o.defaultPath.replace(/^[^.]*/, "sponsor-pack") };
 }
