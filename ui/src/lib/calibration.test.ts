@@ -434,3 +434,19 @@ describe("SummaryTimer", () => {
     expect(screen.getByTestId("timer-announce").textContent).toBe("");
   });
 });
+
+describe("the answer's label", () => {
+  beforeEach(() => {
+    cleanup();
+    m.feedbackPlan.mockResolvedValue(plan());
+    m.rehearse.mockResolvedValue(rehearsal());
+    m.packPreview.mockResolvedValue(PACK_HTML);
+  });
+  it("reads 'Your answer (kept)' with a space once an answer is kept", async () => {
+    render(CalibrationView);
+    await screen.findByTestId("rehearse-question");
+    await fireEvent.click(screen.getByTestId("rehearse-next"));
+    await fireEvent.click(screen.getByTestId("rehearse-next"));
+    expect(document.querySelector(".answer-label")?.textContent).toBe("Your answer (kept)");
+  });
+});
