@@ -107,7 +107,7 @@ pub struct Provider {
 }
 
 /// An expectation that rests on a single win: the person who could speak to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ThinSpot {
     /// The expectation's id.
     pub expectation: String,
@@ -145,6 +145,109 @@ impl FeedbackPlan {
             .filter(|p| p.waiting)
             .map(|p| p.person.clone())
             .collect()
+    }
+}
+
+/// The plan as the app shows it: what the JSON holds, and what the terminal text
+/// says besides (who is waiting, the voices each brings, who saw what nobody can
+/// speak to yet), as data, so the app words nothing the plan does not decide.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct PlanView {
+    /// The providers, in the plan's order.
+    pub providers: Vec<ProviderView>,
+    /// The ladder's expectations no provider can speak to, in ladder order.
+    pub uncovered: Vec<Uncovered>,
+    /// Expectations carried by one win only, and who saw it.
+    pub thin: Vec<ThinSpot>,
+    /// The kinds of voice the case wants that nobody named on a win brings, in
+    /// words ("outside your org").
+    pub missing: Vec<String>,
+    /// The names of those asked more than [`WAITING_AFTER_DAYS`] ago who have not
+    /// answered.
+    pub waiting: Vec<String>,
+    /// [`WAITING_AFTER_DAYS`].
+    pub waiting_after_days: i64,
+}
+
+/// One provider as the app shows them.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct ProviderView {
+    /// Their id, to mark them asked.
+    pub person_id: PersonId,
+    /// Their name.
+    pub person: String,
+    /// How they relate to the user.
+    pub relation: Option<Relation>,
+    /// Their org, as written.
+    pub org: Option<String>,
+    /// True when they sit outside the user's org.
+    pub outside_org: bool,
+    /// The ladder's expectations they can speak to.
+    pub expectations: Vec<String>,
+    /// The wins the request lists.
+    pub wins: Vec<WinId>,
+    /// The request to paste into an email or chat.
+    pub request: String,
+    /// Asked, answered or only planned.
+    pub status: AskStatus,
+    /// The day they were asked.
+    pub asked_on: Option<NaiveDate>,
+    /// Asked more than [`WAITING_AFTER_DAYS`] ago without an answer.
+    pub waiting: bool,
+    /// The kinds of voice they bring, in words ("outside your org").
+    pub voices: Vec<String>,
+}
+
+/// An expectation nobody the plan proposes can speak to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Uncovered {
+    /// The expectation's id.
+    pub expectation: String,
+    /// Who saw a win of it but is not proposed: the user's manager, who presents
+    /// the case. Empty when nobody but the user saw one.
+    pub only_manager: Vec<String>,
+}
+
+impl FeedbackPlan {
+    /// The plan as the app shows it.
+    pub fn view(&self) -> PlanView {
+        PlanView {
+            providers: self
+                .providers
+                .iter()
+                .map(|p| ProviderView {
+                    person_id: p.person_id,
+                    person: p.person.clone(),
+                    relation: p.relation,
+                    org: p.org.clone(),
+                    outside_org: p.outside_org,
+                    expectations: p.expectations.clone(),
+                    wins: p.wins.clone(),
+                    request: p.request.clone(),
+                    status: p.status,
+                    asked_on: p.asked_on,
+                    waiting: p.waiting,
+                    voices: p.voices.iter().map(|v| v.words().to_string()).collect(),
+                })
+                .collect(),
+            uncovered: self
+                .uncovered
+                .iter()
+                .map(|e| Uncovered {
+                    expectation: e.clone(),
+                    only_manager: self
+                        .could
+                        .iter()
+                        .find(|(id, _)| id == e)
+                        .map(|(_, who)| who.clone())
+                        .unwrap_or_default(),
+                })
+                .collect(),
+            thin: self.thin.clone(),
+            missing: self.missing.iter().map(|v| v.words().to_string()).collect(),
+            waiting: self.waiting(),
+            waiting_after_days: WAITING_AFTER_DAYS,
+        }
     }
 }
 

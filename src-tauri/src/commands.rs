@@ -72,6 +72,13 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         cycle_levels,
         review_wins,
         set_win_level,
+        feedback_plan,
+        ask_feedback,
+        unask_feedback,
+        rehearse,
+        rehearse_answer,
+        pack_preview,
+        export_pack,
     ]
 }
 
@@ -470,4 +477,70 @@ pub fn set_win_level(
     level: Option<caliber::Level>,
 ) -> Result<()> {
     db.with(|s| s.set_level(id, &expectation, level))
+}
+
+// Before calibration: the feedback plan and the rehearsal.
+
+/// Who to ask for feedback, with a request drafted for each, and where each stands.
+#[tauri::command(async)]
+pub fn feedback_plan(db: State<'_, Db>) -> Result<caliber::feedback_plan::PlanView> {
+    db.with(|s| Ok(caliber::feedback_plan::plan_store(s, today())?.view()))
+}
+
+/// Marks person `id` as asked for feedback today (one undo step).
+#[tauri::command(async)]
+pub fn ask_feedback(db: State<'_, Db>, id: i64) -> Result<caliber::FeedbackAsk> {
+    db.with(|s| s.ask_feedback(id, today()))
+}
+
+/// Takes back that person `id` was asked (one undo step).
+#[tauri::command(async)]
+pub fn unask_feedback(db: State<'_, Db>, id: i64) -> Result<()> {
+    db.with(|s| s.unask_feedback(id))
+}
+
+/// The questions a panel will ask about this case, with the user's answers.
+#[tauri::command(async)]
+pub fn rehearse(db: State<'_, Db>) -> Result<caliber::rehearse::Rehearsal> {
+    db.with(|s| caliber::rehearse::rehearse_store(s, today()))
+}
+
+/// Keeps the user's answer to question `id`; an empty answer is refused.
+#[tauri::command(async)]
+pub fn rehearse_answer(
+    db: State<'_, Db>,
+    id: String,
+    text: String,
+) -> Result<caliber::rehearse::Question> {
+    db.with(|s| caliber::rehearse::answer(s, today(), &id, &text))
+}
+
+/// The sponsor pack as the library writes it in HTML, checked for figures the
+/// evidence does not hold; refused for a ledger with nothing to argue.
+#[tauri::command(async)]
+pub fn pack_preview(db: State<'_, Db>) -> Result<String> {
+    db.with(|s| {
+        let pack = caliber::pack::build(s, today())?;
+        caliber::pack::check(s, &pack)?;
+        let bytes = caliber::pack::render(&pack, OutlineFormat::Html)?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    })
+}
+
+/// Writes the sponsor pack to `path`; `force` as for [`export_outline`].
+#[tauri::command(async)]
+pub fn export_pack(
+    db: State<'_, Db>,
+    path: PathBuf,
+    format: OutlineFormat,
+    force: Option<bool>,
+) -> Result<()> {
+    db.with(|s| {
+        let force = force.unwrap_or(false);
+        caliber::paths::check_output(&path, s.path(), force)?;
+        let pack = caliber::pack::build(s, today())?;
+        caliber::pack::check(s, &pack)?;
+        let bytes = caliber::pack::render(&pack, format)?;
+        caliber::paths::write_output(&path, &bytes, s.path(), force).map(|_| ())
+    })
 }

@@ -646,6 +646,125 @@ async fn j_the_app_and_two_cli_processes_write_a_thousand_wins_each() {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb and tauri-driver: run .ci/e2e"]
+async fn l_calibration_shows_providers_copies_a_request_and_saves_an_answer_the_cli_sees() {
+    e2e(
+        "l_calibration_shows_providers_copies_a_request_and_saves_an_answer_the_cli_sees",
+        &[&["demo"]],
+        |app| async move {
+            let plan: Value =
+                serde_json::from_str(&app.cli(&["--json", "feedback", "plan"]).await?)?;
+            let expected: Vec<String> = plan["providers"]
+                .as_array()
+                .ok_or("`caliber feedback plan --json` has no providers")?
+                .iter()
+                .filter_map(|p| p["person"].as_str().map(str::to_string))
+                .collect();
+            assert!(!expected.is_empty(), "the demo has providers: {plan}");
+            let rehearsal: Value = serde_json::from_str(&app.cli(&["--json", "rehearse"]).await?)?;
+            let first = rehearsal["questions"][0]["id"]
+                .as_str()
+                .ok_or("the demo's rehearsal has a question")?
+                .to_string();
+
+            app.wait_for("[data-testid=win-item]").await?;
+            // Ctrl+6 opens the view, as the nav's title says.
+            let keys = KeyActions::new("keyboard".into())
+                .then(KeyAction::Down { value: CONTROL })
+                .then(KeyAction::Down { value: '6' })
+                .then(KeyAction::Up { value: '6' })
+                .then(KeyAction::Up { value: CONTROL });
+            app.client.perform_actions(keys).await?;
+            app.wait_for("[data-testid=calibration-view]").await?;
+
+            // One row per provider of the plan, in the plan's order.
+            let rows = eventually!(
+                WAIT,
+                "the plan's provider rows",
+                app.provider_names()
+                    .await
+                    .map(|n| (n.len() == expected.len()).then_some(n))
+            )?;
+            assert_eq!(rows, expected, "the app shows the CLI's plan");
+
+            // The first question of the rehearsal, one at a time.
+            let shown = eventually!(
+                WAIT,
+                "a rehearsal question",
+                app.attr_of("[data-testid=rehearse-question]", "data-question")
+                    .await
+            )?;
+            assert_eq!(shown, first, "the app asks the CLI's first question");
+            let questions = app
+                .client
+                .find_all(Locator::Css("[data-testid=rehearse-question]"))
+                .await?;
+            assert_eq!(questions.len(), 1, "one question at a time");
+
+            // Copy the first drafted request: the button says it was copied.
+            let row = format!("[data-testid=provider-row][data-person='{}']", expected[0]);
+            app.wait_for(&format!("{row} [data-testid=copy-request]"))
+                .await?
+                .click()
+                .await?;
+            eventually!(
+                WAIT,
+                "the copy button to confirm",
+                app.attr_of(&format!("{row} [data-testid=copy-request]"), "data-copied")
+                    .await
+                    .map(|c| (c.as_deref() == Some("true")).then_some(()))
+            )?;
+            let toast = app
+                .text_of("[data-testid=toast]")
+                .await?
+                .unwrap_or_default();
+            assert!(
+                toast.contains(&format!("Copied the request to {}", expected[0])),
+                "the toast says what was copied: {toast}"
+            );
+
+            // An answer saved in the app is what the CLI's rehearsal holds.
+            let answer = "It held: 31% fewer escalations by October, finance confirmed";
+            app.type_into("rehearse-answer", answer).await?;
+            app.click("rehearse-save").await?;
+            eventually!(
+                WAIT,
+                "the question to show as answered",
+                app.attr_of("[data-testid=rehearse-question]", "data-answered")
+                    .await
+                    .map(|a| (a.as_deref() == Some("true")).then_some(()))
+            )?;
+            app.shot("calibration-view", "[data-testid=calibration-view]")
+                .await?;
+            // The sponsor pack's preview: the library's page in a frame where no
+            // script runs.
+            let sandbox = eventually!(
+                WAIT,
+                "the sponsor pack's preview",
+                app.attr_of("[data-testid=pack-preview]", "sandbox").await
+            )?;
+            assert_eq!(sandbox, "", "the preview frame allows no script");
+            let page = app
+                .attr_of("[data-testid=pack-preview]", "srcdoc")
+                .await?
+                .unwrap_or_default();
+            assert!(page.contains("Content-Security-Policy"), "{page}");
+            app.shot("calibration-pack", "[data-testid=pack-panel]")
+                .await?;
+            let after: Value = serde_json::from_str(&app.cli(&["--json", "rehearse"]).await?)?;
+            let kept = after["questions"]
+                .as_array()
+                .and_then(|qs| qs.iter().find(|q| q["id"] == first.as_str()))
+                .map(|q| q["answer"].clone())
+                .unwrap_or_default();
+            assert_eq!(kept, json!(answer), "the CLI sees the answer: {after}");
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run .ci/e2e"]
 async fn k_an_encrypted_database_opens_after_a_wrong_then_the_right_passphrase() {
     let title = "Negotiated the Zephyr acquisition terms";
     let seed: &[&[&str]] = &[&["log", title], &["encrypt"]];
@@ -784,6 +903,19 @@ impl App {
             }
         }
         Ok(None)
+    }
+
+    /// The person of every provider row of the Calibration view, top to bottom.
+    async fn provider_names(&self) -> Result<Vec<String>> {
+        let v = self
+            .client
+            .execute(
+                r#"return [...document.querySelectorAll('[data-testid="provider-row"]')]
+                    .map((e) => e.dataset.person ?? "");"#,
+                vec![],
+            )
+            .await?;
+        Ok(serde_json::from_value(v)?)
     }
 
     /// `(data-expectation, data-gap)` of every review row.

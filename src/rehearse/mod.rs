@@ -34,6 +34,10 @@ pub const DURABLE_AFTER_DAYS: i64 = 90;
 /// The last quarter, in days: an expectation whose evidence all sits inside it is
 /// asked whether it is sustained.
 pub const LAST_QUARTER_DAYS: i64 = 91;
+/// Seconds to say one story's summary out loud: at calibration the manager
+/// presents the whole case in a minute or two, so a story that takes longer than
+/// this will not be told.
+pub const SUMMARY_SECONDS: u32 = 90;
 /// How many stories of one expectation a panel hears about: the ones the case
 /// leads with (at the level, with a metric first, newest first).
 pub const STORIES_PER_EXPECTATION: usize = 3;

@@ -1,5 +1,6 @@
 //! Who the user asked for feedback, and when: the feedback plan's status. One ask
-//! per person; asking again moves the day. Each ask is one undo step.
+//! per person; asking again moves the day, and an ask can be taken back. Each is one
+//! undo step.
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -13,10 +14,29 @@ impl Store {
     /// asking again on the same day is no change and records nothing.
     pub fn ask_feedback(&mut self, id: PersonId, on: chrono::NaiveDate) -> Result<FeedbackAsk> {
         let person = self.person(id)?;
+        self.set_ask(id, Some(on))?;
+        Ok(FeedbackAsk {
+            person_id: id,
+            person_name: person.name,
+            asked_on: on,
+        })
+    }
+
+    /// Takes back that the live person `id` was asked (an ask marked by mistake):
+    /// they are planned again. One undo step, which puts the day back; someone
+    /// never asked is no change and records nothing.
+    pub fn unask_feedback(&mut self, id: PersonId) -> Result<()> {
+        self.person(id)?;
+        self.set_ask(id, None)
+    }
+
+    /// Writes the day `id` was asked (`None`: not asked), recording the day before
+    /// as one undo step when it changes.
+    fn set_ask(&mut self, id: PersonId, on: Option<chrono::NaiveDate>) -> Result<()> {
         self.write(|tx| {
             let was = ask_now(tx, id)?;
-            if was != Some(on) {
-                write_ask(tx, id, Some(on))?;
+            if was != on {
+                write_ask(tx, id, on)?;
                 record(
                     tx,
                     ActionKind::Edit,
@@ -26,11 +46,6 @@ impl Store {
                 )?;
             }
             Ok(())
-        })?;
-        Ok(FeedbackAsk {
-            person_id: id,
-            person_name: person.name,
-            asked_on: on,
         })
     }
 

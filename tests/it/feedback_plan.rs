@@ -609,3 +609,98 @@ fn a_request_names_the_expectations_in_the_candidates_voice() {
         assert!(!r.contains("Your teams deliver"), "{r}");
     }
 }
+
+#[test]
+fn the_plan_as_the_app_shows_it_keeps_who_waits_their_voices_and_who_could_speak_to_the_gaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = case_file(dir.path());
+    let mut s = Store::open(&db).unwrap();
+    let lee = s.find_person("Lee Peer").unwrap().0.id;
+    s.ask_feedback(lee, d("2026-11-01")).unwrap();
+    let plan = plan_store(&s, d("2026-11-17")).unwrap();
+    let view = plan.view();
+    // Every provider of the plan, in its order, with the id the app asks by.
+    let names: Vec<&str> = view.providers.iter().map(|p| p.person.as_str()).collect();
+    let plan_names: Vec<&str> = plan.providers.iter().map(|p| p.person.as_str()).collect();
+    assert_eq!(names, plan_names);
+    let row = view
+        .providers
+        .iter()
+        .find(|p| p.person == "Lee Peer")
+        .unwrap();
+    assert_eq!(row.person_id, lee);
+    assert_eq!(row.status, AskStatus::Asked);
+    assert_eq!(row.asked_on, Some(d("2026-11-01")));
+    assert!(row.waiting, "asked sixteen days ago without an answer");
+    assert!(row.outside_org);
+    assert!(
+        row.voices
+            .contains(&Voice::DifferingInterests.words().to_string()),
+        "{:?}",
+        row.voices
+    );
+    let dana = view
+        .providers
+        .iter()
+        .find(|p| p.person == "Dana Skip")
+        .unwrap();
+    assert!(!dana.waiting);
+    assert_eq!(dana.status, AskStatus::Planned);
+    assert_eq!(view.waiting, vec!["Lee Peer".to_string()]);
+    // What nobody can speak to yet, with who saw it (only the manager here).
+    assert_eq!(view.uncovered.len(), 1, "{:?}", view.uncovered);
+    assert_eq!(view.uncovered[0].expectation, "strategy");
+    assert_eq!(view.uncovered[0].only_manager, vec!["Max Boss".to_string()]);
+    let thin = view
+        .thin
+        .iter()
+        .find(|t| t.expectation == "delegation")
+        .unwrap();
+    assert_eq!(thin.people, vec!["Rui Report".to_string()]);
+    // The app's view is JSON with the fields its generated type names.
+    let json = serde_json::to_value(&view).unwrap();
+    assert!(json["providers"][0]["waiting"].is_boolean());
+    assert!(json["uncovered"][0]["only_manager"].is_array(), "{json}");
+}
+
+#[test]
+fn an_ask_taken_back_is_one_undoable_step_and_a_bad_one_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = case_file(dir.path());
+    let (lee, dana) = {
+        let s = Store::open(&db).unwrap();
+        (
+            s.find_person("Lee Peer").unwrap().0.id,
+            s.find_person("Dana Skip").unwrap().0.id,
+        )
+    };
+    cal(&db)
+        .args(["feedback", "ask", "Lee Peer", "--date", "2026-11-01"])
+        .assert()
+        .success();
+    {
+        let mut s = Store::open(&db).unwrap();
+        s.unask_feedback(lee).unwrap();
+    }
+    let p = plan_json(&db, TODAY);
+    assert_eq!(provider(&p, "Lee Peer")["status"], "planned");
+    assert!(provider(&p, "Lee Peer")["asked_on"].is_null());
+    // Undo puts the ask back, naming the person; redo takes it back again.
+    let a = cal(&db).arg("undo").assert().success();
+    assert!(stderr(&a).contains("Lee Peer"), "{}", stderr(&a));
+    assert_eq!(
+        provider(&plan_json(&db, TODAY), "Lee Peer")["asked_on"],
+        "2026-11-01"
+    );
+    cal(&db).arg("redo").assert().success();
+    assert!(provider(&plan_json(&db, TODAY), "Lee Peer")["asked_on"].is_null());
+    // Someone never asked, and someone unknown: nothing changes, not even the journal.
+    let before = fingerprint(&db);
+    {
+        let mut s = Store::open(&db).unwrap();
+        s.unask_feedback(dana).unwrap();
+        let e = s.unask_feedback(987_654).unwrap_err();
+        assert_eq!(e.kind(), caliber::ErrorKind::NotFound, "{e}");
+    }
+    assert_eq!(fingerprint(&db), before);
+}

@@ -57,6 +57,9 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::dates::AgoStep,
         caliber::Scope,
         caliber::Setting,
+        caliber::feedback_plan::PlanView,
+        caliber::rehearse::Rehearsal,
+        caliber::FeedbackAsk,
     );
     std::fs::write(dir.join("values.ts"), values_module()).unwrap();
     // One entry point for the UI: every generated file, re-exported.
@@ -120,9 +123,12 @@ fn values_module() -> String {
          /** How \"how long ago\" is worded: the first step the days are below. */\n\
          export const AGO: AgoStep[] = {ago};\n\n\
          /** The quick-capture shortcut when the user has not chosen one. */\n\
-         export const DEFAULT_SHORTCUT = \"{}\";\n",
+         export const DEFAULT_SHORTCUT = \"{}\";\n\n\
+         /** Seconds to say one story's summary out loud in the rehearsal. */\n\
+         export const SUMMARY_SECONDS = {};\n",
         caliber::outline::FORTE_MAX_WORDS,
-        caliber::Setting::DEFAULT_SHORTCUT
+        caliber::Setting::DEFAULT_SHORTCUT,
+        caliber::rehearse::SUMMARY_SECONDS
     )
 }
 

@@ -316,14 +316,21 @@ pub(super) fn describe(
                     edit.asked_on
                 };
                 format!(
-                    "{} {who} as {} for feedback, as before the ask {when}",
+                    "{} {who} as {} for feedback, as before the change {when}",
                     verb("put back", "put back"),
                     to(back)
                 )
             } else {
+                // A redo writes the day again, or (an ask taken back) no day.
+                let again = if say == Say::Redid {
+                    crate::store::asks::ask_now(conn, a.id)?
+                } else {
+                    edit.asked_on
+                };
                 format!(
-                    "{} {who} as asked for feedback",
-                    verb("mark again", "marked again")
+                    "{} {who} as {} for feedback",
+                    verb("mark again", "marked again"),
+                    to(again)
                 )
             }
         }

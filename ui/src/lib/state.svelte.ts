@@ -2,7 +2,7 @@
 // changed (here or in another process), the ladder in use, and the toast.
 import type { Ladder } from "./api";
 
-export type View = "log" | "review" | "outline" | "people" | "settings";
+export type View = "log" | "review" | "outline" | "people" | "settings" | "calibration";
 
 export const VIEWS: { id: View; label: string; key: string }[] = [
   { id: "log", label: "Log", key: "1" },
@@ -10,6 +10,7 @@ export const VIEWS: { id: View; label: string; key: string }[] = [
   { id: "outline", label: "Outline", key: "3" },
   { id: "people", label: "People", key: "4" },
   { id: "settings", label: "Settings", key: "5" },
+  { id: "calibration", label: "Calibration", key: "6" },
 ];
 
 export type Toast = { message: string; kind: "info" | "error"; undo?: boolean };

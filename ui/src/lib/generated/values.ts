@@ -20,3 +20,6 @@ export const AGO: AgoStep[] = [{"below":1,"per":1,"text":"today"},{"below":2,"pe
 
 /** The quick-capture shortcut when the user has not chosen one. */
 export const DEFAULT_SHORTCUT = "CmdOrCtrl+Shift+L";
+
+/** Seconds to say one story's summary out loud in the rehearsal. */
+export const SUMMARY_SECONDS = 90;
