@@ -25,6 +25,15 @@ const BUILTIN_SOURCES: &[(&str, &str)] = &[
         "first-time-manager",
         include_str!("../assets/ladders/first-time-manager.json"),
     ),
+    ("meta-m2", include_str!("../assets/ladders/meta-m2.json")),
+    (
+        "google-l7",
+        include_str!("../assets/ladders/google-l7.json"),
+    ),
+    (
+        "microsoft-66",
+        include_str!("../assets/ladders/microsoft-66.json"),
+    ),
 ];
 const PRINCIPLES_SOURCE: &str = include_str!("../assets/ladders/principles.json");
 
