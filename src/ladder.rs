@@ -3,9 +3,10 @@
 //! validated on load, so a user can bring their own company's ladder as a file.
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
+pub use crate::document_shape::{DocumentShape, Part, ShapeSection, word_count};
 use crate::error::{Error, Result};
 use crate::model::{Cycle, CycleLevels};
 
@@ -24,6 +25,15 @@ const BUILTIN_SOURCES: &[(&str, &str)] = &[
     (
         "first-time-manager",
         include_str!("../assets/ladders/first-time-manager.json"),
+    ),
+    ("meta-m2", include_str!("../assets/ladders/meta-m2.json")),
+    (
+        "google-l7",
+        include_str!("../assets/ladders/google-l7.json"),
+    ),
+    (
+        "microsoft-66",
+        include_str!("../assets/ladders/microsoft-66.json"),
     ),
 ];
 const PRINCIPLES_SOURCE: &str = include_str!("../assets/ladders/principles.json");
@@ -54,6 +64,33 @@ pub struct Ladder {
     /// [`VerdictRules::default`].
     #[serde(default)]
     pub verdict: VerdictRules,
+    /// Where the ladder's content came from and when it was last checked; shown
+    /// beside the ladder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<LadderSource>,
+    /// The expectations of other ladders that this ladder's expectations stand in
+    /// for: ladder id, then that ladder's expectation id, then this ladder's. When a
+    /// cycle switches to this ladder, a win's confirmed link to one of them becomes a
+    /// suggestion of its counterpart here.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub counterparts: BTreeMap<String, BTreeMap<String, String>>,
+    /// The shape of the promotion document; a ladder without one gets Amazon's
+    /// ([`Ladder::document`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<DocumentShape>,
+}
+
+/// Where a ladder's content came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct LadderSource {
+    /// The public sources, each named by its title.
+    pub titles: Vec<String>,
+    /// The day the content was last checked against them.
+    pub checked: chrono::NaiveDate,
+    /// A sentence on how it was written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// How to tell the level of a win for one expectation: what looks like it but is the
@@ -287,6 +324,24 @@ impl Ladder {
         }
     }
 
+    /// The shape of the ladder's promotion document: its own, else Amazon's (the
+    /// default ladder's).
+    pub fn document(&self) -> &DocumentShape {
+        if let Some(d) = &self.document {
+            return d;
+        }
+        default_document()
+    }
+
+    /// The expectation of this ladder that stands in for `expectation` of the
+    /// ladder `from`, when the ladder file names one.
+    pub fn counterpart(&self, from: &str, expectation: &str) -> Option<&str> {
+        self.counterparts
+            .get(from)
+            .and_then(|m| m.get(expectation))
+            .map(String::as_str)
+    }
+
     /// Reads and validates a ladder from JSON text. `origin` names the file in errors.
     pub fn from_json(text: &str, origin: &str) -> Result<Ladder> {
         // The plain parser is several times faster; the path-tracking one only runs
@@ -387,6 +442,35 @@ impl Ladder {
                     return fail(
                         format!("expectations[{i}].level.otherwise_reason"),
                         "must say why, in a sentence",
+                    );
+                }
+            }
+        }
+        if let Some(d) = &self.document
+            && let Some((field, what)) = d.problem()
+        {
+            return fail(format!("document.{field}"), what);
+        }
+        if let Some(src) = &self.source
+            && (src.titles.is_empty() || src.titles.iter().any(|t| t.trim().is_empty()))
+        {
+            return fail(
+                "source.titles".into(),
+                "must name at least one source, none blank",
+            );
+        }
+        for (from, map) in &self.counterparts {
+            for (theirs, ours) in map {
+                if !is_slug(from) || !is_slug(theirs) {
+                    return fail(
+                        format!("counterparts.{from}.{theirs}"),
+                        "must be a ladder id and an expectation id (lowercase slugs)",
+                    );
+                }
+                if self.expectation(ours).is_none() {
+                    return fail(
+                        format!("counterparts.{from}.{theirs}"),
+                        &format!("names `{ours}`, which is not an expectation of this ladder"),
                     );
                 }
             }
@@ -542,6 +626,17 @@ fn parse_builtin(index: usize) -> &'static Ladder {
         // The built-in files are checked by tests; a broken one is a build bug.
         Ladder::from_json(text, &format!("assets/ladders/{id}.json"))
             .unwrap_or_else(|e| panic!("built-in ladder {id} is invalid: {e}"))
+    })
+}
+
+/// Amazon's document shape: the default ladder's, for a ladder without its own.
+pub fn default_document() -> &'static DocumentShape {
+    static SHAPE: OnceLock<DocumentShape> = OnceLock::new();
+    SHAPE.get_or_init(|| {
+        builtin_ladder(DEFAULT_LADDER)
+            .and_then(|l| l.document.clone())
+            // The built-in file is checked by tests; without a shape it is a build bug.
+            .unwrap_or_else(|| panic!("the built-in ladder {DEFAULT_LADDER} has no document"))
     })
 }
 

@@ -8,6 +8,7 @@ mod atomic;
 pub mod clean;
 pub mod dates;
 pub mod demo;
+pub mod document_shape;
 pub mod error;
 pub mod feedback_plan;
 pub mod honesty;

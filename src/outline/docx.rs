@@ -16,6 +16,7 @@ use docx_rs::{
 };
 
 use super::model::{Evidence, Forte, Outline};
+use crate::document_shape::{Part, heading_number as number_of};
 use crate::error::{Error, Result};
 use crate::model::WinId;
 
@@ -456,8 +457,13 @@ fn appendix_table(o: &Outline, links: &Links) -> Table {
 
 /// Renders the outline as the bytes of a Word (DOCX) document.
 pub fn render(o: &Outline) -> Result<Vec<u8>> {
+    // Citations link to the appendix, when the document has one.
     let known = Links {
-        known: o.appendix.iter().map(|a| a.id).collect(),
+        known: if o.shape.section(Part::Appendix).is_some() {
+            o.appendix.iter().map(|a| a.id).collect()
+        } else {
+            HashSet::new()
+        },
         used: RefCell::new(HashSet::new()),
     };
     let k = Some(&known);
@@ -472,91 +478,111 @@ pub fn render(o: &Outline) -> Result<Vec<u8>> {
         o.cycle.target_date.map(|d| format!(" · target date {d}")).unwrap_or_default()
     ))));
 
-    doc = doc.add_paragraph(heading(1, "1. Summary"));
-    for p in &o.summary {
-        doc = doc.add_paragraph(body(&p.text, k));
-    }
-
-    doc = doc.add_paragraph(heading(1, "2. The expectations of the level"));
-    for (i, s) in o.expectations.iter().enumerate() {
-        let mut h = heading(2, &format!("2.{} {}", i + 1, s.title)).add_run(
-            run(&format!("  ({})", s.strength.as_str()))
-                .color(MUTED)
-                .size(20),
-        );
-        if s.gap {
-            h = h.add_run(run("  GAP").color("9A1B1B").size(20));
-        }
-        doc = doc.add_paragraph(h);
-        doc = doc.add_paragraph(body(&s.narrative.text, k).keep_next(!s.evidence.is_empty()));
-        for e in &s.evidence {
-            doc = evidence(doc, e, &known);
-        }
-    }
-
-    doc = doc.add_paragraph(heading(1, "3. Leadership principles evidenced"));
-    if o.principles.is_empty() {
-        doc = doc.add_paragraph(muted("No win is tagged with a leadership principle yet."));
-    }
-    for p in &o.principles {
-        let para = bullet(0).add_run(run(&p.name).bold()).add_run(run(": "));
-        doc = doc.add_paragraph(cited(para, &p.line.text, k));
-    }
-
-    doc = doc.add_paragraph(heading(1, "4. Feedback providers"));
-    doc = doc.add_paragraph(body(&o.providers.summary, k));
-    if !o.providers.vouchers.is_empty() {
-        doc = doc.add_paragraph(body(
-            &format!("Can vouch: {}.", o.providers.vouchers.join(", ")),
-            None,
-        ));
-    }
-    for q in &o.providers.quotes {
-        let who = q.attribution();
-        doc = doc.add_paragraph(cited(
-            Paragraph::new().style("Quote").keep_next(true),
-            &format!("“{}”", q.quote),
-            k,
-        ));
-        doc = doc.add_paragraph(
-            Paragraph::new()
-                .style("Quote")
-                .align(AlignmentType::Right)
-                .add_run(
-                    run(&format!("— {who}, {}", q.date))
-                        .disable_italic()
-                        .color(MUTED)
-                        .size(20),
-                ),
-        );
-    }
-    if !o.providers.ask.is_empty() {
-        doc = doc.add_paragraph(body(
-            &format!("Also ask: {}.", o.providers.ask.join(", ")),
-            None,
-        ));
-    }
-
-    doc = doc.add_paragraph(heading(1, "5. Areas for growth / reasons not to promote"));
-    if o.growth.is_empty() {
-        doc = doc.add_paragraph(muted("No gap found in the evidence."));
-    }
-    for c in &o.growth {
-        let para = bullet(0)
-            .keep_lines(true)
-            .add_run(run(&c.concern).bold())
-            .add_run(run(" "));
-        doc = doc.add_paragraph(cited(para, &c.response.text, k));
-    }
-
-    doc = doc.add_paragraph(heading(1, "6. Appendix: every win in the window"));
-    if o.appendix.is_empty() {
-        doc = doc.add_paragraph(muted("No win in the window yet."));
-    } else if o.appendix.len() <= APPENDIX_TABLE_ROWS {
-        doc = doc.add_table(appendix_table(o, &known));
-    } else {
-        for p in appendix_lines(o, &known) {
-            doc = doc.add_paragraph(p);
+    for sec in &o.shape.sections {
+        doc = doc.add_paragraph(heading(1, &sec.heading));
+        match sec.part {
+            Part::Summary => {
+                for p in &o.summary {
+                    doc = doc.add_paragraph(body(&p.text, k));
+                }
+            }
+            Part::Expectations => {
+                let number = number_of(&sec.heading);
+                for (i, s) in o.expectations.iter().enumerate() {
+                    let mut h = heading(
+                        2,
+                        &format!(
+                            "{}{}",
+                            number
+                                .map(|n| format!("{n}.{} ", i + 1))
+                                .unwrap_or_default(),
+                            s.title
+                        ),
+                    )
+                    .add_run(
+                        run(&format!("  ({})", s.strength.as_str()))
+                            .color(MUTED)
+                            .size(20),
+                    );
+                    if s.gap {
+                        h = h.add_run(run("  GAP").color("9A1B1B").size(20));
+                    }
+                    doc = doc.add_paragraph(h);
+                    doc = doc.add_paragraph(
+                        body(&s.narrative.text, k).keep_next(!s.evidence.is_empty()),
+                    );
+                    for e in &s.evidence {
+                        doc = evidence(doc, e, &known);
+                    }
+                }
+            }
+            Part::Principles => {
+                if o.principles.is_empty() {
+                    doc = doc
+                        .add_paragraph(muted("No win is tagged with a leadership principle yet."));
+                }
+                for p in &o.principles {
+                    let para = bullet(0).add_run(run(&p.name).bold()).add_run(run(": "));
+                    doc = doc.add_paragraph(cited(para, &p.line.text, k));
+                }
+            }
+            Part::Providers => {
+                doc = doc.add_paragraph(body(&o.providers.summary, k));
+                if !o.providers.vouchers.is_empty() {
+                    doc = doc.add_paragraph(body(
+                        &format!("Can vouch: {}.", o.providers.vouchers.join(", ")),
+                        None,
+                    ));
+                }
+                for q in &o.providers.quotes {
+                    let who = q.attribution();
+                    doc = doc.add_paragraph(cited(
+                        Paragraph::new().style("Quote").keep_next(true),
+                        &format!("“{}”", q.quote),
+                        k,
+                    ));
+                    doc = doc.add_paragraph(
+                        Paragraph::new()
+                            .style("Quote")
+                            .align(AlignmentType::Right)
+                            .add_run(
+                                run(&format!("— {who}, {}", q.date))
+                                    .disable_italic()
+                                    .color(MUTED)
+                                    .size(20),
+                            ),
+                    );
+                }
+                if !o.providers.ask.is_empty() {
+                    doc = doc.add_paragraph(body(
+                        &format!("Also ask: {}.", o.providers.ask.join(", ")),
+                        None,
+                    ));
+                }
+            }
+            Part::Growth => {
+                if o.growth.is_empty() {
+                    doc = doc.add_paragraph(muted("No gap found in the evidence."));
+                }
+                for c in &o.growth {
+                    let para = bullet(0)
+                        .keep_lines(true)
+                        .add_run(run(&c.concern).bold())
+                        .add_run(run(" "));
+                    doc = doc.add_paragraph(cited(para, &c.response.text, k));
+                }
+            }
+            Part::Appendix => {
+                if o.appendix.is_empty() {
+                    doc = doc.add_paragraph(muted("No win in the window yet."));
+                } else if o.appendix.len() <= APPENDIX_TABLE_ROWS {
+                    doc = doc.add_table(appendix_table(o, &known));
+                } else {
+                    for p in appendix_lines(o, &known) {
+                        doc = doc.add_paragraph(p);
+                    }
+                }
+            }
         }
     }
     pack(doc)

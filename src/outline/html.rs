@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::fmt::Write;
 
 use super::model::{Evidence, Forte, Outline};
+use crate::document_shape::{Part, heading_number as number_of};
 use crate::model::WinId;
 use crate::review::Strength;
 
@@ -256,48 +257,45 @@ fn evidence_html(out: &mut String, e: &Evidence, known: &HashSet<WinId>) {
     out.push_str("</dl>\n</div>\n");
 }
 
-/// Renders the outline as one self-contained HTML5 file that reads well on
-/// screen (light or dark) and prints well on A4 or Letter.
-pub fn render(o: &Outline) -> String {
-    let known: HashSet<WinId> = o.appendix.iter().map(|a| a.id).collect();
-    let k = Some(&known);
-    let mut b = String::new();
+/// The id of a part's section, which the contents link to.
+fn anchor(part: Part) -> &'static str {
+    match part {
+        Part::Summary => "summary",
+        Part::Expectations => "expectations",
+        Part::Principles => "principles",
+        Part::Providers => "providers",
+        Part::Growth => "growth",
+        Part::Appendix => "appendix",
+    }
+}
 
-    let _ = writeln!(b, "<header>\n<h1>{}</h1>", escape(&o.title));
-    let _ = writeln!(
-        b,
-        "<p class=\"subtitle\">{} · window {} to {}{} · citations like [#12] are win ids in Caliber</p>\n</header>",
-        escape(&o.ladder_name),
-        o.cycle.start,
-        o.cycle.end,
-        o.cycle
-            .target_date
-            .map(|d| format!(" · target date {d}"))
-            .unwrap_or_default()
-    );
-    b.push_str(concat!(
-        "<nav aria-label=\"Contents\"><ol>",
-        "<li><a href=\"#summary\">Summary</a></li>",
-        "<li><a href=\"#expectations\">The expectations of the level</a></li>",
-        "<li><a href=\"#principles\">Leadership principles evidenced</a></li>",
-        "<li><a href=\"#providers\">Feedback providers</a></li>",
-        "<li><a href=\"#growth\">Areas for growth</a></li>",
-        "<li><a href=\"#appendix\">Appendix</a></li>",
-        "</ol></nav>\n"
-    ));
+/// A heading as the contents name it: without its number and what follows a colon
+/// or a slash ("5. Areas for growth / reasons not to promote" is "Areas for growth").
+fn nav_label(heading: &str) -> &str {
+    let h = match number_of(heading) {
+        Some(n) => &heading[n.len() + 2..],
+        None => heading,
+    };
+    let h = h.split(" / ").next().unwrap_or(h);
+    h.split(": ").next().unwrap_or(h)
+}
 
-    b.push_str("<section id=\"summary\">\n<h2>1. Summary</h2>\n");
+fn summary(b: &mut String, o: &Outline, known: &HashSet<WinId>) {
+    let k = Some(known);
     for p in &o.summary {
         let _ = writeln!(b, "<p>{}</p>", text(&p.text, k));
     }
-    b.push_str("</section>\n");
+}
 
-    b.push_str("<section id=\"expectations\">\n<h2>2. The expectations of the level</h2>\n");
+fn expectations(b: &mut String, o: &Outline, known: &HashSet<WinId>, number: Option<&str>) {
+    let k = Some(known);
     for (i, s) in o.expectations.iter().enumerate() {
         let _ = write!(
             b,
-            "<h3>2.{} {} <span class=\"badge {}\">{}</span>",
-            i + 1,
+            "<h3>{}{} <span class=\"badge {}\">{}</span>",
+            number
+                .map(|n| format!("{n}.{} ", i + 1))
+                .unwrap_or_default(),
             escape(&s.title),
             strength_class(s.strength),
             escape(s.strength.as_str())
@@ -308,12 +306,13 @@ pub fn render(o: &Outline) -> String {
         b.push_str("</h3>\n");
         let _ = writeln!(b, "<p>{}</p>", text(&s.narrative.text, k));
         for e in &s.evidence {
-            evidence_html(&mut b, e, &known);
+            evidence_html(b, e, known);
         }
     }
-    b.push_str("</section>\n");
+}
 
-    b.push_str("<section id=\"principles\">\n<h2>3. Leadership principles evidenced</h2>\n");
+fn principles(b: &mut String, o: &Outline, known: &HashSet<WinId>) {
+    let k = Some(known);
     if o.principles.is_empty() {
         b.push_str("<p class=\"empty\">No win is tagged with a leadership principle yet.</p>\n");
     } else {
@@ -328,9 +327,10 @@ pub fn render(o: &Outline) -> String {
         }
         b.push_str("</ul>\n");
     }
-    b.push_str("</section>\n");
+}
 
-    b.push_str("<section id=\"providers\">\n<h2>4. Feedback providers</h2>\n");
+fn providers(b: &mut String, o: &Outline, known: &HashSet<WinId>) {
+    let k = Some(known);
     let _ = writeln!(b, "<p>{}</p>", text(&o.providers.summary, k));
     if !o.providers.vouchers.is_empty() {
         let _ = writeln!(
@@ -356,9 +356,10 @@ pub fn render(o: &Outline) -> String {
             escape(&o.providers.ask.join(", "))
         );
     }
-    b.push_str("</section>\n");
+}
 
-    b.push_str("<section id=\"growth\">\n<h2>5. Areas for growth / reasons not to promote</h2>\n");
+fn growth(b: &mut String, o: &Outline, known: &HashSet<WinId>) {
+    let k = Some(known);
     if o.growth.is_empty() {
         b.push_str("<p class=\"empty\">No gap found in the evidence.</p>\n");
     } else {
@@ -373,9 +374,9 @@ pub fn render(o: &Outline) -> String {
         }
         b.push_str("</ul>\n");
     }
-    b.push_str("</section>\n");
+}
 
-    b.push_str("<section id=\"appendix\">\n<h2>6. Appendix: every win in the window</h2>\n");
+fn appendix(b: &mut String, o: &Outline) {
     if o.appendix.is_empty() {
         b.push_str("<p class=\"empty\">No win in the window yet.</p>\n");
     } else {
@@ -395,7 +396,59 @@ pub fn render(o: &Outline) -> String {
         }
         b.push_str("</tbody>\n</table>\n");
     }
-    b.push_str("</section>\n");
+}
+
+/// Renders the outline as one self-contained HTML5 file that reads well on
+/// screen (light or dark) and prints well on A4 or Letter.
+pub fn render(o: &Outline) -> String {
+    // Citations link to the appendix, when the document has one.
+    let known: HashSet<WinId> = if o.shape.section(Part::Appendix).is_some() {
+        o.appendix.iter().map(|a| a.id).collect()
+    } else {
+        HashSet::new()
+    };
+    let mut b = String::new();
+
+    let _ = writeln!(b, "<header>\n<h1>{}</h1>", escape(&o.title));
+    let _ = writeln!(
+        b,
+        "<p class=\"subtitle\">{} · window {} to {}{} · citations like [#12] are win ids in Caliber</p>\n</header>",
+        escape(&o.ladder_name),
+        o.cycle.start,
+        o.cycle.end,
+        o.cycle
+            .target_date
+            .map(|d| format!(" · target date {d}"))
+            .unwrap_or_default()
+    );
+    b.push_str("<nav aria-label=\"Contents\"><ol>");
+    for sec in &o.shape.sections {
+        let _ = write!(
+            b,
+            "<li><a href=\"#{}\">{}</a></li>",
+            anchor(sec.part),
+            escape(nav_label(&sec.heading))
+        );
+    }
+    b.push_str("</ol></nav>\n");
+
+    for sec in &o.shape.sections {
+        let _ = writeln!(
+            b,
+            "<section id=\"{}\">\n<h2>{}</h2>",
+            anchor(sec.part),
+            escape(&sec.heading)
+        );
+        match sec.part {
+            Part::Summary => summary(&mut b, o, &known),
+            Part::Expectations => expectations(&mut b, o, &known, number_of(&sec.heading)),
+            Part::Principles => principles(&mut b, o, &known),
+            Part::Providers => providers(&mut b, o, &known),
+            Part::Growth => growth(&mut b, o, &known),
+            Part::Appendix => appendix(&mut b, o),
+        }
+        b.push_str("</section>\n");
+    }
 
     page(&o.title, &b)
 }

@@ -10,6 +10,7 @@
 use std::fmt::Write;
 
 use super::model::{Evidence, Forte, Outline};
+use crate::document_shape::{Part, heading_number as number_of};
 
 /// `s` as Markdown text: every character a viewer could read as markup, a link,
 /// an HTML tag or entity, emphasis, a table cell's end, or (at the start) a
@@ -122,29 +123,58 @@ pub fn render(o: &Outline) -> String {
             .map(|d| format!(" · target date {d}"))
             .unwrap_or_default()
     );
-    out.push_str("## 1. Summary\n\n");
+    for sec in &o.shape.sections {
+        let _ = writeln!(out, "## {}\n", md_heading(&sec.heading));
+        match sec.part {
+            Part::Summary => summary(&mut out, o),
+            Part::Expectations => expectations(&mut out, o, number_of(&sec.heading)),
+            Part::Principles => principles(&mut out, o),
+            Part::Providers => providers(&mut out, o),
+            Part::Growth => growth(&mut out, o),
+            Part::Appendix => appendix(&mut out, o),
+        }
+    }
+    out
+}
+
+/// A heading as Markdown text: escaped as [`md`] escapes, but a leading "2. " left
+/// as written (after `## ` it cannot start a list).
+fn md_heading(heading: &str) -> String {
+    match number_of(heading) {
+        Some(n) => format!("{n}. {}", md(&heading[n.len() + 2..])),
+        None => md(heading),
+    }
+}
+
+fn summary(out: &mut String, o: &Outline) {
     for p in &o.summary {
         let _ = writeln!(out, "{}\n", md_cited(&p.text));
     }
-    out.push_str("## 2. The expectations of the level\n\n");
+}
+
+fn expectations(out: &mut String, o: &Outline, number: Option<&str>) {
     for (i, s) in o.expectations.iter().enumerate() {
         let flag = if s.gap { " — GAP" } else { "" };
+        let numbered = number
+            .map(|n| format!("{n}.{} ", i + 1))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "### 2.{} {} ({}{flag})\n",
-            i + 1,
+            "### {numbered}{} ({}{flag})\n",
             md(&s.title),
             md(s.strength.as_str())
         );
         let _ = writeln!(out, "{}\n", md_cited(&s.narrative.text));
         for e in &s.evidence {
-            evidence_md(&mut out, e);
+            evidence_md(out, e);
         }
         if !s.evidence.is_empty() {
             out.push('\n');
         }
     }
-    out.push_str("## 3. Leadership principles evidenced\n\n");
+}
+
+fn principles(out: &mut String, o: &Outline) {
     if o.principles.is_empty() {
         out.push_str("No win is tagged with a leadership principle yet.\n\n");
     }
@@ -154,7 +184,9 @@ pub fn render(o: &Outline) -> String {
     if !o.principles.is_empty() {
         out.push('\n');
     }
-    out.push_str("## 4. Feedback providers\n\n");
+}
+
+fn providers(out: &mut String, o: &Outline) {
     let _ = writeln!(out, "{}\n", md_cited(&o.providers.summary));
     if !o.providers.vouchers.is_empty() {
         let _ = writeln!(out, "Can vouch: {}.\n", md_list(&o.providers.vouchers));
@@ -172,7 +204,9 @@ pub fn render(o: &Outline) -> String {
     if !o.providers.ask.is_empty() {
         let _ = writeln!(out, "Also ask: {}.\n", md_list(&o.providers.ask));
     }
-    out.push_str("## 5. Areas for growth / reasons not to promote\n\n");
+}
+
+fn growth(out: &mut String, o: &Outline) {
     if o.growth.is_empty() {
         out.push_str("No gap found in the evidence.\n\n");
     }
@@ -187,7 +221,9 @@ pub fn render(o: &Outline) -> String {
     if !o.growth.is_empty() {
         out.push('\n');
     }
-    out.push_str("## 6. Appendix: every win in the window\n\n");
+}
+
+fn appendix(out: &mut String, o: &Outline) {
     out.push_str("| Date | Win | Metric | Expectations |\n|---|---|---|---|\n");
     for a in &o.appendix {
         let _ = writeln!(
@@ -200,7 +236,6 @@ pub fn render(o: &Outline) -> String {
             md_list(&a.expectations)
         );
     }
-    out
 }
 
 /// Renders the Forte texts as Markdown.

@@ -431,7 +431,7 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         .collect();
     appendix.sort_by_key(|a| (a.date, a.id));
 
-    Outline {
+    let mut o = Outline {
         title: format!(
             "Promotion case: {} to {}",
             src.cycle.current_level, src.cycle.target_level
@@ -444,7 +444,91 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         providers,
         growth,
         appendix,
+        shape: src.ladder.document().clone(),
+    };
+    fit_to_shape(&mut o);
+    o
+}
+
+/// Cuts the prose of each part to its word limit in the document's shape: whole
+/// paragraphs and sentences are dropped from the end, never rewritten, so every
+/// claim left is one the evidence made and cites what it still names.
+fn fit_to_shape(o: &mut Outline) {
+    use crate::document_shape::{Part, fit_words, word_count};
+    let shape = o.shape.clone();
+    if let Some(max) = shape.max_words(Part::Summary) {
+        o.summary = fit_paras(std::mem::take(&mut o.summary), max);
     }
+    if let Some(max) = shape.max_words(Part::Expectations) {
+        for e in &mut o.expectations {
+            e.narrative = fit_para(&e.narrative, max);
+        }
+    }
+    if let Some(max) = shape.max_words(Part::Principles) {
+        let mut left = max;
+        o.principles.retain(|p| {
+            let n = word_count(&p.line.text);
+            let keep = n <= left;
+            if keep {
+                left -= n;
+            }
+            keep
+        });
+    }
+    if let Some(max) = shape.max_words(Part::Providers) {
+        o.providers.summary = fit_words(&o.providers.summary, max);
+    }
+    if let Some(max) = shape.max_words(Part::Growth) {
+        let mut left = max;
+        let mut kept = Vec::new();
+        for mut c in std::mem::take(&mut o.growth) {
+            let concern = word_count(&c.concern);
+            if concern >= left {
+                break;
+            }
+            let response = word_count(&c.response.text);
+            if concern + response > left {
+                c.response = fit_para(&c.response, left - concern);
+                kept.push(c);
+                break;
+            }
+            left -= concern + response;
+            kept.push(c);
+        }
+        o.growth = kept;
+    }
+}
+
+/// Paragraphs kept from the start while their words fit in `max`; the first that
+/// does not is cut to what is left.
+fn fit_paras(paras: Vec<Para>, max: usize) -> Vec<Para> {
+    let mut left = max;
+    let mut out = Vec::new();
+    for p in paras {
+        let n = crate::document_shape::word_count(&p.text);
+        if n <= left {
+            left -= n;
+            out.push(p);
+            continue;
+        }
+        if left > 0 {
+            out.push(fit_para(&p, left));
+        }
+        break;
+    }
+    out
+}
+
+/// A paragraph cut to `max` words, citing only the wins its text still names.
+fn fit_para(p: &Para, max: usize) -> Para {
+    let text = crate::document_shape::fit_words(&p.text, max);
+    let cites = p
+        .cites
+        .iter()
+        .copied()
+        .filter(|id| text.contains(&format!("[#{id}]")))
+        .collect();
+    Para { text, cites }
 }
 
 /// Builds the Forte texts: accomplishments, superpowers and areas for growth.

@@ -158,6 +158,17 @@ pub struct Outline {
     pub growth: Vec<Concern>,
     /// 6. Every win of the window by date.
     pub appendix: Vec<AppendixRow>,
+    /// The document's shape (the ladder's): which of the parts above it shows, in
+    /// what order, under which headings. Presentation only, so not in the JSON,
+    /// whose parts are the same for every ladder.
+    #[serde(skip, default = "amazon_shape")]
+    #[ts(skip)]
+    pub shape: crate::document_shape::DocumentShape,
+}
+
+/// The shape of an outline read back from JSON, which does not carry one: Amazon's.
+fn amazon_shape() -> crate::document_shape::DocumentShape {
+    crate::ladder::default_document().clone()
 }
 
 /// The yearly-review ("Forte") texts.

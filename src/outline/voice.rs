@@ -147,8 +147,19 @@ const NOT_A_VERB: &[&str] = &[
 /// An expectation's title as a first-person claim: "Your teams deliver (the
 /// floor)" becomes "My teams deliver", "Hire and develop managers who run their
 /// own teams" becomes "I hire and develop managers who run their own teams". A
-/// note in brackets at the end is dropped: it speaks about the title.
+/// note in brackets at the end is dropped: it speaks about the title. So is a
+/// label before a colon ("Project Impact: your org delivers" claims "My org
+/// delivers"): it names the company's axis, and the claim follows it.
 pub fn claim_of(title: &str) -> String {
+    let title = match title.split_once(": ") {
+        Some((label, claim)) if !claim.trim().is_empty() && !label.contains('(') => {
+            let mut c = claim.trim().chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+        _ => title.to_string(),
+    };
     let mut t = title.trim().trim_end_matches('.').to_string();
     if t.ends_with(')')
         && let Some(open) = t.rfind(" (")
@@ -178,6 +189,18 @@ pub fn claim_of(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_axis_label_before_a_colon_is_not_part_of_the_claim() {
+        assert_eq!(
+            claim_of("Project Impact: your org delivers what matters"),
+            "My org delivers what matters"
+        );
+        assert_eq!(
+            claim_of("People: build and grow your managers"),
+            "I build and grow my managers"
+        );
+    }
 
     #[test]
     fn second_person_becomes_first_person() {

@@ -54,8 +54,23 @@ impl Store {
     }
 
     /// Sets the cycle after checking its ladder exists and its window makes sense.
+    ///
+    /// Moving to another ladder keeps every win and every link as it is (so moving
+    /// back finds them again), and each link the user confirmed to an expectation of
+    /// the old ladder that the new ladder names a counterpart for (its file's
+    /// `counterparts`) becomes a suggestion of that counterpart.
     pub fn set_cycle(&mut self, cycle: &Cycle) -> Result<Cycle> {
-        self.ladder(&cycle.ladder)?;
+        let ladder = self.ladder(&cycle.ladder)?;
+        let old = self.cycle()?.ladder;
+        let carried: Vec<(String, String)> = if old == ladder.id {
+            Vec::new()
+        } else {
+            ladder
+                .counterparts
+                .get(&old)
+                .map(|m| m.iter().map(|(a, b)| (a.clone(), b.clone())).collect())
+                .unwrap_or_default()
+        };
         if cycle.end < cycle.start {
             return Err(Error::invalid(format!(
                 "the window ends ({}) before it starts ({}); give --from an earlier date than --to",
@@ -76,6 +91,17 @@ impl Store {
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 params![Setting::Cycle.as_str(), json],
             )?;
+            let mut carry = tx.prepare_cached(
+                "INSERT INTO win_expectations (win_id, expectation, confirmed, position)
+                 SELECT e.win_id, ?2, 0,
+                        (SELECT coalesce(max(p.position), -1) + 1 FROM win_expectations p WHERE p.win_id = e.win_id)
+                   FROM win_expectations e
+                  WHERE e.expectation = ?1 AND e.confirmed = 1
+                    AND NOT EXISTS (SELECT 1 FROM win_expectations x WHERE x.win_id = e.win_id AND x.expectation = ?2)",
+            )?;
+            for (theirs, ours) in &carried {
+                carry.execute(params![theirs, ours])?;
+            }
             Ok(())
         })?;
         Ok(c)

@@ -837,7 +837,7 @@ fn ladder_list_show_and_principles() {
     assert!(out.contains("first-time-manager"), "{out}");
     let list = s.json(&["ladder", "list"]);
     let rows = list.as_array().unwrap();
-    assert_eq!(rows.len(), 2);
+    assert_eq!(rows.len(), 5);
     assert_eq!(rows[0]["id"], "senior-manager");
     assert_eq!(rows[0]["expectations"], 6);
     assert_eq!(rows[0]["current"], true);
@@ -906,7 +906,14 @@ fn ladder_import_then_use_it_in_the_cycle() {
         .collect();
     assert_eq!(
         ids,
-        vec!["senior-manager", "first-time-manager", "staff-eng"]
+        vec![
+            "senior-manager",
+            "first-time-manager",
+            "meta-m2",
+            "google-l7",
+            "microsoft-66",
+            "staff-eng"
+        ]
     );
 
     let c = s.json(&["cycle", "set", "--ladder", "staff-eng"]);
@@ -1075,7 +1082,7 @@ fn people_add_list_show_edit_delete_by_id_and_name() {
 
     let list = s.json(&["people", "list"]);
     let rows = list.as_array().unwrap();
-    assert_eq!(rows.len(), 2);
+    assert_eq!(rows.len(), 5);
     assert_eq!(rows[0]["name"], "Ana Ruiz");
     assert_eq!(rows[0]["org"], "Payments");
     assert_eq!(rows[0]["vouches_for"], 1);

@@ -21,6 +21,7 @@ mod fuzz_regressions;
 mod golden;
 mod io;
 mod json_everywhere;
+mod ladders;
 mod level;
 mod names;
 mod outline;

@@ -132,6 +132,7 @@ fn outline() -> Outline {
                 expectations: vec!["delivery".to_string()],
             },
         ],
+        shape: caliber::ladder::default_document().clone(),
     }
 }
 

@@ -581,7 +581,7 @@ fn a_custom_ladder_imports_and_a_broken_one_names_the_field() {
     let l = caliber::Ladder::from_json(good, "staff.json").unwrap();
     s.import_ladder(&l).unwrap();
     assert_eq!(s.ladder("staff-eng").unwrap().expectations.len(), 1);
-    assert_eq!(s.ladders().unwrap().len(), 3);
+    assert_eq!(s.ladders().unwrap().len(), 6);
 
     let broken = [
         (

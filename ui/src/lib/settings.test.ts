@@ -13,6 +13,7 @@ import {
   importFormatArg,
   importSummaryText,
   isIsoDate,
+  ladderSourceText,
   reminderLabel,
   suggestedFileName,
   validateCycle,
@@ -161,6 +162,15 @@ const cycle: Cycle = { ladder: "senior-manager", current_level: "L6", target_lev
 const ladders = [
   { id: "senior-manager", name: "Senior Manager (L7)", current_level: "L6", target_level: "L7", summary: "Through other managers.", expectations: [] },
   { id: "first-time-manager", name: "First-time manager", current_level: "IC", target_level: "M1", summary: "", expectations: [] },
+  {
+    id: "meta-m2",
+    name: "Meta M2",
+    current_level: "M1",
+    target_level: "M2",
+    summary: "",
+    expectations: [],
+    source: { titles: ["Meta's engineering axes", "Meta's PSC"], checked: "2026-12-03", note: "In our own words." },
+  },
 ];
 vi.mock("@tauri-apps/api/core", () => ({
   invoke: async (cmd: string, args: unknown) => {
@@ -194,6 +204,16 @@ vi.mock("@tauri-apps/plugin-dialog", () => ({
   open: async () => "/tmp/wins.csv",
   save: async () => "/tmp/backup.db",
 }));
+
+describe("ladderSourceText", () => {
+  it("names the sources and the day they were checked", () => {
+    expect(ladderSourceText({ source: { titles: ["A", "B"], checked: "2026-12-03", note: "" } })).toBe("Sources: A; B. Last checked 2026-12-03.");
+  });
+  it("says nothing for a ladder without sources", () => {
+    expect(ladderSourceText({ source: undefined })).toBeNull();
+    expect(ladderSourceText(null)).toBeNull();
+  });
+});
 
 describe("Settings view", () => {
   it("checks the window before saving, then saves and reloads the ladder", async () => {
@@ -242,5 +262,17 @@ describe("Settings view", () => {
     await waitFor(() => expect(demo.disabled).toBe(false));
     await fireEvent.click(screen.getByTestId("backup"));
     await waitFor(() => expect(calls.find((c) => c.cmd === "backup_to")?.args).toEqual({ path: "/tmp/backup.db", force: true }));
+  });
+
+  it("shows the chosen ladder's sources beside it", async () => {
+    const { default: Settings } = await import("../views/Settings.svelte");
+    render(Settings);
+    const pick = await screen.findByTestId("cycle-ladder");
+    await waitFor(() => expect((pick as HTMLSelectElement).value).toBe("senior-manager"));
+    expect(screen.queryByTestId("ladder-source")).toBeNull();
+    await fireEvent.change(pick, { target: { value: "meta-m2" } });
+    await waitFor(() =>
+      expect(screen.getByTestId("ladder-source").textContent).toBe("Sources: Meta's engineering axes; Meta's PSC. Last checked 2026-12-03. In our own words."),
+    );
   });
 });

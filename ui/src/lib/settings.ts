@@ -1,7 +1,7 @@
 // Pure logic of the Settings view: checking the cycle form before it goes to Rust,
 // labels for the reminder's day and hour, file names and filters for the dialogs,
 // and the sentences that report an import or the demo. Unit-tested without a window.
-import type { Cycle, DemoSummary, ImportSummary } from "./api";
+import type { Cycle, DemoSummary, ImportSummary, Ladder } from "./api";
 import { WEEKDAYS } from "./generated/values";
 
 /** The quick-capture shortcut when the user has not chosen one (as in shell.rs). */
@@ -181,4 +181,13 @@ export function demoSummaryText(s: DemoSummary): string {
 export function demoRefusal(wins: number): string | null {
   if (wins <= 0) return null;
   return `The demo only loads into an empty database, and this one has ${count(wins, "win", "wins")}. To try it without touching your evidence, run \`caliber demo --db demo.db\` in a terminal.`;
+}
+
+/** The line shown beside a ladder saying where its content came from and when it
+ * was last checked; none for a ladder that does not say. */
+export function ladderSourceText(l: Pick<Ladder, "source"> | null): string | null {
+  const s = l?.source;
+  if (!s || s.titles.length === 0) return null;
+  const note = s.note ? ` ${s.note}` : "";
+  return `Sources: ${s.titles.join("; ")}. Last checked ${s.checked}.${note}`;
 }

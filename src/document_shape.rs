@@ -1,0 +1,167 @@
+//! The shape of a company's promotion document: which parts of the outline it has,
+//! in what order, under which headings, with what prompt and how many words each
+//! may hold. Meta's self-review, Google's packet and Microsoft's Connect ask for
+//! the same evidence under different headings and limits; the shape is data in the
+//! ladder file, so a custom ladder carries its own.
+
+use serde::{Deserialize, Serialize};
+
+/// The parts of the outline a document can hold, each built from the evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    /// The opening summary of the case.
+    Summary,
+    /// One section per expectation of the ladder, with its evidence.
+    Expectations,
+    /// The leadership principles the wins show (Amazon's).
+    Principles,
+    /// Who vouches, and what they said.
+    Providers,
+    /// Areas for growth, setbacks, and what comes next.
+    Growth,
+    /// Every win of the window, by date.
+    Appendix,
+}
+
+/// A document: its name and its sections, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentShape {
+    /// What the document is called, e.g. "Self-review for PSC".
+    pub name: String,
+    /// The sections, in the order the document presents them.
+    pub sections: Vec<ShapeSection>,
+}
+
+/// One section of a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct ShapeSection {
+    /// The part of the outline it holds.
+    pub part: Part,
+    /// Its heading as the document shows it, e.g. "2. The expectations of the level".
+    pub heading: String,
+    /// What the company's form asks in it, shown beside the ladder.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prompt: String,
+    /// The most words its prose may hold (for the expectations, each expectation's
+    /// paragraph); none for no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_words: Option<usize>,
+}
+
+impl DocumentShape {
+    /// The section holding `part`, when the document has it.
+    pub fn section(&self, part: Part) -> Option<&ShapeSection> {
+        self.sections.iter().find(|s| s.part == part)
+    }
+
+    /// The word limit of `part`, when the document has one.
+    pub fn max_words(&self, part: Part) -> Option<usize> {
+        self.section(part).and_then(|s| s.max_words)
+    }
+
+    /// What is wrong with the shape, as (field under `document`, problem).
+    pub fn problem(&self) -> Option<(String, &'static str)> {
+        if self.name.trim().is_empty() {
+            return Some(("name".into(), "must not be empty"));
+        }
+        if self.sections.is_empty() {
+            return Some((
+                "sections".into(),
+                "must list at least one section with a heading",
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, s) in self.sections.iter().enumerate() {
+            if s.heading.trim().is_empty() {
+                return Some((format!("sections[{i}].heading"), "must not be empty"));
+            }
+            if s.heading.contains('\n') {
+                return Some((format!("sections[{i}].heading"), "must be one line"));
+            }
+            if s.max_words == Some(0) {
+                return Some((
+                    format!("sections[{i}].max_words"),
+                    "must be at least 1 (leave it out for no limit)",
+                ));
+            }
+            if !seen.insert(s.part) {
+                return Some((
+                    format!("sections[{i}].part"),
+                    "repeats a part another section already holds",
+                ));
+            }
+        }
+        None
+    }
+}
+
+/// The number a heading starts with ("2" of "2. The expectations of the level"),
+/// which numbers its subsections ("2.1"); none for a heading without one.
+pub fn heading_number(heading: &str) -> Option<&str> {
+    let digits = heading.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && heading[digits..].starts_with(". ")).then(|| &heading[..digits])
+}
+
+/// The words of a text, as a form's counter counts them: runs between spaces.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// `text` cut to at most `max` words: whole sentences kept from the start while they
+/// fit; when even the first does not, its first words and an ellipsis. Nothing is
+/// added but the ellipsis, so no figure can be invented by the cut.
+pub fn fit_words(text: &str, max: usize) -> String {
+    if word_count(text) <= max {
+        return text.to_string();
+    }
+    let mut kept = String::new();
+    for sentence in sentences(text) {
+        let next = format!("{kept}{sentence}");
+        if word_count(&next) > max {
+            break;
+        }
+        kept = next;
+    }
+    if !kept.trim().is_empty() {
+        return kept.trim_end().to_string();
+    }
+    let words: Vec<&str> = text.split_whitespace().take(max).collect();
+    format!("{}…", words.join(" ").trim_end_matches([',', ';', ':']))
+}
+
+/// The sentences of a text, each with the space after it: a sentence ends at `.`,
+/// `!` or `?` followed by a space (so "$4.1M" and "[#12]." stay whole).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?') && bytes.get(i + 1) == Some(&b' ') {
+            out.push(&text[start..i + 2]);
+            start = i + 2;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_keeps_whole_sentences_and_numbers() {
+        let t = "I cut cost by $4.1M [#3]. I hired 2 managers [#5]. I wrote the plan [#7].";
+        assert_eq!(fit_words(t, 100), t);
+        assert_eq!(
+            fit_words(t, 11),
+            "I cut cost by $4.1M [#3]. I hired 2 managers [#5]."
+        );
+        assert_eq!(fit_words(t, 3), "I cut cost…");
+    }
+}
