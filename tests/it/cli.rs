@@ -1082,7 +1082,7 @@ fn people_add_list_show_edit_delete_by_id_and_name() {
 
     let list = s.json(&["people", "list"]);
     let rows = list.as_array().unwrap();
-    assert_eq!(rows.len(), 5);
+    assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["name"], "Ana Ruiz");
     assert_eq!(rows[0]["org"], "Payments");
     assert_eq!(rows[0]["vouches_for"], 1);
