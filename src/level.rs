@@ -23,7 +23,7 @@ use std::sync::{Arc, Mutex};
 use crate::error::Result;
 use crate::ladder::{Cue, Ladder, LevelRules, LevelTier};
 use crate::model::{
-    Level, Person, PersonId, Relation, Scope, Seniority, TagLevel, Win, WinId, WinView,
+    Level, LevelSource, Person, PersonId, Relation, Scope, Seniority, TagLevel, Win, WinId, WinView,
 };
 use crate::store::Store;
 
@@ -36,6 +36,8 @@ pub struct LevelJudgment {
     pub reason: String,
     /// True when the user set it (or it was learned from a level the user set).
     pub overridden: bool,
+    /// Set by the user on this win, learned from a similar win, or read by the rules.
+    pub source: LevelSource,
 }
 
 /// A level the user set for one win and expectation, with the win's words, so that
@@ -757,6 +759,7 @@ impl<'l> Judge<'l> {
                 level: Level::At,
                 reason: format!("'{id}' is not an expectation of this ladder"),
                 overridden: false,
+                source: LevelSource::Rules,
             };
         };
         let (level, why) = self.level_at(win, reading, e);
@@ -764,6 +767,11 @@ impl<'l> Judge<'l> {
             level,
             reason: self.reason(e, level, why),
             overridden: matches!(why, Why::Override | Why::Learned(_)),
+            source: match why {
+                Why::Override => LevelSource::Set,
+                Why::Learned(_) => LevelSource::Learned,
+                _ => LevelSource::Rules,
+            },
         }
     }
 
@@ -1030,6 +1038,7 @@ impl Judge<'_> {
                     level: j.level,
                     reason: j.reason,
                     overridden: j.overridden,
+                    source: j.source,
                 }
             })
             .collect()

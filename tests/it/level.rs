@@ -237,18 +237,25 @@ fn the_user_overrides_a_level_clears_it_and_similar_wins_learn_from_it() {
             "strategy",
         ],
     );
-    assert_eq!(
-        json(cal(&db).args(["show", &b.to_string()]))["level"],
-        "below"
-    );
+    let judged = json(cal(&db).args(["show", &b.to_string()]));
+    assert_eq!(judged["level"], "below");
+    assert_eq!(judged["levels"][0]["source"], "rules");
 
     let v = json(cal(&db).args(["edit", &a.to_string(), "--level", "at"]));
     assert_eq!(v["level"], "at");
     assert_eq!(v["levels"][0]["overridden"], true);
+    assert_eq!(v["levels"][0]["source"], "set");
     let learned = json(cal(&db).args(["show", &b.to_string()]));
     assert_eq!(learned["level"], "at");
+    // Learned from the level set on win a, not set by the user on this win.
+    assert_eq!(learned["levels"][0]["source"], "learned");
     let reason = learned["level_reason"].as_str().unwrap();
     assert!(reason.contains(&format!("win {a}")), "{reason}");
+    let text = cal(&db).args(["show", &b.to_string()]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(!text.contains("set by you"), "{text}");
+    let text = cal(&db).args(["show", &a.to_string()]).output().unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("set by you"));
 
     let v = json(cal(&db).args(["edit", &a.to_string(), "--level", "auto"]));
     assert_eq!(v["level"], "below");

@@ -28,6 +28,7 @@ export type { Ladder } from "./Ladder";
 export type { Level } from "./Level";
 export type { LevelCounts } from "./LevelCounts";
 export type { LevelRules } from "./LevelRules";
+export type { LevelSource } from "./LevelSource";
 export type { LevelTier } from "./LevelTier";
 export type { MatchReason } from "./MatchReason";
 export type { MissingMustHave } from "./MissingMustHave";
