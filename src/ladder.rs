@@ -78,6 +78,12 @@ pub struct Ladder {
     /// ([`Ladder::document`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<DocumentShape>,
+    /// Words of self-praise that name no act, reach or result ("transformational",
+    /// "world-class", "synergies"). A panel reads past them to what was done, so for
+    /// every expectation with level rules they weigh toward the level below, and its
+    /// `reason` says so. A custom ladder may have none.
+    #[serde(default)]
+    pub inflated: LevelTier,
 }
 
 /// Where a ladder's content came from.
@@ -162,6 +168,11 @@ pub enum Cue {
     ScopeCompany,
     /// The win reached no further than the user's own team.
     ScopeTeam,
+    /// Someone on the win is a peer: another manager at the user's level, so the
+    /// work reached beyond the user's own team and reports.
+    PeerOnWin,
+    /// The win reached beyond the company (an industry standard, other companies).
+    ScopeIndustry,
 }
 
 /// Evidence a panel wants to see at least once (a named successor, a forum handed
@@ -475,6 +486,8 @@ impl Ladder {
                 }
             }
         }
+        check_words("inflated", &self.inflated)
+            .or_else(|field| fail(field, "must be lowercase words, not blank"))?;
         let mut seen = HashSet::new();
         for (i, m) in self.must_haves.iter().enumerate() {
             if !is_slug(&m.id) {

@@ -23,7 +23,7 @@ use std::sync::{Arc, Mutex};
 use crate::error::Result;
 use crate::ladder::{Cue, Ladder, LevelRules, LevelTier};
 use crate::model::{
-    Level, Person, PersonId, Relation, Scope, Seniority, TagLevel, Win, WinId, WinView,
+    Level, LevelSource, Person, PersonId, Relation, Scope, Seniority, TagLevel, Win, WinId, WinView,
 };
 use crate::store::Store;
 
@@ -36,6 +36,8 @@ pub struct LevelJudgment {
     pub reason: String,
     /// True when the user set it (or it was learned from a level the user set).
     pub overridden: bool,
+    /// Set by the user on this win, learned from a similar win, or read by the rules.
+    pub source: LevelSource,
 }
 
 /// A level the user set for one win and expectation, with the win's words, so that
@@ -442,6 +444,8 @@ const CUE: u32 = 1;
 enum Slot {
     Tier(usize, usize),
     Group(usize, usize),
+    /// One of the ladder's inflated words (it also weighs on every `Tier(e, 0)`).
+    Inflated,
 }
 
 /// Facts about a person the cues read.
@@ -451,6 +455,7 @@ struct PersonFacts {
     individual: bool,
     senior: bool,
     outside: bool,
+    peer: bool,
 }
 
 /// The ladder's level rules, read once, with what is known of the people.
@@ -481,6 +486,8 @@ pub struct Reading {
     tiers: Vec<[u32; 3]>,
     /// Per expectation, whether any of its words matched (else only cues spoke).
     worded: Vec<bool>,
+    /// Whether any of the ladder's inflated words matched.
+    inflated: bool,
     /// Per must-have group, flat; `group_at[m]` is where must-have `m` starts.
     groups: Vec<bool>,
     group_at: Vec<usize>,
@@ -526,6 +533,8 @@ pub enum Why {
     Learned(WinId),
     /// A tier of the ladder's rules spoke.
     Tier,
+    /// The level below, where the ladder's inflated words spoke.
+    Inflated,
     /// Nothing spoke: the ladder's level for that case.
     Otherwise,
     /// The ladder has no rules for the expectation: every win counts at the level.
@@ -600,6 +609,14 @@ impl<'l> Judge<'l> {
                 add(group, Slot::Group(m, g));
             }
         }
+        // The inflated words weigh toward the level below of every expectation
+        // with rules.
+        add(&ladder.inflated, Slot::Inflated);
+        for (e, r) in rules.iter().enumerate() {
+            if r.is_some() {
+                add(&ladder.inflated, Slot::Tier(e, 0));
+            }
+        }
         let compiled = compiled_for(&raw, workload);
         let orgs = OrgView::new(people, own_org);
         let people = people
@@ -615,6 +632,7 @@ impl<'l> Judge<'l> {
                         ) && !is_managing_report(p),
                         senior: is_senior_voice(p),
                         outside: orgs.is_outside(p),
+                        peer: p.relation == Some(Relation::Peer),
                     },
                 )
             })
@@ -659,6 +677,7 @@ impl<'l> Judge<'l> {
         r.tiers.resize(n, [0; 3]);
         r.worded.clear();
         r.worded.resize(n, false);
+        r.inflated = false;
         if r.group_at.len() != self.ladder.must_haves.len() {
             r.group_at.clear();
             let mut at = 0;
@@ -685,6 +704,7 @@ impl<'l> Judge<'l> {
                             r.worded[e] = true;
                         }
                         Slot::Group(m, g) => r.groups[r.group_at[m] + g] = true,
+                        Slot::Inflated => r.inflated = true,
                     }
                 }
             }
@@ -696,6 +716,7 @@ impl<'l> Judge<'l> {
             on.individual |= p.individual;
             on.senior |= p.senior;
             on.outside |= p.outside;
+            on.peer |= p.peer;
         }
         let cue = |c: Cue| match c {
             Cue::ManagerOnWin => on.managing,
@@ -706,7 +727,10 @@ impl<'l> Judge<'l> {
             Cue::ScopeOrg => w.scope >= Scope::Org,
             Cue::ScopeCompany => w.scope >= Scope::Company,
             Cue::ScopeTeam => w.scope <= Scope::Team,
+            Cue::PeerOnWin => on.peer,
+            Cue::ScopeIndustry => w.scope >= Scope::Industry,
         };
+
         for (e, rules) in self.rules.iter().enumerate() {
             if let Some(rules) = rules {
                 for (t, tier) in [&rules.below, &rules.at, &rules.above]
@@ -735,6 +759,7 @@ impl<'l> Judge<'l> {
                 level: Level::At,
                 reason: format!("'{id}' is not an expectation of this ladder"),
                 overridden: false,
+                source: LevelSource::Rules,
             };
         };
         let (level, why) = self.level_at(win, reading, e);
@@ -742,6 +767,11 @@ impl<'l> Judge<'l> {
             level,
             reason: self.reason(e, level, why),
             overridden: matches!(why, Why::Override | Why::Learned(_)),
+            source: match why {
+                Why::Override => LevelSource::Set,
+                Why::Learned(_) => LevelSource::Learned,
+                _ => LevelSource::Rules,
+            },
         }
     }
 
@@ -776,7 +806,12 @@ impl<'l> Judge<'l> {
         } else if at > below {
             (Level::At, Why::Tier)
         } else if below > 0 && (reading.worded[e] || rules.otherwise != Level::Below) {
-            (Level::Below, Why::Tier)
+            let why = if reading.inflated {
+                Why::Inflated
+            } else {
+                Why::Tier
+            };
+            (Level::Below, why)
         } else {
             (rules.otherwise, Why::Otherwise)
         }
@@ -795,7 +830,10 @@ impl<'l> Judge<'l> {
                 )
             }
             (Why::Otherwise, Some(r)) => r.otherwise_reason.clone(),
-            (Why::Tier, Some(r)) => {
+            (Why::Inflated, Some(_)) if !self.ladder.inflated.reason.trim().is_empty() => {
+                self.ladder.inflated.reason.clone()
+            }
+            (Why::Tier | Why::Inflated, Some(r)) => {
                 let tier = match level {
                     Level::Below => &r.below,
                     Level::At => &r.at,
@@ -1000,6 +1038,7 @@ impl Judge<'_> {
                     level: j.level,
                     reason: j.reason,
                     overridden: j.overridden,
+                    source: j.source,
                 }
             })
             .collect()

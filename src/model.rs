@@ -684,8 +684,28 @@ pub struct TagLevel {
     pub level: Level,
     /// Why, in a panel's words.
     pub reason: String,
-    /// True when the user set it, or it was learned from a level the user set.
+    /// True when the user set it, or it was learned from a level the user set;
+    /// [`TagLevel::source`] tells the two apart.
     pub overridden: bool,
+    /// Where the level came from: set by the user on this win, learned from a level
+    /// they set on a similar win, or read by the ladder's rules.
+    #[serde(default)]
+    pub source: LevelSource,
+}
+
+/// Where a win's level for an expectation came from. Only `set` is the user's
+/// choice on this win: a learned level, like the rules', is the judge's reading and
+/// changes when what it was read from changes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum LevelSource {
+    /// The user set it on this win.
+    Set,
+    /// Learned from the level the user set on a similar win.
+    Learned,
+    /// Read by the ladder's rules.
+    #[default]
+    Rules,
 }
 
 impl From<&Win> for WinView {

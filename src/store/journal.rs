@@ -119,6 +119,9 @@ pub(crate) struct WinsEdit {
     pub wins: Vec<OneWin>,
     pub created_people: Vec<PersonId>,
     pub removed_people: Vec<PersonId>,
+    /// Levels set by the same edit, each with the level to write back.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<OneLevel>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -223,6 +226,7 @@ pub(crate) fn record_win_edits(
                     .collect(),
                 created_people,
                 removed_people: Vec::new(),
+                levels: Vec::new(),
             };
             record(
                 tx,
@@ -233,6 +237,46 @@ pub(crate) fn record_win_edits(
             )
         }
     }
+}
+
+/// Records an edit of wins and the levels it set as one step: `before` holds each
+/// win's content as it was, `levels` each win, expectation and the level it had.
+/// Only content, or only levels, is recorded as such an edit alone.
+pub(crate) fn record_win_and_level_edits(
+    tx: &Transaction<'_>,
+    before: Vec<(WinId, WinDraft)>,
+    levels: Vec<(WinId, String, Option<Level>)>,
+    mark: PersonId,
+) -> Result<()> {
+    if levels.is_empty() {
+        return record_win_edits(tx, before, mark);
+    }
+    let Some(first) = before.first().map(|b| b.0) else {
+        return record_levels(tx, levels);
+    };
+    let payload = WinsEdit {
+        wins: before
+            .into_iter()
+            .map(|(id, draft)| OneWin { id, draft })
+            .collect(),
+        created_people: people_since(tx, mark)?,
+        removed_people: Vec::new(),
+        levels: levels
+            .into_iter()
+            .map(|(win, expectation, level)| OneLevel {
+                win,
+                expectation,
+                level,
+            })
+            .collect(),
+    };
+    record(
+        tx,
+        ActionKind::Edit,
+        Entity::Wins,
+        first,
+        Some(&json(&payload)?),
+    )
 }
 
 /// Writes a barrier at the top of the journal: nothing below it can be undone from

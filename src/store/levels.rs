@@ -10,6 +10,18 @@ use crate::error::{Error, Result};
 use crate::level::LevelOverride;
 use crate::model::{Level, WinId};
 
+/// The refusal of a level for an expectation the win is not tagged with.
+pub(crate) fn not_tagged(id: WinId, expectation: &str, has: &[&str]) -> Error {
+    Error::invalid(format!(
+        "win {id} is not tagged with '{expectation}' (it has: {}); tag it first with `caliber edit {id} --expect {expectation}`",
+        if has.is_empty() {
+            "none".to_string()
+        } else {
+            has.join(", ")
+        }
+    ))
+}
+
 impl Store {
     /// Sets (or with `None` clears) the level of win `id` for `expectation`, which
     /// must be one of the win's tags. One undo step; a level already so is no change
@@ -26,15 +38,7 @@ impl Store {
             let win = self.win(*id)?;
             let expectation = expectation.trim();
             if !win.expectations.iter().any(|t| t.id == expectation) {
-                let has: Vec<&str> = win.expectation_ids();
-                return Err(Error::invalid(format!(
-                    "win {id} is not tagged with '{expectation}' (it has: {}); tag it first with `caliber edit {id} --expect {expectation}`",
-                    if has.is_empty() {
-                        "none".to_string()
-                    } else {
-                        has.join(", ")
-                    }
-                )));
+                return Err(not_tagged(*id, expectation, &win.expectation_ids()));
             }
             checked.push((*id, expectation.to_string()));
         }

@@ -203,6 +203,11 @@ fn apply(tx: &Transaction<'_>, a: &Action, redo: bool) -> Result<Option<String>>
                 super::wins::restore_win_content(tx, one.id, &one.draft)?;
                 one.draft = now;
             }
+            for one in &mut edit.levels {
+                let now = super::levels::level_now(tx, one.win, &one.expectation)?;
+                super::levels::write_level(tx, one.win, &one.expectation, one.level)?;
+                one.level = now;
+            }
             if !redo {
                 edit.removed_people = remove_unused_people(tx, &edit.created_people)?;
             }

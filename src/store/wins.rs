@@ -45,6 +45,18 @@ impl Store {
     /// Any draft refused refuses them all. An id given twice counts once (its
     /// first draft).
     pub fn edit_wins(&mut self, edits: &[(WinId, WinDraft)]) -> Result<Edited> {
+        self.edit_wins_and_levels(edits, &[], None)
+    }
+
+    /// [`Store::edit_wins`], and sets (or with `None` clears) the level of each win in
+    /// `levels` for its expectation, which must be one of the win's tags once edited:
+    /// all in one transaction and one step to undo. Nothing changed, nothing recorded.
+    pub fn edit_wins_and_levels(
+        &mut self,
+        edits: &[(WinId, WinDraft)],
+        levels: &[(WinId, String)],
+        level: Option<crate::model::Level>,
+    ) -> Result<Edited> {
         let ladder = self.current_ladder()?;
         let today = crate::dates::today();
         let mut seen: Vec<WinId> = Vec::new();
@@ -75,8 +87,35 @@ impl Store {
             }
             wins.push(before);
         }
+        // A level is set for a tag the win has once edited (an edit may add it).
+        let mut checked: Vec<(WinId, String)> = Vec::new();
+        for (id, expectation) in levels {
+            let expectation = expectation.trim();
+            let tags: Vec<String> = match writes.iter().find(|(w, _, _)| w == id) {
+                Some((_, clean, _)) => clean
+                    .draft
+                    .expectations
+                    .iter()
+                    .map(|t| t.id.clone())
+                    .collect(),
+                None => match wins.iter().find(|w| w.id == *id) {
+                    Some(w) => w.expectations.iter().map(|t| t.id.clone()).collect(),
+                    None => self
+                        .win(*id)?
+                        .expectations
+                        .iter()
+                        .map(|t| t.id.clone())
+                        .collect(),
+                },
+            };
+            if !tags.iter().any(|t| t == expectation) {
+                let has: Vec<&str> = tags.iter().map(String::as_str).collect();
+                return Err(super::levels::not_tagged(*id, expectation, &has));
+            }
+            checked.push((*id, expectation.to_string()));
+        }
         let changed: Vec<WinId> = writes.iter().map(|(id, _, _)| *id).collect();
-        if !writes.is_empty() {
+        if !writes.is_empty() || !checked.is_empty() {
             self.write(|tx| {
                 let mark = super::journal::people_mark(tx)?;
                 let mut before = Vec::new();
@@ -84,7 +123,15 @@ impl Store {
                     write_win_content(tx, id, &clean)?;
                     before.push((id, was));
                 }
-                super::journal::record_win_edits(tx, before, mark)
+                let mut levels_before = Vec::new();
+                for (id, expectation) in &checked {
+                    let was = super::levels::level_now(tx, *id, expectation)?;
+                    if was != level {
+                        super::levels::write_level(tx, *id, expectation, level)?;
+                        levels_before.push((*id, expectation.clone(), was));
+                    }
+                }
+                super::journal::record_win_and_level_edits(tx, before, levels_before, mark)
             })?;
             for w in &mut wins {
                 if changed.contains(&w.id) {

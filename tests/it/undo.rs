@@ -840,6 +840,63 @@ fn a_level_set_by_hand_is_undone_to_the_previous_level_and_redone() {
 }
 
 #[test]
+fn an_edit_with_a_level_is_one_step_to_undo_and_redo() {
+    let s = Sandbox::new();
+    let id = s.log(&["Hired four engineers", "--expect", "hire-develop-managers"]);
+    let e = "hire-develop-managers";
+    let sid = id.to_string();
+    let judged = level_of(&s, id, e);
+    let steps = |s: &Sandbox| {
+        s.json(&["undo", "--list"])["undo"]
+            .as_array()
+            .map(Vec::len)
+            .unwrap_or_default()
+    };
+    let before_steps = steps(&s);
+    s.run(&[
+        "edit",
+        &sid,
+        "--title",
+        "Hired two engineering managers",
+        "--level",
+        "above",
+    ]);
+    assert_eq!(s.win(id)["title"], "Hired two engineering managers");
+    assert_eq!(level_of(&s, id, e), ("above".to_string(), true));
+    assert_eq!(steps(&s), before_steps + 1, "one edit, one step");
+
+    // One undo takes back the title and the level together.
+    s.run(&["undo"]);
+    assert_eq!(s.win(id)["title"], "Hired four engineers");
+    assert_eq!(level_of(&s, id, e), judged);
+    assert_eq!(steps(&s), before_steps);
+
+    // One redo makes both again.
+    let said = s.said(&["redo"]);
+    assert!(said.starts_with("Redone:"), "{said}");
+    assert_eq!(s.win(id)["title"], "Hired two engineering managers");
+    assert_eq!(level_of(&s, id, e), ("above".to_string(), true));
+
+    // A tag added by the same edit can take the level, still in one step.
+    s.run(&[
+        "edit",
+        &sid,
+        "--title",
+        "Hired two engineering managers for the org",
+        "--expect",
+        "delegation",
+        "--level",
+        "at",
+    ]);
+    assert_eq!(level_of(&s, id, "delegation"), ("at".to_string(), true));
+    s.run(&["undo"]);
+    assert_eq!(s.win(id)["title"], "Hired two engineering managers");
+    let tags = s.win(id)["expectations"].to_string();
+    assert!(!tags.contains("delegation"), "{tags}");
+    assert_eq!(level_of(&s, id, e), ("above".to_string(), true));
+}
+
+#[test]
 fn a_level_refused_or_unchanged_changes_and_records_nothing() {
     let s = Sandbox::new();
     let id = s.log(&["Hired four engineers", "--expect", "hire-develop-managers"]);

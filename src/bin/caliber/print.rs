@@ -368,7 +368,11 @@ impl Out {
                 "Level for {}: {}{} ({})\n",
                 l.expectation,
                 l.level,
-                if l.overridden { ", set by you" } else { "" },
+                if l.source == caliber::LevelSource::Set {
+                    ", set by you"
+                } else {
+                    ""
+                },
                 l.reason
             ));
         }

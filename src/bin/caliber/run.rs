@@ -383,10 +383,10 @@ fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {
             levels.extend(targets.into_iter().map(|t| (*id, t)));
         }
     }
-    let e = store.edit_wins(&edits)?;
+    // The content and the levels in one transaction: one step to undo.
+    let e = store.edit_wins_and_levels(&edits, &levels, level.flatten())?;
     let mut sentence = e.edit_sentence();
     if let Some(level) = level {
-        store.set_levels(&levels, level)?;
         let what = match level {
             Some(l) => format!("level {l}"),
             None => "level judged by the ladder's rules".to_string(),

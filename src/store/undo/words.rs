@@ -253,11 +253,22 @@ pub(super) fn describe(
             if more > 0 {
                 list.push_str(&format!(" and {more} more"));
             }
+            if !edit.levels.is_empty() {
+                list.push_str(&format!(
+                    ", with {} set by hand",
+                    plural(edit.levels.len(), "level", "levels")
+                ));
+            }
             if undo {
                 format!(
-                    "{} {} as they were before the edit {when}: {list}",
+                    "{} {} as {} before the edit {when}: {list}",
                     verb("put back", "put back"),
-                    plural(edit.wins.len(), "win", "wins")
+                    plural(edit.wins.len(), "win", "wins"),
+                    if edit.wins.len() == 1 {
+                        "it was"
+                    } else {
+                        "they were"
+                    }
                 )
             } else {
                 format!(

@@ -5,17 +5,20 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { ExpectationReview, Level, Review, WinView } from "./api";
+import type { ExpectationReview, Level, LevelSource, Review, WinView } from "./api";
 import { levelCountsLabel, levelLabel, reviewWinIds, tagLevel } from "./review";
 import ReviewView from "../views/Review.svelte";
 import { ui } from "./state.svelte";
 
-function win(id: number, title: string, expectation: string, level: Level, reason: string, overridden = false): WinView {
+function win(
+  id: number, title: string, expectation: string, level: Level, reason: string,
+  source: LevelSource = "rules",
+): WinView {
   return {
     id, date: "2026-03-01", title, expectations: [expectation], suggested: [], principles: [], metric: null,
     scope: "team", people: [], vouchers: [], tags: [], links: [], situation: null, action: null, result: null,
     notes: null, source: "cli", level, level_reason: reason,
-    levels: [{ expectation, level, reason, overridden }],
+    levels: [{ expectation, level, reason, overridden: source !== "rules", source }],
   } as unknown as WinView;
 }
 
@@ -60,7 +63,7 @@ function fakeRust() {
       case "review_wins":
         return [
           win7 === "at"
-            ? win(7, "Grew Ana into a manager", "hire-develop-managers", "at", "set by you", true)
+            ? win(7, "Grew Ana into a manager", "hire-develop-managers", "at", "set by you", "set")
             : win(7, "Grew Ana into a manager", "hire-develop-managers", "below", "hiring engineers is L6 work; the bar is hiring or growing managers"),
           win(9, "Hired four engineers", "hire-develop-managers", "below", "hiring engineers is L6 work; the bar is hiring or growing managers"),
         ];
@@ -110,6 +113,40 @@ describe("the level of each win in the Review view", () => {
     await fireEvent.change(again, { target: { value: "auto" } });
     await waitFor(() => expect(within(screen.getAllByTestId("level-win")[0]).getByTestId("win-level").dataset.level).toBe("below"));
     expect(calls.filter((c) => c.cmd === "set_win_level").at(-1)?.args).toEqual({ id: 7, expectation: "hire-develop-managers", level: null });
+  });
+
+  it("a level learned from another win, or read by the rules, shows Auto in the select", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "review") {
+        return {
+          ladder: "senior-manager", ladder_name: "Senior Manager (L7)",
+          cycle: { ladder: "senior-manager", current_level: "L6", target_level: "L7", start: "2025-07-01", end: "2026-06-30", target_date: null, is_default: false },
+          as_of: "2026-04-20", weeks_left: null,
+          expectations: [exp("strategy", "Strategy", [1, 2, 3], 1, 2)],
+          gaps: [], unconfirmed: 0,
+          sustained: { wins: 3, last_weeks: 0, quarters_with_evidence: 1, quarters: 4, warning: null },
+          providers: { count: 0, outside_org: 0, at_or_above: 0, senior_voices: 0, missing_voices: [], names: [], unvouched: [], ask: [], summary: "" },
+          must_haves: [],
+          readiness: { score: 40, label: "close", summary: "Close.", reason: "r", gaps: 0, missing: [], reasons: [], method: "" },
+        };
+      }
+      if (cmd === "review_wins") {
+        return [
+          win(1, "Wrote the payments roadmap", "strategy", "at", "you rated it at L7", "set"),
+          win(2, "Rewrote the payments roadmap", "strategy", "at", "like win 1, which you rated at L7", "learned"),
+          win(3, "Wrote the team's roadmap", "strategy", "below", "the own team's roadmap is L6 work"),
+        ];
+      }
+      return null;
+    });
+    ui.version++;
+    render(ReviewView);
+    await waitFor(() => expect(screen.getAllByTestId("level-win")).toHaveLength(3));
+    const value = (id: number) =>
+      (screen.getByRole("combobox", { name: `Level of win ${id} for Strategy` }) as HTMLSelectElement).value;
+    expect(value(1)).toBe("at");
+    expect(value(2)).toBe("auto");
+    expect(value(3)).toBe("auto");
   });
 
   it("the helpers read the library's judgment, never make one", () => {

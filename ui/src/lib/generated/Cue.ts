@@ -3,4 +3,4 @@
 /**
  * A structured fact of a win, beyond its words.
  */
-export type Cue = "manager-on-win" | "ic-on-win" | "senior-on-win" | "outside-org-on-win" | "metric" | "scope-org" | "scope-company" | "scope-team";
+export type Cue = "manager-on-win" | "ic-on-win" | "senior-on-win" | "outside-org-on-win" | "metric" | "scope-org" | "scope-company" | "scope-team" | "peer-on-win" | "scope-industry";

@@ -2,6 +2,7 @@
 import type { DocumentShape } from "./DocumentShape";
 import type { Expectation } from "./Expectation";
 import type { LadderSource } from "./LadderSource";
+import type { LevelTier } from "./LevelTier";
 import type { MustHave } from "./MustHave";
 import type { VerdictRules } from "./VerdictRules";
 
@@ -60,4 +61,11 @@ counterparts?: { [key in string]: { [key in string]: string } },
  * The shape of the promotion document; a ladder without one gets Amazon's
  * ([`Ladder::document`]).
  */
-document?: DocumentShape | null, };
+document?: DocumentShape | null, 
+/**
+ * Words of self-praise that name no act, reach or result ("transformational",
+ * "world-class", "synergies"). A panel reads past them to what was done, so for
+ * every expectation with level rules they weigh toward the level below, and its
+ * `reason` says so. A custom ladder may have none.
+ */
+inflated: LevelTier, };

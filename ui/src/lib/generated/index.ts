@@ -32,6 +32,7 @@ export type { LadderSource } from "./LadderSource";
 export type { Level } from "./Level";
 export type { LevelCounts } from "./LevelCounts";
 export type { LevelRules } from "./LevelRules";
+export type { LevelSource } from "./LevelSource";
 export type { LevelTier } from "./LevelTier";
 export type { MatchReason } from "./MatchReason";
 export type { MissingMustHave } from "./MissingMustHave";
