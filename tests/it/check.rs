@@ -224,11 +224,9 @@ fn faithful_drafts_pass_clean() {
         let (code, report) = check_json(&db, &[path.to_str().unwrap()]);
         assert_eq!(found(&report), expect(&[]), "{name}: {report:#}");
         assert_eq!(code, 0, "{name}");
-        assert!(
-            report["checked"]["figures"].as_u64().unwrap() >= 6,
-            "{report:#}"
-        );
-        assert!(report["checked"]["citations"].as_u64().unwrap() >= 6);
+        let figures = if name.ends_with(".md") { 9 } else { 4 };
+        assert_eq!(report["checked"]["figures"], figures, "{report:#}");
+        assert!(report["checked"]["citations"].as_u64().unwrap() >= 7);
         assert!(report["checked"]["sentences"].as_u64().unwrap() >= 5);
     }
     // The text output of a clean draft says so, and exits 0.
@@ -339,9 +337,15 @@ fn columns_count_characters_and_text_output_names_each_place() {
     std::fs::write(&file, "Équipe Über — we cut AWS spend 45% [#1].\n").unwrap();
     let (code, r) = check_json(&db, &[file.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert_eq!(r["findings"][0]["kind"], "invented_figure", "{r:#}");
-    assert_eq!(r["findings"][0]["line"], 1);
-    assert_eq!(r["findings"][0]["column"], 32, "characters, not bytes");
+    let invented: Vec<&Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "invented_figure")
+        .collect();
+    assert_eq!(invented.len(), 1, "{r:#}");
+    assert_eq!(invented[0]["line"], 1);
+    assert_eq!(invented[0]["column"], 32, "characters, not bytes");
     let a = cal(&db)
         .env("CALIBER_TODAY", TODAY)
         .arg("check")
@@ -388,7 +392,7 @@ fn forte_mode_holds_each_text_to_the_word_limit() {
         r["findings"][0]["suggestion"]
             .as_str()
             .unwrap()
-            .contains("70 words"),
+            .contains("71 words"),
         "{r:#}"
     );
 }
