@@ -119,8 +119,8 @@ impl<'a> Draft<'a> {
     pub fn read(source: &'a str, format: DraftFormat) -> Draft<'a> {
         let blocks = match format {
             DraftFormat::Markdown => markdown_blocks(source),
-            DraftFormat::Text => text_blocks(source, false),
-            DraftFormat::Docx => text_blocks(source, true),
+            DraftFormat::Text => text_blocks(source),
+            DraftFormat::Docx => docx_blocks(source),
         };
         let mut line_starts = vec![0];
         line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
@@ -144,9 +144,50 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// Plain text: paragraphs between blank lines (`one_per_line`: every line is a
-/// paragraph, as a Word document's text is given).
-fn text_blocks(source: &str, one_per_line: bool) -> Vec<Block> {
+/// A Word document's text (see `super::docx`): a block a line; `# ` starts a
+/// heading, `- ` after two spaces a level a list paragraph, covered by the list
+/// paragraphs above it at lower levels.
+fn docx_blocks(source: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in source.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.trim().is_empty() {
+            continue;
+        }
+        let indent = body.len() - body.trim_start_matches(' ').len();
+        let (kind, skip) = if let Some(rest) = body.strip_prefix("# ") {
+            (BlockKind::Heading, body.len() - rest.len())
+        } else if body[indent..].starts_with("- ") {
+            (BlockKind::Item, indent + 2)
+        } else {
+            (BlockKind::Paragraph, 0)
+        };
+        let level = indent / 2;
+        let covered_by = if kind == BlockKind::Item {
+            while open.last().is_some_and(|(l, _)| *l >= level) {
+                open.pop();
+            }
+            open.iter().map(|(_, b)| *b).collect()
+        } else {
+            open.clear();
+            Vec::new()
+        };
+        let mut block = Block::new(kind, covered_by);
+        block.push(&body[skip..], start + skip, true);
+        if kind == BlockKind::Item {
+            open.push((level, blocks.len()));
+        }
+        blocks.push(block);
+    }
+    blocks
+}
+
+/// Plain text: paragraphs between blank lines.
+fn text_blocks(source: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;
     let mut at = 0;
@@ -163,9 +204,6 @@ fn text_blocks(source: &str, one_per_line: bool) -> Vec<Block> {
             block.push(" ", start.saturating_sub(1), true);
         }
         block.push(body, start, true);
-        if one_per_line {
-            blocks.extend(current.take());
-        }
     }
     blocks.extend(current);
     blocks

@@ -5,6 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::error::Result;
 use crate::honesty::FigureIndex;
 use crate::ladder::Ladder;
@@ -41,6 +43,9 @@ pub(super) struct Ledger {
     /// People named on a win of the cycle, or who gave feedback in it.
     pub in_cycle: HashSet<PersonId>,
     pub ladder: Ladder,
+    /// The ladder's own words as the outline writes them (in the first person,
+    /// lower case): what a level wants is no claim of the user's.
+    pub ladder_words: aho_corasick::AhoCorasick,
 }
 
 impl Ledger {
@@ -87,6 +92,7 @@ impl Ledger {
                 .iter()
                 .map(|(id, name)| (name_key(name), *id))
                 .collect();
+            let ladder_words = ladder_words(&ladder)?;
             let mut ledger = Ledger {
                 figures,
                 wins: HashMap::new(),
@@ -95,6 +101,7 @@ impl Ledger {
                 feedback,
                 in_cycle,
                 ladder,
+                ladder_words,
             };
             let filter = WinFilter {
                 since: Some(cycle.start),
@@ -167,6 +174,35 @@ impl Ledger {
             .find(|(p, _)| *p == id)
             .map_or("", |(_, n)| n.as_str())
     }
+}
+
+/// The ladder's texts (titles, descriptions, what strong evidence looks like, next
+/// steps, must-haves) in the user's voice, lower case (ASCII only, so a match's
+/// place is the same in the text as written).
+fn ladder_words(ladder: &Ladder) -> Result<aho_corasick::AhoCorasick> {
+    use crate::outline::voice::in_my_voice;
+    let mut texts: Vec<String> = Vec::new();
+    for e in &ladder.expectations {
+        let all = [&e.title, &e.description]
+            .into_iter()
+            .chain(&e.strong_evidence)
+            .chain(&e.next_steps);
+        for t in all {
+            for v in [t.clone(), in_my_voice(t)] {
+                // Sentence by sentence, as the draft is read.
+                for sentence in v.unicode_sentences() {
+                    texts.push(sentence.trim().trim_end_matches('.').to_ascii_lowercase());
+                }
+            }
+        }
+    }
+    for m in &ladder.must_haves {
+        texts.push(in_my_voice(&m.title).to_ascii_lowercase());
+    }
+    // Short phrases ("ship") would hide real claims.
+    texts.retain(|t| t.len() >= 24);
+    aho_corasick::AhoCorasick::new(&texts)
+        .map_err(|e| crate::error::Error::Internal(format!("the ladder's phrases: {e}")))
 }
 
 /// A quote as compared: lower case, straight quotes and apostrophes, one space

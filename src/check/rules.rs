@@ -546,6 +546,11 @@ impl<'a> Checker<'a> {
                     own.replace_range(a - sent.start..e - sent.start, &" ".repeat(e - a));
                 }
             }
+            // The ladder's words, quoted by the outline, claim nothing of the user's.
+            let lower = own.to_ascii_lowercase();
+            for m in self.ledger.ladder_words.find_iter(&lower) {
+                own.replace_range(m.start()..m.end(), &" ".repeat(m.end() - m.start()));
+            }
             // A figure claims a result when a win holds it (or nothing does); one
             // only feedback, the ladder or the review states needs no citation.
             let claims = figures(&own).iter().any(|f| {
