@@ -131,16 +131,25 @@ impl<'a> Draft<'a> {
         }
     }
 
-    /// Line and column (both from 1; the column in characters) of a source byte.
-    pub fn line_column(&self, at: usize) -> (usize, usize) {
-        let at = at.min(self.source.len());
-        let line = self.line_starts.partition_point(|s| *s <= at);
-        let start = self.line_starts[line - 1];
-        let column = self
-            .source
-            .get(start..at)
-            .map_or(1, |s| s.chars().count() + 1);
-        (line, column)
+    /// Line and column (both from 1; the column in characters) of each source
+    /// byte of `offsets`, which are in order: the characters of a line are counted
+    /// once however many places are on it.
+    pub fn line_columns(&self, offsets: &[usize]) -> Vec<(usize, usize)> {
+        let mut out = Vec::with_capacity(offsets.len());
+        // The last place: its line, byte and column.
+        let mut last: Option<(usize, usize, usize)> = None;
+        for &at in offsets {
+            let at = at.min(self.source.len());
+            let line = self.line_starts.partition_point(|s| *s <= at);
+            let from = match last {
+                Some((l, b, c)) if l == line && b <= at => (b, c),
+                _ => (self.line_starts[line - 1], 1),
+            };
+            let column = from.1 + self.source.get(from.0..at).map_or(0, |s| s.chars().count());
+            out.push((line, column));
+            last = Some((line, at, column));
+        }
+        out
     }
 }
 

@@ -37,6 +37,9 @@ struct Sentence {
     end: usize,
     cites: Vec<Cite>,
     figures: Vec<Figure>,
+    /// The nearest sentences of the same block, before and after, with citations.
+    cited_before: Option<usize>,
+    cited_after: Option<usize>,
 }
 
 /// Which citations a place prefers when several are near.
@@ -57,6 +60,12 @@ pub(super) struct Checker<'a> {
     sentences: Vec<Sentence>,
     /// For each block, its sentences' indexes.
     by_block: Vec<Vec<usize>>,
+    /// For each block, whether any of its sentences cites.
+    block_cites: Vec<bool>,
+    /// For each block, its quoted spans.
+    block_quotes: Vec<Vec<Quoted>>,
+    /// Findings with the source byte they are at, placed on lines at the end.
+    pending: Vec<(usize, Finding)>,
     pub findings: Vec<Finding>,
     pub checked: Checked,
 }
@@ -282,8 +291,10 @@ impl<'a> Checker<'a> {
         store: &'a Store,
         options: CheckOptions,
     ) -> Checker<'a> {
-        let mut sentences = Vec::new();
+        let mut sentences: Vec<Sentence> = Vec::new();
         let mut by_block = vec![Vec::new(); draft.blocks.len()];
+        let mut block_cites = vec![false; draft.blocks.len()];
+        let mut block_quotes = Vec::with_capacity(draft.blocks.len());
         for (b, block) in draft.blocks.iter().enumerate() {
             let cites = citations(&block.text);
             let mut figs = figures(&block.text);
@@ -298,23 +309,56 @@ impl<'a> Checker<'a> {
                     figs.retain(|f| f.start != lead);
                 }
             }
+            block_cites[b] = !cites.is_empty();
+            block_quotes.push(quoted(&block.text));
+            // Citations and figures are in order, as are sentences: one pass each.
+            let (mut c, mut f) = (0, 0);
+            let first = sentences.len();
             for (start, end) in block.sentences() {
+                let take_cites: Vec<Cite> = {
+                    while c < cites.len() && cites[c].at < start {
+                        c += 1;
+                    }
+                    let from = c;
+                    while c < cites.len() && cites[c].at < end {
+                        c += 1;
+                    }
+                    cites[from..c].to_vec()
+                };
+                let take_figs: Vec<Figure> = {
+                    while f < figs.len() && figs[f].start < start {
+                        f += 1;
+                    }
+                    let from = f;
+                    while f < figs.len() && figs[f].start < end {
+                        f += 1;
+                    }
+                    figs[from..f].to_vec()
+                };
                 by_block[b].push(sentences.len());
                 sentences.push(Sentence {
                     block: b,
                     start,
                     end,
-                    cites: cites
-                        .iter()
-                        .copied()
-                        .filter(|c| c.at >= start && c.at < end)
-                        .collect(),
-                    figures: figs
-                        .iter()
-                        .filter(|f| f.start >= start && f.start < end)
-                        .cloned()
-                        .collect(),
+                    cites: take_cites,
+                    figures: take_figs,
+                    cited_before: None,
+                    cited_after: None,
                 });
+            }
+            let mut last = None;
+            for i in first..sentences.len() {
+                sentences[i].cited_before = last;
+                if !sentences[i].cites.is_empty() {
+                    last = Some(i);
+                }
+            }
+            let mut next = None;
+            for i in (first..sentences.len()).rev() {
+                sentences[i].cited_after = next;
+                if !sentences[i].cites.is_empty() {
+                    next = Some(i);
+                }
             }
         }
         let checked = Checked {
@@ -329,6 +373,9 @@ impl<'a> Checker<'a> {
             options,
             sentences,
             by_block,
+            block_cites,
+            block_quotes,
+            pending: Vec::new(),
             findings: Vec::new(),
             checked,
         }
@@ -358,7 +405,15 @@ impl<'a> Checker<'a> {
         } else {
             self.coverage();
         }
-        self.findings.sort_by_key(|f| (f.line, f.column));
+        // In the order of the draft; lines and columns in one pass over it.
+        self.pending.sort_by_key(|(at, _)| *at);
+        let offsets: Vec<usize> = self.pending.iter().map(|(at, _)| *at).collect();
+        let places = self.draft.line_columns(&offsets);
+        for ((_, mut f), (line, column)) in self.pending.drain(..).zip(places) {
+            f.line = line;
+            f.column = column;
+            self.findings.push(f);
+        }
         Ok(())
     }
 
@@ -376,15 +431,18 @@ impl<'a> Checker<'a> {
         suggestion: String,
         wins: Vec<WinId>,
     ) {
-        let (line, column) = self.draft.line_column(self.block(b).source_at(at));
-        self.findings.push(Finding {
-            kind,
-            line,
-            column,
-            text: text.trim().to_string(),
-            suggestion,
-            wins,
-        });
+        let source = self.block(b).source_at(at);
+        self.pending.push((
+            source,
+            Finding {
+                kind,
+                line: 0,
+                column: 0,
+                text: text.trim().to_string(),
+                suggestion,
+                wins,
+            },
+        ));
     }
 
     fn is_live(&self, id: WinId) -> bool {
@@ -408,20 +466,11 @@ impl<'a> Checker<'a> {
         if let Some(group) = order.into_iter().flatten().next() {
             return live(&mut sent.cites.iter().filter(|c| c.group == group));
         }
-        let mine = &self.by_block[sent.block];
-        let pos = mine.iter().position(|&i| i == s).unwrap_or(0);
-        let later = mine[pos + 1..]
-            .iter()
-            .find(|&&i| !self.sentences[i].cites.is_empty());
-        let earlier = mine[..pos]
-            .iter()
-            .rev()
-            .find(|&&i| !self.sentences[i].cites.is_empty());
         let order = match prefer {
-            Prefer::After => [later, earlier],
-            Prefer::Before => [earlier, later],
+            Prefer::After => [sent.cited_after, sent.cited_before],
+            Prefer::Before => [sent.cited_before, sent.cited_after],
         };
-        if let Some(&i) = order.into_iter().flatten().next() {
+        if let Some(i) = order.into_iter().flatten().next() {
             return live(&mut self.sentences[i].cites.iter());
         }
         let mut out = Vec::new();
@@ -437,15 +486,12 @@ impl<'a> Checker<'a> {
     /// (a live win or not: an unknown id is its own finding).
     fn is_cited(&self, s: usize) -> bool {
         let b = self.sentences[s].block;
-        self.by_block[b]
-            .iter()
-            .chain(
-                self.block(b)
-                    .covered_by
-                    .iter()
-                    .flat_map(|&c| self.by_block[c].iter()),
-            )
-            .any(|&i| !self.sentences[i].cites.is_empty())
+        self.block_cites[b]
+            || self
+                .block(b)
+                .covered_by
+                .iter()
+                .any(|&c| self.block_cites[c])
     }
 
     fn unknown_wins(&mut self) {
@@ -540,7 +586,10 @@ impl<'a> Checker<'a> {
             // What is inside quotation marks is someone's words, checked as a quote
             // (a quote may run over several sentences).
             let mut own = text.to_string();
-            for q in quoted(&block.text).into_iter().rev() {
+            let quotes = &self.block_quotes[sent.block];
+            let first = quotes.partition_point(|q| q.end <= sent.start);
+            let overlapping = quotes[first..].iter().take_while(|q| q.start < sent.end);
+            for q in overlapping.collect::<Vec<_>>().into_iter().rev() {
                 let (a, e) = (q.start.max(sent.start), q.end.min(sent.end));
                 if a < e {
                     own.replace_range(a - sent.start..e - sent.start, &" ".repeat(e - a));
@@ -599,17 +648,17 @@ impl<'a> Checker<'a> {
 
     /// The sentence of block `b` that holds byte `at`.
     fn sentence_at(&self, b: usize, at: usize) -> Option<usize> {
-        self.by_block[b]
-            .iter()
-            .copied()
-            .find(|&i| self.sentences[i].start <= at && at < self.sentences[i].end)
+        let mine = &self.by_block[b];
+        let k = mine.partition_point(|&i| self.sentences[i].start <= at);
+        let i = *mine.get(k.checked_sub(1)?)?;
+        (at < self.sentences[i].end).then_some(i)
     }
 
     fn quotes(&mut self) {
         let mut found = Vec::new();
         for (b, block) in self.draft.blocks.iter().enumerate() {
             let text = &block.text;
-            for q in quoted(text) {
+            for &q in &self.block_quotes[b] {
                 let quote = &text[q.start..q.end];
                 if quote.split_whitespace().count() < 3 {
                     continue;
@@ -702,11 +751,12 @@ impl<'a> Checker<'a> {
         for (s, sent) in self.sentences.iter().enumerate() {
             let block = self.block(sent.block);
             let text = &block.text[..sent.end];
-            let lower = text.to_lowercase();
-            let mut from = sent.start;
+            // ASCII lower case keeps every byte where it was.
+            let lower = text[sent.start..].to_ascii_lowercase();
+            let mut from = 0;
             while let Some(k) = lower[from..].find("vouch") {
-                let v = from + k;
-                from = v + 5;
+                let v = sent.start + from + k;
+                from += k + 5;
                 let names = witness_names(text, sent.start, v);
                 let cited = self.scope(s, v, Prefer::Before);
                 for (at, name) in names {
@@ -781,7 +831,8 @@ impl<'a> Checker<'a> {
             }
         }
         for (title, id) in found {
-            self.findings.push(Finding {
+            // The whole draft's: at its start, line 1, column 1.
+            self.pending.push((0, Finding {
                 kind: FindingKind::UncoveredExpectation,
                 line: 1,
                 column: 1,
@@ -790,7 +841,7 @@ impl<'a> Checker<'a> {
                     "the draft never speaks to `{id}`: cite a win tagged with it (`caliber list --expect {id}`), or name the gap and what you are doing about it"
                 ),
                 wins: Vec::new(),
-            });
+            }));
         }
     }
 
