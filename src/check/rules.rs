@@ -347,16 +347,16 @@ impl<'a> Checker<'a> {
                 });
             }
             let mut last = None;
-            for i in first..sentences.len() {
-                sentences[i].cited_before = last;
-                if !sentences[i].cites.is_empty() {
+            for (i, sent) in sentences.iter_mut().enumerate().skip(first) {
+                sent.cited_before = last;
+                if !sent.cites.is_empty() {
                     last = Some(i);
                 }
             }
             let mut next = None;
-            for i in (first..sentences.len()).rev() {
-                sentences[i].cited_after = next;
-                if !sentences[i].cites.is_empty() {
+            for (i, sent) in sentences.iter_mut().enumerate().skip(first).rev() {
+                sent.cited_after = next;
+                if !sent.cites.is_empty() {
                     next = Some(i);
                 }
             }
