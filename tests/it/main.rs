@@ -8,6 +8,7 @@ mod backup;
 mod backup_json;
 mod bad_input;
 mod calibration_pinned;
+mod check;
 mod cli;
 mod crash;
 mod cycle_levels;
