@@ -21,6 +21,7 @@ mod golden;
 mod io;
 mod json_everywhere;
 mod level;
+mod mcp;
 mod names;
 mod outline;
 mod outline_render;
