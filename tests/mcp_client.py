@@ -21,7 +21,12 @@ from mcp.shared.exceptions import MCPError
 def server(caliber, db, extra):
     # Only what the test sets reaches the server: the SDK passes a small safe
     # environment, and HOME points into the test's sandbox.
-    env = {"HOME": os.environ["HOME"], "CALIBER_TODAY": os.environ.get("CALIBER_TODAY", "")}
+    env = {
+        "HOME": os.environ["HOME"],
+        "CALIBER_TODAY": os.environ.get("CALIBER_TODAY", ""),
+        # As a client's "env" setting would give it, for an encrypted database.
+        "CALIBER_PASSPHRASE": os.environ.get("CALIBER_PASSPHRASE", ""),
+    }
     env = {k: v for k, v in env.items() if v}
     return StdioServerParameters(command=caliber, args=["--db", db, "mcp", *extra], env=env)
 

@@ -24,9 +24,15 @@ fn python() -> PathBuf {
 
 /// Runs one scenario of tests/mcp_client.py against `caliber --db DB mcp ARGS`.
 fn client(scenario: &str, db: &Path, args: &[&str]) -> Value {
+    client_with(scenario, db, args, &[])
+}
+
+/// [`client`] with environment variables for the server.
+fn client_with(scenario: &str, db: &Path, args: &[&str], env: &[(&str, &str)]) -> Value {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mcp_client.py");
     let mut c = Command::new(python());
     sandboxed(&mut c, db.parent().expect("a folder"));
+    c.envs(env.iter().copied());
     c.env("CALIBER_TODAY", TODAY)
         .arg(script)
         .arg(scenario)
@@ -330,4 +336,45 @@ fn read_only_offers_no_tool_that_writes_and_refuses_one_called_anyway() {
         seen["get_review"]
     );
     unchanged(&before, &fingerprint(&db), "--read-only");
+}
+
+#[test]
+fn an_encrypted_database_is_served_with_the_passphrase_from_the_environment_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = demo_db(dir.path());
+    let key = "correct horse battery staple";
+    cal(&db)
+        .env("CALIBER_NEW_PASSPHRASE", key)
+        .arg("encrypt")
+        .assert()
+        .success();
+
+    // Without it the server does not start, and says why.
+    let refused = cal(&db).arg("mcp").write_stdin("").assert().code(5);
+    let said = crate::common::stderr(&refused);
+    assert!(said.contains("CALIBER_PASSPHRASE"), "{said}");
+
+    let seen = client_with(
+        "read-only",
+        &db,
+        &["--read-only"],
+        &[("CALIBER_PASSPHRASE", key)],
+    );
+    assert!(
+        seen["get_review"]["value"]["expectations"].is_array(),
+        "{}",
+        seen["get_review"]
+    );
+    // No tool takes a passphrase: the schemas have no such field.
+    let tour = client_with("tour", &db, &[], &[("CALIBER_PASSPHRASE", key)]);
+    for (name, t) in tour["tools"].as_object().expect("tools") {
+        let props = t["schema"]["properties"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            props.keys().all(|k| !k.contains("pass")),
+            "{name} takes a passphrase: {props:?}"
+        );
+    }
 }
