@@ -3,6 +3,13 @@
 //! ledger. A number the evidence does not hold would be an invented fact in a
 //! document a panel reads, so the outline's and the feedback plan's tests run the
 //! same check, written once here.
+//!
+//! What a figure is, and when two are the same, is [`figure`]'s rule: the checker
+//! of drafts (`crate::check`) compares figures with it.
+
+mod figure;
+
+pub use figure::{Figure, FigureIndex, FigureKind, figures};
 
 use std::collections::HashSet;
 

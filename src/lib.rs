@@ -5,6 +5,7 @@
 #![deny(missing_docs)]
 
 mod atomic;
+pub mod check;
 pub mod clean;
 pub mod dates;
 pub mod demo;

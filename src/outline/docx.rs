@@ -465,7 +465,7 @@ pub fn render(o: &Outline) -> Result<Vec<u8>> {
 
     doc = doc.add_paragraph(Paragraph::new().style("Title").add_run(run(&o.title)));
     doc = doc.add_paragraph(Paragraph::new().style("Subtitle").add_run(run(&format!(
-        "{} · window {} to {}{} · citations like [#12] are win ids in Caliber",
+        "{} · window {} to {}{} · citations like [#ID] are win ids in Caliber",
         o.ladder_name,
         o.cycle.start,
         o.cycle.end,

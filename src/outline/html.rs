@@ -258,7 +258,7 @@ pub fn render(o: &Outline) -> String {
     let _ = writeln!(b, "<header>\n<h1>{}</h1>", escape(&o.title));
     let _ = writeln!(
         b,
-        "<p class=\"subtitle\">{} · window {} to {}{} · citations like [#12] are win ids in Caliber</p>\n</header>",
+        "<p class=\"subtitle\">{} · window {} to {}{} · citations like [#ID] are win ids in Caliber</p>\n</header>",
         escape(&o.ladder_name),
         o.cycle.start,
         o.cycle.end,

@@ -113,7 +113,7 @@ pub fn render(o: &Outline) -> String {
     let _ = writeln!(out, "# {}\n", md(&o.title));
     let _ = writeln!(
         out,
-        "*{} · window {} to {}{} · citations like [#12] are win ids in Caliber*\n",
+        "*{} · window {} to {}{} · citations like [#ID] are win ids in Caliber*\n",
         md(&o.ladder_name),
         o.cycle.start,
         o.cycle.end,

@@ -19,7 +19,7 @@ pub use model::{
     AppendixRow, Concern, Evidence, ExpectationSection, FORTE_MAX_WORDS, Forte, Outline, Para,
     PrincipleSection, ProvidersSection, Quote, Sources,
 };
-pub use narrative::first_person;
+pub use narrative::{first_person, forte_word_count};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

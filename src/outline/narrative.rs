@@ -356,8 +356,14 @@ pub(super) fn summary(src: &Sources<'_>, wins: &[&RankedWin]) -> Vec<Para> {
     out
 }
 
-fn words_in(s: &str) -> usize {
+/// How many words a Forte text has, as its limit counts them: runs of non-space
+/// characters (a citation `[#12]` is a word). The checker counts a draft's the same way.
+pub fn forte_word_count(s: &str) -> usize {
     s.split_whitespace().count()
+}
+
+fn words_in(s: &str) -> usize {
+    forte_word_count(s)
 }
 
 /// Sentences up to a word limit; a first sentence longer than the limit is cut.

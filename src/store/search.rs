@@ -146,6 +146,33 @@ impl Store {
         Ok(wins)
     }
 
+    /// The live wins that share the most words with `text`, best first and at most
+    /// `limit`: what to cite for a claim written without a citation. Any word may
+    /// match (by its stem, words of four letters or more), ranked by FTS5's bm25
+    /// with a word in the title worth more than one in the details.
+    pub fn best_matches(&self, text: &str, limit: usize) -> Result<Vec<i64>> {
+        let mut seen = std::collections::HashSet::new();
+        let terms: Vec<String> = words(text)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 4 && seen.insert(w.clone()))
+            .take(16)
+            .map(|w| format!("\"{w}\""))
+            .collect();
+        if terms.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT rowid FROM wins_stem WHERE wins_stem MATCH ?1
+             ORDER BY bm25(wins_stem, 4.0, 1.0), rowid DESC LIMIT ?2",
+        )?;
+        let ids = st
+            .query_map(rusqlite::params![terms.join(" OR "), limit as i64], |r| {
+                r.get(0)
+            })?
+            .collect::<std::result::Result<Vec<i64>, _>>()?;
+        Ok(ids)
+    }
+
     /// The ids, newest first and at most `limit`, of the wins that match `plain` in
     /// the index of words as typed or `stems` in the index of stems, except those in
     /// `skip` and those with an `exclude`d word in either form. Both indexes are

@@ -169,6 +169,12 @@ fn every_command_prints_json_with_the_json_flag() {
     let v = check("outline", &["outline", "-o", &to], &[]);
     assert_eq!(v["written"], to, "{v}");
     assert!(Path::new(&to).exists());
+    // Caliber's own outline, checked: clean, so `check` exits 0 with its report.
+    let md = file("case.md");
+    check("outline", &["outline", "-o", &md], &[]);
+    let v = check("check", &["check", &md], &[]);
+    assert_eq!(v["findings"], serde_json::json!([]), "{v}");
+    assert!(v["checked"]["sentences"].as_u64().unwrap() > 10, "{v}");
 
     let v = check("import", &["import", &file("export.csv")], &[]);
     assert_eq!(v["wins"], 0, "the same wins again are skipped: {v}");

@@ -7,6 +7,7 @@ mod atomic_writes;
 mod backup;
 mod backup_json;
 mod bad_input;
+mod check;
 mod cli;
 mod crash;
 mod cycle_levels;

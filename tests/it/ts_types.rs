@@ -56,6 +56,8 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::dates::AgoStep,
         caliber::Scope,
         caliber::Setting,
+        caliber::check::Report,
+        caliber::check::CheckOptions,
     );
     std::fs::write(dir.join("values.ts"), values_module()).unwrap();
     // One entry point for the UI: every generated file, re-exported.

@@ -193,6 +193,24 @@ pub enum Command {
         #[arg(long)]
         read_only: bool,
     },
+    /// Check a draft against the evidence: invented figures, wrong or unknown
+    /// citations, uncited claims, unsupported quotes, uncovered expectations
+    #[command(
+        after_help = "Each finding is printed as FILE:LINE:COLUMN (lines from 1; the column counts\ncharacters, not bytes, from 1; a finding about the whole draft, an uncovered\nexpectation, is at 1:1), its kind, the text and what to do. Kinds: invented_figure,\nfigure_not_in_cited, unknown_win, uncited_claim, unsupported_quote,\nuncovered_expectation, forte_too_long.\n\nA figure is an amount ($1.2M), a percentage (30%, 30 %, thirty percent), a count\nwith its unit (12 teams), a multiple (3x) or a duration (6 weeks); it must be in a\nwin, outcome or feedback of the cycle, and in the wins cited [#ID] next to it.\n\nExit status: 0 clean, 1 findings, 2 bad input (not text, empty, over 10 MB),\n3 no such file."
+    )]
+    Check {
+        /// The draft: Markdown, plain text (.txt) or a Word document (.docx); - reads
+        /// standard input
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Forte mode: each text (a paragraph or list item) at most 60 words; the
+        /// ladder's coverage is not asked
+        #[arg(long)]
+        forte: bool,
+        /// How the draft is written [default: from the file, else markdown]
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<caliber::check::DraftFormat>,
+    },
 }
 
 #[derive(Debug, Args)]

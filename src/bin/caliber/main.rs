@@ -19,6 +19,8 @@ fn main() -> ExitCode {
     };
     let json = cli.json;
     match run::run(cli) {
+        // `caliber check` with findings: the report is the output, the status says so.
+        Ok(()) if run::had_findings() => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let mut err = std::io::stderr().lock();

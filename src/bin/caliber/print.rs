@@ -242,6 +242,38 @@ impl Out {
         }
     }
 
+    /// A check's findings, each as FILE:LINE:COLUMN, kind, text and what to do,
+    /// then what was checked.
+    pub fn check_report(&self, file: &str, r: &caliber::check::Report) -> Result<()> {
+        if self.json {
+            return stdout(&json_text(r)?);
+        }
+        let mut text = String::new();
+        for f in &r.findings {
+            text.push_str(&format!(
+                "{file}:{}:{}: {}: {}\n    {}\n",
+                f.line,
+                f.column,
+                f.kind.as_str(),
+                clip(&f.text, 120),
+                f.suggestion
+            ));
+        }
+        let c = &r.checked;
+        text.push_str(&format!(
+            "Checked {} sentences, {} figures, {} citations: {}.\n",
+            c.sentences,
+            c.figures,
+            c.citations,
+            match r.findings.len() {
+                0 => "no findings".to_string(),
+                1 => "1 finding".to_string(),
+                n => format!("{n} findings"),
+            }
+        ));
+        stdout(&text)
+    }
+
     /// What the next undos and redos would do, the next one first.
     pub fn history(&self, h: &caliber::store::History) -> Result<()> {
         if self.json {

@@ -144,6 +144,11 @@ pub fn run(cli: Cli) -> Result<()> {
             )?;
             out.done(&q, &format!("Kept your answer to {}", q.id))
         }
+        Command::Check {
+            file,
+            forte,
+            format,
+        } => check(&store, &file, forte, format, &out),
         Command::Outline {
             format,
             output,
@@ -801,6 +806,48 @@ fn outline(
         ),
         None => print::stdout(&String::from_utf8_lossy(&bytes)),
     }
+}
+
+/// Set when a check found something, so the process exits 1 (not an error: the
+/// report was printed).
+static FINDINGS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// True when `caliber check` printed findings.
+pub fn had_findings() -> bool {
+    FINDINGS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+fn check(
+    store: &Store,
+    file: &Path,
+    forte: bool,
+    format: Option<caliber::check::DraftFormat>,
+    out: &Out,
+) -> Result<()> {
+    use caliber::check;
+    let stdin = file.as_os_str() == "-";
+    let (text, format) = if stdin {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), check::MAX_DRAFT_BYTES + 1),
+            &mut bytes,
+        )
+        .map_err(|e| Error::io("could not read the draft from standard input", e))?;
+        check::draft_from_bytes(&bytes, format)?
+    } else {
+        let (text, found) = check::read_draft(file)?;
+        (text, format.unwrap_or(found))
+    };
+    let report = check::check_text(store, &text, &check::CheckOptions { forte, format })?;
+    if !report.is_clean() {
+        FINDINGS.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    let name = if stdin {
+        "-".to_string()
+    } else {
+        file.display().to_string()
+    };
+    out.check_report(&name, &report)
 }
 
 /// What `--json` prints for a file written: where, in which format, how big.

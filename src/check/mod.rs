@@ -1,0 +1,124 @@
+//! The checker: proves a draft written anywhere (by hand, by an assistant, by
+//! Caliber itself) against the ledger. Every figure must be one the evidence
+//! holds, every citation a live win that holds the figures next to it, every claim
+//! cited, every quote said by the person it is put to, and the ladder covered. It
+//! is the outline's honesty rules made general, so the CLI (`caliber check`), the
+//! app's "Check a draft" panel and an assistant all get the same answer.
+
+mod docx;
+mod draft;
+mod ledger;
+mod report;
+mod rules;
+
+pub use report::{CheckOptions, Checked, DraftFormat, Finding, FindingKind, Report};
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// The largest draft Caliber checks: a promotion document is tens of kilobytes.
+pub const MAX_DRAFT_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Checks `text`, written as `options.format`, against the ledger in `store`
+/// (its current cycle, ladder, people and feedback). Reads only; cheap enough to
+/// run as a person types.
+pub fn check_text(store: &Store, text: &str, options: &CheckOptions) -> Result<Report> {
+    let draft = draft::Draft::read(text, options.format);
+    let mut ledger = ledger::Ledger::load(store)?;
+    ledger.add_cited(store, &rules::Checker::cited_ids(&draft))?;
+    let mut checker = rules::Checker::new(&draft, &ledger, store, *options);
+    checker.run()?;
+    Ok(Report {
+        findings: checker.findings,
+        checked: checker.checked,
+    })
+}
+
+/// Reads a draft file: its text and format (DOCX by its content or extension,
+/// plain text for `.txt`, else Markdown). A folder, a missing file, a file over
+/// [`MAX_DRAFT_BYTES`], an empty one and one that is not text are refused with what
+/// to do.
+pub fn read_draft(path: &Path) -> Result<(String, DraftFormat)> {
+    let shown = path.display();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::NotFound(format!(
+                "there is no file {shown}; check the path (use - to read the draft from standard input)"
+            )));
+        }
+        Err(e) => return Err(Error::io(format!("could not read {shown}"), e)),
+    };
+    if meta.is_dir() {
+        return Err(Error::InvalidInput(format!(
+            "{shown} is a folder; give the path of the draft itself"
+        )));
+    }
+    if meta.len() > MAX_DRAFT_BYTES {
+        return Err(too_big(&shown.to_string()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(format!("could not read {shown}"), e))?;
+    let by_name = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let format = match by_name.as_deref() {
+        Some("docx") => Some(DraftFormat::Docx),
+        Some("txt") | Some("text") => Some(DraftFormat::Text),
+        Some("md") | Some("markdown") => Some(DraftFormat::Markdown),
+        _ => None,
+    };
+    decode(&bytes, format, &shown.to_string())
+}
+
+/// Reads a draft from bytes (standard input): DOCX when they are a Word document,
+/// else `format` (Markdown by default). Refused like [`read_draft`]'s files.
+pub fn draft_from_bytes(
+    bytes: &[u8],
+    format: Option<DraftFormat>,
+) -> Result<(String, DraftFormat)> {
+    if bytes.len() as u64 > MAX_DRAFT_BYTES {
+        return Err(too_big("the draft on standard input"));
+    }
+    decode(bytes, format, "the draft on standard input")
+}
+
+fn too_big(what: &str) -> Error {
+    Error::BadFile(format!(
+        "{what} is over {} MB, more than a draft can be; check it is the right file",
+        MAX_DRAFT_BYTES / (1024 * 1024)
+    ))
+}
+
+/// The text of a draft's bytes, refusing what is not a draft.
+fn decode(bytes: &[u8], format: Option<DraftFormat>, what: &str) -> Result<(String, DraftFormat)> {
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    let (text, format) = if format == Some(DraftFormat::Docx) || (format.is_none() && is_zip) {
+        (docx::text(bytes, what)?, DraftFormat::Docx)
+    } else {
+        if bytes.contains(&0) {
+            return Err(Error::BadFile(format!(
+                "{what} is not text (it holds binary data); give a Markdown, plain text or Word (.docx) draft"
+            )));
+        }
+        let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
+            Error::BadFile(format!(
+                "{what} is not UTF-8 text (the first bad byte is at offset {}); save it as UTF-8 and try again",
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(t) => t.to_string(),
+            None => text,
+        };
+        (text, format.unwrap_or_default())
+    };
+    if text.trim().is_empty() {
+        return Err(Error::BadFile(format!(
+            "{what} is empty; there is nothing to check"
+        )));
+    }
+    Ok((text, format))
+}
