@@ -82,6 +82,12 @@ async def tour(session):
     seen["get_review"] = await call(session, "get_review", {})
     seen["get_outline"] = await call(session, "get_outline", {"format": "markdown"})
     seen["get_feedback_plan"] = await call(session, "get_feedback_plan", {})
+    # A draft citing the new win, with a figure no win holds.
+    seen["draft"] = (
+        f"# Cross-org impact\n\nI rolled out the on-call handbook to 4 orgs, "
+        f"and it cut pages by 87% [#{win_id}].\n"
+    )
+    seen["check_draft"] = await call(session, "check_draft", {"text": seen["draft"]})
     resources = await session.list_resources()
     seen["resources"] = {}
     for r in resources.resources:
@@ -109,6 +115,9 @@ BAD_ARGUMENTS = {
     "get_win with a text id": ("get_win", {"id": "seven"}),
     "list_wins with a scope that does not exist": ("list_wins", {"scope": "galaxy"}),
     "get_outline as a Word document": ("get_outline", {"format": "docx"}),
+    "check_draft without a text": ("check_draft", {"forte": True}),
+    "check_draft of a Word document": ("check_draft", {"text": "Shipped it", "format": "docx"}),
+    "check_draft of an empty text": ("check_draft", {"text": "  \n "}),
 }
 
 

@@ -107,7 +107,8 @@ fn an_assistant_logs_a_win_the_cli_then_finds_and_every_tool_resource_and_prompt
     let tools = seen["tools"].as_object().expect("tools");
     let mut names: Vec<&str> = tools.keys().map(String::as_str).collect();
     names.sort();
-    let mut want = vec![
+    let want = vec![
+        "check_draft",
         "get_feedback_plan",
         "get_outline",
         "get_review",
@@ -117,10 +118,6 @@ fn an_assistant_logs_a_win_the_cli_then_finds_and_every_tool_resource_and_prompt
         "search_wins",
         "suggest_expectations",
     ];
-    if tools.contains_key("check_draft") {
-        want.push("check_draft");
-        want.sort();
-    }
     assert_eq!(names, want);
     for (name, t) in tools {
         assert!(
@@ -223,6 +220,27 @@ fn an_assistant_logs_a_win_the_cli_then_finds_and_every_tool_resource_and_prompt
         "the outline cites the new win"
     );
 
+    // A draft with an invented figure is flagged, as `caliber check` flags it.
+    let report = &seen["check_draft"]["value"];
+    let flagged = report["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("check_draft gave no findings: {}", seen["check_draft"]));
+    assert!(
+        flagged
+            .iter()
+            .any(|f| f["text"].as_str().is_some_and(|t| t.contains("87%"))
+                && (f["kind"] == "invented_figure" || f["kind"] == "figure_not_in_cited")),
+        "the invented 87% is not flagged: {report}"
+    );
+    let cli_check = cal(&db)
+        .env("CALIBER_TODAY", TODAY)
+        .args(["--json", "check", "-"])
+        .write_stdin(seen["draft"].as_str().expect("the draft"))
+        .assert()
+        .code(1);
+    let cli_report: Value = serde_json::from_str(&stdout(&cli_check)).expect("JSON");
+    assert_eq!(report, &cli_report);
+
     // Resources: the ladder in use and the cycle, as the CLI shows them.
     let resources = seen["resources"].as_object().expect("resources");
     let ladder: Value = serde_json::from_str(resources["caliber://ladder"].as_str().expect("text"))
@@ -242,9 +260,7 @@ fn an_assistant_logs_a_win_the_cli_then_finds_and_every_tool_resource_and_prompt
             "{name} does not ask for win ids: {text}"
         );
         assert!(text.contains("get_review"), "{name}: {text}");
-        if tools.contains_key("check_draft") {
-            assert!(text.contains("check_draft"), "{name}: {text}");
-        }
+        assert!(text.contains("check_draft"), "{name}: {text}");
     }
 }
 
@@ -270,6 +286,9 @@ fn a_malformed_request_an_unknown_tool_and_bad_arguments_get_protocol_errors_and
         ("get_win with a text id", "id"),
         ("list_wins with a scope that does not exist", "galaxy"),
         ("get_outline as a Word document", "docx"),
+        ("check_draft without a text", "text"),
+        ("check_draft of a Word document", "docx"),
+        ("check_draft of an empty text", "empty"),
     ];
     for (label, word) in expect_in_message {
         let (code, message) = protocol_error(&seen, label);

@@ -154,6 +154,22 @@ pub struct GetOutline {
     pub forte: bool,
 }
 
+/// Arguments of `check_draft`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckDraft {
+    /// The draft's full text: a promotion document, a self-review, a Forte text,
+    /// an answer for the panel. Cite wins in it as [#ID].
+    pub text: String,
+    /// markdown (default) or text (paragraphs separated by blank lines).
+    #[serde(default)]
+    pub format: Option<String>,
+    /// Forte mode: each text (a paragraph or list item) at most 60 words, and the
+    /// ladder's coverage is not asked.
+    #[serde(default)]
+    pub forte: bool,
+}
+
 /// No arguments.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -8,7 +8,8 @@ use rmcp::model::CallToolResult;
 use rmcp::{ErrorData, tool, tool_router};
 
 use super::params::{
-    GetOutline, GetWin, ListWins, LogWin, Nothing, Parameters, SearchWins, SuggestExpectations,
+    CheckDraft, GetOutline, GetWin, ListWins, LogWin, Nothing, Parameters, SearchWins,
+    SuggestExpectations,
 };
 use super::{Caliber, answer, answer_json, refusal};
 
@@ -196,6 +197,54 @@ impl Caliber {
             }
         })?;
         answer(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// Check a draft against the evidence before showing it to the user: every
+    /// figure must be in the wins (and in the wins cited [#ID] next to it), every
+    /// cited win must exist, every claim of a result must be cited, every quote must
+    /// be one the feedback holds, and the ladder's expectations covered. Returns the
+    /// findings, each with its line, column, text and what to do; fix them all and
+    /// check again until there are none.
+    #[tool(annotations(read_only_hint = true))]
+    fn check_draft(
+        &self,
+        Parameters(p): Parameters<CheckDraft>,
+    ) -> Result<CallToolResult, ErrorData> {
+        use caliber::check::{self, CheckOptions, DraftFormat};
+        let format = match p.format.as_deref().map(|f| f.trim().to_ascii_lowercase()) {
+            None => DraftFormat::Markdown,
+            Some(f) if f == "markdown" || f == "md" => DraftFormat::Markdown,
+            Some(f) if f == "text" || f == "txt" => DraftFormat::Text,
+            Some(other) => {
+                return Err(ErrorData::invalid_params(
+                    format!(
+                        "format '{other}' is not one check_draft reads: give the draft's text as markdown or text (a Word document (docx) is checked with `caliber check FILE.docx`)"
+                    ),
+                    None,
+                ));
+            }
+        };
+        let report = self.with_store(|store| {
+            // The same limits as a draft on `caliber check`'s standard input; what
+            // is refused there is a bad argument here, and named as one.
+            let (text, format) =
+                check::draft_from_bytes(p.text.as_bytes(), Some(format)).map_err(|e| match e {
+                    Error::BadFile(m) => Error::InvalidInput(m.replace(
+                        "the draft on standard input",
+                        "the text given to check_draft",
+                    )),
+                    other => other,
+                })?;
+            check::check_text(
+                store,
+                &text,
+                &CheckOptions {
+                    forte: p.forte,
+                    format,
+                },
+            )
+        })?;
+        answer_json(&report)
     }
 
     /// Who to ask for feedback before calibration, and why each voice counts, with
