@@ -58,6 +58,8 @@ pub enum Source {
     Import,
     /// Written by `caliber demo`.
     Demo,
+    /// Logged by an AI assistant through `caliber mcp`.
+    Assistant,
 }
 
 /// How a person relates to the user; decides how much their word weighs.
@@ -137,7 +139,7 @@ macro_rules! kebab_enum {
 pub(crate) use kebab_enum;
 
 kebab_enum!(Scope, "scope", [Team => "team", Org => "org", Company => "company", Industry => "industry"]);
-kebab_enum!(Source, "source", [App => "app", Cli => "cli", Import => "import", Demo => "demo"]);
+kebab_enum!(Source, "source", [App => "app", Cli => "cli", Import => "import", Demo => "demo", Assistant => "assistant"]);
 kebab_enum!(Relation, "relation", [
     Report => "report",
     SkipLevelReport => "skip-level-report",

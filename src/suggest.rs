@@ -489,9 +489,15 @@ pub fn suggest_principles(text: &str) -> Vec<Suggestion> {
 
 /// Logs a win the way a person expects from a quick capture: when they named no
 /// expectation, the best suggestion is stored as *suggested* (not confirmed), so
-/// the review counts it and says it still needs their word.
+/// the review counts it and says it still needs their word. A win an assistant
+/// logs keeps every expectation as a suggestion: only the user's word confirms.
 pub fn log_win(store: &mut Store, draft: &WinDraft) -> Result<Win> {
     let mut draft = draft.clone();
+    if draft.source == crate::model::Source::Assistant {
+        for t in &mut draft.expectations {
+            t.confirmed = false;
+        }
+    }
     if draft.expectations.is_empty() {
         let text = [
             Some(&draft.title),
@@ -505,16 +511,19 @@ pub fn log_win(store: &mut Store, draft: &WinDraft) -> Result<Win> {
         .collect::<Vec<_>>()
         .join(" ");
         let (suggester, fresh) = trained(store)?;
-        if let Some(FreshModel(ladder, key, model)) = fresh {
-            // Only a cache: when it cannot be written, the next log trains again.
-            let _ = store.save_model(&ladder, &key, &model);
-        }
         if let Some(best) = suggester.best(&text) {
             draft.expectations.push(ExpectationTag {
                 id: best.id,
                 confirmed: false,
             });
         }
+        let win = store.add_win(&draft)?;
+        if let Some(FreshModel(ladder, key, model)) = fresh {
+            // Only a cache, and only once the win is saved (a refused log changes
+            // nothing): when it cannot be written, the next log trains again.
+            let _ = store.save_model(&ladder, &key, &model);
+        }
+        return Ok(win);
     }
     store.add_win(&draft)
 }

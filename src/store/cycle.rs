@@ -112,6 +112,18 @@ impl Store {
         self.ladder(&self.cycle()?.ladder)
     }
 
+    /// An expectation id of any known ladder, so old tags stay listable after a
+    /// switch; else the current ladder's id it is close to, or an error listing them.
+    pub fn known_expectation(&self, id: &str) -> Result<String> {
+        let id = id.trim();
+        if self.ladders()?.iter().any(|l| l.expectation(id).is_some()) {
+            return Ok(id.to_string());
+        }
+        let ladder = self.current_ladder()?;
+        crate::ladder::resolve_expectation(&ladder.expectation_ids(), id, &ladder.id)
+            .map(str::to_string)
+    }
+
     /// A built-in or imported ladder.
     pub fn ladder(&self, id: &str) -> Result<Ladder> {
         if let Some(l) = builtin_ladder(id) {

@@ -207,6 +207,33 @@ fn every_command_prints_json_with_the_json_flag() {
         &[("CALIBER_PASSPHRASE", "correct horse battery")],
     );
 
+    // `mcp` speaks JSON-RPC on stdout, one message a line, with --json or without.
+    ran.insert("mcp".to_string());
+    let session = concat!(
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"0"}}}"#,
+        "\n",
+        r#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+        "\n",
+        r#"{"jsonrpc":"2.0","id":2,"method":"ping"}"#,
+        "\n"
+    );
+    let out = cal(&db)
+        .args(["--json", "mcp"])
+        .write_stdin(session)
+        .output()
+        .unwrap();
+    let replies: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("mcp printed {l} ({e})")))
+        .collect();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(replies.len(), 2, "{replies:?}");
+    assert_eq!(replies[1]["id"], 2, "{replies:?}");
+
     let mut listed: BTreeSet<String> = BTreeSet::new();
     for top in subcommands(&db, &[]) {
         let nested = subcommands(&db, &[&top]);

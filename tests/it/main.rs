@@ -24,6 +24,7 @@ mod io;
 mod json_everywhere;
 mod ladders;
 mod level;
+mod mcp;
 mod names;
 mod outline;
 mod outline_render;

@@ -291,3 +291,51 @@ fn a_damaged_stored_model_is_trained_again() {
     let w = log_win(&mut s, &WinDraft::titled("Hired two managers for payments")).unwrap();
     assert_eq!(w.expectations[0].id, "hire-develop-managers");
 }
+
+/// A log refused for its title leaves every table as it was: the suggester trained
+/// on the way keeps its model to itself rather than caching it for a win never saved.
+#[test]
+fn a_refused_log_does_not_cache_the_suggester() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("caliber.db");
+    crate::common::cal(&db)
+        .env("CALIBER_TODAY", "2026-06-15")
+        .arg("demo")
+        .assert()
+        .success();
+    let before = crate::common::fingerprint(&db);
+    crate::common::cal(&db)
+        .args(["log", "   "])
+        .assert()
+        .code(2);
+    assert!(
+        crate::common::fingerprint(&db) == before,
+        "a refused log changed the database"
+    );
+}
+
+/// An assistant's tags are suggestions whatever it sends: only the user confirms.
+#[test]
+fn a_win_from_an_assistant_keeps_its_tags_as_suggestions() {
+    let mut s = Store::open_in_memory().unwrap();
+    let w = log_win(
+        &mut s,
+        &WinDraft {
+            expectations: vec![ExpectationTag {
+                id: "strategy".into(),
+                confirmed: true,
+            }],
+            source: caliber::Source::Assistant,
+            ..WinDraft::titled("Argued for one shared fraud model in planning")
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        w.expectations,
+        vec![ExpectationTag {
+            id: "strategy".into(),
+            confirmed: false
+        }]
+    );
+    assert_eq!(s.win(w.id).unwrap().source, caliber::Source::Assistant);
+}

@@ -193,6 +193,18 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Serve the evidence to an AI assistant: a Model Context Protocol server on stdio
+    ///
+    /// An assistant (Claude Desktop, an editor, any MCP client) starts it with
+    /// `caliber mcp` and can then search and read your wins, the review and the
+    /// outline, and log new wins: those are marked as from the assistant, and the
+    /// expectations it names stay suggestions until you confirm them. Nothing leaves
+    /// the machine. An encrypted database takes its passphrase from CALIBER_PASSPHRASE.
+    Mcp {
+        /// Offer only the tools that read: the assistant cannot change anything
+        #[arg(long)]
+        read_only: bool,
+    },
     /// Check a draft against the evidence: invented figures, wrong or unknown
     /// citations, uncited claims, unsupported quotes, uncovered expectations
     #[command(

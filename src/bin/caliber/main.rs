@@ -3,6 +3,7 @@
 //! file only reads arguments, calls it and prints.
 
 mod args;
+mod mcp;
 mod print;
 mod run;
 mod unlock;

@@ -237,6 +237,7 @@ These copies are not encrypted (the first is the database as it was); delete the
                 ),
             )
         }
+        Command::Mcp { read_only } => crate::mcp::serve(store, read_only),
         Command::Demo => {
             let s = caliber::demo::load_demo(&mut store, caliber::dates::today())?;
             out.done(
@@ -305,7 +306,7 @@ fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
         since: a.since.as_deref().map(parse_date).transpose()?,
         until: a.until.as_deref().map(parse_date).transpose()?,
         expectation: match a.expect {
-            Some(e) => Some(known_expectation(store, &e)?),
+            Some(e) => Some(store.known_expectation(&e)?),
             None => None,
         },
         scope: a.scope,
@@ -341,18 +342,6 @@ fn list(store: &Store, a: ListArgs, out: &Out) -> Result<()> {
         );
     }
     out.wins(&wins, &caliber::level::views(store, &wins)?)
-}
-
-/// An expectation id of any known ladder, so old tags stay listable after a switch.
-fn known_expectation(store: &Store, id: &str) -> Result<String> {
-    let id = id.trim();
-    let ladders = store.ladders()?;
-    if ladders.iter().any(|l| l.expectation(id).is_some()) {
-        return Ok(id.to_string());
-    }
-    let ladder = store.current_ladder()?;
-    caliber::ladder::resolve_expectation(&ladder.expectation_ids(), id, &ladder.id)
-        .map(str::to_string)
 }
 
 fn edit(store: &mut Store, a: EditArgs, out: &Out) -> Result<()> {

@@ -3,4 +3,4 @@
 /**
  * Where a win came from.
  */
-export type Source = "app" | "cli" | "import" | "demo";
+export type Source = "app" | "cli" | "import" | "demo" | "assistant";
