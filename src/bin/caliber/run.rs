@@ -17,6 +17,12 @@ use crate::args::{
 use crate::print::{self, Out};
 
 pub fn run(cli: Cli) -> Result<()> {
+    // Completions and man pages describe the CLI itself: no database is opened.
+    match &cli.command {
+        Command::Completions { shell } => return completions(*shell),
+        Command::Manpages { dir } => return manpages(dir),
+        _ => {}
+    }
     // A CALIBER_TODAY that is not a date is refused before anything is opened.
     caliber::dates::today_from_env()?;
     let path = caliber::paths::database_path(cli.db.clone())?;
@@ -150,6 +156,9 @@ pub fn run(cli: Cli) -> Result<()> {
             forte,
             force,
         } => outline(&store, format, output, forte, force, &out),
+        // Answered above without the database; kept here so the match stays whole.
+        Command::Completions { shell } => completions(shell),
+        Command::Manpages { dir } => manpages(&dir),
         Command::Backup { output, force } => {
             let target = match output {
                 Some(p) => p,
@@ -843,4 +852,28 @@ fn confirm(question: &str) -> Result<bool> {
         .read_line(&mut line)
         .map_err(|e| Error::io("could not read the answer from the terminal", e))?;
     Ok(matches!(line.trim().to_lowercase().as_str(), "y" | "yes"))
+}
+
+/// The completion script for `shell`, generated from the clap definitions.
+fn completions(shell: clap_complete::Shell) -> Result<()> {
+    use clap::CommandFactory;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "caliber", &mut script);
+    print::stdout(&String::from_utf8_lossy(&script))
+}
+
+/// One man page per command (caliber.1, caliber-log.1, caliber-ladder-show.1, ...)
+/// into `dir`, generated from the clap definitions; the packages install them.
+fn manpages(dir: &Path) -> Result<()> {
+    use clap::CommandFactory;
+    let could_not = |e| {
+        Error::io(
+            format!("could not write man pages into {}", dir.display()),
+            e,
+        )
+    };
+    std::fs::create_dir_all(dir).map_err(could_not)?;
+    clap_mangen::generate_to(Cli::command(), dir).map_err(could_not)?;
+    println!("Wrote the man pages into {}", dir.display());
+    Ok(())
 }
