@@ -2100,3 +2100,103 @@ fn help_lists_the_values_of_formats_scopes_and_relations() {
         "{v}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Completions, man pages and the version (what the packages install)
+// ---------------------------------------------------------------------------
+
+/// The top-level commands a completion script and the man pages must know.
+const SOME_COMMANDS: [&str; 7] = [
+    "log",
+    "list",
+    "search",
+    "review",
+    "outline",
+    "completions",
+    "manpages",
+];
+
+#[test]
+fn completions_for_each_shell_name_the_commands_and_need_no_database() {
+    let s = sandbox();
+    for shell in ["bash", "zsh", "fish", "ZSH"] {
+        let out = s.run(&["completions", shell]);
+        assert!(out.len() > 500, "{shell}: {out}");
+        for cmd in SOME_COMMANDS {
+            assert!(out.contains(cmd), "{shell} completions lack {cmd}");
+        }
+    }
+    assert!(
+        !s.db.exists(),
+        "printing completions must not create a database"
+    );
+}
+
+#[test]
+fn completions_for_an_unknown_shell_exit_2_and_name_the_shells() {
+    let s = sandbox();
+    let err = s.fail(&["completions", "tcsh"], 2);
+    assert!(err.contains("tcsh"), "{err}");
+    assert!(
+        err.contains("bash") && err.contains("zsh") && err.contains("fish"),
+        "{err}"
+    );
+    let err = s.fail(&["completions"], 2);
+    assert!(err.contains("SHELL") || err.contains("shell"), "{err}");
+    assert!(!s.db.exists());
+}
+
+#[test]
+fn manpages_writes_one_page_per_command() {
+    let s = sandbox();
+    let dir = s.file("man");
+    s.run(&["manpages", dir.to_str().unwrap()]);
+    let top = std::fs::read_to_string(dir.join("caliber.1")).unwrap();
+    assert!(top.contains(".TH caliber 1"), "{top}");
+    for cmd in SOME_COMMANDS {
+        let page = std::fs::read_to_string(dir.join(format!("caliber-{cmd}.1")))
+            .unwrap_or_else(|e| panic!("caliber-{cmd}.1: {e}"));
+        assert!(page.contains(&format!(".TH caliber-{cmd} 1")), "{page}");
+        assert!(top.contains(cmd), "caliber.1 does not list {cmd}");
+    }
+    // Nested commands get theirs too.
+    assert!(dir.join("caliber-ladder-show.1").exists());
+    assert!(!s.db.exists());
+    // A folder that cannot be made is an error that names it, not a panic.
+    let blocker = s.write("not-a-dir", "x");
+    let err = s.fail(&["manpages", blocker.join("man").to_str().unwrap()], 1);
+    assert!(err.contains("not-a-dir"), "{err}");
+}
+
+/// `caliber --version` and the app's About read the same version: the workspace's.
+#[test]
+fn cli_and_app_take_their_version_from_the_workspace() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).unwrap();
+    let manifest = read("Cargo.toml");
+    let workspace = manifest
+        .split("[workspace.package]")
+        .nth(1)
+        .and_then(|t| t.lines().find(|l| l.starts_with("version = ")))
+        .map(|l| {
+            l.trim_start_matches("version = ")
+                .trim_matches('"')
+                .to_string()
+        })
+        .expect("a version in [workspace.package]");
+    for p in ["Cargo.toml", "src-tauri/Cargo.toml"] {
+        let package = read(p);
+        let package = package.split("[package]").nth(1).unwrap();
+        assert!(
+            package.lines().any(|l| l == "version.workspace = true"),
+            "{p} must take the workspace version"
+        );
+    }
+    // The bundles take the app crate's version when tauri.conf.json names none.
+    let conf: Value = serde_json::from_str(&read("src-tauri/tauri.conf.json")).unwrap();
+    assert!(conf.get("version").is_none(), "tauri.conf.json: {conf}");
+    // The app's About shows CARGO_PKG_VERSION of caliber-app.
+    assert!(read("src-tauri/src/commands.rs").contains("version: env!(\"CARGO_PKG_VERSION\")"));
+    let s = sandbox();
+    assert_eq!(s.run(&["--version"]).trim(), format!("caliber {workspace}"));
+}

@@ -223,6 +223,22 @@ pub enum Command {
         #[arg(long, value_enum, ignore_case = true)]
         format: Option<caliber::check::DraftFormat>,
     },
+    /// Print the completion script for a shell: `caliber completions bash`
+    ///
+    /// bash: save it as ~/.local/share/bash-completion/completions/caliber;
+    /// zsh: as _caliber in a folder of your $fpath; fish: as
+    /// ~/.config/fish/completions/caliber.fish. The packages install them already.
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum, ignore_case = true)]
+        shell: clap_complete::Shell,
+    },
+    /// Write a man page per command (caliber.1, caliber-log.1, ...) into a folder
+    /// (the packages install them already)
+    Manpages {
+        /// The folder to write into (made if missing)
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

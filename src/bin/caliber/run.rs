@@ -17,6 +17,12 @@ use crate::args::{
 use crate::print::{self, Out};
 
 pub fn run(cli: Cli) -> Result<()> {
+    // Completions and man pages describe the CLI itself: no database is opened.
+    match &cli.command {
+        Command::Completions { shell } => return completions(*shell, &Out::new(cli.json)),
+        Command::Manpages { dir } => return manpages(dir, &Out::new(cli.json)),
+        _ => {}
+    }
     // A CALIBER_TODAY that is not a date is refused before anything is opened.
     caliber::dates::today_from_env()?;
     let path = caliber::paths::database_path(cli.db.clone())?;
@@ -160,6 +166,9 @@ pub fn run(cli: Cli) -> Result<()> {
             output,
             force,
         } => pack(&store, format, output, force, &out),
+        // Answered above without the database; kept here so the match stays whole.
+        Command::Completions { shell } => completions(shell, &out),
+        Command::Manpages { dir } => manpages(&dir, &out),
         Command::Backup { output, force } => {
             let target = match output {
                 Some(p) => p,
@@ -932,4 +941,45 @@ fn confirm(question: &str) -> Result<bool> {
         .read_line(&mut line)
         .map_err(|e| Error::io("could not read the answer from the terminal", e))?;
     Ok(matches!(line.trim().to_lowercase().as_str(), "y" | "yes"))
+}
+
+/// The completion script for `shell`, generated from the clap definitions (with
+/// --json: in an object naming the shell).
+fn completions(shell: clap_complete::Shell, out: &Out) -> Result<()> {
+    use clap::CommandFactory;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "caliber", &mut script);
+    let script = String::from_utf8_lossy(&script);
+    if out.is_json() {
+        out.done(
+            &serde_json::json!({ "shell": shell.to_string(), "script": script }),
+            "",
+        )
+    } else {
+        print::stdout(&script)
+    }
+}
+
+/// One man page per command (caliber.1, caliber-log.1, caliber-ladder-show.1, ...)
+/// into `dir`, generated from the clap definitions; the packages install them.
+fn manpages(dir: &Path, out: &Out) -> Result<()> {
+    use clap::CommandFactory;
+    let could_not = |e| {
+        Error::io(
+            format!("could not write man pages into {}", dir.display()),
+            e,
+        )
+    };
+    std::fs::create_dir_all(dir).map_err(could_not)?;
+    clap_mangen::generate_to(Cli::command(), dir).map_err(could_not)?;
+    let mut pages: Vec<String> = std::fs::read_dir(dir)
+        .map_err(could_not)?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with("caliber") && name.ends_with(".1"))
+        .collect();
+    pages.sort();
+    out.done(
+        &serde_json::json!({ "written": dir.display().to_string(), "pages": pages }),
+        &format!("Wrote {} man pages into {}", pages.len(), dir.display()),
+    )
 }
