@@ -207,6 +207,23 @@ fn every_command_prints_json_with_the_json_flag() {
         &[("CALIBER_PASSPHRASE", "correct horse battery")],
     );
 
+    // What the packages install, described as data.
+    let v = check("completions", &["completions", "fish"], &[]);
+    assert_eq!(v["shell"], "fish", "{v}");
+    assert!(
+        v["script"]
+            .as_str()
+            .unwrap()
+            .contains("complete -c caliber"),
+        "{v}"
+    );
+    let man = file("man");
+    let v = check("manpages", &["manpages", &man], &[]);
+    assert_eq!(v["written"], man, "{v}");
+    let pages = v["pages"].as_array().unwrap();
+    assert!(pages.iter().any(|p| p == "caliber-log.1"), "{v}");
+    assert!(Path::new(&man).join("caliber-log.1").exists());
+
     // `mcp` speaks JSON-RPC on stdout, one message a line, with --json or without.
     ran.insert("mcp".to_string());
     let session = concat!(
@@ -233,22 +250,6 @@ fn every_command_prints_json_with_the_json_flag() {
     );
     assert_eq!(replies.len(), 2, "{replies:?}");
     assert_eq!(replies[1]["id"], 2, "{replies:?}");
-    // What the packages install, described as data.
-    let v = check("completions", &["completions", "fish"], &[]);
-    assert_eq!(v["shell"], "fish", "{v}");
-    assert!(
-        v["script"]
-            .as_str()
-            .unwrap()
-            .contains("complete -c caliber"),
-        "{v}"
-    );
-    let man = file("man");
-    let v = check("manpages", &["manpages", &man], &[]);
-    assert_eq!(v["written"], man, "{v}");
-    let pages = v["pages"].as_array().unwrap();
-    assert!(pages.iter().any(|p| p == "caliber-log.1"), "{v}");
-    assert!(Path::new(&man).join("caliber-log.1").exists());
 
     let mut listed: BTreeSet<String> = BTreeSet::new();
     for top in subcommands(&db, &[]) {
