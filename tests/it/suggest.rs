@@ -1,6 +1,7 @@
-//! Suggestions measured on a labelled set written for the tests without looking at
-//! the ladders' signal lists (tests/data/labelled_wins.json), and learning from the
-//! user's confirmed tags checked on a real database.
+//! Suggestions measured on labelled sets written for the tests without looking at
+//! the ladders' signal lists (tests/data/labelled_wins.json for the Amazon ladders,
+//! tests/data/labelled_wins_ladders_dev.json for Meta, Google and Microsoft), and
+//! learning from the user's confirmed tags checked on a real database.
 
 use caliber::suggest::{Suggester, log_win, suggest};
 use caliber::{ExpectationTag, Store, WinDraft};
@@ -14,7 +15,11 @@ struct Item {
 }
 
 fn labelled() -> HashMap<String, Vec<Item>> {
-    let text = include_str!("../data/labelled_wins.json");
+    labelled_from(include_str!("../data/labelled_wins.json"))
+}
+
+/// A labelled set: `{"about": ..., "<ladder id>": [{"text", "expect"}], ...}`.
+fn labelled_from(text: &str) -> HashMap<String, Vec<Item>> {
     let mut v: HashMap<String, serde_json::Value> = serde_json::from_str(text).unwrap();
     v.remove("about");
     v.into_iter()
@@ -41,9 +46,13 @@ fn accuracy(s: &Suggester, items: &[&Item]) -> (f64, f64) {
     )
 }
 
-#[test]
-fn ladder_signals_alone_rank_unseen_wins() {
-    for (ladder_id, items) in labelled() {
+/// Ranks each ladder's items by its signals and examples alone, prints top-1 and
+/// top-3 with the misses, and asserts both figures per ladder.
+fn measure_ladders(set: HashMap<String, Vec<Item>>, min_top1: f64, min_top3: f64) {
+    let mut ladders: Vec<_> = set.into_iter().collect();
+    ladders.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut failed = Vec::new();
+    for (ladder_id, items) in ladders {
         let ladder = caliber::ladder::builtin_ladder(&ladder_id).unwrap();
         let s = Suggester::for_ladder(ladder);
         let refs: Vec<&Item> = items.iter().collect();
@@ -57,8 +66,10 @@ fn ladder_signals_alone_rank_unseen_wins() {
         for it in &items {
             let got = s.suggest(&it.text);
             if got.first().is_none_or(|g| g.id != it.expect) {
+                let top3 = got.iter().take(3).any(|g| g.id == it.expect);
                 println!(
-                    "  miss: want {} got {:?}: {}",
+                    "  miss{}: want {} got {:?}: {}",
+                    if top3 { "" } else { " (not in top 3)" },
                     it.expect,
                     got.iter()
                         .take(2)
@@ -68,9 +79,47 @@ fn ladder_signals_alone_rank_unseen_wins() {
                 );
             }
         }
-        assert!(t1 >= 0.80, "{ladder_id}: top-1 {t1:.3} below 0.80");
-        assert!(t3 >= 0.95, "{ladder_id}: top-3 {t3:.3} below 0.95");
+        if t1 < min_top1 || t3 < min_top3 {
+            failed.push(format!("{ladder_id}: top-1 {t1:.3}, top-3 {t3:.3}"));
+        }
     }
+    assert!(
+        failed.is_empty(),
+        "below top-1 {min_top1} or top-3 {min_top3}: {failed:?}"
+    );
+}
+
+#[test]
+fn ladder_signals_alone_rank_unseen_wins() {
+    measure_ladders(labelled(), 0.80, 0.95);
+}
+
+/// The Meta, Google and Microsoft ladders on their development set (written from
+/// the expectations' titles and descriptions; the signals were then tuned on it, so
+/// these figures are optimistic next to a blind set).
+#[test]
+fn company_ladders_rank_the_dev_set() {
+    measure_ladders(
+        labelled_from(include_str!("../data/labelled_wins_ladders_dev.json")),
+        0.85,
+        0.97,
+    );
+}
+
+/// The same ladders on a blind set, written from each expectation's title and
+/// description alone and measured once, after the signals were written
+/// (tests/data/labelled_wins_ladders.json). Measured: google-l7 83.3% / 100%,
+/// meta-m2 71.4% / 95.2%, microsoft-66 88.1% / 95.2% (top-1 / top-3), short of the
+/// 85% / 97% the ladders aim for except where shown. The floors hold what was
+/// measured, so a change that loses ground fails; tuning signals on this set would
+/// make it a development set, so new wording is tried on the dev set above.
+#[test]
+fn company_ladders_rank_the_blind_set() {
+    measure_ladders(
+        labelled_from(include_str!("../data/labelled_wins_ladders.json")),
+        0.71,
+        0.95,
+    );
 }
 
 #[test]
@@ -338,4 +387,28 @@ fn a_win_from_an_assistant_keeps_its_tags_as_suggestions() {
         }]
     );
     assert_eq!(s.win(w.id).unwrap().source, caliber::Source::Assistant);
+}
+
+/// A stem is matched against the start of one word, so a stem that `words` splits
+/// in two ("step back", "on-call") never matches anything: it belongs in phrases.
+#[test]
+fn every_builtin_stem_is_one_word() {
+    let mut signals: Vec<(String, &caliber::ladder::Signals)> = Vec::new();
+    for ladder in caliber::ladder::builtin_ladders() {
+        for e in &ladder.expectations {
+            signals.push((format!("{}/{}", ladder.id, e.id), &e.signals));
+        }
+    }
+    for p in &caliber::ladder::principles().principles {
+        signals.push((format!("principles/{}", p.id), &p.signals));
+    }
+    let mut bad = Vec::new();
+    for (at, s) in signals {
+        for stem in &s.stems {
+            if caliber::suggest::words(stem) != [stem.clone()] {
+                bad.push(format!("{at}: stem {stem:?}"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "stems that can never match: {bad:?}");
 }
