@@ -2,6 +2,10 @@
 //! one module per suite, so `cargo test --test it level::` runs one suite.
 
 mod common;
+/// The benchmarks' generator of realistic ledgers, shared by the suites that need
+/// a large year.
+#[path = "../../benches/common/gen.rs"]
+mod generator;
 
 mod atomic_writes;
 mod backup;
