@@ -771,6 +771,66 @@ fn feedback(store: &mut Store, c: FeedbackCmd, out: &Out) -> Result<()> {
     }
 }
 
+/// The document format asked for: `--format`, else the output file's extension,
+/// else JSON when `--json` alone is given, else Markdown. A Word document needs a
+/// file (`example` names one in the message), and the file is checked before the
+/// work of building it (and again on writing).
+fn document_format(
+    store: &Store,
+    format: Option<caliber::outline::OutlineFormat>,
+    output: Option<&std::path::Path>,
+    force: bool,
+    example: &str,
+    out: &Out,
+) -> Result<caliber::outline::OutlineFormat> {
+    use caliber::outline::OutlineFormat;
+    let format = match (format, output) {
+        (Some(f), _) => f,
+        (None, Some(path)) => OutlineFormat::from_path(path).unwrap_or(OutlineFormat::Markdown),
+        (None, None) if out.is_json() => OutlineFormat::Json,
+        (None, None) => OutlineFormat::Markdown,
+    };
+    if format == OutlineFormat::Docx && output.is_none() {
+        return Err(Error::InvalidInput(format!(
+            "a Word document cannot go to the terminal; name a file with -o {example}"
+        )));
+    }
+    if let Some(path) = output {
+        caliber::paths::check_output(path, store.path(), force)?;
+    }
+    Ok(format)
+}
+
+/// Writes a rendered document to its file, or prints it (as JSON with `--json`).
+fn deliver_document(
+    store: &Store,
+    format: caliber::outline::OutlineFormat,
+    output: Option<std::path::PathBuf>,
+    bytes: &[u8],
+    force: bool,
+    wrote: &str,
+    out: &Out,
+) -> Result<()> {
+    let name = serde_json::to_value(format)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    match output {
+        Some(path) => {
+            write_output(store, &path, bytes, force)?;
+            out.done(
+                &written(&path, &name, bytes.len()),
+                &format!("Wrote {}{wrote}", path.display()),
+            )
+        }
+        None if out.is_json() && format != caliber::outline::OutlineFormat::Json => out.done(
+            &serde_json::json!({ "format": name, "text": String::from_utf8_lossy(bytes) }),
+            "",
+        ),
+        None => print::stdout(&String::from_utf8_lossy(bytes)),
+    }
+}
+
 fn outline(
     store: &Store,
     format: Option<caliber::outline::OutlineFormat>,
@@ -779,47 +839,15 @@ fn outline(
     force: bool,
     out: &Out,
 ) -> Result<()> {
-    use caliber::outline::{self, OutlineFormat};
-    let format = match (&format, &output) {
-        (Some(f), _) => *f,
-        (None, Some(path)) => OutlineFormat::from_path(path).unwrap_or(OutlineFormat::Markdown),
-        // `--json` alone asks for the outline as JSON.
-        (None, None) if out.is_json() => OutlineFormat::Json,
-        (None, None) => OutlineFormat::Markdown,
-    };
-    if format == OutlineFormat::Docx && output.is_none() {
-        return Err(Error::InvalidInput(
-            "a Word document cannot go to the terminal; name a file with -o case.docx".into(),
-        ));
-    }
-    if let Some(path) = &output {
-        // Refused before the work of rendering, and checked again on writing.
-        caliber::paths::check_output(path, store.path(), force)?;
-    }
+    use caliber::outline;
+    let format = document_format(store, format, output.as_deref(), force, "case.docx", out)?;
     let today = caliber::dates::today();
     let bytes = if forte {
         outline::render_forte(&outline::forte_store(store, today)?, format)?
     } else {
         outline::render(&outline::outline_store(store, today)?, format)?
     };
-    let name = serde_json::to_value(format)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    match output {
-        Some(path) => {
-            write_output(store, &path, &bytes, force)?;
-            out.done(
-                &written(&path, &name, bytes.len()),
-                &format!("Wrote {}", path.display()),
-            )
-        }
-        None if out.is_json() && format != OutlineFormat::Json => out.done(
-            &serde_json::json!({ "format": name, "text": String::from_utf8_lossy(&bytes) }),
-            "",
-        ),
-        None => print::stdout(&String::from_utf8_lossy(&bytes)),
-    }
+    deliver_document(store, format, output, &bytes, force, "", out)
 }
 
 fn pack(
@@ -829,45 +857,13 @@ fn pack(
     force: bool,
     out: &Out,
 ) -> Result<()> {
-    use caliber::outline::OutlineFormat;
     use caliber::pack;
-    let format = match (&format, &output) {
-        (Some(f), _) => *f,
-        (None, Some(path)) => OutlineFormat::from_path(path).unwrap_or(OutlineFormat::Markdown),
-        // `--json` alone asks for the pack as JSON.
-        (None, None) if out.is_json() => OutlineFormat::Json,
-        (None, None) => OutlineFormat::Markdown,
-    };
-    if format == OutlineFormat::Docx && output.is_none() {
-        return Err(Error::InvalidInput(
-            "a Word document cannot go to the terminal; name a file with -o pack.docx".into(),
-        ));
-    }
-    if let Some(path) = &output {
-        // Refused before the work of building, and checked again on writing.
-        caliber::paths::check_output(path, store.path(), force)?;
-    }
+    let format = document_format(store, format, output.as_deref(), force, "pack.docx", out)?;
     let p = pack::build(store, caliber::dates::today())?;
     pack::check(store, &p)?;
     let bytes = pack::render(&p, format)?;
-    let name = serde_json::to_value(format)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    match output {
-        Some(path) => {
-            write_output(store, &path, &bytes, force)?;
-            out.done(
-                &written(&path, &name, bytes.len()),
-                &format!("Wrote {} ({} words)", path.display(), p.words),
-            )
-        }
-        None if out.is_json() && format != OutlineFormat::Json => out.done(
-            &serde_json::json!({ "format": name, "text": String::from_utf8_lossy(&bytes) }),
-            "",
-        ),
-        None => print::stdout(&String::from_utf8_lossy(&bytes)),
-    }
+    let words = format!(" ({} words)", p.words);
+    deliver_document(store, format, output, &bytes, force, &words, out)
 }
 
 /// Set when a check found something, so the process exits 1 (not an error: the
