@@ -27,9 +27,6 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
-mod a11y;
-mod keyboard;
-
 type Error = Box<dyn std::error::Error + Send + Sync>;
 type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -69,6 +66,12 @@ macro_rules! eventually {
         }
     }};
 }
+
+// The accessibility audits and the keyboard-only run (declared after the macro they use).
+#[path = "e2e/a11y.rs"]
+mod a11y;
+#[path = "e2e/keyboard.rs"]
+mod keyboard;
 
 // ---------------------------------------------------------------------------------
 // The tests

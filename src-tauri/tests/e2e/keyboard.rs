@@ -8,6 +8,7 @@ use super::*;
 const TAB: char = '\u{E004}';
 const RELEASE: char = '\u{E000}';
 const ENTER_KEY: char = '\u{E007}';
+const BACKSPACE: char = '\u{E003}';
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb and tauri-driver: run .ci/e2e"]
@@ -46,7 +47,11 @@ async fn n_the_three_jobs_from_the_keyboard_alone() {
                     .map(|w| (w["suggested"] == json!([])).then_some(()))
             )?;
             let win = newest(&app).await?;
-            assert_eq!(win["expectations"], json!(["hire-develop-managers"]), "{win}");
+            assert_eq!(
+                win["expectations"],
+                json!(["hire-develop-managers"]),
+                "{win}"
+            );
             // Focus stayed on the win whose chip was pressed.
             wait_focus(&app, "[data-testid=win-item]").await?;
 
@@ -56,11 +61,20 @@ async fn n_the_three_jobs_from_the_keyboard_alone() {
             press(&app, &[ENTER_KEY]).await?;
             wait_focus(&app, "[data-testid=edit-title]").await?;
             let edited = "Hired two managers and a staff engineer for payments";
-            app.client
-                .active_element()
-                .await?
-                .send_keys(&format!("{CONTROL}a{RELEASE}{edited}{ENTER_KEY}"))
+            let field = app.client.active_element().await?;
+            field
+                .send_keys(&format!("{CONTROL}a{RELEASE}{BACKSPACE}"))
                 .await?;
+            field.send_keys(edited).await?;
+            eventually!(
+                WAIT,
+                "the field to hold the new title",
+                field
+                    .prop("value")
+                    .await
+                    .map(|v| (v.as_deref() == Some(edited)).then_some(()))
+            )?;
+            press(&app, &[ENTER_KEY]).await?;
             eventually!(
                 WAIT,
                 "the edited title in the database",
@@ -74,7 +88,9 @@ async fn n_the_three_jobs_from_the_keyboard_alone() {
             eventually!(
                 WAIT,
                 "the undo to bring the old title back",
-                newest(&app).await.map(|w| (w["title"] == title).then_some(()))
+                newest(&app)
+                    .await
+                    .map(|w| (w["title"] == title).then_some(()))
             )?;
             let said = eventually!(
                 WAIT,
