@@ -40,6 +40,44 @@ async fn m_axe_every_view_dark_empty() {
     audit("m_axe_every_view_dark_empty", false, true).await;
 }
 
+/// At the window's smallest size, 800x600, every view fits its width: nothing is
+/// cut off or needs a sideways scroll.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run .ci/e2e"]
+async fn m_every_view_fits_800_by_600() {
+    e2e("m_every_view_fits_800_by_600", &[&["demo"]], |app| async move {
+        app.client.set_window_size(800, 600).await?;
+        let mut problems = Vec::new();
+        for view in nav_views(&app).await? {
+            open_view(&app, &view).await?;
+            settle(&app).await?;
+            app.shot(&format!("m_every_view_fits_800_by_600-{view}"), "main")
+                .await?;
+            let v = app
+                .client
+                .execute(
+                    r#"const m = document.querySelector('main');
+                       return [innerWidth, document.documentElement.scrollWidth, m.scrollWidth, m.clientWidth];"#,
+                    vec![],
+                )
+                .await?;
+            let n = |i: usize| v[i].as_f64().unwrap_or(0.0);
+            let (inner, page, main_scroll, main_client) = (n(0), n(1), n(2), n(3));
+            if inner > 820.0 {
+                return Err(format!("the window is {inner} px wide, not 800").into());
+            }
+            if page > inner + 1.0 || main_scroll > main_client + 1.0 {
+                problems.push(format!(
+                    "{view}: wider than the window (page {page} px, main {main_scroll} px in {main_client} px, window {inner} px)"
+                ));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        Ok(())
+    })
+    .await;
+}
+
 /// Audits every view of one app: on the demo data or an empty ledger, light or dark.
 async fn audit(name: &'static str, demo: bool, dark: bool) {
     let seed: &[&[&str]] = if demo { &[&["demo"]] } else { &[] };
@@ -83,20 +121,7 @@ async fn audit(name: &'static str, demo: bool, dark: bool) {
             "the nav's views"
         );
         for view in &views {
-            app.click(&format!("nav-{view}")).await?;
-            eventually!(
-                WAIT,
-                format!("the {view} view to be open with its h1"),
-                app.client
-                    .execute(
-                        r#"return document.querySelector(`[data-testid="nav-${arguments[0]}"]`)
-                            ?.getAttribute('aria-current') === 'page'
-                            && !!document.querySelector('main h1');"#,
-                        vec![json!(view)],
-                    )
-                    .await
-                    .map(|v| v.as_bool().unwrap_or(false).then_some(()))
-            )?;
+            open_view(&app, view).await?;
             settle(&app).await?;
             problems.extend(check(&app, name, view).await?);
         }
@@ -122,6 +147,24 @@ async fn nav_views(app: &App) -> Result<Vec<String>> {
         )
         .await?;
     Ok(serde_json::from_value(v)?)
+}
+
+/// Opens a view from the nav and waits for it to be there with its h1.
+async fn open_view(app: &App, view: &str) -> Result<()> {
+    app.click(&format!("nav-{view}")).await?;
+    eventually!(
+        WAIT,
+        format!("the {view} view to be open with its h1"),
+        app.client
+            .execute(
+                r#"return document.querySelector(`[data-testid="nav-${arguments[0]}"]`)
+                    ?.getAttribute('aria-current') === 'page'
+                    && !!document.querySelector('main h1');"#,
+                vec![json!(view)],
+            )
+            .await
+            .map(|v| v.as_bool().unwrap_or(false).then_some(()))
+    )
 }
 
 /// Waits for the view's data to be in: nothing busy, and a moment for the last answer.
