@@ -67,6 +67,12 @@ macro_rules! eventually {
     }};
 }
 
+// The accessibility audits and the keyboard-only run (declared after the macro they use).
+#[path = "e2e/a11y.rs"]
+mod a11y;
+#[path = "e2e/keyboard.rs"]
+mod keyboard;
+
 // ---------------------------------------------------------------------------------
 // The tests
 // ---------------------------------------------------------------------------------
@@ -1041,6 +1047,21 @@ where
     F: FnOnce(App) -> Fut,
     Fut: Future<Output = Result<()>> + Send + 'static,
 {
+    e2e_full(name, seed, env, &[], body).await
+}
+
+/// [`e2e`] with environment variables for the seeding commands and for the app
+/// itself (its GTK theme, say).
+async fn e2e_full<F, Fut>(
+    name: &str,
+    seed: &[&[&str]],
+    env: &[(&str, &str)],
+    app_env: &[(&str, &str)],
+    body: F,
+) where
+    F: FnOnce(App) -> Fut,
+    Fut: Future<Output = Result<()>> + Send + 'static,
+{
     let started = Instant::now();
     let dir = tempfile::Builder::new()
         .prefix("caliber-e2e-")
@@ -1054,7 +1075,7 @@ where
     }
 
     let log = dir.path().join("driver.log");
-    let driver = match Driver::start(dir.path(), &db, &log) {
+    let driver = match Driver::start(dir.path(), &db, &log, app_env) {
         Ok(d) => d,
         Err(e) => panic!("{name}: {e}"),
     };
@@ -1141,7 +1162,7 @@ struct Driver {
 }
 
 impl Driver {
-    fn start(dir: &Path, db: &Path, log: &Path) -> Result<Self> {
+    fn start(dir: &Path, db: &Path, log: &Path, app_env: &[(&str, &str)]) -> Result<Self> {
         for (what, p) in [("app", app_path()), ("CLI", cli_path())] {
             if !p.exists() {
                 return Err(
@@ -1163,6 +1184,7 @@ impl Driver {
             .env("XDG_CONFIG_HOME", dir.join("config"))
             .env("XDG_DATA_HOME", dir.join("data"))
             .env("XDG_CACHE_HOME", dir.join("cache"))
+            .envs(app_env.iter().copied())
             .stdin(Stdio::null())
             .stdout(log_file.try_clone()?)
             .stderr(log_file);

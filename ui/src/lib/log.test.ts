@@ -172,8 +172,33 @@ describe("editing in the virtualized timeline", () => {
     expect(ids.some((id) => id < TOTAL - 100)).toBe(true);
     expect((screen.getByTestId("edit-title") as HTMLInputElement).value).toBe("Half-typed new title");
     await fireEvent.click(screen.getByText("Cancel"));
+    // Focus comes back to the win (it holds the timeline's Tab stop) and keeps it in
+    // the page; once focus goes elsewhere, the win is let go.
+    expect(document.activeElement).toBe(items()[0]);
+    screen.getByTestId("search-input").focus();
     await scrollTo(151 * ROW);
     await waitFor(() => expect([...items()].map((e) => Number((e as HTMLElement).dataset.winId))).not.toContain(TOTAL));
+  });
+
+  it("keeps roving focus on a win while the list scrolls it away, and moves it with the arrow keys", async () => {
+    render(Log);
+    await waitFor(() => expect(calls.some((c) => c.offset === FIRST_PAGE)).toBe(true));
+    await waitFor(() => expect(items().length).toBeGreaterThan(0));
+    const first = items()[0] as HTMLElement;
+    // One Tab stop: the first win; the others are reached with the arrow keys.
+    expect(first.tabIndex).toBe(0);
+    expect([...items()].slice(1).every((e) => (e as HTMLElement).tabIndex === -1)).toBe(true);
+    first.focus();
+    await fireEvent.keyDown(first, { key: "ArrowDown" });
+    await waitFor(() => expect((document.activeElement as HTMLElement).dataset.winId).toBe(String(TOTAL - 1)));
+    const focused = document.activeElement as HTMLElement;
+    expect(focused.tabIndex).toBe(0);
+    expect(first.tabIndex).toBe(-1);
+    await scrollTo(150 * ROW);
+    await tick();
+    // Far below, yet the focused win is still in the page and still has focus.
+    expect([...items()].map((e) => Number((e as HTMLElement).dataset.winId))).toContain(TOTAL - 1);
+    expect(document.activeElement).toBe(focused);
   });
 });
 

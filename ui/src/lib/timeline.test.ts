@@ -1,6 +1,6 @@
 // The timeline's pure helpers: month grouping and the quick-input parsers.
 import { describe, expect, it } from "vitest";
-import { groupByMonth, monthLabel, parsePeople, parseTags, todayIso } from "./timeline";
+import { groupByMonth, monthLabel, parsePeople, parseTags, rovingTarget, timelineRows, todayIso } from "./timeline";
 import type { Win } from "./api";
 
 const win = (id: number, date: string): Win => ({
@@ -30,5 +30,23 @@ describe("timeline", () => {
 
   it("formats today in local time", () => {
     expect(todayIso(new Date(2026, 0, 5))).toBe("2026-01-05");
+  });
+
+  it("moves the roving focus from win to win, over month headings, stopping at the ends", () => {
+    // [March, 3, 2, February, 1]
+    const rows = timelineRows([win(3, "2026-03-20"), win(2, "2026-03-01"), win(1, "2026-02-10")], true);
+    expect(rows.map((r) => r.kind)).toEqual(["month", "win", "win", "month", "win"]);
+    expect(rovingTarget(rows, 1, "ArrowDown")).toBe(2);
+    expect(rovingTarget(rows, 2, "ArrowDown")).toBe(4);
+    expect(rovingTarget(rows, 4, "ArrowDown")).toBe(4);
+    expect(rovingTarget(rows, 4, "k")).toBe(2);
+    expect(rovingTarget(rows, 1, "ArrowUp")).toBe(1);
+    expect(rovingTarget(rows, 2, "End")).toBe(4);
+    expect(rovingTarget(rows, 4, "Home")).toBe(1);
+    expect(rovingTarget(rows, 1, "PageDown")).toBe(4);
+    // Nothing focused yet: the first win; a key that is no move: nothing.
+    expect(rovingTarget(rows, -1, "ArrowDown")).toBe(1);
+    expect(rovingTarget(rows, 1, "x")).toBeNull();
+    expect(rovingTarget([], -1, "ArrowDown")).toBeNull();
   });
 });

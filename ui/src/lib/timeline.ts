@@ -82,3 +82,24 @@ export function timelineRows(wins: Win[], complete = true): Row[] {
   if (heading) heading.open = !complete;
   return rows;
 }
+
+/** The keys that move the timeline's focus from one win to another, and how far. */
+const MOVES: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, j: 1, k: -1, PageDown: 10, PageUp: -10 };
+
+/**
+ * Where a key moves the timeline's roving focus: the index in `rows` of the win to
+ * focus, or null when the key does not move it (or there is no win). `from` is the
+ * index of the focused win, or -1 when none is. Month headings are skipped; Home and
+ * End go to the first and last win loaded; a move past either end stops there.
+ */
+export function rovingTarget(rows: Row[], from: number, key: string): number | null {
+  const wins = rows.flatMap((r, i) => (r.kind === "win" ? [i] : []));
+  if (wins.length === 0) return null;
+  if (key === "Home") return wins[0];
+  if (key === "End") return wins[wins.length - 1];
+  const step = MOVES[key];
+  if (step === undefined) return null;
+  const at = wins.indexOf(from);
+  if (at < 0) return wins[0];
+  return wins[Math.max(0, Math.min(wins.length - 1, at + step))];
+}
