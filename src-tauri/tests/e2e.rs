@@ -828,13 +828,17 @@ async fn m_a_pasted_draft_is_checked_as_it_is_typed() {
                 .find(|(kind, _)| kind == "invented_figure")
                 .ok_or("no invented_figure finding")?;
             let line = faithful.lines().count() + 2;
-            assert!(text.contains("$913k"), "the finding names the figure: {text}");
+            assert!(
+                text.contains("$913k"),
+                "the finding names the figure: {text}"
+            );
             assert!(
                 text.contains(&format!("{line}:")),
                 "the finding is placed on line {line}: {text}"
             );
             assert!(app.text_of("[data-testid=check-clean]").await?.is_none());
-            app.shot("check-finding", "[data-testid=check-panel]").await?;
+            app.shot("check-finding", "[data-testid=check-panel]")
+                .await?;
 
             // Fixed as a person would: the sentence deleted key by key from the end.
             const RELEASE: char = '\u{E000}';

@@ -608,7 +608,7 @@ fn a_draft_given_as_text_is_checked_like_a_file_and_refused_as_bad_input() {
         given
             .findings
             .iter()
-            .any(|f| f.kind == caliber::check::FindingKind::FigureNotInCited),
+            .any(|f| f.kind == caliber::check::FindingKind::InventedFigure && f.text == "45%"),
         "{given:?}"
     );
 
