@@ -840,6 +840,28 @@ async fn m_a_pasted_draft_is_checked_as_it_is_typed() {
             app.shot("check-finding", "[data-testid=check-panel]")
                 .await?;
 
+            // The claim's offered win leads to its row in the appendix, as a
+            // citation in the outline does.
+            let offered = app
+                .wait_for(
+                    "[data-testid=check-finding][data-kind=uncited_claim] a[data-testid=check-win]",
+                )
+                .await?;
+            let id = offered
+                .attr("data-win")
+                .await?
+                .ok_or("an offered win without its id")?;
+            offered.click().await?;
+            eventually!(
+                WAIT,
+                format!("the appendix row of win {id} highlighted"),
+                app.attr_of(&format!("#win-{id}"), "class")
+                    .await
+                    .map(|c| c.is_some_and(|c| c.contains("flash")).then_some(()))
+            )?;
+            app.shot("check-win-followed", &format!("#win-{id}"))
+                .await?;
+
             // Fixed as a person would: the sentence deleted key by key from the end.
             const RELEASE: char = '\u{E000}';
             const END: char = '\u{E010}';
