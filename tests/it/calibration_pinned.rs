@@ -11,7 +11,7 @@
 //! its commit.
 
 #[path = "../../benches/common/gen.rs"]
-mod generator;
+pub(crate) mod generator;
 
 use crate::common::d;
 use caliber::feedback_plan::{plan_store, render_text};

@@ -4,9 +4,7 @@
 //! bad input (binary, empty, too big, missing) gets a clear message and its exit
 //! code, with the database unchanged. All through the real binary.
 
-#[path = "../../benches/common/gen.rs"]
-mod generator;
-
+use crate::calibration_pinned::generator;
 use crate::common::{cal, d, fingerprint, stderr, stdout};
 use caliber::{ExpectationTag, FeedbackDraft, PersonDraft, PersonRef, Relation, Store, WinDraft};
 use serde_json::Value;
