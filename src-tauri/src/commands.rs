@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use caliber::check::{CheckOptions, Report};
 use caliber::names::NameMatch;
 use caliber::outline::{Forte, Outline, OutlineFormat};
 use caliber::reminder::ReminderSettings;
@@ -78,6 +79,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         rehearse,
         rehearse_answer,
         pack_preview,
+        check_draft,
         export_pack,
     ]
 }
@@ -543,4 +545,12 @@ pub fn export_pack(
         let bytes = caliber::pack::render(&pack, format)?;
         caliber::paths::write_output(&path, &bytes, s.path(), force).map(|_| ())
     })
+}
+
+/// Checks a draft pasted into the Outline view against the ledger, as `caliber
+/// check` checks a file: the findings, or the library's message for text it will
+/// not check (over the size limit, empty).
+#[tauri::command(async)]
+pub fn check_draft(db: State<'_, Db>, text: String, options: CheckOptions) -> Result<Report> {
+    db.with(|s| caliber::check::check_given(s, &text, &options, "the pasted draft"))
 }

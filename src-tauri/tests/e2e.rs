@@ -804,6 +804,92 @@ async fn k_an_encrypted_database_opens_after_a_wrong_then_the_right_passphrase()
     .await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run .ci/e2e"]
+async fn m_a_pasted_draft_is_checked_as_it_is_typed() {
+    e2e(
+        "m_a_pasted_draft_is_checked_as_it_is_typed",
+        &[&["demo"]],
+        |app| async move {
+            // Caliber's own outline of the demo year is a draft the evidence backs
+            // whole; a sentence with a figure no win holds is added to it.
+            let faithful = app.cli(&["outline"]).await?.trim_end().to_string();
+            let invented = "\n\nWe also saved $913k in hosting costs this year.";
+            app.wait_for("[data-testid=win-item]").await?;
+            app.click("nav-outline").await?;
+            let input = app.wait_for("[data-testid=check-input]").await?;
+            app.paste("check-input", &format!("{faithful}{invented}"))
+                .await?;
+
+            let findings = eventually!(
+                WAIT,
+                "an invented_figure finding",
+                app.findings().await.map(|f| f
+                    .iter()
+                    .any(|(kind, _)| kind == "invented_figure")
+                    .then_some(f))
+            )?;
+            let (_, text) = findings
+                .iter()
+                .find(|(kind, _)| kind == "invented_figure")
+                .ok_or("no invented_figure finding")?;
+            let line = faithful.lines().count() + 2;
+            assert!(
+                text.contains("$913k"),
+                "the finding names the figure: {text}"
+            );
+            assert!(
+                text.contains(&format!("{line}:")),
+                "the finding is placed on line {line}: {text}"
+            );
+            assert!(app.text_of("[data-testid=check-clean]").await?.is_none());
+            app.shot("check-finding", "[data-testid=check-panel]")
+                .await?;
+
+            // The claim's offered win leads to its row in the appendix, as a
+            // citation in the outline does.
+            let offered = app
+                .wait_for(
+                    "[data-testid=check-finding][data-kind=uncited_claim] a[data-testid=check-win]",
+                )
+                .await?;
+            let id = offered
+                .attr("data-win")
+                .await?
+                .ok_or("an offered win without its id")?;
+            offered.click().await?;
+            eventually!(
+                WAIT,
+                format!("the appendix row of win {id} highlighted"),
+                app.attr_of(&format!("#win-{id}"), "class")
+                    .await
+                    .map(|c| c.is_some_and(|c| c.contains("flash")).then_some(()))
+            )?;
+            app.shot("check-win-followed", &format!("#win-{id}"))
+                .await?;
+
+            // Fixed as a person would: the sentence deleted key by key from the end.
+            const RELEASE: char = '\u{E000}';
+            const END: char = '\u{E010}';
+            const BACKSPACE: char = '\u{E003}';
+            input.click().await?;
+            input.send_keys(&format!("{CONTROL}{END}{RELEASE}")).await?;
+            let keys: String = std::iter::repeat_n(BACKSPACE, invented.chars().count()).collect();
+            input.send_keys(&keys).await?;
+            let clean = eventually!(
+                WAIT,
+                "the draft said to be clean",
+                app.text_of("[data-testid=check-clean]").await
+            )?;
+            assert!(clean.contains("Clean"), "{clean}");
+            assert!(app.findings().await?.is_empty(), "no finding is left");
+            app.shot("check-clean", "[data-testid=check-panel]").await?;
+            Ok(())
+        },
+    )
+    .await;
+}
+
 // ---------------------------------------------------------------------------------
 // The app under test, as a test body sees it
 // ---------------------------------------------------------------------------------
@@ -931,6 +1017,42 @@ impl App {
             .execute(
                 r#"return [...document.querySelectorAll('[data-testid="review-row"]')]
                     .map((e) => [e.dataset.expectation ?? "", e.dataset.gap ?? ""]);"#,
+                vec![],
+            )
+            .await?;
+        Ok(serde_json::from_value(v)?)
+    }
+
+    /// Pastes `text` into the input or text area with this `data-testid`: its whole
+    /// value replaced at once and one input event, as a paste from the clipboard
+    /// gives (WebDriver has no clipboard of its own).
+    async fn paste(&self, testid: &str, text: &str) -> Result<()> {
+        let el = self.wait_for(&format!("[data-testid={testid}]")).await?;
+        el.click().await?;
+        let done = self
+            .client
+            .execute(
+                r#"const el = document.querySelector(`[data-testid="${arguments[0]}"]`);
+                   if (!el) return false;
+                   el.value = arguments[1];
+                   el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste", data: arguments[1] }));
+                   return true;"#,
+                vec![json!(testid), json!(text)],
+            )
+            .await?;
+        if done != Value::Bool(true) {
+            return Err(format!("nothing to paste into: {testid}").into());
+        }
+        Ok(())
+    }
+
+    /// `(data-kind, text)` of every finding of the "Check a draft" panel.
+    async fn findings(&self) -> Result<Vec<(String, String)>> {
+        let v = self
+            .client
+            .execute(
+                r#"return [...document.querySelectorAll('[data-testid="check-finding"]')]
+                    .map((e) => [e.dataset.kind ?? "", e.textContent ?? ""]);"#,
                 vec![],
             )
             .await?;

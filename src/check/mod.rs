@@ -36,6 +36,28 @@ pub fn check_text(store: &Store, text: &str, options: &CheckOptions) -> Result<R
     })
 }
 
+/// Checks a draft given as text rather than read from a file (pasted into the
+/// app, sent by an assistant), named `what` in any message ("the pasted draft").
+/// It is refused as [`read_draft`] refuses a file (over [`MAX_DRAFT_BYTES`], empty,
+/// holding binary data), but as bad input: the text is an argument, not a file.
+pub fn check_given(
+    store: &Store,
+    text: &str,
+    options: &CheckOptions,
+    what: &str,
+) -> Result<Report> {
+    let (text, format) = if text.len() as u64 > MAX_DRAFT_BYTES {
+        Err(too_big(what))
+    } else {
+        decode(text.as_bytes(), Some(options.format), what)
+    }
+    .map_err(|e| match e {
+        Error::BadFile(m) => Error::InvalidInput(m),
+        other => other,
+    })?;
+    check_text(store, &text, &CheckOptions { format, ..*options })
+}
+
 /// Reads a draft file: its text and format (DOCX by its content or extension,
 /// plain text for `.txt`, else Markdown). A folder, a missing file, a file over
 /// [`MAX_DRAFT_BYTES`], an empty one and one that is not text are refused with what

@@ -4,9 +4,8 @@
 //! bad input (binary, empty, too big, missing) gets a clear message and its exit
 //! code, with the database unchanged. All through the real binary.
 
-use crate::generator;
-
 use crate::common::{cal, d, fingerprint, stderr, stdout};
+use crate::generator;
 use caliber::{ExpectationTag, FeedbackDraft, PersonDraft, PersonRef, Relation, Store, WinDraft};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -589,4 +588,46 @@ fn a_word_document_is_read_for_its_text() {
         .filter(|(k, _, _)| k == "invented_figure")
         .collect();
     assert_eq!(invented, expect(&[("invented_figure", 2, 17)]), "{r:#}");
+}
+
+#[test]
+fn a_draft_given_as_text_is_checked_like_a_file_and_refused_as_bad_input() {
+    use caliber::check::{CheckOptions, DraftFormat, check_given, check_text};
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(dir.path());
+    let before = fingerprint(&db);
+    let store = Store::open(&db).unwrap();
+    let options = CheckOptions::default();
+
+    let text = "I cut AWS spend 45% with a monthly cost review [#1].\n";
+    let given = check_given(&store, text, &options, "the pasted draft").unwrap();
+    assert_eq!(given, check_text(&store, text, &options).unwrap());
+    assert!(
+        given
+            .findings
+            .iter()
+            .any(|f| f.kind == caliber::check::FindingKind::InventedFigure && f.text == "45%"),
+        "{given:?}"
+    );
+
+    let line = "I cut AWS spend 30% with a monthly cost review [#1].\n";
+    let big = line.repeat(10 * 1024 * 1024 / line.len() + 1);
+    for (text, format, says) in [
+        (big.as_str(), DraftFormat::Markdown, "10 MB"),
+        ("", DraftFormat::Markdown, "empty"),
+        (" \n\t\n", DraftFormat::Text, "empty"),
+        ("I cut spend\0 by half", DraftFormat::Markdown, "not text"),
+    ] {
+        let options = CheckOptions {
+            format,
+            ..CheckOptions::default()
+        };
+        let err = check_given(&store, text, &options, "the pasted draft").unwrap_err();
+        assert_eq!(err.kind(), caliber::ErrorKind::InvalidInput, "{err}");
+        let message = err.to_string();
+        assert!(message.contains(says), "{message}");
+        assert!(message.starts_with("the pasted draft"), "{message}");
+    }
+    drop(store);
+    assert_eq!(fingerprint(&db), before, "a check never writes");
 }

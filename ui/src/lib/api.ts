@@ -3,6 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo,
+  CheckOptions,
   Cycle,
   CycleLevels,
   DemoSummary,
@@ -27,6 +28,7 @@ import type {
   Question,
   Rehearsal,
   ReminderSettings,
+  Report,
   RestoreSummary,
   Review,
   Setting,
@@ -193,6 +195,11 @@ export const api = {
   packPreview: () => call<string>("pack_preview"),
   /** Writes the sponsor pack to `path`; `force` as for the other file writers. */
   exportPack: (path: string, format: OutlineFormat, force: boolean) => call<void>("export_pack", { path, format, force }),
+  /**
+   * Checks a pasted draft against the evidence, as `caliber check` does a file;
+   * text over the size limit or with nothing to check rejects with the library's message.
+   */
+  checkDraft: (text: string, options: CheckOptions) => call<Report>("check_draft", { text, options }),
   /** The first view is on screen: the app benchmark's mark (quiet unless asked for). */
   firstViewRendered: (marks: string) => call<void>("first_view_rendered", { marks }),
 };

@@ -227,21 +227,14 @@ impl Caliber {
         let report = self.with_store(|store| {
             // The same limits as a draft on `caliber check`'s standard input; what
             // is refused there is a bad argument here, and named as one.
-            let (text, format) =
-                check::draft_from_bytes(p.text.as_bytes(), Some(format)).map_err(|e| match e {
-                    Error::BadFile(m) => Error::InvalidInput(m.replace(
-                        "the draft on standard input",
-                        "the text given to check_draft",
-                    )),
-                    other => other,
-                })?;
-            check::check_text(
+            check::check_given(
                 store,
-                &text,
+                &p.text,
                 &CheckOptions {
                     forte: p.forte,
                     format,
                 },
+                "the text given to check_draft",
             )
         })?;
         answer_json(&report)
