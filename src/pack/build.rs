@@ -11,7 +11,7 @@ use super::render::{text, word_count};
 use crate::feedback_plan::{AskStatus, FeedbackPlan};
 use crate::model::{PersonId, Scope, WinId};
 use crate::outline::voice::{claim_of, in_my_voice};
-use crate::outline::{Outline, Para, first_person};
+use crate::outline::{CaseParts, Para, first_person};
 use crate::rehearse::{EARLIER, Rehearsal, SUSTAINED};
 use crate::review::{CycleData, RankedWin, Review};
 
@@ -21,8 +21,9 @@ pub struct PackSources<'a> {
     pub data: &'a CycleData<RankedWin>,
     /// The gap review.
     pub review: &'a Review,
-    /// The outline (its areas for growth).
-    pub outline: &'a Outline,
+    /// What the outline would show: each expectation's evidence and the areas
+    /// for growth.
+    pub parts: &'a CaseParts,
     /// The rehearsal, with the user's answers.
     pub rehearsal: &'a Rehearsal,
     /// The feedback plan.
@@ -376,10 +377,10 @@ fn objections(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Vec<Objection> {
     // The outline's areas for growth open with one concern per gap of the review,
     // in its order; a gap the candidate answered ("why not earlier?") is answered
     // in their words, the others with the evidence there is and the plan.
-    let gaps = r.gaps.len().min(src.outline.growth.len());
+    let gaps = r.gaps.len().min(src.parts.growth.len());
     let mut gap_items: Vec<Objection> = Vec::new();
     let mut other_growth: Vec<Objection> = Vec::new();
-    for (i, c) in src.outline.growth.iter().enumerate() {
+    for (i, c) in src.parts.growth.iter().enumerate() {
         if i < gaps {
             let id = &r.gaps[i].id;
             gap_items.push(Objection {
@@ -443,18 +444,17 @@ fn objections(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Vec<Objection> {
                 && !gap_ids.contains(q.expectation.as_str())
         })
         .filter_map(|q| {
-            let section = src
-                .outline
-                .expectations
-                .iter()
-                .find(|e| e.id == q.expectation)?;
-            // A story the proof points do not already tell, else the proof point.
-            let shown: Vec<WinId> = proofs.iter().map(|p| p.win).collect();
-            let e = section
+            let (_, evidence) = src
+                .parts
                 .evidence
                 .iter()
+                .find(|(id, _)| *id == q.expectation)?;
+            // A story the proof points do not already tell, else the proof point.
+            let shown: Vec<WinId> = proofs.iter().map(|p| p.win).collect();
+            let e = evidence
+                .iter()
                 .find(|e| !shown.contains(&e.id))
-                .or_else(|| section.evidence.first())?;
+                .or_else(|| evidence.first())?;
             let mut a = format!(
                 "The evidence: {}",
                 clip(&first_person(&e.title), TITLE_WORDS)

@@ -417,6 +417,61 @@ fn an_invented_figure_fails_the_check() {
     assert_eq!(pack::invented(&q, &allowed), vec!["8461".to_string()]);
 }
 
+/// The check reads the window first and the rest of the ledger only for what it
+/// has not found yet: it must allow exactly what the whole evidence holds, a figure
+/// from an old win or from feedback included, and never one only a deleted win held.
+#[test]
+fn the_check_allows_what_the_whole_ledger_holds_and_nothing_a_deleted_win_held() {
+    let mut s = demo();
+    let old = s
+        .add_win(&WinDraft {
+            date: Some(d("2019-03-04")),
+            metric: Some("7319 tickets closed".into()),
+            ..WinDraft::titled("Ran the support rotation")
+        })
+        .unwrap();
+    s.add_feedback(&FeedbackDraft {
+        person: "Grace Whitfield".into(),
+        date: Some(d("2018-05-06")),
+        quote: "Cut 8461 hours of toil.".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let gone = s
+        .add_win(&WinDraft {
+            date: Some(d("2026-10-01")),
+            metric: Some("5527 calls a day".into()),
+            ..WinDraft::titled("Moved the pager to the new queue")
+        })
+        .unwrap();
+    s.delete_win(gone.id).unwrap();
+    let wanted: Vec<String> = ["7319", "2026", "8461", "5527", "9043", "7319"]
+        .map(String::from)
+        .to_vec();
+    let allowed = evidence_numbers(&s).unwrap();
+    let whole: Vec<String> = wanted
+        .iter()
+        .filter(|n| !allowed.contains(*n))
+        .cloned()
+        .collect();
+    assert_eq!(whole, vec!["5527".to_string(), "9043".to_string()]);
+    assert_eq!(
+        caliber::honesty::unheld_numbers(&s, &wanted).unwrap(),
+        whole
+    );
+    // And the pack's check says so, naming the figure.
+    let mut p = pack::build(&s, d(TODAY)).unwrap();
+    p.proof_points[0]
+        .text
+        .text
+        .push_str(" Closed 7319 tickets.");
+    pack::check(&s, &p).expect("a figure of an old win is the user's");
+    p.proof_points[0].text.text.push_str(" Took 5527 calls.");
+    let e = pack::check(&s, &p).unwrap_err();
+    assert!(e.to_string().contains("(5527)"), "{e}");
+    assert!(old.id > 0);
+}
+
 #[test]
 fn user_text_is_inert_in_markdown_and_html() {
     let mut s = Store::open_in_memory().unwrap();
