@@ -124,15 +124,37 @@ fn whole_claims(s: &str, n: usize) -> String {
 }
 
 /// A panel question up to its first question mark, when that is short enough
-/// ("Who outside your org saw it? Who could speak to …?" keeps the first).
+/// ("Who outside your org saw it? Who could speak to …?" keeps the first). A
+/// question too long for the page is shortened inside the title of the win it
+/// quotes, so it still reads as a whole question; only a question with no such
+/// title is cut at its end.
 fn first_question(q: &str) -> String {
     let q = q.trim();
-    match q.find("? ") {
-        Some(end) if q[..=end].split_whitespace().count() <= QUESTION_WORDS => {
-            q[..=end].to_string()
-        }
-        _ => clip(q, QUESTION_WORDS),
+    let q = match q.find("? ") {
+        Some(end) => &q[..=end],
+        None => q,
+    };
+    let words = q.split_whitespace().count();
+    if words <= QUESTION_WORDS {
+        return q.to_string();
     }
+    if let Some(open) = q.find('"')
+        && let Some(len) = q[open + 1..].find('"')
+    {
+        let inner = &q[open + 1..open + 1 + len];
+        let keep = inner
+            .split_whitespace()
+            .count()
+            .saturating_sub(words - QUESTION_WORDS)
+            .max(3);
+        return format!(
+            "{}\"{}\"{}",
+            &q[..open],
+            clip(inner, keep),
+            &q[open + 2 + len..]
+        );
+    }
+    clip(q, QUESTION_WORDS)
 }
 
 /// "Hannah Lindqvist (peer)": a person's name with how they relate to the
@@ -171,7 +193,7 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-fn names(list: &[String]) -> String {
+pub(super) fn names(list: &[String]) -> String {
     match list {
         [] => String::new(),
         [a] => a.clone(),
@@ -326,8 +348,8 @@ fn thesis(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Thesis {
         first.push('.');
     } else {
         first.push_str(&format!(
-            ", on work that sets the level apart: {}.",
-            exps.join("; ")
+            " on work beyond my teams' delivery: {}.",
+            names(&exps)
         ));
     }
     // Who outside the org already backs the case: what a panel weighs most.
@@ -343,15 +365,16 @@ fn thesis(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Thesis {
         "No one outside my org has given feedback on it yet".to_string()
     } else {
         format!(
-            "{} outside my org back it in their feedback",
-            names(&outside)
+            "{} outside my org {} it in their feedback",
+            names(&outside),
+            if outside.len() == 1 { "backs" } else { "back" }
         )
     };
     // Only the first gap: it always leads the objections, whatever the page drops.
     match src.review.gaps.first() {
         None => second.push_str("; no expectation of the level is a gap."),
         Some(g) => second.push_str(&format!(
-            "; the biggest open question is \"{}\", answered below.",
+            "; the biggest open question, my evidence for \"{}\", is answered below.",
             in_my_voice(&g.title)
         )),
     }
@@ -421,10 +444,7 @@ fn objections(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Vec<Objection> {
                 .filter(|a| !a.is_empty())?;
             Some(Objection {
                 expectation: Some(q.expectation.clone()),
-                objection: format!(
-                    "The panel asks: \u{201c}{}\u{201d}",
-                    first_question(&q.question)
-                ),
+                objection: format!("The panel asks: {}", first_question(&q.question)),
                 answer: mine(a),
                 source: ObjectionSource::Rehearsal,
             })
@@ -473,10 +493,7 @@ fn objections(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Vec<Objection> {
             }
             Some(Objection {
                 expectation: Some(q.expectation.clone()),
-                objection: format!(
-                    "The panel asks: \u{201c}{}\u{201d}",
-                    first_question(&q.question)
-                ),
+                objection: format!("The panel asks: {}", first_question(&q.question)),
                 answer: para(a),
                 source: ObjectionSource::Rehearsal,
             })
@@ -508,17 +525,20 @@ fn providers(src: &PackSources<'_>) -> Vec<ProviderLine> {
         .filter(|e| e.floor)
         .map(|e| &e.id)
         .collect();
+    let title = |id: &String| {
+        src.data
+            .ladder
+            .expectation(id)
+            .map(|e| format!("\"{}\"", in_my_voice(&e.title)))
+            .unwrap_or_else(|| id.clone())
+    };
     src.plan
         .providers
         .iter()
         .take(PROVIDERS)
-        .map(|p| ProviderLine {
-            person: p.person.clone(),
-            relation: p.relation,
-            outside_org: p.outside_org,
-            status: p.status,
+        .map(|p| {
             // The floor says nothing about the level when they speak to more.
-            expectations: if p.expectations.iter().any(|e| !floor.contains(e)) {
+            let expectations: Vec<String> = if p.expectations.iter().any(|e| !floor.contains(e)) {
                 p.expectations
                     .iter()
                     .filter(|e| !floor.contains(*e))
@@ -526,7 +546,15 @@ fn providers(src: &PackSources<'_>) -> Vec<ProviderLine> {
                     .collect()
             } else {
                 p.expectations.clone()
-            },
+            };
+            ProviderLine {
+                person: p.person.clone(),
+                relation: p.relation,
+                outside_org: p.outside_org,
+                status: p.status,
+                expectation_titles: expectations.iter().map(title).collect(),
+                expectations,
+            }
         })
         .collect()
 }
@@ -542,8 +570,8 @@ fn asks(
     if !proofs.is_empty() {
         let ids: Vec<String> = proofs.iter().map(|p| cite(p.win)).collect();
         out.push(para(format!(
-            "Lead with {}, each showing work at {} beyond my teams' delivery.",
-            names(&ids),
+            "Lead with the proof points above ({}): each shows work at {} beyond my teams' delivery.",
+            ids.join(", "),
             src.data.cycle.target_level
         )));
     }
@@ -625,14 +653,16 @@ pub fn compose(src: &PackSources<'_>) -> Pack {
             p.more_providers.insert(0, x);
         }
     };
+    // The answers to the panel's objections are what the sponsor needs most in the
+    // room: the providers' lines are shortened to names before the third goes.
     let steps: [Cut<'_>; 9] = [
         (&|p| p.ask.len() > 3, &|p| drop(p.ask.pop())),
         (&|p| p.providers.len() > 3, &brief),
         (&|p| p.objections.len() > 3, &|p| drop(p.objections.pop())),
         (&|p| p.providers.len() > 2, &brief),
+        (&|p| p.providers.len() > 1, &brief),
         (&|p| p.ask.len() > 2, &|p| drop(p.ask.pop())),
         (&|p| p.objections.len() > 2, &|p| drop(p.objections.pop())),
-        (&|p| p.providers.len() > 1, &brief),
         (&|p| p.objections.len() > 1, &|p| drop(p.objections.pop())),
         (&|p| !p.uncovered.is_empty(), &|p| drop(p.uncovered.pop())),
     ];

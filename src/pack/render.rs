@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use docx_rs::{Docx, LineSpacing, PageMargin, Paragraph, Style, StyleType};
 
+use super::build::names;
 use super::model::{Pack, ProviderLine};
 use crate::error::{Error, Result};
 use crate::feedback_plan::AskStatus;
@@ -41,7 +42,9 @@ fn status_words(s: AskStatus) -> &'static str {
     }
 }
 
-/// "Grace Whitfield (skip level manager, outside my org): answered; on strategy, delegation".
+/// "Grace Whitfield (skip-level manager, outside my org): answered, on "Shape the
+/// strategy and align my teams to it" and "Delegate decisions so my time goes to
+/// the org"".
 fn provider_line(p: &ProviderLine) -> String {
     let mut who = Vec::new();
     if let Some(r) = p.relation {
@@ -55,8 +58,8 @@ fn provider_line(p: &ProviderLine) -> String {
         let _ = write!(s, " ({})", who.join(", "));
     }
     let _ = write!(s, ": {}", status_words(p.status));
-    if !p.expectations.is_empty() {
-        let _ = write!(s, "; on {}", p.expectations.join(", "));
+    if !p.expectation_titles.is_empty() {
+        let _ = write!(s, ", on {}", names(&p.expectation_titles));
     }
     s
 }
