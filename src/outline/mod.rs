@@ -379,7 +379,7 @@ fn growth(
     let mut growth: Vec<Concern> = Vec::new();
     for g in &r.gaps {
         let rev = by_id.get(g.id.as_str());
-        let existing = best_for(&wins, &g.id, 2);
+        let existing = best_for(wins, &g.id, 2);
         let mut concern = narrative::gap_concern(g, rev.copied(), &existing);
         if let Some(a) = answer(rehearse::EARLIER, &g.id) {
             concern.response.text = format!("{} {a}", concern.response.text.trim_end());
