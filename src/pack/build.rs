@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::model::{
     MAX_WORDS, Objection, ObjectionSource, PROOF_POINTS, Pack, ProofPoint, ProviderLine, Thesis,
 };
-use super::render::{text, word_count};
+use super::render::{names, text, word_count};
 use crate::feedback_plan::{AskStatus, FeedbackPlan};
 use crate::model::{PersonId, Scope, WinId};
 use crate::outline::voice::{claim_of, in_my_voice};
@@ -190,15 +190,6 @@ fn lower_first(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_lowercase().chain(c).collect(),
         None => String::new(),
-    }
-}
-
-pub(super) fn names(list: &[String]) -> String {
-    match list {
-        [] => String::new(),
-        [a] => a.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

@@ -6,7 +6,6 @@ use std::fmt::Write;
 
 use docx_rs::{Docx, LineSpacing, PageMargin, Paragraph, Style, StyleType};
 
-use super::build::names;
 use super::model::{Pack, ProviderLine};
 use crate::error::{Error, Result};
 use crate::feedback_plan::AskStatus;
@@ -32,6 +31,16 @@ fn subtitle(p: &Pack) -> String {
     }
     s.push_str(" · citations are win ids in Caliber");
     s
+}
+
+/// "A", "A and B", "A, B and C".
+pub(super) fn names(list: &[String]) -> String {
+    match list {
+        [] => String::new(),
+        [a] => a.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn status_words(s: AskStatus) -> &'static str {
