@@ -11,8 +11,7 @@
 //! `CALIBER_PIN=write cargo test --test it calibration_pinned::` and says so in
 //! its commit.
 
-#[path = "../../benches/common/gen.rs"]
-mod generator;
+use crate::check::generator;
 
 use crate::common::d;
 use caliber::feedback_plan::{plan_store, render_text};

@@ -4,8 +4,9 @@
 //! bad input (binary, empty, too big, missing) gets a clear message and its exit
 //! code, with the database unchanged. All through the real binary.
 
+/// The benchmarks' generator, shared with the other tests that need a big ledger.
 #[path = "../../benches/common/gen.rs"]
-mod generator;
+pub(crate) mod generator;
 
 use crate::common::{cal, d, fingerprint, stderr, stdout};
 use caliber::{ExpectationTag, FeedbackDraft, PersonDraft, PersonRef, Relation, Store, WinDraft};
