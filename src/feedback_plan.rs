@@ -23,7 +23,9 @@ use std::sync::LazyLock;
 use crate::error::Result;
 use crate::ladder::{Ladder, principles};
 use crate::level::{OrgView, is_managing_report, is_senior_voice};
-use crate::model::{Cycle, Feedback, FeedbackAsk, Person, PersonId, Relation, Win, WinId};
+use crate::model::{
+    Cycle, Feedback, FeedbackAsk, Person, PersonId, Relation, Reviewable, Win, WinId,
+};
 use crate::outline::FORTE_MAX_WORDS;
 use crate::people::{PROVIDERS_ENOUGH, PROVIDERS_WANTED};
 use crate::store::Store;
@@ -276,67 +278,83 @@ pub struct PlanInputs<'a> {
 /// facts) and whether it was a disagreement; only the wins a request lists are read
 /// in full.
 pub fn plan_store(store: &Store, today: NaiveDate) -> Result<FeedbackPlan> {
-    store.reading(|s| {
-        let data = crate::review::CycleData::load_facts(s)?;
-        let index = ladder_index(&data.ladder);
-        let mut seen: Vec<Seen> = data
-            .wins
-            .iter()
-            .filter(|w| data.cycle.contains(w.date))
-            .map(|w| {
-                let (tagged, differing) = tagged_of(w.tags.iter().map(|(t, _)| &**t), &index);
-                Seen {
-                    id: w.id,
-                    date: w.date,
-                    has_metric: w.has_metric,
-                    conflict: differing,
-                    tagged,
-                    people: w.people.clone(),
-                }
-            })
-            .collect();
-        // A disagreement only counts for a peer or partner named on the win: only
-        // such wins not already tagged with differing interests are read for it.
-        let peers: FxHashSet<PersonId> = data
-            .people
-            .iter()
-            .filter(|p| matches!(p.relation, Some(Relation::Peer | Relation::Partner)))
-            .map(|p| p.id)
-            .collect();
-        let unsure: FxHashSet<WinId> = seen
-            .iter()
-            .filter(|w| !w.conflict && w.people.iter().any(|(p, _)| peers.contains(p)))
-            .map(|w| w.id)
-            .collect();
-        let mut conflicts: FxHashSet<WinId> = FxHashSet::default();
-        let mut words = String::new();
-        s.win_words(
-            data.cycle.start,
-            data.cycle.end,
-            |id| unsure.contains(&id),
-            |id, texts, tags| {
-                let parts = texts.into_iter().flatten().chain(tags);
-                if says_conflict(parts, &mut words) {
-                    conflicts.insert(id);
-                }
-            },
-        )?;
-        for w in &mut seen {
-            w.conflict |= conflicts.contains(&w.id);
-        }
-        let answers = s.feedback_days()?;
-        let asks = s.feedback_asks()?;
-        let core = Core {
-            ladder: &data.ladder,
-            cycle: &data.cycle,
-            people: &data.people,
-            answers: &answers,
-            asks: &asks,
-            own_org: data.own_org.as_deref(),
-            today,
-        };
-        draft(&core, &index, seen, |ids| s.wins_by_ids(ids))
-    })
+    store.reading(|s| plan_of(s, &crate::review::CycleData::load_facts(s)?, today))
+}
+
+/// The feedback plan of a cycle already loaded from `store` (what the review reads
+/// of each win is enough), as of `today`: [`plan_store`] without loading the
+/// window again, for a report that has it in hand (the sponsor pack). Run it inside
+/// the read that loaded `data`.
+pub fn plan_of<W: Reviewable>(
+    s: &Store,
+    data: &crate::review::CycleData<W>,
+    today: NaiveDate,
+) -> Result<FeedbackPlan> {
+    let index = ladder_index(&data.ladder);
+    let mut seen: Vec<Seen> = data
+        .wins
+        .iter()
+        .filter(|w| data.cycle.contains(w.date()))
+        .map(|w| {
+            let tagged = data
+                .ladder
+                .expectations
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| w.tag(&e.id).is_some())
+                .map(|(n, _)| n)
+                .collect();
+            Seen {
+                id: w.id(),
+                date: w.date(),
+                has_metric: w.has_metric(),
+                conflict: w.tag(DIFFERING_INTERESTS).is_some(),
+                tagged,
+                people: w.named().collect(),
+            }
+        })
+        .collect();
+    // A disagreement only counts for a peer or partner named on the win: only
+    // such wins not already tagged with differing interests are read for it.
+    let peers: FxHashSet<PersonId> = data
+        .people
+        .iter()
+        .filter(|p| matches!(p.relation, Some(Relation::Peer | Relation::Partner)))
+        .map(|p| p.id)
+        .collect();
+    let unsure: FxHashSet<WinId> = seen
+        .iter()
+        .filter(|w| !w.conflict && w.people.iter().any(|(p, _)| peers.contains(p)))
+        .map(|w| w.id)
+        .collect();
+    let mut conflicts: FxHashSet<WinId> = FxHashSet::default();
+    let mut words = String::new();
+    s.win_words(
+        data.cycle.start,
+        data.cycle.end,
+        |id| unsure.contains(&id),
+        |id, texts, tags| {
+            let parts = texts.into_iter().flatten().chain(tags);
+            if says_conflict(parts, &mut words) {
+                conflicts.insert(id);
+            }
+        },
+    )?;
+    for w in &mut seen {
+        w.conflict |= conflicts.contains(&w.id);
+    }
+    let answers = s.feedback_days()?;
+    let asks = s.feedback_asks()?;
+    let core = Core {
+        ladder: &data.ladder,
+        cycle: &data.cycle,
+        people: &data.people,
+        answers: &answers,
+        asks: &asks,
+        own_org: data.own_org.as_deref(),
+        today,
+    };
+    draft(&core, &index, seen, |ids| s.wins_by_ids(ids))
 }
 
 /// Words that say a win was a disagreement or a negotiation with someone.

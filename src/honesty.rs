@@ -50,6 +50,63 @@ pub fn evidence_numbers(store: &Store) -> Result<HashSet<String>> {
     Ok(numbers(&all).into_iter().collect())
 }
 
+/// The numbers of `wanted` that no evidence holds, in their order: what
+/// [`evidence_numbers`] would not allow, found by reading the evidence only until
+/// each of them has been seen. The cycle, its ladder, the answers and the people
+/// come first, then the wins of the cycle's window newest first a page at a time,
+/// then feedback and the whole ledger, so an honest text of the cycle is checked
+/// without reading every win ever logged.
+pub fn unheld_numbers(store: &Store, wanted: &[String]) -> Result<Vec<String>> {
+    const PAGE: usize = 256;
+    let mut left: HashSet<String> = wanted.iter().cloned().collect();
+    let cycle = store.cycle()?;
+    strike(&mut left, &cycle)?;
+    strike(&mut left, &store.current_ladder()?)?;
+    strike(&mut left, &store.answers()?)?;
+    strike(&mut left, &store.list_people()?)?;
+    let mut offset = 0;
+    while !left.is_empty() {
+        let page = store.list_wins(&WinFilter {
+            since: Some(cycle.start),
+            until: Some(cycle.end),
+            limit: Some(PAGE),
+            offset: Some(offset),
+            ..Default::default()
+        })?;
+        strike(&mut left, &page)?;
+        if page.len() < PAGE {
+            break;
+        }
+        offset += PAGE;
+    }
+    if !left.is_empty() {
+        strike(&mut left, &store.list_feedback(None)?)?;
+    }
+    if !left.is_empty() {
+        strike(&mut left, &store.list_wins(&WinFilter::default())?)?;
+    }
+    Ok(wanted
+        .iter()
+        .filter(|n| left.contains(*n))
+        .cloned()
+        .collect())
+}
+
+/// Takes the numbers `v`'s JSON holds out of `left`.
+fn strike<T: serde::Serialize>(left: &mut HashSet<String>, v: &T) -> Result<()> {
+    if left.is_empty() {
+        return Ok(());
+    }
+    let text = serde_json::to_string(v).map_err(Error::json)?;
+    for n in text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+    {
+        left.remove(n);
+    }
+    Ok(())
+}
+
 /// The numbers in `text` that are not in `allowed`, after its citations of the
 /// wins `cites` (`[#12]`, checked apart: they are ids, not figures) are taken out.
 /// Empty when the text invents no figure.

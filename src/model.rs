@@ -174,10 +174,10 @@ impl Relation {
         }
     }
 
-    /// The words inside a sentence, as a document names who said something:
-    /// "skip level manager".
+    /// The words inside a sentence, as a document names who said something and
+    /// as people write it: "skip-level manager".
     pub fn words(self) -> String {
-        self.as_str().replace('-', " ")
+        self.label().to_lowercase()
     }
 }
 

@@ -234,17 +234,7 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         .iter()
         .map(|e| {
             let rev = by_id.get(e.id.as_str());
-            // Work below the level is not evidence for it: it stays in the appendix.
-            let below: HashSet<WinId> = match rev {
-                Some(r) if !r.floor => r.below_level.iter().copied().collect(),
-                _ => HashSet::new(),
-            };
-            let at_level: Vec<&RankedWin> = wins
-                .iter()
-                .copied()
-                .filter(|w| !below.contains(&w.id))
-                .collect();
-            let best = best_for(&at_level, &e.id, 4);
+            let best = best_at_level(&wins, &e.id, rev.copied());
             let quotes: Vec<&Feedback> = src
                 .feedback
                 .iter()
@@ -315,6 +305,67 @@ pub fn outline(src: &Sources<'_>) -> Outline {
         ask: r.providers.ask.clone(),
     };
 
+    let growth = growth(src, &wins, &by_id);
+
+    let mut appendix: Vec<AppendixRow> = wins
+        .iter()
+        .map(|w| AppendixRow {
+            id: w.id,
+            date: w.date,
+            title: w.title.clone(),
+            metric: w.metric.clone(),
+            expectations: w.expectations.iter().map(|t| t.id.clone()).collect(),
+        })
+        .collect();
+    appendix.sort_by_key(|a| (a.date, a.id));
+
+    let mut o = Outline {
+        title: format!(
+            "Promotion case: {} to {}",
+            src.cycle.current_level, src.cycle.target_level
+        ),
+        cycle: src.cycle.clone(),
+        ladder_name: src.ladder.name.clone(),
+        summary: narrative::summary(src, &wins),
+        expectations,
+        principles,
+        providers,
+        growth,
+        appendix,
+        shape: src.ladder.document().clone(),
+    };
+    fit_to_shape(&mut o);
+    o
+}
+
+/// The wins an expectation shows as evidence, best first: work judged below the
+/// level is not evidence for it (it stays in the appendix), except on the floor.
+fn best_at_level<'a>(
+    wins: &[&'a RankedWin],
+    id: &str,
+    rev: Option<&crate::review::ExpectationReview>,
+) -> Vec<&'a RankedWin> {
+    let below: HashSet<WinId> = match rev {
+        Some(r) if !r.floor => r.below_level.iter().copied().collect(),
+        _ => HashSet::new(),
+    };
+    let at_level: Vec<&RankedWin> = wins
+        .iter()
+        .copied()
+        .filter(|w| !below.contains(&w.id))
+        .collect();
+    best_for(&at_level, id, 4)
+}
+
+/// The areas for growth, before they are cut to the document's shape: one concern
+/// per gap of the review in its order, then recent work only, answered
+/// sustained-performance questions, expectations no one vouches for, and, for a
+/// case with none of these, its two least proven expectations.
+fn growth(
+    src: &Sources<'_>,
+    wins: &[&RankedWin],
+    by_id: &HashMap<&str, &crate::review::ExpectationReview>,
+) -> Vec<Concern> {
     // The user's answers to "why not earlier?" and "is this sustained?" are their
     // own words of what they are doing: they go with the concern they answer.
     let answer = |kind: &str, expectation: &str| {
@@ -324,10 +375,11 @@ pub fn outline(src: &Sources<'_>) -> Outline {
             .find(|a| a.question == id)
             .map(|a| a.answer.trim())
     };
+    let r = src.review;
     let mut growth: Vec<Concern> = Vec::new();
     for g in &r.gaps {
         let rev = by_id.get(g.id.as_str());
-        let existing = best_for(&wins, &g.id, 2);
+        let existing = best_for(wins, &g.id, 2);
         let mut concern = narrative::gap_concern(g, rev.copied(), &existing);
         if let Some(a) = answer(rehearse::EARLIER, &g.id) {
             concern.response.text = format!("{} {a}", concern.response.text.trim_end());
@@ -418,36 +470,55 @@ pub fn outline(src: &Sources<'_>) -> Outline {
             });
         }
     }
+    growth
+}
 
-    let mut appendix: Vec<AppendixRow> = wins
+/// What a one-page summary of the case takes from the outline, made as
+/// [`outline`] makes it, without the rest of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseParts {
+    /// Each expectation of the ladder, in its order, with the wins its section
+    /// shows as evidence (as ranking read them: no situation, action or links).
+    pub evidence: Vec<(String, Vec<Evidence>)>,
+    /// The areas for growth, cut to the document's shape.
+    pub growth: Vec<Concern>,
+}
+
+/// The evidence each expectation shows and the areas for growth, as the outline
+/// of the same sources has them. Pure.
+pub fn case_parts(src: &Sources<'_>) -> CaseParts {
+    let wins: Vec<&RankedWin> = src
+        .wins
         .iter()
-        .map(|w| AppendixRow {
-            id: w.id,
-            date: w.date,
-            title: w.title.clone(),
-            metric: w.metric.clone(),
-            expectations: w.expectations.iter().map(|t| t.id.clone()).collect(),
+        .filter(|w| src.cycle.contains(w.date))
+        .collect();
+    let by_id: HashMap<&str, &crate::review::ExpectationReview> = src
+        .review
+        .expectations
+        .iter()
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    let evidence = src
+        .ladder
+        .expectations
+        .iter()
+        .map(|e| {
+            let best = best_at_level(&wins, &e.id, by_id.get(e.id.as_str()).copied());
+            (
+                e.id.clone(),
+                best.iter().map(|w| ranked_evidence(w)).collect(),
+            )
         })
         .collect();
-    appendix.sort_by_key(|a| (a.date, a.id));
-
-    let mut o = Outline {
-        title: format!(
-            "Promotion case: {} to {}",
-            src.cycle.current_level, src.cycle.target_level
-        ),
-        cycle: src.cycle.clone(),
-        ladder_name: src.ladder.name.clone(),
-        summary: narrative::summary(src, &wins),
-        expectations,
-        principles,
-        providers,
-        growth,
-        appendix,
-        shape: src.ladder.document().clone(),
-    };
-    fit_to_shape(&mut o);
-    o
+    let mut growth = growth(src, &wins, &by_id);
+    if let Some(max) = src
+        .ladder
+        .document()
+        .max_words(crate::document_shape::Part::Growth)
+    {
+        growth = fit_growth(growth, max);
+    }
+    CaseParts { evidence, growth }
 }
 
 /// Cuts the prose of each part to its word limit in the document's shape: whole
@@ -479,24 +550,31 @@ fn fit_to_shape(o: &mut Outline) {
         o.providers.summary = fit_words(&o.providers.summary, max);
     }
     if let Some(max) = shape.max_words(Part::Growth) {
-        let mut left = max;
-        let mut kept = Vec::new();
-        for mut c in std::mem::take(&mut o.growth) {
-            let concern = word_count(&c.concern);
-            if concern >= left {
-                break;
-            }
-            let response = word_count(&c.response.text);
-            if concern + response > left {
-                c.response = fit_para(&c.response, left - concern);
-                kept.push(c);
-                break;
-            }
-            left -= concern + response;
-            kept.push(c);
-        }
-        o.growth = kept;
+        o.growth = fit_growth(std::mem::take(&mut o.growth), max);
     }
+}
+
+/// The areas for growth kept from the start while they fit in `max` words; the
+/// response of the first that does not is cut to what is left.
+fn fit_growth(growth: Vec<Concern>, max: usize) -> Vec<Concern> {
+    use crate::document_shape::word_count;
+    let mut left = max;
+    let mut kept = Vec::new();
+    for mut c in growth {
+        let concern = word_count(&c.concern);
+        if concern >= left {
+            break;
+        }
+        let response = word_count(&c.response.text);
+        if concern + response > left {
+            c.response = fit_para(&c.response, left - concern);
+            kept.push(c);
+            break;
+        }
+        left -= concern + response;
+        kept.push(c);
+    }
+    kept
 }
 
 /// Paragraphs kept from the start while their words fit in `max`; the first that

@@ -90,7 +90,7 @@ pub struct Quote {
 }
 
 impl Quote {
-    /// Who said it, as a document names them: "Grace Whitfield, skip level manager".
+    /// Who said it, as a document names them: "Grace Whitfield, skip-level manager".
     pub fn attribution(&self) -> String {
         match self.relation {
             Some(r) => format!("{}, {}", self.person, r.words()),

@@ -7,11 +7,11 @@ use std::collections::{HashMap, HashSet};
 use super::model::{
     MAX_WORDS, Objection, ObjectionSource, PROOF_POINTS, Pack, ProofPoint, ProviderLine, Thesis,
 };
-use super::render::{text, word_count};
+use super::render::{names, text, word_count};
 use crate::feedback_plan::{AskStatus, FeedbackPlan};
 use crate::model::{PersonId, Scope, WinId};
 use crate::outline::voice::{claim_of, in_my_voice};
-use crate::outline::{Outline, Para, first_person};
+use crate::outline::{CaseParts, Para, first_person};
 use crate::rehearse::{EARLIER, Rehearsal, SUSTAINED};
 use crate::review::{CycleData, RankedWin, Review};
 
@@ -21,8 +21,9 @@ pub struct PackSources<'a> {
     pub data: &'a CycleData<RankedWin>,
     /// The gap review.
     pub review: &'a Review,
-    /// The outline (its areas for growth).
-    pub outline: &'a Outline,
+    /// What the outline would show: each expectation's evidence and the areas
+    /// for growth.
+    pub parts: &'a CaseParts,
     /// The rehearsal, with the user's answers.
     pub rehearsal: &'a Rehearsal,
     /// The feedback plan.
@@ -123,15 +124,37 @@ fn whole_claims(s: &str, n: usize) -> String {
 }
 
 /// A panel question up to its first question mark, when that is short enough
-/// ("Who outside your org saw it? Who could speak to …?" keeps the first).
+/// ("Who outside your org saw it? Who could speak to …?" keeps the first). A
+/// question too long for the page is shortened inside the title of the win it
+/// quotes, so it still reads as a whole question; only a question with no such
+/// title is cut at its end.
 fn first_question(q: &str) -> String {
     let q = q.trim();
-    match q.find("? ") {
-        Some(end) if q[..=end].split_whitespace().count() <= QUESTION_WORDS => {
-            q[..=end].to_string()
-        }
-        _ => clip(q, QUESTION_WORDS),
+    let q = match q.find("? ") {
+        Some(end) => &q[..=end],
+        None => q,
+    };
+    let words = q.split_whitespace().count();
+    if words <= QUESTION_WORDS {
+        return q.to_string();
     }
+    if let Some(open) = q.find('"')
+        && let Some(len) = q[open + 1..].find('"')
+    {
+        let inner = &q[open + 1..open + 1 + len];
+        let keep = inner
+            .split_whitespace()
+            .count()
+            .saturating_sub(words - QUESTION_WORDS)
+            .max(3);
+        return format!(
+            "{}\"{}\"{}",
+            &q[..open],
+            clip(inner, keep),
+            &q[open + 2 + len..]
+        );
+    }
+    clip(q, QUESTION_WORDS)
 }
 
 /// "Hannah Lindqvist (peer)": a person's name with how they relate to the
@@ -167,15 +190,6 @@ fn lower_first(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_lowercase().chain(c).collect(),
         None => String::new(),
-    }
-}
-
-fn names(list: &[String]) -> String {
-    match list {
-        [] => String::new(),
-        [a] => a.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -325,8 +339,8 @@ fn thesis(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Thesis {
         first.push('.');
     } else {
         first.push_str(&format!(
-            ", on work that sets the level apart: {}.",
-            exps.join("; ")
+            " on work beyond my teams' delivery: {}.",
+            names(&exps)
         ));
     }
     // Who outside the org already backs the case: what a panel weighs most.
@@ -342,15 +356,16 @@ fn thesis(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Thesis {
         "No one outside my org has given feedback on it yet".to_string()
     } else {
         format!(
-            "{} outside my org back it in their feedback",
-            names(&outside)
+            "{} outside my org {} it in their feedback",
+            names(&outside),
+            if outside.len() == 1 { "backs" } else { "back" }
         )
     };
     // Only the first gap: it always leads the objections, whatever the page drops.
     match src.review.gaps.first() {
         None => second.push_str("; no expectation of the level is a gap."),
         Some(g) => second.push_str(&format!(
-            "; the biggest open question is \"{}\", answered below.",
+            "; the biggest open question, my evidence for \"{}\", is answered below.",
             in_my_voice(&g.title)
         )),
     }
@@ -376,10 +391,10 @@ fn objections(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Vec<Objection> {
     // The outline's areas for growth open with one concern per gap of the review,
     // in its order; a gap the candidate answered ("why not earlier?") is answered
     // in their words, the others with the evidence there is and the plan.
-    let gaps = r.gaps.len().min(src.outline.growth.len());
+    let gaps = r.gaps.len().min(src.parts.growth.len());
     let mut gap_items: Vec<Objection> = Vec::new();
     let mut other_growth: Vec<Objection> = Vec::new();
-    for (i, c) in src.outline.growth.iter().enumerate() {
+    for (i, c) in src.parts.growth.iter().enumerate() {
         if i < gaps {
             let id = &r.gaps[i].id;
             gap_items.push(Objection {
@@ -420,10 +435,7 @@ fn objections(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Vec<Objection> {
                 .filter(|a| !a.is_empty())?;
             Some(Objection {
                 expectation: Some(q.expectation.clone()),
-                objection: format!(
-                    "The panel asks: \u{201c}{}\u{201d}",
-                    first_question(&q.question)
-                ),
+                objection: format!("The panel asks: {}", first_question(&q.question)),
                 answer: mine(a),
                 source: ObjectionSource::Rehearsal,
             })
@@ -443,18 +455,17 @@ fn objections(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Vec<Objection> {
                 && !gap_ids.contains(q.expectation.as_str())
         })
         .filter_map(|q| {
-            let section = src
-                .outline
-                .expectations
-                .iter()
-                .find(|e| e.id == q.expectation)?;
-            // A story the proof points do not already tell, else the proof point.
-            let shown: Vec<WinId> = proofs.iter().map(|p| p.win).collect();
-            let e = section
+            let (_, evidence) = src
+                .parts
                 .evidence
                 .iter()
+                .find(|(id, _)| *id == q.expectation)?;
+            // A story the proof points do not already tell, else the proof point.
+            let shown: Vec<WinId> = proofs.iter().map(|p| p.win).collect();
+            let e = evidence
+                .iter()
                 .find(|e| !shown.contains(&e.id))
-                .or_else(|| section.evidence.first())?;
+                .or_else(|| evidence.first())?;
             let mut a = format!(
                 "The evidence: {}",
                 clip(&first_person(&e.title), TITLE_WORDS)
@@ -473,10 +484,7 @@ fn objections(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Vec<Objection> {
             }
             Some(Objection {
                 expectation: Some(q.expectation.clone()),
-                objection: format!(
-                    "The panel asks: \u{201c}{}\u{201d}",
-                    first_question(&q.question)
-                ),
+                objection: format!("The panel asks: {}", first_question(&q.question)),
                 answer: para(a),
                 source: ObjectionSource::Rehearsal,
             })
@@ -508,17 +516,20 @@ fn providers(src: &PackSources<'_>) -> Vec<ProviderLine> {
         .filter(|e| e.floor)
         .map(|e| &e.id)
         .collect();
+    let title = |id: &String| {
+        src.data
+            .ladder
+            .expectation(id)
+            .map(|e| format!("\"{}\"", in_my_voice(&e.title)))
+            .unwrap_or_else(|| id.clone())
+    };
     src.plan
         .providers
         .iter()
         .take(PROVIDERS)
-        .map(|p| ProviderLine {
-            person: p.person.clone(),
-            relation: p.relation,
-            outside_org: p.outside_org,
-            status: p.status,
+        .map(|p| {
             // The floor says nothing about the level when they speak to more.
-            expectations: if p.expectations.iter().any(|e| !floor.contains(e)) {
+            let expectations: Vec<String> = if p.expectations.iter().any(|e| !floor.contains(e)) {
                 p.expectations
                     .iter()
                     .filter(|e| !floor.contains(*e))
@@ -526,7 +537,15 @@ fn providers(src: &PackSources<'_>) -> Vec<ProviderLine> {
                     .collect()
             } else {
                 p.expectations.clone()
-            },
+            };
+            ProviderLine {
+                person: p.person.clone(),
+                relation: p.relation,
+                outside_org: p.outside_org,
+                status: p.status,
+                expectation_titles: expectations.iter().map(title).collect(),
+                expectations,
+            }
         })
         .collect()
 }
@@ -542,8 +561,8 @@ fn asks(
     if !proofs.is_empty() {
         let ids: Vec<String> = proofs.iter().map(|p| cite(p.win)).collect();
         out.push(para(format!(
-            "Lead with {}, each showing work at {} beyond my teams' delivery.",
-            names(&ids),
+            "Lead with the proof points above ({}): each shows work at {} beyond my teams' delivery.",
+            ids.join(", "),
             src.data.cycle.target_level
         )));
     }
@@ -625,14 +644,16 @@ pub fn compose(src: &PackSources<'_>) -> Pack {
             p.more_providers.insert(0, x);
         }
     };
+    // The answers to the panel's objections are what the sponsor needs most in the
+    // room: the providers' lines are shortened to names before the third goes.
     let steps: [Cut<'_>; 9] = [
         (&|p| p.ask.len() > 3, &|p| drop(p.ask.pop())),
         (&|p| p.providers.len() > 3, &brief),
         (&|p| p.objections.len() > 3, &|p| drop(p.objections.pop())),
         (&|p| p.providers.len() > 2, &brief),
+        (&|p| p.providers.len() > 1, &brief),
         (&|p| p.ask.len() > 2, &|p| drop(p.ask.pop())),
         (&|p| p.objections.len() > 2, &|p| drop(p.objections.pop())),
-        (&|p| p.providers.len() > 1, &brief),
         (&|p| p.objections.len() > 1, &|p| drop(p.objections.pop())),
         (&|p| !p.uncovered.is_empty(), &|p| drop(p.uncovered.pop())),
     ];

@@ -25,8 +25,8 @@ use chrono::NaiveDate;
 use std::collections::HashSet;
 
 use crate::error::{Error, Result};
-use crate::feedback_plan::{PlanInputs, plan};
-use crate::honesty::{evidence_numbers, invented_numbers};
+use crate::feedback_plan::plan_of;
+use crate::honesty::{invented_numbers, unheld_numbers};
 use crate::rehearse::{lead_ids, rehearse};
 use crate::review::{CycleData, review};
 use crate::store::Store;
@@ -37,38 +37,21 @@ use crate::store::Store;
 /// is no case to argue.
 pub fn build(store: &Store, today: NaiveDate) -> Result<Pack> {
     store.reading(|s| {
-        let data = CycleData::load(s)?;
+        // What ranks the window's wins is all the page reads of most of them; the
+        // few the rehearsal tells as stories are read in full.
+        let data = CycleData::load_ranking(s)?;
         if data.wins.is_empty() {
             return Err(empty_window(s, &data.cycle));
         }
         let rev = review(&data.inputs(today));
-        let ranked = data.ranked();
-        let mut outline = crate::outline::outline(&ranked.sources(&rev));
-        outline.show_evidence_from(&data.wins);
-        let lead = lead_ids(&data, &rev);
-        let full: Vec<_> = data
-            .wins
-            .iter()
-            .filter(|w| lead.binary_search(&w.id).is_ok())
-            .cloned()
-            .collect();
+        let parts = crate::outline::case_parts(&data.sources(&rev));
+        let full = s.wins_by_ids(&lead_ids(&data, &rev))?;
         let rehearsal = rehearse(&data, &rev, &full);
-        let feedback = s.list_feedback(None)?;
-        let asks = s.feedback_asks()?;
-        let plan = plan(&PlanInputs {
-            ladder: &data.ladder,
-            cycle: &data.cycle,
-            wins: &data.wins,
-            people: &data.people,
-            feedback: &feedback,
-            asks: &asks,
-            own_org: data.own_org.as_deref(),
-            today,
-        });
+        let plan = plan_of(s, &data, today)?;
         Ok(compose(&PackSources {
-            data: &ranked,
+            data: &data,
             review: &rev,
-            outline: &outline,
+            parts: &parts,
             rehearsal: &rehearsal,
             plan: &plan,
         }))
@@ -110,7 +93,8 @@ pub fn cites(pack: &Pack) -> Vec<crate::model::WinId> {
 /// Refuses a pack with a figure the store's evidence does not hold: a sponsor must
 /// never argue a number the candidate did not write.
 pub fn check(store: &Store, pack: &Pack) -> Result<()> {
-    let bad = invented(pack, &evidence_numbers(store)?);
+    let figures = invented_numbers(&text(pack), &cites(pack), &HashSet::new());
+    let bad = unheld_numbers(store, &figures)?;
     if bad.is_empty() {
         Ok(())
     } else {

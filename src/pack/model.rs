@@ -39,7 +39,7 @@ pub struct ProofPoint {
     pub metric: Option<String>,
     /// How far it reached.
     pub scope: Scope,
-    /// Who vouches for it, as the page names them ("Grace Whitfield, skip level manager").
+    /// Who vouches for it, as the page names them ("Grace Whitfield (skip-level manager)").
     pub vouchers: Vec<String>,
     /// The point as the page says it, in the first person, citing the win.
     pub text: Para,
@@ -84,6 +84,9 @@ pub struct ProviderLine {
     pub status: AskStatus,
     /// The expectations they speak to (ids of the ladder).
     pub expectations: Vec<String>,
+    /// The same expectations by their titles, in the candidate's voice, as the
+    /// page names them.
+    pub expectation_titles: Vec<String>,
 }
 
 /// The sponsor pack: one page the candidate hands to the manager who argues the

@@ -33,6 +33,16 @@ fn subtitle(p: &Pack) -> String {
     s
 }
 
+/// "A", "A and B", "A, B and C".
+pub(super) fn names(list: &[String]) -> String {
+    match list {
+        [] => String::new(),
+        [a] => a.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 fn status_words(s: AskStatus) -> &'static str {
     match s {
         AskStatus::Planned => "not asked yet",
@@ -41,7 +51,9 @@ fn status_words(s: AskStatus) -> &'static str {
     }
 }
 
-/// "Grace Whitfield (skip level manager, outside my org): answered; on strategy, delegation".
+/// "Grace Whitfield (skip-level manager, outside my org): answered, on "Shape the
+/// strategy and align my teams to it" and "Delegate decisions so my time goes to
+/// the org"".
 fn provider_line(p: &ProviderLine) -> String {
     let mut who = Vec::new();
     if let Some(r) = p.relation {
@@ -55,8 +67,8 @@ fn provider_line(p: &ProviderLine) -> String {
         let _ = write!(s, " ({})", who.join(", "));
     }
     let _ = write!(s, ": {}", status_words(p.status));
-    if !p.expectations.is_empty() {
-        let _ = write!(s, "; on {}", p.expectations.join(", "));
+    if !p.expectation_titles.is_empty() {
+        let _ = write!(s, ", on {}", names(&p.expectation_titles));
     }
     s
 }

@@ -1,10 +1,11 @@
-//! The feedback plan and the rehearsal stay what they were, to the byte, on two
-//! realistic ledgers: the demo year, and a generated ledger of 3,000 wins (about
-//! 300 in the window, the benchmarks' generator with its seed) with asks old and
-//! new, feedback after an ask, answers to some questions and levels set by hand.
-//! Making either faster must not change what it says: the plan's JSON and its
-//! text (which shows the voices, the thin spots and who is waiting), and the
-//! rehearsal's JSON are compared with the files in `tests/data/pinned/`.
+//! The feedback plan, the rehearsal and the sponsor pack stay what they were, to
+//! the byte, on two realistic ledgers: the demo year, and a generated ledger of
+//! 3,000 wins (about 300 in the window, the benchmarks' generator with its seed)
+//! with asks old and new, feedback after an ask, answers to some questions and
+//! levels set by hand. Making any of them faster must not change what it says: the
+//! plan's JSON and its text (which shows the voices, the thin spots and who is
+//! waiting), the rehearsal's JSON, and the pack's JSON, Markdown and HTML with what
+//! its honesty check says of it are compared with the files in `tests/data/pinned/`.
 //!
 //! A deliberate change of what they produce rewrites the files with
 //! `CALIBER_PIN=write cargo test --test it calibration_pinned::` and says so in
@@ -14,6 +15,8 @@ use crate::generator;
 
 use crate::common::d;
 use caliber::feedback_plan::{plan_store, render_text};
+use caliber::outline::OutlineFormat;
+use caliber::pack;
 use caliber::rehearse::{answer, rehearse_store};
 use caliber::store::Records;
 use caliber::{FeedbackAsk, FeedbackDraft, Level, Relation, Store};
@@ -32,6 +35,23 @@ fn outputs(s: &Store, today: NaiveDate) -> String {
         "plan": plan,
         "plan_text": render_text(&plan),
         "rehearsal": rehearsal,
+    });
+    serde_json::to_string_pretty(&all).unwrap() + "\n"
+}
+
+/// The sponsor pack of a store as of `today`: its JSON, Markdown and HTML, and
+/// what its honesty check says of it, as one JSON text.
+fn pack_outputs(s: &Store, today: NaiveDate) -> String {
+    let p = pack::build(s, today).unwrap();
+    let format = |f| String::from_utf8(pack::render(&p, f).unwrap()).unwrap();
+    let all = serde_json::json!({
+        "pack": p,
+        "markdown": format(OutlineFormat::Markdown),
+        "html": format(OutlineFormat::Html),
+        "check": match pack::check(s, &p) {
+            Ok(()) => "honest".to_string(),
+            Err(e) => e.to_string(),
+        },
     });
     serde_json::to_string_pretty(&all).unwrap() + "\n"
 }
@@ -79,8 +99,9 @@ fn answer_some(s: &mut Store, today: NaiveDate, n: usize) {
     }
 }
 
-#[test]
-fn the_plan_and_the_rehearsal_of_a_generated_year_are_unchanged() {
+/// The generated ledger of 3,000 wins, with its asks, feedback, levels set by hand
+/// and answers, and the day it is read on.
+fn generated() -> (Store, NaiveDate) {
     let today = generator::today();
     let mut records: Records = generator::records(3_000, generator::SEED, today);
     // Asks: one long ago without an answer (waiting), one recent, one answered
@@ -142,7 +163,12 @@ fn the_plan_and_the_rehearsal_of_a_generated_year_are_unchanged() {
         }
     }
     answer_some(&mut s, today, 3);
+    (s, today)
+}
 
+#[test]
+fn the_plan_and_the_rehearsal_of_a_generated_year_are_unchanged() {
+    let (s, today) = generated();
     let got = outputs(&s, today);
     assert!(got.contains("\"status\": \"asked\""), "an ask is pinned");
     assert!(got.contains("waiting"), "a waiting ask is pinned");
@@ -160,4 +186,23 @@ fn the_plan_and_the_rehearsal_of_the_demo_are_unchanged() {
     caliber::demo::load_demo(&mut s, today).unwrap();
     answer_some(&mut s, today, 2);
     check("demo.json", &outputs(&s, today));
+}
+
+#[test]
+fn the_pack_of_a_generated_year_is_unchanged() {
+    let (s, today) = generated();
+    let got = pack_outputs(&s, today);
+    assert!(got.contains("\"check\": \"honest\""), "the pack is honest");
+    check("generated-3000-pack.json", &got);
+}
+
+#[test]
+fn the_pack_of_the_demo_is_unchanged() {
+    let today = d("2026-11-20");
+    let mut s = Store::open_in_memory().unwrap();
+    caliber::demo::load_demo(&mut s, today).unwrap();
+    answer_some(&mut s, today, 2);
+    let got = pack_outputs(&s, today);
+    assert!(got.contains("\"check\": \"honest\""), "the pack is honest");
+    check("demo-pack.json", &got);
 }

@@ -417,6 +417,140 @@ fn an_invented_figure_fails_the_check() {
     assert_eq!(pack::invented(&q, &allowed), vec!["8461".to_string()]);
 }
 
+/// The check reads the window first and the rest of the ledger only for what it
+/// has not found yet: it must allow exactly what the whole evidence holds, a figure
+/// from an old win or from feedback included, and never one only a deleted win held.
+#[test]
+fn the_check_allows_what_the_whole_ledger_holds_and_nothing_a_deleted_win_held() {
+    let mut s = demo();
+    let old = s
+        .add_win(&WinDraft {
+            date: Some(d("2019-03-04")),
+            metric: Some("7319 tickets closed".into()),
+            ..WinDraft::titled("Ran the support rotation")
+        })
+        .unwrap();
+    s.add_feedback(&FeedbackDraft {
+        person: "Grace Whitfield".into(),
+        date: Some(d("2018-05-06")),
+        quote: "Cut 8461 hours of toil.".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let gone = s
+        .add_win(&WinDraft {
+            date: Some(d("2026-10-01")),
+            metric: Some("5527 calls a day".into()),
+            ..WinDraft::titled("Moved the pager to the new queue")
+        })
+        .unwrap();
+    s.delete_win(gone.id).unwrap();
+    let wanted: Vec<String> = ["7319", "2026", "8461", "5527", "9043", "7319"]
+        .map(String::from)
+        .to_vec();
+    let allowed = evidence_numbers(&s).unwrap();
+    let whole: Vec<String> = wanted
+        .iter()
+        .filter(|n| !allowed.contains(*n))
+        .cloned()
+        .collect();
+    assert_eq!(whole, vec!["5527".to_string(), "9043".to_string()]);
+    assert_eq!(
+        caliber::honesty::unheld_numbers(&s, &wanted).unwrap(),
+        whole
+    );
+    // And the pack's check says so, naming the figure.
+    let mut p = pack::build(&s, d(TODAY)).unwrap();
+    p.proof_points[0]
+        .text
+        .text
+        .push_str(" Closed 7319 tickets.");
+    pack::check(&s, &p).expect("a figure of an old win is the user's");
+    p.proof_points[0].text.text.push_str(" Took 5527 calls.");
+    let e = pack::check(&s, &p).unwrap_err();
+    assert!(e.to_string().contains("(5527)"), "{e}");
+    assert!(old.id > 0);
+}
+
+/// What the Director reads: relations in the words people use, the providers'
+/// expectations by their titles, and a panel's question about a win whole, with
+/// the win's title in one pair of quotation marks and none around the question.
+#[test]
+fn the_page_reads_in_the_words_a_sponsor_uses() {
+    let mut s = demo();
+    // A question about one win, answered: its objection quotes the win's title.
+    let q = caliber::rehearse::rehearse_store(&s, d(TODAY))
+        .unwrap()
+        .questions
+        .into_iter()
+        .find(|q| q.win.is_some() && q.question.starts_with("In \""))
+        .expect("the demo's rehearsal asks about a win");
+    caliber::rehearse::answer(
+        &mut s,
+        d(TODAY),
+        &q.id,
+        "Mine: I wrote the plan; the team built it.",
+    )
+    .unwrap();
+    let p = pack::build(&s, d(TODAY)).unwrap();
+    let page = pack::text(&p);
+    assert!(!page.contains("skip level"), "{page}");
+    assert!(page.contains("(skip-level manager"), "{page}");
+    // No expectation id on the page: the ladder's titles name them.
+    let ladder = caliber::ladder::builtin_ladder("senior-manager").unwrap();
+    for e in &ladder.expectations {
+        if e.id.contains('-') {
+            assert!(!page.contains(&e.id), "{} on the page:\n{page}", e.id);
+        }
+    }
+    let first = &p.providers[0];
+    assert!(!first.expectation_titles.is_empty());
+    for (id, title) in first.expectations.iter().zip(&first.expectation_titles) {
+        let e = ladder.expectation(id).unwrap();
+        assert_eq!(
+            *title,
+            format!("\"{}\"", caliber::outline::voice::in_my_voice(&e.title))
+        );
+        assert!(page.contains(title.as_str()), "{title}");
+    }
+    // The answered question: whole, ending with its question mark, quotes not nested.
+    let o = p
+        .objections
+        .iter()
+        .find(|o| o.answer.text.contains("I wrote the plan"))
+        .expect("the answered question is raised");
+    assert!(
+        o.objection.starts_with("The panel asks: In \""),
+        "{}",
+        o.objection
+    );
+    assert!(o.objection.ends_with('?'), "{}", o.objection);
+    for line in page.lines() {
+        assert!(
+            !line.contains('\u{201c}') && !line.contains('\u{201d}'),
+            "{line}"
+        );
+        assert_eq!(line.matches('"').count() % 2, 0, "{line}");
+    }
+}
+
+/// One outside voice backs the case, not "back" it.
+#[test]
+fn one_outside_voice_backs_the_case() {
+    let mut s = Store::open_in_memory().unwrap();
+    realistic(&mut s);
+    let outside = caliber::feedback_plan::plan_store(&s, d(TODAY))
+        .unwrap()
+        .providers
+        .into_iter()
+        .filter(|x| x.outside_org && x.status == caliber::feedback_plan::AskStatus::Received)
+        .count();
+    assert_eq!(outside, 1, "the case has one outside voice that answered");
+    let p = pack::build(&s, d(TODAY)).unwrap();
+    let t = &p.thesis.text.text;
+    assert!(t.contains(" outside my org backs it"), "{t}");
+}
+
 #[test]
 fn user_text_is_inert_in_markdown_and_html() {
     let mut s = Store::open_in_memory().unwrap();

@@ -104,7 +104,7 @@ describe("exports and edits", () => {
     expect(forteSlots(f).map((s) => s.key)).toEqual(["a0", "a1", "superpowers", "growth"]);
   });
   it("words relations", () => {
-    expect(relationLabel("skip-level-manager")).toBe("skip level manager");
+    expect(relationLabel("skip-level-manager")).toBe("skip-level manager");
     expect(relationLabel(null)).toBeNull();
   });
 });

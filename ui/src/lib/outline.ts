@@ -95,7 +95,7 @@ export function exportOptions(
   return { defaultPath: `${base}.${e.ext}`, filters: [{ name: e.filter, extensions: [e.ext] }] };
 }
 
-/** "skip-level-manager" -> "skip level manager". */
+/** "skip-level-manager" -> "skip-level manager", as a sentence says it. */
 export function relationLabel(r: Relation | null): string | null {
   return r ? (RELATIONS.find((x) => x.id === r)?.words ?? r) : null;
 }

@@ -31,7 +31,7 @@ metric: string | null,
  */
 scope: Scope, 
 /**
- * Who vouches for it, as the page names them ("Grace Whitfield, skip level manager").
+ * Who vouches for it, as the page names them ("Grace Whitfield (skip-level manager)").
  */
 vouchers: Array<string>, 
 /**

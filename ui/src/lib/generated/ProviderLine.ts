@@ -25,4 +25,9 @@ status: AskStatus,
 /**
  * The expectations they speak to (ids of the ladder).
  */
-expectations: Array<string>, };
+expectations: Array<string>, 
+/**
+ * The same expectations by their titles, in the candidate's voice, as the
+ * page names them.
+ */
+expectation_titles: Array<string>, };

@@ -7,7 +7,7 @@ import type { Scope } from "./Scope";
 export const SCOPES: { id: Scope; label: string }[] = [{"id":"team","label":"Team"},{"id":"org","label":"Org"},{"id":"company","label":"Company"},{"id":"industry","label":"Industry"}];
 
 /** The relations a person can have to the user, in order, with their labels and the words a document uses. */
-export const RELATIONS: { id: Relation; label: string; words: string }[] = [{"id":"report","label":"Report","words":"report"},{"id":"skip-level-report","label":"Skip-level report","words":"skip level report"},{"id":"peer","label":"Peer","words":"peer"},{"id":"partner","label":"Partner","words":"partner"},{"id":"manager","label":"Manager","words":"manager"},{"id":"skip-level-manager","label":"Skip-level manager","words":"skip level manager"}];
+export const RELATIONS: { id: Relation; label: string; words: string }[] = [{"id":"report","label":"Report","words":"report"},{"id":"skip-level-report","label":"Skip-level report","words":"skip-level report"},{"id":"peer","label":"Peer","words":"peer"},{"id":"partner","label":"Partner","words":"partner"},{"id":"manager","label":"Manager","words":"manager"},{"id":"skip-level-manager","label":"Skip-level manager","words":"skip-level manager"}];
 
 /** Day names as the reminder counts them: 0 = the first. */
 export const WEEKDAYS: string[] = ["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"];
