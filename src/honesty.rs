@@ -4,7 +4,7 @@
 //! document a panel reads, so the outline's and the feedback plan's tests run the
 //! same check, written once here.
 //!
-//! What a figure is, and when two are the same, is [`figure`]'s rule: the checker
+//! What a figure is, and when two are the same, is the rule of [`Figure`] and [`figures`]: the checker
 //! of drafts (`crate::check`) compares figures with it.
 
 mod figure;
