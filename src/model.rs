@@ -159,6 +159,17 @@ impl Scope {
             Scope::Industry => "Industry",
         }
     }
+
+    /// How far the work reached, as the candidate says it in a document written
+    /// as "I" ("This work reached the wider org").
+    pub fn reach_words(self) -> &'static str {
+        match self {
+            Scope::Team => "my own teams",
+            Scope::Org => "the wider org",
+            Scope::Company => "the whole company",
+            Scope::Industry => "beyond the company",
+        }
+    }
 }
 
 impl Relation {

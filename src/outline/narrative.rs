@@ -133,15 +133,6 @@ pub(crate) fn restates(title: &str, metric: &str) -> bool {
         || (!in_metric.is_empty() && in_metric.iter().all(|n| in_title.contains(n)))
 }
 
-fn scope_words(s: Scope) -> &'static str {
-    match s {
-        Scope::Team => "my own teams",
-        Scope::Org => "the wider org",
-        Scope::Company => "the whole company",
-        Scope::Industry => "beyond the company",
-    }
-}
-
 fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
@@ -227,7 +218,7 @@ pub(super) fn expectation_paragraph(
     {
         s.push(format!(
             "This work reached {} {}.",
-            scope_words(widest.scope),
+            widest.scope.reach_words(),
             cite(widest.id)
         ));
     }

@@ -9,7 +9,7 @@ use super::model::{
 };
 use super::render::{names, text, word_count};
 use crate::feedback_plan::{AskStatus, FeedbackPlan};
-use crate::model::{PersonId, Scope, WinId};
+use crate::model::{PersonId, WinId};
 use crate::outline::voice::{claim_of, in_my_voice};
 use crate::outline::{CaseParts, Para, first_person};
 use crate::rehearse::{EARLIER, Rehearsal, SUSTAINED};
@@ -193,15 +193,6 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-fn scope_words(s: Scope) -> &'static str {
-    match s {
-        Scope::Team => "my own teams",
-        Scope::Org => "the wider org",
-        Scope::Company => "the whole company",
-        Scope::Industry => "beyond the company",
-    }
-}
-
 /// A win for an expectation: its weight as evidence, the win, the expectation, and
 /// whether that expectation is the floor.
 type Candidate<'a> = (
@@ -303,7 +294,7 @@ fn proof_point(src: &PackSources<'_>, w: &RankedWin, exp: &str) -> ProofPoint {
         " {}, {}, reaching {}",
         cite(w.id),
         w.date,
-        scope_words(w.scope)
+        w.scope.reach_words()
     ));
     if vouchers.is_empty() {
         s.push_str("; no one vouches for it yet.");
