@@ -116,7 +116,7 @@ function sampleOutline(): Outline {
     title: "Promotion case: L6 to L7",
     cycle: {
       ladder: "senior-manager", current_level: "L6", target_level: "L7",
-      start: "2025-07-01", end: "2026-06-30", target_date: null, is_default: false,
+      start: "2025-07-01", end: "2026-06-30", target_date: "2026-07-15", is_default: false,
     },
     ladder_name: "Senior Manager (L7)",
     summary: [{ text: "My strongest evidence [#12] is <img src=x onerror=alert(1)>.", cites: [12] }],
@@ -188,6 +188,10 @@ describe("Outline view", () => {
     }
     expect(container.querySelector("img")).toBeNull();
     expect(preview.textContent).toContain("<img src=x onerror=alert(1)>");
+    // The subtitle keeps its spaces around the target date.
+    expect(preview.querySelector(".doc-head p")?.textContent?.replace(/\s+/g, " ").trim()).toBe(
+      "Senior Manager (L7) · window 2025-07-01 to 2026-06-30 · target date 2026-07-15",
+    );
     const exps = screen.getAllByTestId("outline-expectation");
     expect(exps.map((e) => e.getAttribute("data-gap"))).toEqual(["false", "true"]);
     expect(exps[1].textContent).toContain("Gap");
