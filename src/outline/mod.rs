@@ -357,8 +357,42 @@ fn best_at_level<'a>(
     best_for(&at_level, id, 4)
 }
 
+/// A next step, in the candidate's voice, as what they will do next: "Name a
+/// successor: …" reads "Next, I will name a successor: …".
+fn next_i_will(step: &str) -> String {
+    let step = voice::in_my_voice(step);
+    let mut rest = step.chars();
+    let step = match rest.next() {
+        Some(c) => c.to_lowercase().chain(rest).collect::<String>(),
+        None => step,
+    };
+    format!("Next, I will {}.", step.trim_end_matches('.'))
+}
+
+/// The ladder's must-haves no win shows, except those of an expectation that is
+/// already a gap (its concern names them): each is an area for growth of its own,
+/// placed right after the gaps, in the outline and in the sponsor pack.
+pub(crate) fn missing_outside_gaps<'r>(
+    r: &'r crate::review::Review,
+    ladder: &crate::ladder::Ladder,
+) -> Vec<&'r crate::review::MissingMustHave> {
+    r.readiness
+        .missing
+        .iter()
+        .filter(|m| {
+            let of = ladder
+                .must_haves
+                .iter()
+                .find(|x| x.id == m.id)
+                .map(|x| x.expectation.as_str());
+            !r.gaps.iter().any(|g| Some(g.id.as_str()) == of)
+        })
+        .collect()
+}
+
 /// The areas for growth, before they are cut to the document's shape: one concern
-/// per gap of the review in its order, then recent work only, answered
+/// per gap of the review in its order, then one per must-have no win shows
+/// ([`missing_outside_gaps`]), then recent work only, answered
 /// sustained-performance questions, expectations no one vouches for, and, for a
 /// case with none of these, its two least proven expectations.
 fn growth(
@@ -385,6 +419,27 @@ fn growth(
             concern.response.text = format!("{} {a}", concern.response.text.trim_end());
         }
         growth.push(concern);
+    }
+    // A must-have no win shows is the panel's first question after the gaps ("who
+    // is your successor?"), answered with what the ladder says to do.
+    for m in missing_outside_gaps(r, src.ladder) {
+        let step = src
+            .ladder
+            .must_haves
+            .iter()
+            .find(|x| x.id == m.id)
+            .map(|x| x.next_step.as_str())
+            .unwrap_or_default();
+        growth.push(Concern {
+            concern: format!(
+                "No win yet shows {}.",
+                voice::in_my_voice(&m.title).trim_end_matches('.')
+            ),
+            response: Para {
+                text: next_i_will(step),
+                cites: vec![],
+            },
+        });
     }
     if let Some(w) = &r.sustained.warning {
         growth.push(Concern {
@@ -449,22 +504,13 @@ fn growth(
                         .and_then(|x| x.next_steps.first().cloned())
                 })
                 .unwrap_or_else(|| format!("log more of my work on \"{}\"", e.title));
-            let step = voice::in_my_voice(&step);
-            let mut lower = step.chars();
-            let step = match lower.next() {
-                Some(c) => c.to_lowercase().chain(lower).collect::<String>(),
-                None => step,
-            };
             growth.push(Concern {
                 concern: format!(
                     "My evidence for \"{}\" is the least proven of my case.",
                     voice::in_my_voice(&e.title)
                 ),
                 response: Para {
-                    text: format!(
-                        "Next, I will {}",
-                        step.trim_end_matches('.').to_string() + "."
-                    ),
+                    text: next_i_will(&step),
                     cites: vec![],
                 },
             });

@@ -382,11 +382,22 @@ fn objections(src: &PackSources<'_>, proofs: &[ProofPoint]) -> Vec<Objection> {
     // The outline's areas for growth open with one concern per gap of the review,
     // in its order; a gap the candidate answered ("why not earlier?") is answered
     // in their words, the others with the evidence there is and the plan.
+    // Right after them, one per must-have no win shows: a panel asks for those
+    // before anything else, so they lead with the gaps.
     let gaps = r.gaps.len().min(src.parts.growth.len());
+    let must = crate::outline::missing_outside_gaps(r, &src.data.ladder).len();
+    let lead = (gaps + must).min(src.parts.growth.len());
     let mut gap_items: Vec<Objection> = Vec::new();
     let mut other_growth: Vec<Objection> = Vec::new();
     for (i, c) in src.parts.growth.iter().enumerate() {
-        if i < gaps {
+        if i >= gaps && i < lead {
+            gap_items.push(Objection {
+                expectation: None,
+                objection: c.concern.clone(),
+                answer: para(clip_sentences(&c.response.text, ANSWER_WORDS)),
+                source: ObjectionSource::Growth,
+            });
+        } else if i < gaps {
             let id = &r.gaps[i].id;
             gap_items.push(Objection {
                 expectation: Some(id.clone()),

@@ -354,6 +354,33 @@ fn the_demo_pack_leads_with_three_strong_wins_beyond_the_floor() {
     for o in &p.objections {
         assert!(!o.answer.text.trim().is_empty(), "{o:?} has an answer");
     }
+    // A must-have no win shows is raised right after the gaps, in the pack and in
+    // the outline's areas for growth, with what the candidate will do about it.
+    assert!(
+        review.readiness.missing.iter().any(|m| m.id == "successor"),
+        "the demo shows no successor: {:?}",
+        review.readiness.missing
+    );
+    let at = review.gaps.len().min(1);
+    let raised = &p.objections[at];
+    assert!(
+        raised.objection.contains("named successor")
+            && raised
+                .answer
+                .text
+                .starts_with("Next, I will name a successor"),
+        "{:#?}",
+        p.objections
+    );
+    let outline = caliber::outline::outline_store(&s, d(TODAY)).unwrap();
+    assert!(
+        outline
+            .growth
+            .iter()
+            .any(|c| c.concern.contains("named successor")),
+        "{:#?}",
+        outline.growth
+    );
 }
 
 #[test]
