@@ -9,6 +9,7 @@
 
 mod figure;
 
+pub(crate) use figure::english_stemmer;
 pub use figure::{Figure, FigureIndex, FigureKind, figures};
 
 use std::collections::HashSet;

@@ -4,7 +4,6 @@
 //! people named on the wins, the ladder's coverage, and the Forte word limit.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use super::draft::{Block, BlockKind, Draft};
 use super::ledger::{Ledger, quote_key};
@@ -189,10 +188,7 @@ const SAID: &[&str] = &[
     "called",
 ];
 
-fn stemmer() -> &'static rust_stemmers::Stemmer {
-    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
-    STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
-}
+use crate::honesty::english_stemmer as stemmer;
 
 /// The stems of the words of a text that say what it is about.
 fn stems(text: &str) -> HashSet<String> {

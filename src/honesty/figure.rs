@@ -179,19 +179,22 @@ fn magnitude(word: &str) -> Option<f64> {
     })
 }
 
+/// The English stemmer, made once per process, for the figures' units and the
+/// checker's words.
+pub(crate) fn english_stemmer() -> &'static rust_stemmers::Stemmer {
+    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
+}
+
 /// The stem a count's unit is compared on ("teams" and "team" are one unit).
 fn stem(word: &str) -> String {
-    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
     let word = match word {
         "pts" | "pt" | "pp" => "point",
         "ppl" => "people",
         "persons" => "person",
         other => other,
     };
-    STEMMER
-        .get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
-        .stem(word)
-        .into_owned()
+    english_stemmer().stem(word).into_owned()
 }
 
 /// The numbers in words that can stand before "percent" ("thirty" is 30), from

@@ -13,6 +13,10 @@ mod model;
 mod narrative;
 pub mod voice;
 
+/// How many words a Forte text has, as its limit counts them: runs of non-space
+/// characters (a citation `[#12]` is a word). The checker counts a draft's the same
+/// way; it is the one word count of the documents.
+pub use crate::document_shape::word_count as forte_word_count;
 pub use crate::review::count_words;
 pub use docx::APPENDIX_TABLE_ROWS;
 pub(crate) use model::weight;
@@ -20,8 +24,8 @@ pub use model::{
     AppendixRow, Concern, Evidence, ExpectationSection, FORTE_MAX_WORDS, Forte, Outline, Para,
     PrincipleSection, ProvidersSection, Quote, Sources,
 };
-pub(crate) use narrative::{cites_of, restates};
-pub use narrative::{first_person, forte_word_count};
+pub use narrative::first_person;
+pub(crate) use narrative::{cite, cites_of, join_names, para, restates};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -81,7 +81,7 @@ pub fn first_person(title: &str) -> String {
     format!("I {head}{}", chars.as_str())
 }
 
-fn cite(id: i64) -> String {
+pub(crate) fn cite(id: i64) -> String {
     format!("[#{id}]")
 }
 
@@ -99,7 +99,7 @@ pub(crate) fn cites_of(text: &str) -> Vec<i64> {
     out
 }
 
-fn para(text: String) -> Para {
+pub(crate) fn para(text: String) -> Para {
     let cites = cites_of(&text);
     Para { text, cites }
 }
@@ -133,7 +133,7 @@ pub(crate) fn restates(title: &str, metric: &str) -> bool {
         || (!in_metric.is_empty() && in_metric.iter().all(|n| in_title.contains(n)))
 }
 
-fn join_names(names: &[String]) -> String {
+pub(crate) fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [a] => a.clone(),
@@ -347,22 +347,12 @@ pub(super) fn summary(src: &Sources<'_>, wins: &[&RankedWin]) -> Vec<Para> {
     out
 }
 
-/// How many words a Forte text has, as its limit counts them: runs of non-space
-/// characters (a citation `[#12]` is a word). The checker counts a draft's the same way.
-pub fn forte_word_count(s: &str) -> usize {
-    s.split_whitespace().count()
-}
-
-fn words_in(s: &str) -> usize {
-    forte_word_count(s)
-}
-
 /// Sentences up to a word limit; a first sentence longer than the limit is cut.
 fn fit(sentences: &[String], max: usize) -> String {
     let mut out: Vec<&str> = Vec::new();
     let mut n = 0;
     for s in sentences {
-        let w = words_in(s);
+        let w = crate::document_shape::word_count(s);
         if n + w > max {
             break;
         }

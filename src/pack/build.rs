@@ -11,7 +11,7 @@ use super::render::{names, text, word_count};
 use crate::feedback_plan::{AskStatus, FeedbackPlan};
 use crate::model::{PersonId, WinId};
 use crate::outline::voice::{claim_of, in_my_voice};
-use crate::outline::{CaseParts, Para, first_person};
+use crate::outline::{CaseParts, Para, cite, first_person, para};
 use crate::rehearse::{EARLIER, Rehearsal, SUSTAINED};
 use crate::review::{CycleData, RankedWin, Review};
 
@@ -170,15 +170,6 @@ fn with_relation(src: &PackSources<'_>, name: &str) -> String {
         Some(r) => format!("{name} ({})", r.words()),
         None => name.to_string(),
     }
-}
-
-fn cite(id: WinId) -> String {
-    format!("[#{id}]")
-}
-
-fn para(text: String) -> Para {
-    let cites = crate::outline::cites_of(&text);
-    Para { text, cites }
 }
 
 /// The first letter in lower case: "Hire and develop" inside a sentence ("I" stays).

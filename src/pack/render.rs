@@ -33,15 +33,7 @@ fn subtitle(p: &Pack) -> String {
     s
 }
 
-/// "A", "A and B", "A, B and C".
-pub(super) fn names(list: &[String]) -> String {
-    match list {
-        [] => String::new(),
-        [a] => a.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
+pub(super) use crate::outline::join_names as names;
 
 fn status_words(s: AskStatus) -> &'static str {
     match s {

@@ -20,7 +20,6 @@ use caliber::{
     WinFilter,
 };
 
-use crate::common;
 use crate::common::{cal, d, fingerprint, stderr, stdout};
 
 const TODAY: &str = "2026-11-20";
@@ -909,5 +908,4 @@ fn a_pack_with_no_win_in_the_window_says_to_check_the_cycle() {
     );
     assert_eq!(stdout(&a), "", "no page printed");
     assert_eq!(fingerprint(&db), before);
-    let _ = common::text(b"");
 }
