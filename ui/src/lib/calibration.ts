@@ -6,11 +6,11 @@
 import type { ErrorKind, OutlineFormat, ProviderView, Question, Relation } from "./api";
 import { ApiError } from "./api";
 import { exportOptions } from "./outline";
-import { RELATIONS } from "./generated/values";
+import { relationLabel } from "./people";
 
 /** The library's label for a relation (RELATIONS), or null when it is not known. */
 export function relationName(r: Relation | null): string | null {
-  return r ? (RELATIONS.find((x) => x.id === r)?.label ?? r) : null;
+  return relationLabel(r) || null;
 }
 
 /** A provider's status as the row shows it, and the tone it is drawn in. */
