@@ -98,6 +98,152 @@ impl DocumentShape {
     }
 }
 
+/// The parts of a company's short review texts (Amazon's Forte, Meta's and
+/// Google's short self-review answers, Microsoft's Connect questions), each built
+/// from the evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ShortPart {
+    /// The best wins of the period, one text each.
+    Accomplishments,
+    /// What the candidate does best, with the wins that show it.
+    Strengths,
+    /// Where the evidence is thin, and the next step.
+    Growth,
+    /// Where the period fell short of the level, in the candidate's own words where
+    /// they gave them.
+    Setbacks,
+    /// What comes next: the steps that close the gaps.
+    Goals,
+}
+
+/// Which short review texts to write: Amazon's Forte whatever the ladder, or the
+/// cycle's ladder's own (Forte on a ladder without any).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ShortForm {
+    /// Amazon's Forte: accomplishments, superpowers, areas for growth.
+    Forte,
+    /// The cycle's ladder's short review (Meta's PSC highlights, Google's
+    /// self-assessment, Microsoft's Connect answers, or Forte).
+    Ladder,
+}
+
+impl ShortForm {
+    /// The form two switches ask for (`forte` for Amazon's Forte, `ladder` for the
+    /// cycle's ladder's own): none, one, or an error when both are set.
+    pub fn from_switches(forte: bool, ladder: bool) -> crate::error::Result<Option<ShortForm>> {
+        match (forte, ladder) {
+            (true, true) => Err(crate::error::Error::InvalidInput(
+                "ask for either the Forte texts (forte) or the ladder's short review (short-review), not both".into(),
+            )),
+            (true, false) => Ok(Some(ShortForm::Forte)),
+            (false, true) => Ok(Some(ShortForm::Ladder)),
+            (false, false) => Ok(None),
+        }
+    }
+}
+
+/// The short review texts a company's form asks for: their name and the texts, in
+/// order. A ladder without its own gets Amazon's Forte.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct ShortReviewShape {
+    /// What the form is called, e.g. "Yearly review (Forte)".
+    pub name: String,
+    /// The texts, in the order the form asks for them.
+    pub texts: Vec<ShortTextShape>,
+}
+
+/// One text of a short review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct ShortTextShape {
+    /// What it is built from.
+    pub part: ShortPart,
+    /// Its heading as the form shows it, e.g. "Superpowers".
+    pub heading: String,
+    /// What the form asks in it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prompt: String,
+    /// The most words one text may hold.
+    pub max_words: usize,
+    /// How many texts of this part (accomplishments only; one otherwise).
+    #[serde(default = "one")]
+    pub count: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// The most texts one part may ask for.
+pub const MAX_SHORT_TEXTS: usize = 10;
+
+impl ShortReviewShape {
+    /// The word limit a text under `heading` keeps to: that text's when the heading
+    /// names one of the form's texts (letter case and spaces aside), else the
+    /// largest of the form's limits, so that a text is never held to a stricter
+    /// limit than the form could mean.
+    pub fn limit_under(&self, heading: Option<&str>) -> usize {
+        let key = |h: &str| {
+            h.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        heading
+            .and_then(|h| {
+                let h = key(h);
+                self.texts.iter().find(|t| key(&t.heading) == h)
+            })
+            .map(|t| t.max_words)
+            .or_else(|| self.texts.iter().map(|t| t.max_words).max())
+            .unwrap_or(0)
+    }
+
+    /// What is wrong with the shape, as (field under `short_review`, problem).
+    pub fn problem(&self) -> Option<(String, &'static str)> {
+        if self.name.trim().is_empty() {
+            return Some(("name".into(), "must not be empty"));
+        }
+        if self.texts.is_empty() {
+            return Some(("texts".into(), "must list at least one text with a heading"));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, t) in self.texts.iter().enumerate() {
+            if t.heading.trim().is_empty() {
+                return Some((format!("texts[{i}].heading"), "must not be empty"));
+            }
+            if t.heading.contains('\n') {
+                return Some((format!("texts[{i}].heading"), "must be one line"));
+            }
+            if t.max_words < 10 {
+                return Some((
+                    format!("texts[{i}].max_words"),
+                    "must be at least 10: a shorter text cannot hold a win and its result",
+                ));
+            }
+            if t.count == 0 || t.count > MAX_SHORT_TEXTS {
+                return Some((format!("texts[{i}].count"), "must be 1 to 10"));
+            }
+            if t.count > 1 && t.part != ShortPart::Accomplishments {
+                return Some((
+                    format!("texts[{i}].count"),
+                    "only accomplishments can ask for more than one text",
+                ));
+            }
+            if !seen.insert(t.part) {
+                return Some((
+                    format!("texts[{i}].part"),
+                    "repeats a part another text already holds",
+                ));
+            }
+        }
+        None
+    }
+}
+
 /// The number a heading starts with ("2" of "2. The expectations of the level"),
 /// which numbers its subsections ("2.1"); none for a heading without one.
 pub fn heading_number(heading: &str) -> Option<&str> {

@@ -26,7 +26,6 @@ use crate::level::{OrgView, is_managing_report, is_senior_voice};
 use crate::model::{
     Cycle, Feedback, FeedbackAsk, Person, PersonId, Relation, Reviewable, Win, WinId,
 };
-use crate::outline::FORTE_MAX_WORDS;
 use crate::people::{PROVIDERS_ENOUGH, PROVIDERS_WANTED};
 use crate::store::Store;
 use crate::words::count_words;
@@ -869,6 +868,7 @@ fn provider(
             wins,
             &titles.iter().map(String::as_str).collect::<Vec<_>>(),
             &lps,
+            i.ladder.short_review().limit_under(None),
         ),
         status,
         asked_on,
@@ -878,8 +878,16 @@ fn provider(
 }
 
 /// The drafted request. Its only figures are the evidence's: the target level and
-/// calibration date of the cycle, the wins' dates, ids and metrics, as written.
-fn request(name: &str, cycle: &Cycle, wins: &[&Win], titles: &[&str], lps: &[String]) -> String {
+/// calibration date of the cycle, the wins' dates, ids and metrics, as written; and
+/// the word limit of each answer, the longest text of the ladder's short review.
+fn request(
+    name: &str,
+    cycle: &Cycle,
+    wins: &[&Win],
+    titles: &[&str],
+    lps: &[String],
+    max_words: usize,
+) -> String {
     let first = name.split_whitespace().next().unwrap_or(name);
     let when = match cycle.target_date {
         Some(d) => format!(", with calibration on {d}"),
@@ -910,7 +918,7 @@ fn request(name: &str, cycle: &Cycle, wins: &[&Win], titles: &[&str], lps: &[Str
             lps.join(", ")
         ));
     }
-    let words = count_words(FORTE_MAX_WORDS);
+    let words = count_words(max_words);
     s.push_str(&format!(
         "\n\nCould you write two short answers, at most {words} words each?\n- A superpower: what I do best, with an example you saw.\n- A growth area: what would make me more effective at the next level.\n\nThank you!\n"
     ));

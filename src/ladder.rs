@@ -6,7 +6,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
-pub use crate::document_shape::{DocumentShape, Part, ShapeSection, word_count};
+pub use crate::document_shape::{
+    DocumentShape, Part, ShapeSection, ShortForm, ShortPart, ShortReviewShape, ShortTextShape,
+    word_count,
+};
 use crate::error::{Error, Result};
 use crate::model::{Cycle, CycleLevels};
 
@@ -78,6 +81,10 @@ pub struct Ladder {
     /// ([`Ladder::document`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<DocumentShape>,
+    /// The company's short review texts (Amazon's Forte and its equivalents); a
+    /// ladder without them gets Amazon's ([`Ladder::short_review`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_review: Option<ShortReviewShape>,
     /// Words of self-praise that name no act, reach or result ("transformational",
     /// "world-class", "synergies"). A panel reads past them to what was done, so for
     /// every expectation with level rules they weigh toward the level below, and its
@@ -344,6 +351,24 @@ impl Ladder {
         default_document()
     }
 
+    /// The short review texts a form asks for on this ladder: Amazon's Forte, or
+    /// the ladder's own.
+    pub fn short_form(&self, form: ShortForm) -> &ShortReviewShape {
+        match form {
+            ShortForm::Forte => default_short_review(),
+            ShortForm::Ladder => self.short_review(),
+        }
+    }
+
+    /// The ladder's short review texts: its own, else Amazon's Forte (the default
+    /// ladder's).
+    pub fn short_review(&self) -> &ShortReviewShape {
+        if let Some(d) = &self.short_review {
+            return d;
+        }
+        default_short_review()
+    }
+
     /// The expectation of this ladder that stands in for `expectation` of the
     /// ladder `from`, when the ladder file names one.
     pub fn counterpart(&self, from: &str, expectation: &str) -> Option<&str> {
@@ -461,6 +486,11 @@ impl Ladder {
             && let Some((field, what)) = d.problem()
         {
             return fail(format!("document.{field}"), what);
+        }
+        if let Some(d) = &self.short_review
+            && let Some((field, what)) = d.problem()
+        {
+            return fail(format!("short_review.{field}"), what);
         }
         if let Some(src) = &self.source
             && (src.titles.is_empty() || src.titles.iter().any(|t| t.trim().is_empty()))
@@ -650,6 +680,17 @@ pub fn default_document() -> &'static DocumentShape {
             .and_then(|l| l.document.clone())
             // The built-in file is checked by tests; without a shape it is a build bug.
             .unwrap_or_else(|| panic!("the built-in ladder {DEFAULT_LADDER} has no document"))
+    })
+}
+
+/// Amazon's Forte texts: the default ladder's, for a ladder without its own.
+pub fn default_short_review() -> &'static ShortReviewShape {
+    static SHAPE: OnceLock<ShortReviewShape> = OnceLock::new();
+    SHAPE.get_or_init(|| {
+        builtin_ladder(DEFAULT_LADDER)
+            .and_then(|l| l.short_review.clone())
+            // The built-in file is checked by tests; without one it is a build bug.
+            .unwrap_or_else(|| panic!("the built-in ladder {DEFAULT_LADDER} has no short_review"))
     })
 }
 

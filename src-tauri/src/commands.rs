@@ -6,8 +6,9 @@
 use std::path::PathBuf;
 
 use caliber::check::{CheckOptions, Report};
+use caliber::ladder::ShortForm;
 use caliber::names::NameMatch;
-use caliber::outline::{Forte, Outline, OutlineFormat};
+use caliber::outline::{Outline, OutlineFormat, ShortReview};
 use caliber::reminder::ReminderSettings;
 use caliber::review::Review;
 use caliber::store::{EncryptionChange, ImportSummary, Passphrase, PersonLinks, UndoReply};
@@ -37,7 +38,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         suggest_principles,
         review,
         outline,
-        forte,
+        short_review,
         outline_text,
         export_outline,
         export_data,
@@ -196,16 +197,16 @@ pub fn outline(db: State<'_, Db>) -> Result<Outline> {
 }
 
 #[tauri::command(async)]
-pub fn forte(db: State<'_, Db>) -> Result<Forte> {
-    db.with(|s| caliber::outline::forte_store(s, today()))
+pub fn short_review(db: State<'_, Db>) -> Result<ShortReview> {
+    db.with(|s| caliber::outline::short_review_store(s, today(), ShortForm::Ladder))
 }
 
 #[tauri::command(async)]
-pub fn outline_text(db: State<'_, Db>, forte: bool) -> Result<String> {
+pub fn outline_text(db: State<'_, Db>, short_review: bool) -> Result<String> {
     db.with(|s| {
-        let bytes = if forte {
-            caliber::outline::render_forte(
-                &caliber::outline::forte_store(s, today())?,
+        let bytes = if short_review {
+            caliber::outline::render_short_review(
+                &caliber::outline::short_review_store(s, today(), ShortForm::Ladder)?,
                 OutlineFormat::Markdown,
             )?
         } else {
@@ -226,12 +227,15 @@ pub fn export_outline(
     db: State<'_, Db>,
     path: PathBuf,
     format: OutlineFormat,
-    forte: bool,
+    short_review: bool,
     force: Option<bool>,
 ) -> Result<()> {
     db.with(|s| {
-        let bytes = if forte {
-            caliber::outline::render_forte(&caliber::outline::forte_store(s, today())?, format)?
+        let bytes = if short_review {
+            caliber::outline::render_short_review(
+                &caliber::outline::short_review_store(s, today(), ShortForm::Ladder)?,
+                format,
+            )?
         } else {
             caliber::outline::render(&caliber::outline::outline_store(s, today())?, format)?
         };

@@ -25,7 +25,7 @@ pub enum FindingKind {
     UnsupportedQuote,
     /// An expectation of the ladder the draft never speaks to.
     UncoveredExpectation,
-    /// In Forte mode, a text over the Forte word limit.
+    /// In short review (Forte) mode, a text over its word limit.
     ForteTooLong,
 }
 
@@ -114,10 +114,12 @@ pub enum DraftFormat {
 /// What a check asks beyond the rules every draft gets.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CheckOptions {
-    /// Forte mode: each text (a paragraph or a list item) keeps to the Forte word
-    /// limit, and the ladder's coverage is not asked of it (a Forte text speaks to a
-    /// few accomplishments, not the whole ladder).
-    pub forte: bool,
+    /// Short review mode (Forte, or the ladder's equivalent): each text (a
+    /// paragraph or a list item) keeps to the word limit of the text its heading
+    /// names (else the form's largest), and the ladder's coverage is not asked of it
+    /// (a short text speaks to a few accomplishments, not the whole ladder).
+    #[serde(default)]
+    pub short: Option<crate::document_shape::ShortForm>,
     /// How the text is written.
     pub format: DraftFormat,
 }

@@ -11,7 +11,7 @@ use super::report::{CheckOptions, Checked, Finding, FindingKind};
 use crate::error::Result;
 use crate::honesty::{Figure, figures};
 use crate::model::WinId;
-use crate::outline::{FORTE_MAX_WORDS, forte_word_count};
+use crate::outline::short_word_count;
 use crate::store::Store;
 
 /// At most this many uncited claims get matching wins looked up: a draft that is
@@ -396,8 +396,8 @@ impl<'a> Checker<'a> {
         self.claims()?;
         self.quotes();
         self.witnesses();
-        if self.options.forte {
-            self.forte_lengths();
+        if let Some(form) = self.options.short {
+            self.short_lengths(form);
         } else {
             self.coverage();
         }
@@ -841,14 +841,21 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn forte_lengths(&mut self) {
+    fn short_lengths(&mut self, form: crate::document_shape::ShortForm) {
+        let form = self.ledger.ladder.short_form(form);
         let mut found = Vec::new();
+        let mut heading: Option<&str> = None;
         for (b, block) in self.draft.blocks.iter().enumerate() {
+            if block.kind == BlockKind::Heading {
+                heading = Some(block.text.trim().trim_start_matches('#').trim());
+                continue;
+            }
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Item) {
                 continue;
             }
-            let n = forte_word_count(&block.text);
-            if n > FORTE_MAX_WORDS {
+            let max = form.limit_under(heading);
+            let n = short_word_count(&block.text);
+            if n > max {
                 let lead = block.text.len() - block.text.trim_start().len();
                 let shown: String = block.text.trim().chars().take(80).collect();
                 found.push((
@@ -856,8 +863,9 @@ impl<'a> Checker<'a> {
                     lead,
                     shown,
                     format!(
-                        "this text has {n} words and a Forte text keeps to {FORTE_MAX_WORDS}: cut {} words",
-                        n - FORTE_MAX_WORDS
+                        "this text has {n} words and a text of the {} keeps to {max}: cut {} words",
+                        form.name,
+                        n - max
                     ),
                 ));
             }

@@ -15,7 +15,8 @@ use docx_rs::{
     Table, TableCell, TableRow, WidthType,
 };
 
-use super::model::{Evidence, Forte, Outline};
+use super::model::{Evidence, Outline, ShortReview};
+use crate::document_shape::ShortPart;
 use crate::document_shape::{Part, heading_number as number_of};
 use crate::error::{Error, Result};
 use crate::model::WinId;
@@ -588,32 +589,58 @@ pub fn render(o: &Outline) -> Result<Vec<u8>> {
     pack(doc)
 }
 
-/// Renders the yearly-review (Forte) texts as the bytes of a Word document.
-pub fn render_forte(f: &Forte) -> Result<Vec<u8>> {
+/// Renders the short review texts as the bytes of a Word document.
+pub fn render_short_review(r: &ShortReview) -> Result<Vec<u8>> {
     let mut doc = styles(Docx::new());
-    doc = doc.add_paragraph(
-        Paragraph::new()
-            .style("Title")
-            .add_run(run("Yearly review (Forte)")),
-    );
-    doc = doc.add_paragraph(heading(1, "Accomplishments"));
-    if f.accomplishments.is_empty() {
-        doc = doc.add_paragraph(muted("No win in the window yet."));
+    doc = doc.add_paragraph(Paragraph::new().style("Title").add_run(run(&r.name)));
+    for t in &r.texts {
+        doc = doc.add_paragraph(heading(1, &t.heading));
+        if t.paras.is_empty() {
+            doc = doc.add_paragraph(muted("No win in the window yet."));
+        }
+        for p in &t.paras {
+            doc = doc.add_paragraph(if t.part == ShortPart::Accomplishments {
+                cited(bullet(0).keep_lines(true), &p.text, None)
+            } else {
+                body(&p.text, None)
+            });
+        }
     }
-    for a in &f.accomplishments {
-        doc = doc.add_paragraph(cited(bullet(0).keep_lines(true), &a.text, None));
-    }
-    doc = doc.add_paragraph(heading(1, "Superpowers"));
-    doc = doc.add_paragraph(body(&f.superpowers.text, None));
-    doc = doc.add_paragraph(heading(1, "Areas for growth"));
-    doc = doc.add_paragraph(body(&f.growth.text, None));
     pack(doc)
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::outline::model::Para;
+    use crate::document_shape::ShortPart;
+    use crate::outline::model::{Para, ShortText};
+
+    /// A Forte-shaped short review of three texts.
+    pub(crate) fn short_review(
+        accomplishments: Vec<Para>,
+        strengths: Para,
+        growth: Para,
+    ) -> ShortReview {
+        let text = |part, heading: &str, paras| ShortText {
+            part,
+            heading: heading.into(),
+            prompt: String::new(),
+            max_words: 60,
+            paras,
+        };
+        ShortReview {
+            name: "Yearly review (Forte)".into(),
+            texts: vec![
+                text(
+                    ShortPart::Accomplishments,
+                    "Accomplishments",
+                    accomplishments,
+                ),
+                text(ShortPart::Strengths, "Superpowers", vec![strengths]),
+                text(ShortPart::Growth, "Areas for growth", vec![growth]),
+            ],
+        }
+    }
 
     fn para(text: &str) -> Para {
         Para {
@@ -623,13 +650,13 @@ mod tests {
     }
 
     #[test]
-    fn forte_is_a_word_document_with_its_text_escaped() {
-        let f = Forte {
-            accomplishments: vec![para("I shipped <b>it</b> & more [#3].")],
-            superpowers: para("Calm \u{1} under fire."),
-            growth: para("Delegation."),
-        };
-        let bytes = render_forte(&f).expect("renders");
+    fn short_review_is_a_word_document_with_its_text_escaped() {
+        let f = short_review(
+            vec![para("I shipped <b>it</b> & more [#3].")],
+            para("Calm \u{1} under fire."),
+            para("Delegation."),
+        );
+        let bytes = render_short_review(&f).expect("renders");
         assert!(bytes.starts_with(b"PK\x03\x04"));
         let has = |n: &[u8]| bytes.windows(n.len()).any(|w| w == n);
         assert!(has(b"word/document.xml"));

@@ -9,7 +9,8 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::model::{Evidence, Forte, Outline};
+use super::model::{Evidence, Outline, ShortReview};
+use crate::document_shape::ShortPart;
 use crate::document_shape::{Part, heading_number as number_of};
 use crate::model::WinId;
 use crate::review::Strength;
@@ -453,32 +454,33 @@ pub fn render(o: &Outline) -> String {
     page(&o.title, &b)
 }
 
-/// Renders the yearly-review (Forte) texts as a self-contained HTML5 file in
-/// the same style as the outline.
-pub fn render_forte(f: &Forte) -> String {
-    let mut b = String::from("<header>\n<h1>Yearly review (Forte)</h1>\n</header>\n");
-    b.push_str("<section id=\"accomplishments\">\n<h2>Accomplishments</h2>\n");
-    if f.accomplishments.is_empty() {
-        b.push_str("<p class=\"empty\">No win in the window yet.</p>\n");
-    } else {
-        b.push_str("<ul class=\"items\">\n");
-        for a in &f.accomplishments {
-            let _ = writeln!(b, "<li>{}</li>", text(&a.text, None));
+/// Renders the short review texts as a self-contained HTML5 file in the same style
+/// as the outline.
+pub fn render_short_review(r: &ShortReview) -> String {
+    let mut b = format!("<header>\n<h1>{}</h1>\n</header>\n", escape(&r.name));
+    for (i, t) in r.texts.iter().enumerate() {
+        let _ = writeln!(
+            b,
+            "<section id=\"text-{}\">\n<h2>{}</h2>",
+            i + 1,
+            escape(&t.heading)
+        );
+        if t.paras.is_empty() {
+            b.push_str("<p class=\"empty\">No win in the window yet.</p>\n");
+        } else if t.part == ShortPart::Accomplishments {
+            b.push_str("<ul class=\"items\">\n");
+            for a in &t.paras {
+                let _ = writeln!(b, "<li>{}</li>", text(&a.text, None));
+            }
+            b.push_str("</ul>\n");
+        } else {
+            for p in &t.paras {
+                let _ = writeln!(b, "<p>{}</p>", text(&p.text, None));
+            }
         }
-        b.push_str("</ul>\n");
+        b.push_str("</section>\n");
     }
-    b.push_str("</section>\n");
-    let _ = writeln!(
-        b,
-        "<section id=\"superpowers\">\n<h2>Superpowers</h2>\n<p>{}</p>\n</section>",
-        text(&f.superpowers.text, None)
-    );
-    let _ = writeln!(
-        b,
-        "<section id=\"growth\">\n<h2>Areas for growth</h2>\n<p>{}</p>\n</section>",
-        text(&f.growth.text, None)
-    );
-    page("Yearly review (Forte)", &b)
+    page(&r.name, &b)
 }
 
 #[cfg(test)]
@@ -504,17 +506,17 @@ mod tests {
     }
 
     #[test]
-    fn forte_is_a_page_with_its_text_escaped() {
+    fn short_review_is_a_page_with_its_text_escaped() {
         let para = |t: &str| crate::outline::model::Para {
             text: t.into(),
             cites: vec![],
         };
-        let f = Forte {
-            accomplishments: vec![para("I shipped <img src=x> [#3].")],
-            superpowers: para("Calm & steady."),
-            growth: para("Delegation."),
-        };
-        let h = render_forte(&f);
+        let f = crate::outline::docx::tests::short_review(
+            vec![para("I shipped <img src=x> [#3].")],
+            para("Calm & steady."),
+            para("Delegation."),
+        );
+        let h = render_short_review(&f);
         assert!(h.starts_with("<!DOCTYPE html>"));
         assert!(h.contains("&lt;img src=x&gt;") && !h.contains("<img"));
         assert!(

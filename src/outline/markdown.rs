@@ -9,7 +9,8 @@
 
 use std::fmt::Write;
 
-use super::model::{Evidence, Forte, Outline};
+use super::model::{Evidence, Outline, ShortReview};
+use crate::document_shape::ShortPart;
 use crate::document_shape::{Part, heading_number as number_of};
 
 /// `s` as Markdown text: every character a viewer could read as markup, a link,
@@ -238,17 +239,24 @@ fn appendix(out: &mut String, o: &Outline) {
     }
 }
 
-/// Renders the Forte texts as Markdown.
-pub fn render_forte(f: &Forte) -> String {
-    let mut out = String::from("# Yearly review (Forte)\n\n## Accomplishments\n\n");
-    for a in &f.accomplishments {
-        let _ = writeln!(out, "- {}", md_cited(&a.text));
+/// Renders the short review texts as Markdown: the form's name, then each text
+/// under its heading (accomplishments as a list, one item a text).
+pub fn render_short_review(r: &ShortReview) -> String {
+    let mut out = format!("# {}\n", md_heading(&r.name));
+    for t in &r.texts {
+        let _ = write!(out, "\n## {}\n\n", md_heading(&t.heading));
+        if t.part == ShortPart::Accomplishments {
+            if t.paras.is_empty() {
+                out.push_str("No win in the window yet.\n");
+            }
+            for a in &t.paras {
+                let _ = writeln!(out, "- {}", md_cited(&a.text));
+            }
+        } else {
+            for p in &t.paras {
+                let _ = writeln!(out, "{}", md_cited(&p.text));
+            }
+        }
     }
-    let _ = writeln!(
-        out,
-        "\n## Superpowers\n\n{}\n\n## Areas for growth\n\n{}",
-        md_cited(&f.superpowers.text),
-        md_cited(&f.growth.text)
-    );
     out
 }

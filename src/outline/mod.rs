@@ -13,16 +13,16 @@ mod model;
 mod narrative;
 pub mod voice;
 
-/// How many words a Forte text has, as its limit counts them: runs of non-space
-/// characters (a citation `[#12]` is a word). The checker counts a draft's the same
-/// way; it is the one word count of the documents.
-pub use crate::document_shape::word_count as forte_word_count;
+/// How many words a short review text has, as its limit counts them: runs of
+/// non-space characters (a citation `[#12]` is a word). The checker counts a draft's
+/// the same way; it is the one word count of the documents.
+pub use crate::document_shape::word_count as short_word_count;
 pub use crate::review::count_words;
 pub use docx::APPENDIX_TABLE_ROWS;
 pub(crate) use model::weight;
 pub use model::{
-    AppendixRow, Concern, Evidence, ExpectationSection, FORTE_MAX_WORDS, Forte, Outline, Para,
-    PrincipleSection, ProvidersSection, Quote, Sources,
+    AppendixRow, Concern, Evidence, ExpectationSection, Outline, Para, PrincipleSection,
+    ProvidersSection, Quote, ShortReview, ShortText, Sources,
 };
 pub use narrative::first_person;
 pub(crate) use narrative::{cite, cites_of, join_names, para, restates};
@@ -31,6 +31,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
+use crate::document_shape::{ShortForm, ShortPart};
 use crate::error::{Error, Result};
 use crate::ladder::principles;
 use crate::model::{Feedback, Win, WinId, WinPerson};
@@ -90,13 +91,13 @@ pub fn render(outline: &Outline, format: OutlineFormat) -> Result<Vec<u8>> {
     }
 }
 
-/// Writes the Forte texts in a format, as bytes.
-pub fn render_forte(forte: &Forte, format: OutlineFormat) -> Result<Vec<u8>> {
+/// Writes the short review texts in a format, as bytes.
+pub fn render_short_review(texts: &ShortReview, format: OutlineFormat) -> Result<Vec<u8>> {
     match format {
-        OutlineFormat::Markdown => Ok(markdown::render_forte(forte).into_bytes()),
-        OutlineFormat::Html => Ok(html::render_forte(forte).into_bytes()),
-        OutlineFormat::Docx => docx::render_forte(forte),
-        OutlineFormat::Json => serde_json::to_vec_pretty(forte).map_err(Error::json),
+        OutlineFormat::Markdown => Ok(markdown::render_short_review(texts).into_bytes()),
+        OutlineFormat::Html => Ok(html::render_short_review(texts).into_bytes()),
+        OutlineFormat::Docx => docx::render_short_review(texts),
+        OutlineFormat::Json => serde_json::to_vec_pretty(texts).map_err(Error::json),
     }
 }
 
@@ -143,10 +144,10 @@ impl Outline {
     }
 }
 
-/// Builds the Forte texts of the current cycle of a store (they rank wins and quote
-/// titles and results only).
-pub fn forte_store(store: &Store, as_of: NaiveDate) -> Result<Forte> {
-    store.reading(|store| with_sources(store, as_of, forte))
+/// Builds the short review texts of the current cycle of a store, shaped by its
+/// ladder (they rank wins and quote titles and results only).
+pub fn short_review_store(store: &Store, as_of: NaiveDate, form: ShortForm) -> Result<ShortReview> {
+    store.reading(|store| with_sources(store, as_of, |src| short_review(src, form)))
 }
 
 /// Loads what ranks the cycle's evidence, and its review, once, and hands them to `f`.
@@ -364,13 +365,7 @@ fn best_at_level<'a>(
 /// A next step, in the candidate's voice, as what they will do next: "Name a
 /// successor: …" reads "Next, I will name a successor: …".
 fn next_i_will(step: &str) -> String {
-    let step = voice::in_my_voice(step);
-    let mut rest = step.chars();
-    let step = match rest.next() {
-        Some(c) => c.to_lowercase().chain(rest).collect::<String>(),
-        None => step,
-    };
-    format!("Next, I will {}.", step.trim_end_matches('.'))
+    format!("Next, {}", narrative::i_will(step))
 }
 
 /// The ladder's must-haves no win shows, except those of an expectation that is
@@ -659,39 +654,107 @@ fn fit_para(p: &Para, max: usize) -> Para {
     Para { text, cites }
 }
 
-/// Builds the Forte texts: accomplishments, superpowers and areas for growth.
-pub fn forte(src: &Sources<'_>) -> Forte {
+/// Builds short review texts (Amazon's Forte, or the cycle's ladder's equivalent):
+/// each text from the evidence and the review, within its word limit, citing only
+/// the wins its words name.
+pub fn short_review(src: &Sources<'_>, form: ShortForm) -> ShortReview {
+    let shape = src.ladder.short_form(form);
     let wins: Vec<&RankedWin> = src
         .wins
         .iter()
         .filter(|w| src.cycle.contains(w.date))
         .collect();
-    let mut ranked = wins.clone();
+    let texts = shape
+        .texts
+        .iter()
+        .map(|t| {
+            let paras = match t.part {
+                ShortPart::Accomplishments => accomplishments(&wins, t.count, t.max_words),
+                ShortPart::Strengths => vec![narrative::superpowers(
+                    &strengths(src.review),
+                    &wins,
+                    t.max_words,
+                )],
+                ShortPart::Growth => vec![narrative::growth(src.review, t.max_words)],
+                ShortPart::Setbacks => {
+                    vec![narrative::setbacks(src.review, src.answers, t.max_words)]
+                }
+                ShortPart::Goals => vec![narrative::goals(&ahead(src), t.max_words)],
+            };
+            ShortText {
+                part: t.part,
+                heading: t.heading.clone(),
+                prompt: t.prompt.clone(),
+                max_words: t.max_words,
+                paras: paras.iter().map(|p| fit_para(p, t.max_words)).collect(),
+            }
+        })
+        .collect();
+    ShortReview {
+        name: shape.name.clone(),
+        texts,
+    }
+}
+
+/// The best `n` wins of the window, one per title, each as an accomplishment.
+fn accomplishments(wins: &[&RankedWin], n: usize, max_words: usize) -> Vec<Para> {
+    let mut ranked = wins.to_vec();
     ranked.sort_by_key(|w| std::cmp::Reverse(weight(w, None)));
-    let mut accomplishments: Vec<Para> = Vec::new();
+    let mut out: Vec<Para> = Vec::new();
     let mut seen_titles: Vec<&str> = Vec::new();
     for w in ranked {
-        if accomplishments.len() == 5 {
+        if out.len() == n {
             break;
         }
         if seen_titles.contains(&w.title.as_str()) {
             continue;
         }
         seen_titles.push(&w.title);
-        accomplishments.push(narrative::accomplishment(w));
+        out.push(narrative::accomplishment(w, max_words));
     }
-    let mut strong: Vec<&crate::review::ExpectationReview> = src
-        .review
+    out
+}
+
+/// The expectations a candidate can call strengths, strongest first: developing or
+/// better, and never the floor (delivery every team is expected to show).
+fn strengths(review: &Review) -> Vec<&crate::review::ExpectationReview> {
+    let mut strong: Vec<&crate::review::ExpectationReview> = review
         .expectations
         .iter()
-        .filter(|e| e.strength >= Strength::Developing)
+        .filter(|e| e.strength >= Strength::Developing && !e.floor)
         .collect();
     strong.sort_by_key(|e| std::cmp::Reverse(e.score));
-    let superpowers = narrative::superpowers(&strong, &wins);
-    let growth = narrative::growth(src.review);
-    Forte {
-        accomplishments,
-        superpowers,
-        growth,
+    strong
+}
+
+/// The steps ahead, most pressing first, each as "I will …": the gaps' next steps,
+/// then the must-haves no win shows, then the next steps of the expectations that
+/// are not yet strong.
+fn ahead(src: &Sources<'_>) -> Vec<String> {
+    let r = src.review;
+    let mut steps: Vec<String> = r.gaps.iter().map(|g| g.next_step.clone()).collect();
+    for m in missing_outside_gaps(r, src.ladder) {
+        if let Some(step) = src
+            .ladder
+            .must_haves
+            .iter()
+            .find(|x| x.id == m.id)
+            .map(|x| x.next_step.clone())
+        {
+            steps.push(step);
+        }
     }
+    let mut weak: Vec<&crate::review::ExpectationReview> = r
+        .expectations
+        .iter()
+        .filter(|e| !e.floor && e.next_step.is_some())
+        .collect();
+    weak.sort_by_key(|e| e.score);
+    steps.extend(weak.iter().filter_map(|e| e.next_step.clone()));
+    let mut seen = HashSet::new();
+    steps
+        .into_iter()
+        .filter(|s| seen.insert(s.clone()))
+        .map(|s| narrative::i_will(&s))
+        .collect()
 }

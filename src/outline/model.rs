@@ -171,19 +171,31 @@ fn amazon_shape() -> crate::document_shape::DocumentShape {
     crate::ladder::default_document().clone()
 }
 
-/// The yearly-review ("Forte") texts.
+/// A company's short review texts (Amazon's Forte and its equivalents), as the
+/// cycle's ladder shapes them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct Forte {
-    /// Three to five accomplishments, each at most 60 words.
-    pub accomplishments: Vec<Para>,
-    /// "Superpowers", at most 60 words.
-    pub superpowers: Para,
-    /// "Areas for growth", at most 60 words.
-    pub growth: Para,
+pub struct ShortReview {
+    /// What the form is called, e.g. "Yearly review (Forte)".
+    pub name: String,
+    /// The texts, in the form's order.
+    pub texts: Vec<ShortText>,
 }
 
-/// The most words one Forte text may have.
-pub const FORTE_MAX_WORDS: usize = 60;
+/// One text of a short review: several paragraphs for the accomplishments (one a
+/// win), one otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct ShortText {
+    /// What it is built from.
+    pub part: crate::document_shape::ShortPart,
+    /// Its heading, as the form shows it.
+    pub heading: String,
+    /// What the form asks in it.
+    pub prompt: String,
+    /// The most words each paragraph may hold.
+    pub max_words: usize,
+    /// The texts, each within `max_words`.
+    pub paras: Vec<Para>,
+}
 
 /// Everything an outline is drawn from.
 pub struct Sources<'a> {

@@ -3,9 +3,10 @@
 //! only connecting words, and counts written as words, so that every digit in the
 //! draft is one the user wrote.
 
-use super::model::{Concern, FORTE_MAX_WORDS, Para, Sources, best_for};
+use super::model::{Concern, Para, Sources, best_for};
 use super::voice::{claim_of, in_my_voice};
 use crate::ladder::Expectation;
+use crate::model::ReadinessLabel;
 use crate::model::{Feedback, Scope};
 use crate::review::{ExpectationReview, Gap, RankedWin, Review, count_words};
 
@@ -368,17 +369,18 @@ fn fit(sentences: &[String], max: usize) -> String {
     out.join(" ")
 }
 
-/// One Forte accomplishment: the win, its number and its result.
-pub(super) fn accomplishment(w: &RankedWin) -> Para {
+/// One accomplishment: the win, its number and its result.
+pub(super) fn accomplishment(w: &RankedWin, max: usize) -> Para {
     let mut sentences = vec![format!("{}.", claim(w))];
     if let Some(r) = &w.result {
         sentences.push(format!("{}.", r.trim_end_matches('.')));
     }
-    para(fit(&sentences, FORTE_MAX_WORDS))
+    para(fit(&sentences, max))
 }
 
-/// The Forte "superpowers" text.
-pub(super) fn superpowers(strong: &[&ExpectationReview], wins: &[&RankedWin]) -> Para {
+/// The strengths text ("Superpowers" in Forte): the strongest expectations and the
+/// best win of each.
+pub(super) fn superpowers(strong: &[&ExpectationReview], wins: &[&RankedWin], max: usize) -> Para {
     if strong.is_empty() {
         return para(
             "No expectation has enough evidence yet to call a strength; log wins as they happen."
@@ -396,13 +398,65 @@ pub(super) fn superpowers(strong: &[&ExpectationReview], wins: &[&RankedWin]) ->
             sentences.push(format!("{}.", claim(w)));
         }
     }
-    para(fit(&sentences, FORTE_MAX_WORDS))
+    para(fit(&sentences, max))
 }
 
-/// The Forte "areas for growth" text.
-pub(super) fn growth(review: &Review) -> Para {
+/// A step in the candidate's voice as a sentence of what they will do: "Name a
+/// successor." reads "I will name a successor."
+pub(super) fn i_will(step: &str) -> String {
+    let step = in_my_voice(step);
+    let mut rest = step.chars();
+    let step = match rest.next() {
+        Some(c) => c.to_lowercase().chain(rest).collect::<String>(),
+        None => step,
+    };
+    format!("I will {}.", step.trim_end_matches('.'))
+}
+
+/// What holds the case back, in the candidate's voice and without the verdict's
+/// label ("Nobody at or above M2 … vouches for the work."); none when it is ready.
+fn held_back(review: &Review) -> Option<String> {
+    if review.readiness.label == ReadinessLabel::Ready {
+        return None;
+    }
+    let reason = review.readiness.reason.trim();
+    let reason = ["Not yet: ", "Close: "]
+        .iter()
+        .find_map(|p| reason.strip_prefix(p))
+        .unwrap_or(reason);
+    let mut chars = reason.chars();
+    let first = chars.next()?;
+    let reason = first.to_uppercase().chain(chars).collect::<String>();
+    Some(in_my_voice(&reason))
+}
+
+/// The least proven expectation beyond the floor that has a next step.
+fn least_proven(review: &Review) -> Option<&ExpectationReview> {
+    review
+        .expectations
+        .iter()
+        .filter(|e| !e.floor && e.next_step.is_some())
+        .min_by_key(|e| e.score)
+}
+
+/// The areas-for-growth text: the gaps and the first next step; with no gap, what
+/// holds the case back and the least proven expectation's next step.
+pub(super) fn growth(review: &Review, max: usize) -> Para {
     let Some(first) = review.gaps.first() else {
-        return para("No expectation is a gap; the next step is to widen the scope of the strongest work and keep evidence coming every month.".into());
+        let mut sentences: Vec<String> = held_back(review).into_iter().collect();
+        if let Some(e) = least_proven(review) {
+            sentences.push(format!(
+                "My least proven area is \"{}\".",
+                in_my_voice(&e.title)
+            ));
+            if let Some(step) = &e.next_step {
+                sentences.push(format!("Next: {}", in_my_voice(step)));
+            }
+        }
+        if sentences.is_empty() {
+            return para("No expectation is a gap; the next step is to widen the scope of the strongest work and keep evidence coming every month.".into());
+        }
+        return para(fit(&sentences, max));
     };
     let titles: Vec<String> = review
         .gaps
@@ -413,7 +467,74 @@ pub(super) fn growth(review: &Review) -> Para {
         format!("I am building more evidence for {}.", join_names(&titles)),
         format!("Next: {}", in_my_voice(&first.next_step)),
     ];
-    para(fit(&sentences, FORTE_MAX_WORDS))
+    para(fit(&sentences, max))
+}
+
+/// The setbacks text: where the period fell short of the level, gap by gap (work
+/// that stayed at the level below is cited, so the reader sees which), then the
+/// must-haves no win shows; the user's own answer to "why not earlier?" follows its
+/// gap, as the lesson in their words.
+pub(super) fn setbacks(
+    review: &Review,
+    answers: &[crate::rehearse::answer::Answer],
+    max: usize,
+) -> Para {
+    let mut sentences: Vec<String> = Vec::new();
+    for g in &review.gaps {
+        let title = in_my_voice(&g.title);
+        let e = review.expectations.iter().find(|e| e.id == g.id);
+        let below: Vec<String> = e
+            .map(|e| e.below_level.iter().take(2).map(|id| cite(*id)).collect())
+            .unwrap_or_default();
+        let at_level = e.is_some_and(|e| e.level_counts.at + e.level_counts.above > 0);
+        sentences.push(if !below.is_empty() && !at_level {
+            format!(
+                "My work toward \"{title}\" stayed at the level below {}.",
+                below.join(" ")
+            )
+        } else if e.is_none_or(|e| e.win_ids.is_empty()) {
+            format!("I did not get to \"{title}\": no win shows it yet.")
+        } else {
+            let shown: Vec<String> = e
+                .map(|e| e.win_ids.iter().take(2).map(|id| cite(*id)).collect())
+                .unwrap_or_default();
+            format!("My evidence for \"{title}\" is thin {}.", shown.join(" "))
+        });
+        let id = crate::rehearse::question_id(crate::rehearse::EARLIER, &g.id, None);
+        if let Some(a) = answers.iter().find(|a| a.question == id) {
+            let a = a.answer.trim();
+            if !a.is_empty() {
+                sentences.push(format!("{}.", a.trim_end_matches('.')));
+            }
+        }
+    }
+    for m in &review.readiness.missing {
+        let line = format!("No win yet shows {}.", in_my_voice(&m.title));
+        if !sentences.contains(&line) {
+            sentences.push(line);
+        }
+    }
+    if sentences.is_empty() {
+        sentences.extend(held_back(review));
+    }
+    if sentences.is_empty() {
+        return para(
+            "No expectation fell short of the level in this period, and every must-have has a win behind it."
+                .into(),
+        );
+    }
+    para(fit(&sentences, max))
+}
+
+/// The goals text: the steps ahead, most pressing first.
+pub(super) fn goals(steps: &[String], max: usize) -> Para {
+    if steps.is_empty() {
+        return para(
+            "I will widen the reach of my strongest work and keep the evidence coming every month."
+                .into(),
+        );
+    }
+    para(fit(steps, max))
 }
 
 #[cfg(test)]

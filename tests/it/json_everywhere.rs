@@ -159,7 +159,10 @@ fn every_command_prints_json_with_the_json_flag() {
     let v = check("outline", &["outline"], &[]);
     assert!(v["expectations"].is_array(), "the outline itself: {v}");
     let v = check("outline", &["outline", "--forte"], &[]);
-    assert!(v["accomplishments"].is_array(), "the Forte texts: {v}");
+    assert_eq!(v["name"], "Yearly review (Forte)", "the Forte texts: {v}");
+    assert!(v["texts"][0]["paras"].is_array(), "the Forte texts: {v}");
+    let v = check("outline", &["outline", "--short-review"], &[]);
+    assert!(v["texts"].is_array(), "the ladder's short review: {v}");
     for format in ["markdown", "html"] {
         let v = check("outline", &["outline", "-f", format], &[]);
         assert_eq!(v["format"], format, "{v}");

@@ -251,14 +251,141 @@ fn each_company_outline_has_its_headings_word_limits_and_honesty() {
             "{id} has word limits"
         );
         check_outline_follows_shape(&db, shape);
-        // --forte stays Amazon's.
+    }
+}
+
+/// Each company's short review texts: the ladder's name and headings in order, each
+/// text within its limit and as many accomplishments as the form asks (the case has
+/// enough wins), no invented figure, every citation a win it names, and the checker
+/// in short review mode finds nothing in Caliber's own Markdown.
+#[test]
+fn each_company_short_review_has_its_texts_limits_and_honesty() {
+    use caliber::ladder::{ShortForm, ShortPart};
+    let mut names = Vec::new();
+    for id in ["senior-manager", "meta-m2", "google-l7", "microsoft-66"] {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let db = if id == "senior-manager" {
+            let db = dir.path().join("caliber.db");
+            cal(&db)
+                .env("CALIBER_TODAY", DAY)
+                .arg("demo")
+                .assert()
+                .success();
+            db
+        } else {
+            case_db(dir.path(), id)
+        };
+        let l = caliber::ladder::builtin_ladder(id).expect("built in");
+        let form = l.short_review();
+        names.push(form.name.clone());
+        let s = caliber::Store::open(&db).expect("open");
+        let r = caliber::outline::short_review_store(&s, d(DAY), ShortForm::Ladder)
+            .expect("short review");
+        assert_eq!(r.name, form.name);
+        let headings: Vec<&str> = r.texts.iter().map(|t| t.heading.as_str()).collect();
+        let want: Vec<&str> = form.texts.iter().map(|t| t.heading.as_str()).collect();
+        assert_eq!(headings, want, "{id}");
+        let allowed = caliber::honesty::evidence_numbers(&s).expect("numbers");
+        for (t, shape) in r.texts.iter().zip(&form.texts) {
+            let n = if t.part == ShortPart::Accomplishments {
+                shape.count
+            } else {
+                1
+            };
+            assert_eq!(t.paras.len(), n, "{id}: {}", t.heading);
+            for p in &t.paras {
+                let words = caliber::ladder::word_count(&p.text);
+                assert!(
+                    (1..=shape.max_words).contains(&words),
+                    "{id}: {} has {words} words, limit {}: {}",
+                    t.heading,
+                    shape.max_words,
+                    p.text
+                );
+                let invented = caliber::honesty::invented_numbers(&p.text, &p.cites, &allowed);
+                assert!(invented.is_empty(), "{id}: {invented:?} in {}", p.text);
+                for c in &p.cites {
+                    assert!(s.win(*c).is_ok(), "{id}: cited win {c} does not exist");
+                    assert!(p.text.contains(&format!("[#{c}]")), "{}", p.text);
+                }
+            }
+        }
+        drop(s);
+        let out = cal(&db)
+            .env("CALIBER_TODAY", DAY)
+            .args(["outline", "--short-review"])
+            .assert()
+            .success();
+        let md = text(&out.get_output().stdout);
+        assert!(md.starts_with(&format!("# {}\n", form.name)), "{md}");
+        let draft = dir.path().join("short.md");
+        std::fs::write(&draft, &md).expect("write");
+        cal(&db)
+            .env("CALIBER_TODAY", DAY)
+            .args(["check", "--short-review"])
+            .arg(&draft)
+            .assert()
+            .code(0);
+        // --forte stays Amazon's on every ladder.
         let out = cal(&db)
             .env("CALIBER_TODAY", DAY)
             .args(["outline", "--forte"])
             .assert()
             .success();
-        assert!(text(&out.get_output().stdout).starts_with("# Yearly review (Forte)"));
+        assert!(text(&out.get_output().stdout).starts_with("# Yearly review (Forte)\n"));
     }
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), 4, "each company has its own form: {names:?}");
+}
+
+/// The checker holds each text to the limit its heading names: Microsoft's Connect
+/// answers allow 80 words where Forte allows 60, and both switches at once are
+/// refused.
+#[test]
+fn the_checker_holds_a_short_text_to_its_headings_limit() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = case_db(dir.path(), "microsoft-66");
+    let words = |n: usize| vec!["steady"; n].join(" ");
+    let draft = dir.path().join("connect.md");
+    std::fs::write(
+        &draft,
+        format!("# Connect\n\n## Goals ahead\n\n{}.\n", words(70)),
+    )
+    .expect("write");
+    cal(&db)
+        .env("CALIBER_TODAY", DAY)
+        .args(["check", "--short-review"])
+        .arg(&draft)
+        .assert()
+        .code(0);
+    let out = cal(&db)
+        .env("CALIBER_TODAY", DAY)
+        .args(["check", "--forte"])
+        .arg(&draft)
+        .assert()
+        .code(1);
+    let said = text(&out.get_output().stdout);
+    assert!(
+        said.contains("forte_too_long") && said.contains("cut 10 words"),
+        "{said}"
+    );
+    std::fs::write(
+        &draft,
+        format!("# Connect\n\n## Goals ahead\n\n{}.\n", words(85)),
+    )
+    .expect("write");
+    let out = cal(&db)
+        .env("CALIBER_TODAY", DAY)
+        .args(["check", "--short-review"])
+        .arg(&draft)
+        .assert()
+        .code(1);
+    assert!(text(&out.get_output().stdout).contains("keeps to 80"));
+    cal(&db)
+        .args(["outline", "--forte", "--short-review"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -396,6 +523,25 @@ fn a_ladder_with_a_bad_shape_is_refused_and_nothing_changes() {
             "blank.json",
             with(&|v| v["document"]["sections"][1]["heading"] = "  ".into()),
             "document.sections[1].heading",
+        ),
+        (
+            "short-count.json",
+            with(&|v| {
+                v["short_review"] = serde_json::json!({"name": "Review", "texts": [
+                    {"part": "accomplishments", "heading": "Wins", "max_words": 60, "count": 3},
+                    {"part": "strengths", "heading": "Strengths", "max_words": 60, "count": 2}
+                ]})
+            }),
+            "short_review.texts[1].count",
+        ),
+        (
+            "short-words.json",
+            with(&|v| {
+                v["short_review"] = serde_json::json!({"name": "Review", "texts": [
+                    {"part": "goals", "heading": "Goals", "max_words": 5}
+                ]})
+            }),
+            "short_review.texts[0].max_words",
         ),
     ] {
         let file = dir.path().join(name);

@@ -3,7 +3,10 @@
 //! the user wrote, gaps are named, and the Forte texts keep to sixty words.
 
 use crate::common::d;
-use caliber::outline::{Outline, OutlineFormat, Para, forte_store, outline_store, render};
+use caliber::ladder::ShortForm;
+use caliber::outline::{
+    Outline, OutlineFormat, Para, ShortReview, outline_store, render, short_review_store,
+};
 use caliber::{Cycle, ExpectationTag, Store, WinDraft};
 
 const TODAY: &str = "2026-11-20";
@@ -190,30 +193,44 @@ fn an_empty_ledger_still_gives_a_truthful_outline() {
 #[test]
 fn forte_texts_respect_the_word_limit_and_cite_real_wins() {
     let s = demo();
-    let f = forte_store(&s, d(TODAY)).unwrap();
-    assert!(
-        (3..=5).contains(&f.accomplishments.len()),
-        "{}",
-        f.accomplishments.len()
+    let f = short_review_store(&s, d(TODAY), ShortForm::Forte).unwrap();
+    assert_eq!(f.name, "Yearly review (Forte)");
+    let headings: Vec<&str> = f.texts.iter().map(|t| t.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        ["Accomplishments", "Superpowers", "Areas for growth"]
     );
-    let all: Vec<&Para> = f
-        .accomplishments
-        .iter()
-        .chain([&f.superpowers, &f.growth])
-        .collect();
-    for p in &all {
-        let words = p.text.split_whitespace().count();
-        assert!(
-            words <= caliber::outline::FORTE_MAX_WORDS,
-            "{words} words: {}",
-            p.text
-        );
-        assert!(!p.text.is_empty());
-        for id in &p.cites {
-            assert!(s.win(*id).is_ok());
+    let accomplishments = &f.texts[0].paras;
+    assert!(
+        (3..=5).contains(&accomplishments.len()),
+        "{}",
+        accomplishments.len()
+    );
+    for t in &f.texts {
+        assert_eq!(t.max_words, 60, "{}", t.heading);
+        for p in &t.paras {
+            let words = p.text.split_whitespace().count();
+            assert!(words <= 60, "{words} words: {}", p.text);
+            assert!(!p.text.is_empty());
+            for id in &p.cites {
+                assert!(s.win(*id).is_ok());
+            }
         }
     }
-    assert!(f.accomplishments.iter().all(|a| !a.cites.is_empty()));
+    assert!(accomplishments.iter().all(|a| !a.cites.is_empty()));
+    // The superpowers never call the floor (delivery every team owes) a strength.
+    let floor = caliber::ladder::builtin_ladder("senior-manager")
+        .unwrap()
+        .expectations
+        .iter()
+        .find(|e| e.level.as_ref().is_some_and(|l| l.floor))
+        .map(|e| caliber::outline::voice::in_my_voice(&e.title))
+        .expect("the ladder has a floor");
+    assert!(
+        !f.texts[1].paras[0].text.contains(&floor),
+        "{}",
+        f.texts[1].paras[0].text
+    );
 }
 
 #[test]
@@ -231,12 +248,12 @@ fn the_number_check_catches_an_invented_number() {
 
 /// The outline and Forte texts as the pure functions make them from the cycle's wins
 /// loaded in full: what the store's lighter reads must reproduce exactly.
-fn from_full_wins(s: &Store) -> (Outline, caliber::outline::Forte) {
+fn from_full_wins(s: &Store) -> (Outline, ShortReview) {
     let ev = caliber::review::CycleData::load(s).unwrap();
     let review = caliber::review::review(&ev.inputs(d(TODAY)));
     (
         caliber::outline::outline_of_full_wins(&ev, &review),
-        caliber::outline::forte(&ev.ranked().sources(&review)),
+        caliber::outline::short_review(&ev.ranked().sources(&review), ShortForm::Forte),
     )
 }
 
@@ -274,7 +291,10 @@ fn the_store_reads_only_what_ranks_yet_gives_the_same_outline_as_the_full_wins()
     }
     let (outline, forte) = from_full_wins(&s);
     assert_eq!(outline_store(&s, d(TODAY)).unwrap(), outline);
-    assert_eq!(forte_store(&s, d(TODAY)).unwrap(), forte);
+    assert_eq!(
+        short_review_store(&s, d(TODAY), ShortForm::Forte).unwrap(),
+        forte
+    );
     // And the evidence carries the text the wins have, not the ranking's stand-ins.
     let shown: Vec<_> = outline
         .expectations

@@ -36,7 +36,7 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::suggest::Suggestion,
         caliber::review::Review,
         caliber::outline::Outline,
-        caliber::outline::Forte,
+        caliber::outline::ShortReview,
         caliber::outline::OutlineFormat,
         caliber::pack::Pack,
         caliber::ErrorReport,
@@ -120,15 +120,12 @@ fn values_module() -> String {
          export const RELATIONS: {{ id: Relation; label: string; words: string }}[] = {relations};\n\n\
          /** Day names as the reminder counts them: 0 = the first. */\n\
          export const WEEKDAYS: string[] = {weekdays};\n\n\
-         /** The most words a Forte text may have. */\n\
-         export const FORTE_MAX_WORDS = {};\n\n\
          /** How \"how long ago\" is worded: the first step the days are below. */\n\
          export const AGO: AgoStep[] = {ago};\n\n\
          /** The quick-capture shortcut when the user has not chosen one. */\n\
          export const DEFAULT_SHORTCUT = \"{}\";\n\n\
          /** Seconds to say one story's summary out loud in the rehearsal. */\n\
          export const SUMMARY_SECONDS = {};\n",
-        caliber::outline::FORTE_MAX_WORDS,
         caliber::Setting::DEFAULT_SHORTCUT,
         caliber::rehearse::SUMMARY_SECONDS
     )
@@ -179,7 +176,6 @@ fn the_ui_keeps_no_copy_of_the_librarys_values() {
         )
         .chain(["weeks ago".to_string(), "months ago".to_string()])
         .collect();
-    copies.push("FORTE_MAX_WORDS =".to_string());
     copies.push(format!("\"{}\"", caliber::Setting::DEFAULT_SHORTCUT));
     let found: Vec<String> = files
         .iter()

@@ -174,9 +174,15 @@ pub enum Command {
         /// File to write [default: standard output; required for docx]
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// The yearly-review texts instead: accomplishments, superpowers, areas for growth
-        #[arg(long)]
+        /// Amazon's yearly-review (Forte) texts instead: accomplishments, superpowers,
+        /// areas for growth
+        #[arg(long, conflicts_with = "short_review")]
         forte: bool,
+        /// The short review texts of the cycle's ladder instead: Meta's PSC highlights,
+        /// Google's self-assessment, Microsoft's Connect answers (Forte on Amazon's
+        /// ladders)
+        #[arg(long)]
+        short_review: bool,
         /// Replace the output file if it exists (a database is never replaced)
         #[arg(long)]
         force: bool,
@@ -217,8 +223,13 @@ pub enum Command {
         file: PathBuf,
         /// Forte mode: each text (a paragraph or list item) at most 60 words; the
         /// ladder's coverage is not asked
-        #[arg(long)]
+        #[arg(long, conflicts_with = "short_review")]
         forte: bool,
+        /// Short review mode: each text within the word limit of the cycle's ladder's
+        /// short review text its heading names (else the longest); the ladder's
+        /// coverage is not asked
+        #[arg(long)]
+        short_review: bool,
         /// How the draft is written [default: from the file, else markdown]
         #[arg(long, value_enum, ignore_case = true)]
         format: Option<caliber::check::DraftFormat>,

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use caliber::dates::parse_date;
 use caliber::io::Format;
+use caliber::ladder::ShortForm;
 use caliber::{
     Cycle, Error, ExpectationTag, FeedbackDraft, Level, PersonDraft, PersonId, PersonRef, Result,
     Store, WinDraft, WinFilter,
@@ -153,14 +154,29 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Check {
             file,
             forte,
+            short_review,
             format,
-        } => check(&store, &file, forte, format, &out),
+        } => check(
+            &store,
+            &file,
+            ShortForm::from_switches(forte, short_review)?,
+            format,
+            &out,
+        ),
         Command::Outline {
             format,
             output,
             forte,
+            short_review,
             force,
-        } => outline(&store, format, output, forte, force, &out),
+        } => outline(
+            &store,
+            format,
+            output,
+            ShortForm::from_switches(forte, short_review)?,
+            force,
+            &out,
+        ),
         Command::Pack {
             format,
             output,
@@ -835,15 +851,15 @@ fn outline(
     store: &Store,
     format: Option<caliber::outline::OutlineFormat>,
     output: Option<std::path::PathBuf>,
-    forte: bool,
+    short: Option<ShortForm>,
     force: bool,
     out: &Out,
 ) -> Result<()> {
     use caliber::outline;
     let format = document_format(store, format, output.as_deref(), force, "case.docx", out)?;
     let today = caliber::dates::today();
-    let bytes = if forte {
-        outline::render_forte(&outline::forte_store(store, today)?, format)?
+    let bytes = if let Some(form) = short {
+        outline::render_short_review(&outline::short_review_store(store, today, form)?, format)?
     } else {
         outline::render(&outline::outline_store(store, today)?, format)?
     };
@@ -878,7 +894,7 @@ pub fn had_findings() -> bool {
 fn check(
     store: &Store,
     file: &Path,
-    forte: bool,
+    short: Option<ShortForm>,
     format: Option<caliber::check::DraftFormat>,
     out: &Out,
 ) -> Result<()> {
@@ -896,7 +912,7 @@ fn check(
         let (text, found) = check::read_draft(file)?;
         (text, format.unwrap_or(found))
     };
-    let report = check::check_text(store, &text, &check::CheckOptions { forte, format })?;
+    let report = check::check_text(store, &text, &check::CheckOptions { short, format })?;
     if !report.is_clean() {
         FINDINGS.store(true, std::sync::atomic::Ordering::Relaxed);
     }

@@ -148,17 +148,22 @@ pub struct GetOutline {
     /// markdown (default), html or json.
     #[serde(default)]
     pub format: Option<String>,
-    /// The yearly-review texts (accomplishments, superpowers, areas for growth)
-    /// instead of the promotion document.
+    /// Amazon's yearly-review (Forte) texts (accomplishments, superpowers, areas
+    /// for growth) instead of the promotion document.
     #[serde(default)]
     pub forte: bool,
+    /// The short review texts of the cycle's ladder instead of the promotion
+    /// document: Meta's PSC highlights, Google's self-assessment, Microsoft's
+    /// Connect answers (Forte on Amazon's ladders).
+    #[serde(default)]
+    pub short_review: bool,
 }
 
 /// Arguments of `check_draft`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckDraft {
-    /// The draft's full text: a promotion document, a self-review, a Forte text,
+    /// The draft's full text: a promotion document, a self-review, a Forte or other short review text,
     /// an answer for the panel. Cite wins in it as [#ID].
     pub text: String,
     /// markdown (default) or text (paragraphs separated by blank lines).
@@ -168,6 +173,11 @@ pub struct CheckDraft {
     /// ladder's coverage is not asked.
     #[serde(default)]
     pub forte: bool,
+    /// Short review mode: each text within the word limit of the cycle's ladder's
+    /// short review text its heading names (else the longest), and the ladder's
+    /// coverage is not asked.
+    #[serde(default)]
+    pub short_review: bool,
 }
 
 /// No arguments.

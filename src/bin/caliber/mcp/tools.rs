@@ -190,8 +190,12 @@ impl Caliber {
         }
         let bytes = self.with_store(|store| {
             let today = caliber::dates::today();
-            if p.forte {
-                outline::render_forte(&outline::forte_store(store, today)?, format)
+            if let Some(form) = caliber::ladder::ShortForm::from_switches(p.forte, p.short_review)?
+            {
+                outline::render_short_review(
+                    &outline::short_review_store(store, today, form)?,
+                    format,
+                )
             } else {
                 outline::render(&outline::outline_store(store, today)?, format)
             }
@@ -231,7 +235,7 @@ impl Caliber {
                 store,
                 &p.text,
                 &CheckOptions {
-                    forte: p.forte,
+                    short: caliber::ladder::ShortForm::from_switches(p.forte, p.short_review)?,
                     format,
                 },
                 "the text given to check_draft",

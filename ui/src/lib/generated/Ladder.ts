@@ -4,6 +4,7 @@ import type { Expectation } from "./Expectation";
 import type { LadderSource } from "./LadderSource";
 import type { LevelTier } from "./LevelTier";
 import type { MustHave } from "./MustHave";
+import type { ShortReviewShape } from "./ShortReviewShape";
 import type { VerdictRules } from "./VerdictRules";
 
 /**
@@ -62,6 +63,11 @@ counterparts?: { [key in string]: { [key in string]: string } },
  * ([`Ladder::document`]).
  */
 document?: DocumentShape | null, 
+/**
+ * The company's short review texts (Amazon's Forte and its equivalents); a
+ * ladder without them gets Amazon's ([`Ladder::short_review`]).
+ */
+short_review?: ShortReviewShape | null, 
 /**
  * Words of self-praise that name no act, reach or result ("transformational",
  * "world-class", "synergies"). A panel reads past them to what was done, so for

@@ -12,9 +12,6 @@ export const RELATIONS: { id: Relation; label: string; words: string }[] = [{"id
 /** Day names as the reminder counts them: 0 = the first. */
 export const WEEKDAYS: string[] = ["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"];
 
-/** The most words a Forte text may have. */
-export const FORTE_MAX_WORDS = 60;
-
 /** How "how long ago" is worded: the first step the days are below. */
 export const AGO: AgoStep[] = [{"below":1,"per":1,"text":"today"},{"below":2,"per":1,"text":"yesterday"},{"below":14,"per":1,"text":"{n} days ago"},{"below":60,"per":7,"text":"{n} weeks ago"},{"below":null,"per":30,"text":"{n} months ago"}];
 
