@@ -534,7 +534,7 @@ async fn h_export_outline_writes_a_markdown_file() {
             const [path, done] = arguments;
             const ipc = window.__TAURI_INTERNALS__;
             if (!ipc) { done("window.__TAURI_INTERNALS__ is missing"); return; }
-            ipc.invoke("export_outline", { path, format: "markdown", forte: false })
+            ipc.invoke("export_outline", { path, format: "markdown", shortReview: false })
                 .then(() => done(null), (e) => done(JSON.stringify(e)));
         "#;
             let res = app.client.execute_async(script, vec![json!(path)]).await?;

@@ -13,7 +13,6 @@ import type {
   Feedback,
   FeedbackAsk,
   FeedbackDraft,
-  Forte,
   ImportSummary,
   Ladder,
   NameMatch,
@@ -32,6 +31,7 @@ import type {
   RestoreSummary,
   Review,
   Setting,
+  ShortReview,
   Suggestion,
   UndoReply,
   Level,
@@ -135,15 +135,16 @@ export const api = {
   setWinLevel: (id: number, expectation: string, level: Level | null) =>
     call<void>("set_win_level", { id, expectation, level }),
   outline: () => call<Outline>("outline"),
-  forte: () => call<Forte>("forte"),
-  outlineText: (forte: boolean) => call<string>("outline_text", { forte }),
+  /** The cycle's ladder's short review texts (Amazon's Forte, or the company's equivalent). */
+  shortReview: () => call<ShortReview>("short_review"),
+  outlineText: (shortReview: boolean) => call<string>("outline_text", { shortReview }),
   /**
    * The file writers: `force` replaces an existing file, passed only once the save
    * dialog asked about replacing it and the person said yes. A database is refused
    * whatever `force` says.
    */
-  exportOutline: (path: string, format: OutlineFormat, forte: boolean, force: boolean) =>
-    call<void>("export_outline", { path, format, forte, force }),
+  exportOutline: (path: string, format: OutlineFormat, shortReview: boolean, force: boolean) =>
+    call<void>("export_outline", { path, format, shortReview, force }),
   exportData: (path: string, format: string, force: boolean) => call<void>("export_data", { path, format, force }),
   importData: (path: string, format: string | null) => call<ImportSummary>("import_data", { path, format }),
   backupTo: (path: string, force: boolean) => call<void>("backup_to", { path, force }),

@@ -80,7 +80,7 @@ describe("CheckPanel", () => {
     await waitFor(() => expect(screen.getAllByTestId("check-finding")).toHaveLength(3));
     // Typed three times, checked once, with the last text.
     expect(m.checkDraft).toHaveBeenCalledTimes(1);
-    expect(m.checkDraft).toHaveBeenCalledWith("I saved $913k.", { forte: false, format: "markdown" });
+    expect(m.checkDraft).toHaveBeenCalledWith("I saved $913k.", { short: null, format: "markdown" });
 
     const items = screen.getAllByTestId("check-finding");
     expect(items.map((i) => i.dataset.kind)).toEqual(["uncovered_expectation", "invented_figure", "uncited_claim"]);
@@ -112,12 +112,12 @@ describe("CheckPanel", () => {
     expect(screen.queryAllByTestId("check-finding")).toHaveLength(0);
   });
 
-  it("checks Forte texts in Forte mode", async () => {
+  it("checks short review texts in short review mode", async () => {
     m.checkDraft.mockResolvedValue(clean);
-    render(CheckPanel, { props: { forte: true, known: new Set<number>(), onCite: vi.fn() } });
+    render(CheckPanel, { props: { short: true, known: new Set<number>(), onCite: vi.fn() } });
     await typeDraft("Led the launch [#1].");
     await screen.findByTestId("check-clean");
-    expect(m.checkDraft).toHaveBeenLastCalledWith("Led the launch [#1].", { forte: true, format: "markdown" });
+    expect(m.checkDraft).toHaveBeenLastCalledWith("Led the launch [#1].", { short: "ladder", format: "markdown" });
   });
 
   it("shows the library's message for a draft it will not check, and no stale findings", async () => {

@@ -14,7 +14,7 @@ export const FINDING_LABELS: Record<FindingKind, string> = {
   uncited_claim: "Claim without a citation",
   unsupported_quote: "Quote or witness not backed",
   uncovered_expectation: "Expectation not spoken to",
-  forte_too_long: "Over the Forte word limit",
+  forte_too_long: "Over the word limit",
 };
 
 /** "line:column", as an editor shows a place. */

@@ -2,15 +2,15 @@
 // and of the view rendered from an outline with the API and plugins mocked.
 import { describe, expect, it, vi, beforeEach } from "vitest";
 import { render, screen, fireEvent, cleanup } from "@testing-library/svelte";
-import type { Forte, Outline } from "./api";
+import type { Outline, ShortReview, ShortText } from "./api";
 import {
-  citedIds, citesOf, currentText, exportOptions, forteMarkdown, forteSlots, isCite, relationLabel,
-  splitCitations, stripCitations, wordCount, wordCountLabel, FORTE_MAX_WORDS,
+  citedIds, citesOf, currentText, exportOptions, isCite, relationLabel, shortReviewMarkdown, shortSlots,
+  splitCitations, stripCitations, wordCount, wordCountLabel,
 } from "./outline";
 
 const m = vi.hoisted(() => ({
   outline: vi.fn(),
-  forte: vi.fn(),
+  shortReview: vi.fn(),
   outlineText: vi.fn(),
   exportOutline: vi.fn(),
   save: vi.fn(),
@@ -20,7 +20,7 @@ vi.mock("./api", async (orig) => {
   const real = await orig<typeof import("./api")>();
   return {
     ...real,
-    api: { ...real.api, outline: m.outline, forte: m.forte, outlineText: m.outlineText, exportOutline: m.exportOutline },
+    api: { ...real.api, outline: m.outline, shortReview: m.shortReview, outlineText: m.outlineText, exportOutline: m.exportOutline },
   };
 });
 vi.mock("@tauri-apps/plugin-dialog", () => ({ save: m.save }));
@@ -70,8 +70,8 @@ describe("words", () => {
     expect(wordCount(Array(61).fill("w").join(" "))).toBe(61);
   });
   it("labels the count against the limit", () => {
-    expect(FORTE_MAX_WORDS).toBe(60);
-    expect(wordCountLabel(42)).toBe("42/60 words");
+    expect(wordCountLabel(42, 60)).toBe("42/60 words");
+    expect(wordCountLabel(81, 80)).toBe("81/80 words");
   });
 });
 
@@ -82,7 +82,7 @@ describe("exports and edits", () => {
     });
     expect(exportOptions("html", false).defaultPath).toBe("promotion-case.html");
     expect(exportOptions("docx", true)).toEqual({
-      defaultPath: "forte-yearly-review.docx", filters: [{ name: "Word document", extensions: ["docx"] }],
+      defaultPath: "short-review.docx", filters: [{ name: "Word document", extensions: ["docx"] }],
     });
   });
   it("keeps an edit only while the generated text is the same", () => {
@@ -90,18 +90,18 @@ describe("exports and edits", () => {
     expect(currentText({ original: "gen", text: "mine" }, "gen")).toBe("mine");
     expect(currentText({ original: "old", text: "mine" }, "gen")).toBe("gen");
   });
-  it("writes the Forte Markdown the way Rust does", () => {
-    expect(forteMarkdown({ accomplishments: ["A [#1]", "B"], superpowers: "S", growth: "G" })).toBe(
+  it("writes the short review's Markdown the way Rust does, with the user's edits", () => {
+    const r = forte(["A [#1]", "B"], "S", "G");
+    expect(shortReviewMarkdown(r, {})).toBe(
       "# Yearly review (Forte)\n\n## Accomplishments\n\n- A [#1]\n- B\n\n## Superpowers\n\nS\n\n## Areas for growth\n\nG\n",
     );
+    expect(shortReviewMarkdown(r, { t1p0: { original: "S", text: "Mine" } })).toContain("## Superpowers\n\nMine\n");
+    expect(shortReviewMarkdown(forte([], "S", "G"), {})).toContain("## Accomplishments\n\nNo win in the window yet.\n");
   });
-  it("lists the Forte slots", () => {
-    const f: Forte = {
-      accomplishments: [{ text: "a", cites: [] }, { text: "b", cites: [] }],
-      superpowers: { text: "s", cites: [] },
-      growth: { text: "g", cites: [] },
-    };
-    expect(forteSlots(f).map((s) => s.key)).toEqual(["a0", "a1", "superpowers", "growth"]);
+  it("lists the slots with their limits", () => {
+    const slots = shortSlots(connect());
+    expect(slots.map((s) => s.key)).toEqual(["t0p0", "t1p0", "t2p0"]);
+    expect(slots.map((s) => s.max)).toEqual([80, 80, 80]);
   });
   it("words relations", () => {
     expect(relationLabel("skip-level-manager")).toBe("skip-level manager");
@@ -150,16 +150,40 @@ function sampleOutline(): Outline {
   };
 }
 
-function sampleForte(): Forte {
+function text(part: ShortText["part"], heading: string, paras: string[], max_words = 60): ShortText {
+  return { part, heading, prompt: "", max_words, paras: paras.map((t) => ({ text: t, cites: citesOf(t) })) };
+}
+
+/** Amazon's Forte texts. */
+function forte(accomplishments: string[], superpowers: string, growth: string): ShortReview {
   return {
-    accomplishments: [
-      { text: "Shipped checkout, 35% faster [#12].", cites: [12] },
-      { text: "Hired a manager [#7].", cites: [7] },
-      { text: "Ran the offsite.", cites: [] },
+    name: "Yearly review (Forte)",
+    texts: [
+      text("accomplishments", "Accomplishments", accomplishments),
+      text("strengths", "Superpowers", [superpowers]),
+      text("growth", "Areas for growth", [growth]),
     ],
-    superpowers: { text: "My strengths are delivery.", cites: [] },
-    growth: { text: Array(61).fill("word").join(" "), cites: [] },
   };
+}
+
+/** Microsoft's Connect answers: 80 words each. */
+function connect(): ShortReview {
+  return {
+    name: "Connect (short answers)",
+    texts: [
+      text("accomplishments", "What results did I deliver, and how", ["Shipped checkout [#12]."], 80),
+      text("setbacks", "Setbacks and what I learned", [Array(75).fill("word").join(" ")], 80),
+      text("goals", "Goals ahead", ["I will hand off the review."], 80),
+    ],
+  };
+}
+
+function sampleForte(): ShortReview {
+  return forte(
+    ["Shipped checkout, 35% faster [#12].", "Hired a manager [#7].", "Ran the offsite."],
+    "My strengths are delivery.",
+    Array(61).fill("word").join(" "),
+  );
 }
 
 describe("Outline view", () => {
@@ -167,7 +191,7 @@ describe("Outline view", () => {
     cleanup();
     for (const f of Object.values(m)) f.mockReset();
     m.outline.mockResolvedValue(sampleOutline());
-    m.forte.mockResolvedValue(sampleForte());
+    m.shortReview.mockResolvedValue(sampleForte());
     m.outlineText.mockResolvedValue("# Promotion case");
     m.exportOutline.mockResolvedValue(undefined);
     m.writeText.mockResolvedValue(undefined);
@@ -241,8 +265,9 @@ describe("Outline view", () => {
   it("shows the Forte texts with word counts and exports them as Forte", async () => {
     m.save.mockResolvedValue("/tmp/forte.html");
     await mount();
-    await fireEvent.click(screen.getByTestId("mode-forte"));
-    expect(screen.getByTestId("outline-preview").dataset.mode).toBe("forte");
+    expect(screen.getByTestId("mode-short").textContent).toBe("Yearly review (Forte)");
+    await fireEvent.click(screen.getByTestId("mode-short"));
+    expect(screen.getByTestId("outline-preview").dataset.mode).toBe("short");
     const counts = screen.getAllByTestId("word-count").map((c) => c.textContent);
     expect(counts).toEqual(["4/60 words", "3/60 words", "3/60 words", "4/60 words", "61/60 words"]);
     expect(screen.getAllByTestId("word-count")[4].classList.contains("over")).toBe(true);
@@ -251,9 +276,21 @@ describe("Outline view", () => {
     await vi.waitFor(() => expect(m.exportOutline).toHaveBeenCalledWith("/tmp/forte.html", "html", true, true));
   });
 
+  it("shows another company's texts under its own headings and limits", async () => {
+    m.shortReview.mockResolvedValue(connect());
+    await mount();
+    await fireEvent.click(screen.getByTestId("mode-short"));
+    expect(screen.getByTestId("short-name").textContent).toBe("Connect (short answers)");
+    const headings = [...document.querySelectorAll("[data-testid^=short-] h2")].map((h) => h.textContent);
+    expect(headings).toEqual(["What results did I deliver, and how", "Setbacks and what I learned", "Goals ahead", "Wins cited"]);
+    const counts = screen.getAllByTestId("word-count");
+    expect(counts.map((c) => c.textContent)).toEqual(["2/80 words", "75/80 words", "6/80 words"]);
+    expect(counts[1].classList.contains("over")).toBe(false);
+  });
+
   it("edits a Forte text with a live count and copies the edit", async () => {
     await mount();
-    await fireEvent.click(screen.getByTestId("mode-forte"));
+    await fireEvent.click(screen.getByTestId("mode-short"));
     await fireEvent.click(screen.getByRole("button", { name: "Edit superpowers" }));
     const box = screen.getByRole("textbox", { name: "Edit superpowers" }) as HTMLTextAreaElement;
     expect(document.activeElement).toBe(box);

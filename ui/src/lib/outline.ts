@@ -1,8 +1,9 @@
 // Pure helpers for the Outline view: citations split out of the draft's text
-// (so it renders as text, never as HTML), Forte word counts, and the export
-// targets. Kept out of the components so they can be unit-tested.
-import type { Forte, OutlineFormat, Para, Relation } from "./api";
-import { FORTE_MAX_WORDS, RELATIONS } from "./generated/values";
+// (so it renders as text, never as HTML), word counts of the short review texts
+// (Forte and its equivalents), and the export targets. Kept out of the components
+// so they can be unit-tested.
+import type { OutlineFormat, Para, Relation, ShortReview } from "./api";
+import { RELATIONS } from "./generated/values";
 
 /** A piece of a paragraph: plain text, or a citation of a win id. */
 export type Part = { text: string } | { cite: number };
@@ -64,17 +65,14 @@ export function stripCitations(text: string): string {
     .trim();
 }
 
-/** The most words one Forte text may have (the library's limit). */
-export { FORTE_MAX_WORDS };
-
-/** Words in a text, not counting `[#id]` citations (they are not pasted into Forte). */
+/** Words in a text, not counting `[#id]` citations (they are not pasted into the form). */
 export function wordCount(text: string): number {
   const t = stripCitations(text);
   return t.length === 0 ? 0 : t.split(/\s+/).length;
 }
 
 /** "42/60 words". */
-export function wordCountLabel(n: number, max = FORTE_MAX_WORDS): string {
+export function wordCountLabel(n: number, max: number): string {
   return `${n}/${max} ${max === 1 ? "word" : "words"}`;
 }
 
@@ -88,10 +86,10 @@ export const EXPORTS: { format: OutlineFormat; label: string; ext: string; filte
 /** What the save dialog is opened with for a format: a default name and one filter. */
 export function exportOptions(
   format: OutlineFormat,
-  forte: boolean,
+  shortReview: boolean,
 ): { defaultPath: string; filters: { name: string; extensions: string[] }[] } {
   const e = EXPORTS.find((x) => x.format === format) ?? { ext: format === "json" ? "json" : format, filter: format.toUpperCase() };
-  const base = forte ? "forte-yearly-review" : "promotion-case";
+  const base = shortReview ? "short-review" : "promotion-case";
   return { defaultPath: `${base}.${e.ext}`, filters: [{ name: e.filter, extensions: [e.ext] }] };
 }
 
@@ -100,27 +98,37 @@ export function relationLabel(r: Relation | null): string | null {
   return r ? (RELATIONS.find((x) => x.id === r)?.words ?? r) : null;
 }
 
-/** One Forte text as edited by the user, with the generated text it started from. */
-export type ForteEdit = { original: string; text: string };
+/** One short review text as edited by the user, with the generated text it started from. */
+export type TextEdit = { original: string; text: string };
 
 /** The text to show: the user's edit while the generated text is unchanged, else the generated one. */
-export function currentText(edit: ForteEdit | undefined, generated: string): string {
+export function currentText(edit: TextEdit | undefined, generated: string): string {
   return edit && edit.original === generated ? edit.text : generated;
 }
 
-/** The Forte texts as Markdown, the same shape Rust writes (used when the user edited them). */
-export function forteMarkdown(texts: { accomplishments: string[]; superpowers: string; growth: string }): string {
-  let out = "# Yearly review (Forte)\n\n## Accomplishments\n\n";
-  for (const a of texts.accomplishments) out += `- ${a}\n`;
-  out += `\n## Superpowers\n\n${texts.superpowers}\n\n## Areas for growth\n\n${texts.growth}\n`;
-  return out;
+/** A slot of the short review: its key for edits ("t0p1" is text 0, paragraph 1), text and word limit. */
+export type Slot = { key: string; text: string; max: number };
+
+/** Every paragraph of the short review, in the form's order, each with its key and limit. */
+export function shortSlots(r: ShortReview): Slot[] {
+  return r.texts.flatMap((t, i) => t.paras.map((p, j) => ({ key: `t${i}p${j}`, text: p.text, max: t.max_words })));
 }
 
-/** The Forte texts of the data, in slot order: "a0".."a4", "superpowers", "growth". */
-export function forteSlots(f: Forte): { key: string; text: string }[] {
-  return [
-    ...f.accomplishments.map((p, i) => ({ key: `a${i}`, text: p.text })),
-    { key: "superpowers", text: f.superpowers.text },
-    { key: "growth", text: f.growth.text },
-  ];
+/**
+ * The short review as Markdown with the user's edits, the same shape Rust writes
+ * (used when the user edited a text): the form's name, each text under its
+ * heading, accomplishments as a list.
+ */
+export function shortReviewMarkdown(r: ShortReview, edits: Record<string, TextEdit>): string {
+  let out = `# ${r.name}\n`;
+  r.texts.forEach((t, i) => {
+    out += `\n## ${t.heading}\n\n`;
+    const list = t.part === "accomplishments";
+    if (list && t.paras.length === 0) out += "No win in the window yet.\n";
+    t.paras.forEach((p, j) => {
+      const text = currentText(edits[`t${i}p${j}`], p.text);
+      out += list ? `- ${text}\n` : `${text}\n`;
+    });
+  });
+  return out;
 }
