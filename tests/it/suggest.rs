@@ -1,8 +1,8 @@
 //! Suggestions measured on labelled sets written for the tests without looking at
 //! the ladders' signal lists (tests/data/labelled_wins.json for the Amazon ladders,
 //! tests/data/labelled_wins_ladders_dev.json and _dev2.json for Meta, Google and
-//! Microsoft), and learning from the user's confirmed tags checked on a real
-//! database.
+//! Microsoft, and _blind.json to check them), and learning from the user's
+//! confirmed tags checked on a real database.
 
 use caliber::suggest::{Suggester, log_win, suggest};
 use caliber::{ExpectationTag, Store, WinDraft};
@@ -48,8 +48,13 @@ fn accuracy(s: &Suggester, items: &[&Item]) -> (f64, f64) {
 }
 
 /// Ranks each ladder's items by its signals and examples alone, prints top-1 and
-/// top-3 with the misses, and asserts both figures per ladder.
+/// top-3 with the misses, and asserts both figures for every ladder.
 fn measure_ladders(set: HashMap<String, Vec<Item>>, min_top1: f64, min_top3: f64) {
+    measure_ladders_against(set, |_| (min_top1, min_top3));
+}
+
+/// [`measure_ladders`] with floors (top-1, top-3) per ladder id.
+fn measure_ladders_against(set: HashMap<String, Vec<Item>>, floors: impl Fn(&str) -> (f64, f64)) {
     let mut ladders: Vec<_> = set.into_iter().collect();
     ladders.sort_by(|a, b| a.0.cmp(&b.0));
     let mut failed = Vec::new();
@@ -80,14 +85,14 @@ fn measure_ladders(set: HashMap<String, Vec<Item>>, min_top1: f64, min_top3: f64
                 );
             }
         }
+        let (min_top1, min_top3) = floors(&ladder_id);
         if t1 < min_top1 || t3 < min_top3 {
-            failed.push(format!("{ladder_id}: top-1 {t1:.3}, top-3 {t3:.3}"));
+            failed.push(format!(
+                "{ladder_id}: top-1 {t1:.3}, top-3 {t3:.3} (floors {min_top1}, {min_top3})"
+            ));
         }
     }
-    assert!(
-        failed.is_empty(),
-        "below top-1 {min_top1} or top-3 {min_top3}: {failed:?}"
-    );
+    assert!(failed.is_empty(), "below the floors: {failed:?}");
 }
 
 #[test]
@@ -119,6 +124,27 @@ fn company_ladders_rank_the_second_dev_set() {
         labelled_from(include_str!("../data/labelled_wins_ladders_dev2.json")),
         0.97,
         1.0,
+    );
+}
+
+/// The same ladders on a blind set (tests/data/labelled_wins_ladders_blind.json),
+/// written from each expectation's id, title and description alone, without the
+/// ladder files, and measured once after the tuning above was finished.
+/// Measured (top-1 / top-3): google-l7 76.8% / 98.2%, meta-m2 79.2% / 97.9%,
+/// microsoft-66 76.8% / 91.1%: top-3 meets the 97% the ladders aim for on Google
+/// and Meta, top-1 misses the 85% on all three. The floors hold what was measured,
+/// rounded down; tuning on this set would make it development data, so new
+/// wording is tried on the dev sets.
+#[test]
+fn company_ladders_rank_the_blind_set() {
+    measure_ladders_against(
+        labelled_from(include_str!("../data/labelled_wins_ladders_blind.json")),
+        |ladder| match ladder {
+            "google-l7" => (0.76, 0.98),
+            "meta-m2" => (0.79, 0.97),
+            "microsoft-66" => (0.76, 0.91),
+            other => panic!("no floors for {other}"),
+        },
     );
 }
 
