@@ -32,6 +32,9 @@ const PHRASE: f64 = 2.0;
 const PHRASE_EXTRA_WORD: f64 = 0.5;
 const NEGATION: f64 = 3.0;
 const STEM: f64 = 1.0;
+/// The share of a phrase's weight when one other word sits inside it ("joint
+/// semester plan" for "joint plan", "during my 5-week leave" for "during my leave").
+const GAPPED: f64 = 0.5;
 /// How much the word model's posterior adds, at most.
 const MODEL: f64 = 3.0;
 /// Laplace smoothing of the word model.
@@ -64,6 +67,8 @@ pub fn words(text: &str) -> Vec<String> {
 
 struct Target {
     id: String,
+    /// Each phrase as its words' stems, so "tough conversation" also reads
+    /// "tough conversations" and "hand off" reads "handing off".
     phrases: Vec<Vec<String>>,
     negations: Vec<Vec<String>>,
     stems: Vec<String>,
@@ -71,11 +76,15 @@ struct Target {
 
 impl Target {
     fn new(id: &str, s: &Signals) -> Target {
+        // "sev" and "sevs" are one phrase once stemmed: count it once.
         let tokenize = |list: &[String]| -> Vec<Vec<String>> {
-            list.iter()
-                .map(|p| words(p))
-                .filter(|w| !w.is_empty())
-                .collect()
+            let mut out: Vec<Vec<String>> = Vec::new();
+            for p in list.iter().map(|p| stemmed(&words(p))) {
+                if !p.is_empty() && !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+            out
         };
         Target {
             id: id.to_string(),
@@ -90,16 +99,21 @@ impl Target {
         }
     }
 
-    fn raw_score(&self, tokens: &[String]) -> f64 {
+    /// `tokens` are a text's words, `stems` the same words stemmed.
+    fn raw_score(&self, tokens: &[String], stems: &[String]) -> f64 {
         let mut score = 0.0;
         for p in &self.phrases {
-            if contains_seq(tokens, p) {
+            if contains_seq(stems, p) {
                 score += PHRASE + PHRASE_EXTRA_WORD * (p.len() as f64 - 1.0);
+            } else if contains_with_gap(stems, p) {
+                score += GAPPED * (PHRASE + PHRASE_EXTRA_WORD * (p.len() as f64 - 1.0));
             }
         }
         for n in &self.negations {
-            if contains_seq(tokens, n) {
+            if contains_seq(stems, n) {
                 score += NEGATION;
+            } else if contains_with_gap(stems, n) {
+                score += GAPPED * NEGATION;
             }
         }
         for t in tokens {
@@ -109,6 +123,22 @@ impl Target {
         }
         score
     }
+}
+
+/// The stems of words, by the English (Porter 2) stemmer.
+fn stemmed(words: &[String]) -> Vec<String> {
+    static STEMMER: std::sync::OnceLock<Stemmer> = std::sync::OnceLock::new();
+    let stemmer = STEMMER.get_or_init(|| Stemmer::create(Algorithm::English));
+    words.iter().map(|w| stemmer.stem(w).into_owned()).collect()
+}
+
+/// Whether `seq` (two words or more) occurs with one other word inside it:
+/// "joint plan" in "joint semester plan".
+fn contains_with_gap(tokens: &[String], seq: &[String]) -> bool {
+    seq.len() >= 2
+        && tokens
+            .windows(seq.len() + 1)
+            .any(|w| (1..seq.len()).any(|at| w[..at] == seq[..at] && w[at + 1..] == seq[at..]))
 }
 
 fn contains_seq(tokens: &[String], seq: &[String]) -> bool {
@@ -358,13 +388,14 @@ impl Suggester {
 
     fn raw_scores(&self, text: &str) -> Vec<f64> {
         let tokens = words(text);
+        let stems = stemmed(&tokens);
         let k = self.targets.len().max(1) as f64;
         let post = self.posterior(text);
         self.targets
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let mut raw = t.raw_score(&tokens);
+                let mut raw = t.raw_score(&tokens, &stems);
                 if let Some(p) = &post {
                     raw += MODEL * (p[i] - 1.0 / k).max(0.0) / (1.0 - 1.0 / k);
                 }

@@ -1,7 +1,8 @@
 //! Suggestions measured on labelled sets written for the tests without looking at
 //! the ladders' signal lists (tests/data/labelled_wins.json for the Amazon ladders,
-//! tests/data/labelled_wins_ladders_dev.json for Meta, Google and Microsoft), and
-//! learning from the user's confirmed tags checked on a real database.
+//! tests/data/labelled_wins_ladders_dev.json and _dev2.json for Meta, Google and
+//! Microsoft, and _blind.json to check them), and learning from the user's
+//! confirmed tags checked on a real database.
 
 use caliber::suggest::{Suggester, log_win, suggest};
 use caliber::{ExpectationTag, Store, WinDraft};
@@ -47,8 +48,13 @@ fn accuracy(s: &Suggester, items: &[&Item]) -> (f64, f64) {
 }
 
 /// Ranks each ladder's items by its signals and examples alone, prints top-1 and
-/// top-3 with the misses, and asserts both figures per ladder.
+/// top-3 with the misses, and asserts both figures for every ladder.
 fn measure_ladders(set: HashMap<String, Vec<Item>>, min_top1: f64, min_top3: f64) {
+    measure_ladders_against(set, |_| (min_top1, min_top3));
+}
+
+/// [`measure_ladders`] with floors (top-1, top-3) per ladder id.
+fn measure_ladders_against(set: HashMap<String, Vec<Item>>, floors: impl Fn(&str) -> (f64, f64)) {
     let mut ladders: Vec<_> = set.into_iter().collect();
     ladders.sort_by(|a, b| a.0.cmp(&b.0));
     let mut failed = Vec::new();
@@ -79,14 +85,14 @@ fn measure_ladders(set: HashMap<String, Vec<Item>>, min_top1: f64, min_top3: f64
                 );
             }
         }
+        let (min_top1, min_top3) = floors(&ladder_id);
         if t1 < min_top1 || t3 < min_top3 {
-            failed.push(format!("{ladder_id}: top-1 {t1:.3}, top-3 {t3:.3}"));
+            failed.push(format!(
+                "{ladder_id}: top-1 {t1:.3}, top-3 {t3:.3} (floors {min_top1}, {min_top3})"
+            ));
         }
     }
-    assert!(
-        failed.is_empty(),
-        "below top-1 {min_top1} or top-3 {min_top3}: {failed:?}"
-    );
+    assert!(failed.is_empty(), "below the floors: {failed:?}");
 }
 
 #[test]
@@ -101,24 +107,44 @@ fn ladder_signals_alone_rank_unseen_wins() {
 fn company_ladders_rank_the_dev_set() {
     measure_ladders(
         labelled_from(include_str!("../data/labelled_wins_ladders_dev.json")),
-        0.85,
         0.97,
+        1.0,
     );
 }
 
-/// The same ladders on a blind set, written from each expectation's title and
-/// description alone and measured once, after the signals were written
-/// (tests/data/labelled_wins_ladders.json). Measured: google-l7 83.3% / 100%,
-/// meta-m2 71.4% / 95.2%, microsoft-66 88.1% / 95.2% (top-1 / top-3), short of the
-/// 85% / 97% the ladders aim for except where shown. The floors hold what was
-/// measured, so a change that loses ground fails; tuning signals on this set would
-/// make it a development set, so new wording is tried on the dev set above.
+/// The same ladders on a second development set
+/// (tests/data/labelled_wins_ladders_dev2.json). It was written blind and measured
+/// once as such (google-l7 83.3% / 100%, meta-m2 71.4% / 95.2%, microsoft-66
+/// 88.1% / 95.2%, top-1 / top-3); its misses then guided the signals, the examples
+/// and the stemmed phrase matching, so it is development data now, and the floors
+/// hold what the tuning reached.
+#[test]
+fn company_ladders_rank_the_second_dev_set() {
+    measure_ladders(
+        labelled_from(include_str!("../data/labelled_wins_ladders_dev2.json")),
+        0.97,
+        1.0,
+    );
+}
+
+/// The same ladders on a blind set (tests/data/labelled_wins_ladders_blind.json),
+/// written from each expectation's id, title and description alone, without the
+/// ladder files, and measured once after the tuning above was finished.
+/// Measured (top-1 / top-3): google-l7 76.8% / 98.2%, meta-m2 79.2% / 97.9%,
+/// microsoft-66 76.8% / 91.1%: top-3 meets the 97% the ladders aim for on Google
+/// and Meta, top-1 misses the 85% on all three. The floors hold what was measured,
+/// rounded down; tuning on this set would make it development data, so new
+/// wording is tried on the dev sets.
 #[test]
 fn company_ladders_rank_the_blind_set() {
-    measure_ladders(
-        labelled_from(include_str!("../data/labelled_wins_ladders.json")),
-        0.71,
-        0.95,
+    measure_ladders_against(
+        labelled_from(include_str!("../data/labelled_wins_ladders_blind.json")),
+        |ladder| match ladder {
+            "google-l7" => (0.76, 0.98),
+            "meta-m2" => (0.79, 0.97),
+            "microsoft-66" => (0.76, 0.91),
+            other => panic!("no floors for {other}"),
+        },
     );
 }
 
@@ -411,4 +437,69 @@ fn every_builtin_stem_is_one_word() {
         }
     }
     assert!(bad.is_empty(), "stems that can never match: {bad:?}");
+}
+
+/// A two-expectation ladder whose only evidence is the given phrases.
+fn phrase_ladder(peer: &[&str], delivery: &[&str]) -> caliber::Ladder {
+    let list = |p: &[&str]| serde_json::to_string(p).unwrap();
+    let text = format!(
+        r#"{{"id":"mine","name":"Mine","current_level":"A","target_level":"B",
+        "expectations":[
+          {{"id":"peer","title":"Peers","description":"Work with peers",
+            "signals":{{"phrases":{}}}}},
+          {{"id":"delivery","title":"Delivery","description":"Ship",
+            "signals":{{"phrases":{}}}}}]}}"#,
+        list(peer),
+        list(delivery)
+    );
+    caliber::Ladder::from_json(&text, "mine.json").expect("a valid ladder")
+}
+
+/// A phrase is read by its words' stems: a ladder saying "tough conversation"
+/// also hears "tough conversations" and "handing off", not only its exact words.
+#[test]
+fn a_phrase_matches_other_forms_of_its_words() {
+    let s = Suggester::for_ladder(&phrase_ladder(&["tough conversation", "hand off"], &[]));
+    for text in [
+        "Two tough conversations with Policy on teen defaults",
+        "Handing off the launch review to Sam",
+        "Hands off: the forum runs itself",
+    ] {
+        let got = s.suggest(text);
+        assert_eq!(
+            got.first().map(|g| g.id.as_str()),
+            Some("peer"),
+            "{text}: {got:?}"
+        );
+    }
+    assert!(
+        s.suggest("A conversation that was tough").is_empty(),
+        "words out of order"
+    );
+}
+
+/// One word inside a phrase still counts, for less than the phrase itself: "joint
+/// semester plan" reads as "joint plan", but weaker than the exact words.
+#[test]
+fn a_phrase_with_one_word_inside_counts_for_less() {
+    let s = Suggester::for_ladder(&phrase_ladder(&["joint plan"], &["joint semester plan"]));
+    let got = s.suggest("Joint semester plan and shared OKRs with Dynamics");
+    assert_eq!(got[0].id, "delivery", "the exact phrase wins: {got:?}");
+    assert_eq!(
+        got[1].id, "peer",
+        "the phrase with a word inside counts: {got:?}"
+    );
+    assert!(got[1].score < got[0].score, "{got:?}");
+    assert!(
+        s.suggest("Joint plan for the whole semester")
+            .first()
+            .is_some_and(|g| g.id == "peer"),
+        "the exact phrase"
+    );
+    assert!(
+        Suggester::for_ladder(&phrase_ladder(&["joint plan"], &[]))
+            .suggest("Joint work across the semester plan")
+            .is_empty(),
+        "two words inside are too many"
+    );
 }
