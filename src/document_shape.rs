@@ -75,11 +75,8 @@ impl DocumentShape {
         }
         let mut seen = std::collections::HashSet::new();
         for (i, s) in self.sections.iter().enumerate() {
-            if s.heading.trim().is_empty() {
-                return Some((format!("sections[{i}].heading"), "must not be empty"));
-            }
-            if s.heading.contains('\n') {
-                return Some((format!("sections[{i}].heading"), "must be one line"));
+            if let Some(what) = heading_problem(&s.heading) {
+                return Some((format!("sections[{i}].heading"), what));
             }
             if s.max_words == Some(0) {
                 return Some((
@@ -212,11 +209,8 @@ impl ShortReviewShape {
         }
         let mut seen = std::collections::HashSet::new();
         for (i, t) in self.texts.iter().enumerate() {
-            if t.heading.trim().is_empty() {
-                return Some((format!("texts[{i}].heading"), "must not be empty"));
-            }
-            if t.heading.contains('\n') {
-                return Some((format!("texts[{i}].heading"), "must be one line"));
+            if let Some(what) = heading_problem(&t.heading) {
+                return Some((format!("texts[{i}].heading"), what));
             }
             if t.max_words < 10 {
                 return Some((
@@ -240,6 +234,18 @@ impl ShortReviewShape {
                 ));
             }
         }
+        None
+    }
+}
+
+/// What is wrong with a heading of a document or a form: blank, or more than one
+/// line.
+fn heading_problem(heading: &str) -> Option<&'static str> {
+    if heading.trim().is_empty() {
+        Some("must not be empty")
+    } else if heading.contains('\n') {
+        Some("must be one line")
+    } else {
         None
     }
 }

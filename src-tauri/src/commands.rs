@@ -555,6 +555,20 @@ pub fn export_pack(
 /// check` checks a file: the findings, or the library's message for text it will
 /// not check (over the size limit, empty).
 #[tauri::command(async)]
-pub fn check_draft(db: State<'_, Db>, text: String, options: CheckOptions) -> Result<Report> {
-    db.with(|s| caliber::check::check_given(s, &text, &options, "the pasted draft"))
+pub fn check_draft(
+    db: State<'_, Db>,
+    checks: State<'_, crate::state::Checks>,
+    text: String,
+    options: CheckOptions,
+) -> Result<Report> {
+    db.with(|s| {
+        // Locked after the database, as every caller does; a check that failed
+        // midway leaves nothing half-kept: start afresh.
+        let mut cache = checks.0.lock().unwrap_or_else(|poisoned| {
+            let mut c = poisoned.into_inner();
+            *c = caliber::check::LedgerCache::default();
+            c
+        });
+        caliber::check::check_given(&mut cache, s, &text, &options, "the pasted draft")
+    })
 }

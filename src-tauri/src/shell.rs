@@ -70,6 +70,7 @@ pub fn run(
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_global_shortcut::Builder::new().build())
         .manage(db)
+        .manage(crate::state::Checks::default())
         .invoke_handler(commands)
         .on_page_load(|webview, payload| {
             if webview.label() == "main" {

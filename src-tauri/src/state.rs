@@ -7,6 +7,11 @@ use std::sync::Mutex;
 use caliber::store::Passphrase;
 use caliber::{Error, Result, Store};
 
+/// What the "Check a draft" panel's checks read of the ledger, kept between
+/// checks while the data stays the same (each pause in typing checks again).
+#[derive(Default)]
+pub struct Checks(pub Mutex<caliber::check::LedgerCache>);
+
 /// The database, shared by every command: open; encrypted and waiting for its
 /// passphrase (the window shows the unlock screen); or why it could not be opened,
 /// so the window can say so instead of the app vanishing at start.

@@ -519,6 +519,46 @@ async fn g_outline_shows_a_new_win() {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb and tauri-driver: run .ci/e2e"]
+async fn g2_a_microsoft_cycle_shows_its_connect_answers() {
+    let title = "Cut Teams meeting join failures by 38% across 4 services";
+    let seed: &[&[&str]] = &[
+        &["cycle", "set", "--ladder", "microsoft-66"],
+        &["log", title, "--expect", "deliver-results"],
+    ];
+    e2e(
+        "g2_a_microsoft_cycle_shows_its_connect_answers",
+        seed,
+        |app| async move {
+            app.wait_for_win(title).await?;
+            app.click("nav-outline").await?;
+            eventually!(
+                WAIT,
+                "the short review's name on its mode button",
+                app.text_of("[data-testid=mode-short]").await.map(|t| t
+                    .is_some_and(|t| t.contains("Connect (short answers)"))
+                    .then_some(()))
+            )?;
+            app.click("mode-short").await?;
+            eventually!(
+                WAIT,
+                format!("Connect's headings and {title:?} in the preview"),
+                app.text_of("[data-testid=outline-preview]").await.map(|t| t
+                    .is_some_and(|t| t.contains("Setbacks and what I learned")
+                        && t.contains("Goals ahead")
+                        && t.contains("/80 words")
+                        && t.contains("38%"))
+                    .then_some(()))
+            )?;
+            app.shot("outline-connect", "[data-testid=outline-preview]")
+                .await?;
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run .ci/e2e"]
 async fn h_export_outline_writes_a_markdown_file() {
     let title = "Launched the partner API with 12 integrations";
     let seed: &[&[&str]] = &[&["log", title, "--expect", "cross-org-impact"]];
@@ -1152,6 +1192,12 @@ async fn run_cli_env(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<S
 // The harness: one fresh database, driver and app per test
 // ---------------------------------------------------------------------------------
 
+/// How long opening a WebDriver session on the app may take.
+const SESSION_TIMEOUT: Duration = Duration::from_secs(90);
+/// How long one test's body may take (the longest, three writers of a thousand
+/// wins each, takes about a minute).
+const BODY_TIMEOUT: Duration = Duration::from_secs(600);
+
 /// Runs one test: seeds a fresh database with CLI commands, starts tauri-driver
 /// and the app on it, runs `body`, and on failure saves a screenshot and the
 /// driver's log before tearing everything down and failing the test.
@@ -1197,16 +1243,32 @@ async fn e2e_full<F, Fut>(
     }
 
     let log = dir.path().join("driver.log");
-    let driver = match Driver::start(dir.path(), &db, &log, app_env) {
-        Ok(d) => d,
-        Err(e) => panic!("{name}: {e}"),
-    };
-    let client = match driver.session().await {
-        Ok(c) => c,
-        Err(e) => {
-            drop(driver);
-            keep_artifacts(name, None, &log);
-            panic!("{name}: could not open a WebDriver session on the app: {e}");
+    // Opening a session starts the app; on a loaded machine WebKitWebDriver has
+    // been seen to never answer. Such a start is ended and tried once more, so a
+    // stuck driver fails the test in minutes instead of holding the run.
+    let mut attempt = 0;
+    let (driver, client) = loop {
+        attempt += 1;
+        let driver = match Driver::start(dir.path(), &db, &log, app_env) {
+            Ok(d) => d,
+            Err(e) => panic!("{name}: {e}"),
+        };
+        match tokio::time::timeout(SESSION_TIMEOUT, driver.session()).await {
+            Ok(Ok(c)) => break (driver, c),
+            Ok(Err(e)) => {
+                drop(driver);
+                keep_artifacts(name, None, &log);
+                panic!("{name}: could not open a WebDriver session on the app: {e}");
+            }
+            Err(_) if attempt < 2 => {
+                eprintln!("{name}: no WebDriver session after {SESSION_TIMEOUT:?}; starting again");
+                drop(driver);
+            }
+            Err(_) => {
+                drop(driver);
+                keep_artifacts(name, None, &log);
+                panic!("{name}: no WebDriver session after {SESSION_TIMEOUT:?}, twice");
+            }
         }
     };
     let app = App {
@@ -1217,11 +1279,17 @@ async fn e2e_full<F, Fut>(
 
     // The body runs in its own task so a panicking assert is caught like an error,
     // and the screenshot below still happens.
-    let outcome = match tokio::spawn(body(app)).await {
-        Ok(Ok(())) => Ok(()),
+    let task = tokio::spawn(body(app));
+    let stop = task.abort_handle();
+    let outcome = match tokio::time::timeout(BODY_TIMEOUT, task).await {
+        Ok(Ok(Ok(()))) => Ok(()),
+        Ok(Ok(Err(e))) => Err(e.to_string()),
+        Ok(Err(e)) if e.is_panic() => Err(panic_message(e.into_panic())),
         Ok(Err(e)) => Err(e.to_string()),
-        Err(e) if e.is_panic() => Err(panic_message(e.into_panic())),
-        Err(e) => Err(e.to_string()),
+        Err(_) => {
+            stop.abort();
+            Err(format!("the test did not finish in {BODY_TIMEOUT:?}"))
+        }
     };
 
     let shot = match &outcome {

@@ -116,18 +116,25 @@ impl Ledger {
         })
     }
 
-    /// Adds the cited wins not read yet (those outside the cycle); ids of missing
-    /// or deleted wins stay out.
-    pub fn add_cited(&mut self, store: &Store, ids: &[WinId]) -> Result<()> {
+    /// The cited wins not read yet (those outside the cycle); ids of missing or
+    /// deleted wins stay out.
+    pub fn outside(&self, store: &Store, ids: &[WinId]) -> Result<Vec<Win>> {
         let missing: Vec<WinId> = ids
             .iter()
             .copied()
             .filter(|id| !self.wins.contains_key(id))
             .collect();
-        for w in store.wins_by_ids(&missing)? {
+        if missing.is_empty() {
+            return Ok(Vec::new());
+        }
+        store.wins_by_ids(&missing)
+    }
+
+    /// Adds wins read apart (cited ones outside the cycle).
+    pub fn add_wins(&mut self, wins: Vec<Win>) {
+        for w in wins {
             self.add_win(w);
         }
-        Ok(())
     }
 
     fn add_win(&mut self, w: Win) {

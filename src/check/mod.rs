@@ -22,13 +22,59 @@ use crate::store::Store;
 pub const MAX_DRAFT_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Checks `text`, written as `options.format`, against the ledger in `store`
-/// (its current cycle, ladder, people and feedback). Reads only; cheap enough to
-/// run as a person types.
+/// (its current cycle, ladder, people and feedback). Reads only.
 pub fn check_text(store: &Store, text: &str, options: &CheckOptions) -> Result<Report> {
+    check_with(&mut LedgerCache::default(), store, text, options)
+}
+
+/// What a check reads of the ledger, kept between the checks of one open store
+/// while its data and the day stay the same: an assistant or the app's panel
+/// checks draft after draft, and only the first pays for reading the evidence.
+#[derive(Default)]
+pub struct LedgerCache {
+    kept: Option<(LedgerStamp, ledger::Ledger)>,
+}
+
+/// The store's [`Store::change_stamp`] and the day the ledger was read on (the
+/// review it quotes counts weeks from today).
+type LedgerStamp = ((u64, i64, u64), chrono::NaiveDate);
+
+impl LedgerCache {
+    /// The ledger of `store` as it is now: the one kept when nothing changed,
+    /// else read again.
+    fn ledger(&mut self, store: &Store) -> Result<&ledger::Ledger> {
+        let stamp = (store.change_stamp()?, crate::dates::today());
+        let kept = match self.kept.take() {
+            Some((was, ledger)) if was == stamp => ledger,
+            _ => ledger::Ledger::load(store)?,
+        };
+        Ok(&self.kept.insert((stamp, kept)).1)
+    }
+}
+
+/// [`check_text`] with the ledger kept in `cache` between checks.
+pub fn check_with(
+    cache: &mut LedgerCache,
+    store: &Store,
+    text: &str,
+    options: &CheckOptions,
+) -> Result<Report> {
     let draft = draft::Draft::read(text, options.format);
-    let mut ledger = ledger::Ledger::load(store)?;
-    ledger.add_cited(store, &rules::Checker::cited_ids(&draft))?;
-    let mut checker = rules::Checker::new(&draft, &ledger, store, *options);
+    let cited = rules::Checker::cited_ids(&draft);
+    let kept = cache.ledger(store)?;
+    // A cited win outside the cycle joins the ledger for this check only (its
+    // figures must not count for the next draft): such a draft gets its own.
+    let outside = kept.outside(store, &cited)?;
+    let own;
+    let ledger = if outside.is_empty() {
+        kept
+    } else {
+        let mut l = ledger::Ledger::load(store)?;
+        l.add_wins(outside);
+        own = l;
+        &own
+    };
+    let mut checker = rules::Checker::new(&draft, ledger, store, *options);
     checker.run()?;
     Ok(Report {
         findings: checker.findings,
@@ -41,6 +87,7 @@ pub fn check_text(store: &Store, text: &str, options: &CheckOptions) -> Result<R
 /// It is refused as [`read_draft`] refuses a file (over [`MAX_DRAFT_BYTES`], empty,
 /// holding binary data), but as bad input: the text is an argument, not a file.
 pub fn check_given(
+    cache: &mut LedgerCache,
     store: &Store,
     text: &str,
     options: &CheckOptions,
@@ -55,7 +102,7 @@ pub fn check_given(
         Error::BadFile(m) => Error::InvalidInput(m),
         other => other,
     })?;
-    check_text(store, &text, &CheckOptions { format, ..*options })
+    check_with(cache, store, &text, &CheckOptions { format, ..*options })
 }
 
 /// Reads a draft file: its text and format (DOCX by its content or extension,

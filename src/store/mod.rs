@@ -55,6 +55,9 @@ pub struct Store {
     key: Option<Passphrase>,
     /// What opening did that the user should hear of; see [`Store::notices`].
     notices: Vec<String>,
+    /// This connection's number among those opened by the process (see
+    /// [`Store::change_stamp`]).
+    instance: u64,
 }
 
 impl std::fmt::Debug for Store {
@@ -239,11 +242,13 @@ impl Store {
                 }
             }
         }
+        static OPENED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Ok(Store {
             conn,
             path,
             key,
             notices: Vec::new(),
+            instance: OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
@@ -343,6 +348,18 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
+    /// A stamp that changes whenever the data may have: another connection
+    /// committed ([`Store::data_version`]), this one changed rows, or this store is
+    /// another connection than before (reopened, restored, re-keyed). What is
+    /// derived from the data can be kept while the stamp stays the same.
+    pub fn change_stamp(&self) -> Result<(u64, i64, u64)> {
+        Ok((
+            self.instance,
+            self.data_version()?,
+            self.conn.total_changes(),
+        ))
     }
 
     /// Checks the file with SQLite's own `integrity_check`; "ok" when sound.

@@ -600,7 +600,14 @@ fn a_draft_given_as_text_is_checked_like_a_file_and_refused_as_bad_input() {
     let options = CheckOptions::default();
 
     let text = "I cut AWS spend 45% with a monthly cost review [#1].\n";
-    let given = check_given(&store, text, &options, "the pasted draft").unwrap();
+    let given = check_given(
+        &mut Default::default(),
+        &store,
+        text,
+        &options,
+        "the pasted draft",
+    )
+    .unwrap();
     assert_eq!(given, check_text(&store, text, &options).unwrap());
     assert!(
         given
@@ -622,7 +629,14 @@ fn a_draft_given_as_text_is_checked_like_a_file_and_refused_as_bad_input() {
             format,
             ..CheckOptions::default()
         };
-        let err = check_given(&store, text, &options, "the pasted draft").unwrap_err();
+        let err = check_given(
+            &mut Default::default(),
+            &store,
+            text,
+            &options,
+            "the pasted draft",
+        )
+        .unwrap_err();
         assert_eq!(err.kind(), caliber::ErrorKind::InvalidInput, "{err}");
         let message = err.to_string();
         assert!(message.contains(says), "{message}");
@@ -630,4 +644,70 @@ fn a_draft_given_as_text_is_checked_like_a_file_and_refused_as_bad_input() {
     }
     drop(store);
     assert_eq!(fingerprint(&db), before, "a check never writes");
+}
+
+/// The ledger kept between checks gives exactly what a fresh read gives: after a
+/// win is logged on the same connection, after another connection writes, and
+/// when one draft cites a win outside the cycle (its figures count for that draft
+/// only, never for the next).
+#[test]
+fn a_kept_ledger_checks_like_a_fresh_one_as_the_data_changes() {
+    use caliber::check::{CheckOptions, LedgerCache, check_given, check_text};
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(dir.path());
+    let mut store = Store::open(&db).unwrap();
+    let options = CheckOptions::default();
+    let mut cache = LedgerCache::default();
+    let invented = |r: &caliber::check::Report, figure: &str| {
+        r.findings
+            .iter()
+            .any(|f| f.kind == caliber::check::FindingKind::InventedFigure && f.text == figure)
+    };
+    let same = |store: &Store, cache: &mut LedgerCache, text: &str| {
+        let kept = check_given(cache, store, text, &options, "the draft").unwrap();
+        assert_eq!(kept, check_text(store, text, &options).unwrap(), "{text}");
+        kept
+    };
+
+    let text = "Payments latency fell 37% after the rewrite [#1].\n";
+    assert!(invented(&same(&store, &mut cache, text), "37%"));
+    // Logged on this connection: the figure is now in the evidence.
+    store
+        .add_win(&WinDraft {
+            date: Some(d("2026-10-01")),
+            result: Some("Payments latency fell 37%".into()),
+            ..WinDraft::titled("Rewrote the payments gateway")
+        })
+        .unwrap();
+    assert!(!invented(&same(&store, &mut cache, text), "37%"));
+    // Logged by another connection (the CLI, the app): seen too.
+    let text = "Refund disputes fell 52% [#1].\n";
+    assert!(invented(&same(&store, &mut cache, text), "52%"));
+    {
+        let mut other = Store::open(&db).unwrap();
+        other
+            .add_win(&WinDraft {
+                date: Some(d("2026-10-02")),
+                result: Some("Refund disputes fell 52%".into()),
+                ..WinDraft::titled("Rebuilt the disputes flow")
+            })
+            .unwrap();
+    }
+    assert!(!invented(&same(&store, &mut cache, text), "52%"));
+    // A win from before the cycle, cited: its figure holds for that draft...
+    let old = store
+        .add_win(&WinDraft {
+            date: Some(d("2025-06-01")),
+            result: Some("Chargebacks down 64%".into()),
+            ..WinDraft::titled("Chargeback program")
+        })
+        .unwrap()
+        .id;
+    let cites = format!("Chargebacks fell 64% [#{old}].\n");
+    assert!(!invented(&same(&store, &mut cache, &cites), "64%"));
+    // ...and not for the next one, which does not cite it.
+    assert!(invented(
+        &same(&store, &mut cache, "Chargebacks fell 64% [#1].\n"),
+        "64%"
+    ));
 }

@@ -25,6 +25,8 @@ pub(super) const WRITERS: &[&str] = &["log_win"];
 #[derive(Clone)]
 pub struct Caliber {
     store: Arc<Mutex<Store>>,
+    /// What `check_draft` read of the ledger, kept while the data stays the same.
+    checks: Arc<Mutex<caliber::check::LedgerCache>>,
     read_only: bool,
     tool_router: ToolRouter<Caliber>,
     prompt_router: PromptRouter<Caliber>,
@@ -59,6 +61,7 @@ impl Caliber {
         }
         Caliber {
             store: Arc::new(Mutex::new(store)),
+            checks: Arc::default(),
             read_only,
             tool_router,
             prompt_router: Self::prompt_router(),
@@ -71,6 +74,23 @@ impl Caliber {
             ErrorData::internal_error("an earlier request failed midway; restart the server", None)
         })?;
         f(&mut store).map_err(|e| refusal(&e))
+    }
+
+    /// Runs `f` on the database and the checker's kept ledger (locked after the
+    /// database, always in that order).
+    fn with_checks<T>(
+        &self,
+        f: impl FnOnce(&mut Store, &mut caliber::check::LedgerCache) -> Result<T>,
+    ) -> Result<T, ErrorData> {
+        self.with_store(|store| {
+            // A check that failed midway leaves nothing half-kept: start afresh.
+            let mut cache = self.checks.lock().unwrap_or_else(|poisoned| {
+                let mut c = poisoned.into_inner();
+                *c = caliber::check::LedgerCache::default();
+                c
+            });
+            f(store, &mut cache)
+        })
     }
 
     /// Whether the assistant can reach `check_draft` (the prompts mention it then).

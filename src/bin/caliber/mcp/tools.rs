@@ -228,10 +228,11 @@ impl Caliber {
                 ));
             }
         };
-        let report = self.with_store(|store| {
+        let report = self.with_checks(|store, cache| {
             // The same limits as a draft on `caliber check`'s standard input; what
             // is refused there is a bad argument here, and named as one.
             check::check_given(
+                cache,
                 store,
                 &p.text,
                 &CheckOptions {
