@@ -480,6 +480,8 @@ pub(super) fn setbacks(
     max: usize,
 ) -> Para {
     let mut sentences: Vec<String> = Vec::new();
+    // Expectations no win shows are named together, in one sentence.
+    let mut untouched: Vec<String> = Vec::new();
     for g in &review.gaps {
         let title = in_my_voice(&g.title);
         let e = review.expectations.iter().find(|e| e.id == g.id);
@@ -487,19 +489,22 @@ pub(super) fn setbacks(
             .map(|e| e.below_level.iter().take(2).map(|id| cite(*id)).collect())
             .unwrap_or_default();
         let at_level = e.is_some_and(|e| e.level_counts.at + e.level_counts.above > 0);
-        sentences.push(if !below.is_empty() && !at_level {
-            format!(
+        if !below.is_empty() && !at_level {
+            sentences.push(format!(
                 "My work toward \"{title}\" stayed at the level below {}.",
                 below.join(" ")
-            )
+            ));
         } else if e.is_none_or(|e| e.win_ids.is_empty()) {
-            format!("I did not get to \"{title}\": no win shows it yet.")
+            untouched.push(format!("\"{title}\""));
         } else {
             let shown: Vec<String> = e
                 .map(|e| e.win_ids.iter().take(2).map(|id| cite(*id)).collect())
                 .unwrap_or_default();
-            format!("My evidence for \"{title}\" is thin {}.", shown.join(" "))
-        });
+            sentences.push(format!(
+                "My evidence for \"{title}\" is thin {}.",
+                shown.join(" ")
+            ));
+        }
         let id = crate::rehearse::question_id(crate::rehearse::EARLIER, &g.id, None);
         if let Some(a) = answers.iter().find(|a| a.question == id) {
             let a = a.answer.trim();
@@ -507,6 +512,16 @@ pub(super) fn setbacks(
                 sentences.push(format!("{}.", a.trim_end_matches('.')));
             }
         }
+    }
+    if !untouched.is_empty() {
+        let them = if untouched.len() == 1 { "it" } else { "them" };
+        sentences.insert(
+            0,
+            format!(
+                "I did not get to {}: no win shows {them} yet.",
+                join_names(&untouched)
+            ),
+        );
     }
     for m in &review.readiness.missing {
         let line = format!("No win yet shows {}.", in_my_voice(&m.title));
