@@ -1,8 +1,8 @@
 //! Suggestions measured on labelled sets written for the tests without looking at
 //! the ladders' signal lists (tests/data/labelled_wins.json for the Amazon ladders,
 //! tests/data/labelled_wins_ladders_dev.json, _dev2.json and _dev3.json for Meta,
-//! Google and Microsoft), and learning from the user's confirmed tags checked on a
-//! real database.
+//! Google and Microsoft, and _blind.json to check them), and learning from the
+//! user's confirmed tags checked on a real database.
 
 use caliber::suggest::{Suggester, log_win, suggest};
 use caliber::{ExpectationTag, Store, WinDraft};
@@ -147,6 +147,28 @@ fn company_ladders_rank_the_third_dev_set() {
             "google-l7" => (0.78, 0.98),
             "meta-m2" => (0.89, 1.0),
             "microsoft-66" => (0.80, 0.98),
+            other => panic!("no floors for {other}"),
+        },
+    );
+}
+
+/// The same ladders on a fresh blind set
+/// (tests/data/labelled_wins_ladders_blind.json), written from each expectation's
+/// id, title and description alone, without the ladder files, and measured once
+/// after the ladders' example wins grew to about 39 per expectation.
+/// Measured (top-1 / top-3): google-l7 80.4% / 98.2%, meta-m2 91.7% / 100%,
+/// microsoft-66 87.5% / 96.4%: meta-m2 meets both targets (85% / 97%), microsoft-66
+/// meets top-1 and misses top-3 by one item, google-l7 meets top-3 and misses top-1.
+/// The floors hold what was measured, rounded down; tuning on this set would make
+/// it development data, so new wording is tried on the dev sets.
+#[test]
+fn company_ladders_rank_the_blind_set() {
+    measure_ladders_against(
+        labelled_from(include_str!("../data/labelled_wins_ladders_blind.json")),
+        |ladder| match ladder {
+            "google-l7" => (0.80, 0.98),
+            "meta-m2" => (0.91, 1.0),
+            "microsoft-66" => (0.87, 0.96),
             other => panic!("no floors for {other}"),
         },
     );
