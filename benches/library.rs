@@ -20,7 +20,7 @@ use caliber::outline::{OutlineFormat, outline_store, render};
 use caliber::rehearse::rehearse_store;
 use caliber::review::review_store;
 use caliber::store::Records;
-use caliber::suggest::{log_win, suggester};
+use caliber::suggest::{Suggester, log_win, suggester};
 use caliber::{Store, WinDraft, WinFilter};
 use criterion::{BatchSize, BenchmarkGroup, BenchmarkId, Criterion, measurement::WallTime};
 
@@ -123,6 +123,18 @@ fn benches(c: &mut Criterion) {
             // `caliber suggest` and `caliber log` pay once per process.
             g.bench_function(BenchmarkId::new("build_and_call", s.size), |b| {
                 b.iter(|| caliber::suggest::suggest(&s.store, black_box(TITLE)).expect("suggest"))
+            });
+        }
+        for id in ["senior-manager", "meta-m2", "google-l7", "microsoft-66"] {
+            let ladder = caliber::ladder::builtin_ladder(id).expect("built-in ladder");
+            // Training on the ladder's signals and examples alone: what a log pays
+            // when the stored model is missing or stale.
+            g.bench_function(BenchmarkId::new("train", id), |b| {
+                b.iter(|| Suggester::for_ladder(black_box(ladder)))
+            });
+            let sg = Suggester::for_ladder(ladder);
+            g.bench_function(BenchmarkId::new("call_on", id), |b| {
+                b.iter(|| sg.suggest(black_box(TITLE)))
             });
         }
     }

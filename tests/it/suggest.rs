@@ -1,8 +1,8 @@
 //! Suggestions measured on labelled sets written for the tests without looking at
 //! the ladders' signal lists (tests/data/labelled_wins.json for the Amazon ladders,
-//! tests/data/labelled_wins_ladders_dev.json and _dev2.json for Meta, Google and
-//! Microsoft, and _blind.json to check them), and learning from the user's
-//! confirmed tags checked on a real database.
+//! tests/data/labelled_wins_ladders_dev.json, _dev2.json and _dev3.json for Meta,
+//! Google and Microsoft, and _blind.json to check them), and learning from the
+//! user's confirmed tags checked on a real database.
 
 use caliber::suggest::{Suggester, log_win, suggest};
 use caliber::{ExpectationTag, Store, WinDraft};
@@ -117,32 +117,58 @@ fn company_ladders_rank_the_dev_set() {
 /// once as such (google-l7 83.3% / 100%, meta-m2 71.4% / 95.2%, microsoft-66
 /// 88.1% / 95.2%, top-1 / top-3); its misses then guided the signals, the examples
 /// and the stemmed phrase matching, so it is development data now, and the floors
-/// hold what the tuning reached.
+/// hold what the tuning reached. With the 24 new example wins per expectation,
+/// meta-m2 and microsoft-66 each lose one item at top-1 (97.6% to 95.2%).
 #[test]
 fn company_ladders_rank_the_second_dev_set() {
-    measure_ladders(
+    measure_ladders_against(
         labelled_from(include_str!("../data/labelled_wins_ladders_dev2.json")),
-        0.97,
-        1.0,
+        |ladder| match ladder {
+            "google-l7" => (0.97, 1.0),
+            "meta-m2" | "microsoft-66" => (0.95, 1.0),
+            other => panic!("no floors for {other}"),
+        },
     );
 }
 
-/// The same ladders on a blind set (tests/data/labelled_wins_ladders_blind.json),
-/// written from each expectation's id, title and description alone, without the
-/// ladder files, and measured once after the tuning above was finished.
-/// Measured (top-1 / top-3): google-l7 76.8% / 98.2%, meta-m2 79.2% / 97.9%,
-/// microsoft-66 76.8% / 91.1%: top-3 meets the 97% the ladders aim for on Google
-/// and Meta, top-1 misses the 85% on all three. The floors hold what was measured,
-/// rounded down; tuning on this set would make it development data, so new
-/// wording is tried on the dev sets.
+/// The same ladders on a third development set
+/// (tests/data/labelled_wins_ladders_dev3.json), written from each expectation's
+/// id, title and description alone, without the ladder files. It was measured once
+/// blind (top-1 / top-3): google-l7 76.8% / 98.2%, meta-m2 79.2% / 97.9%,
+/// microsoft-66 76.8% / 91.1%. It was first read again after the ladders' example
+/// wins grew from about 15 to about 39 per expectation (24 new ones each, written
+/// from the descriptions without any test set), so it is development data now; the
+/// floors hold what that reached, rounded down.
+#[test]
+fn company_ladders_rank_the_third_dev_set() {
+    measure_ladders_against(
+        labelled_from(include_str!("../data/labelled_wins_ladders_dev3.json")),
+        |ladder| match ladder {
+            "google-l7" => (0.78, 0.98),
+            "meta-m2" => (0.89, 1.0),
+            "microsoft-66" => (0.80, 0.98),
+            other => panic!("no floors for {other}"),
+        },
+    );
+}
+
+/// The same ladders on a fresh blind set
+/// (tests/data/labelled_wins_ladders_blind.json), written from each expectation's
+/// id, title and description alone, without the ladder files, and measured once
+/// after the ladders' example wins grew to about 39 per expectation.
+/// Measured (top-1 / top-3): google-l7 80.4% / 98.2%, meta-m2 91.7% / 100%,
+/// microsoft-66 87.5% / 96.4%: meta-m2 meets both targets (85% / 97%), microsoft-66
+/// meets top-1 and misses top-3 by one item, google-l7 meets top-3 and misses top-1.
+/// The floors hold what was measured, rounded down; tuning on this set would make
+/// it development data, so new wording is tried on the dev sets.
 #[test]
 fn company_ladders_rank_the_blind_set() {
     measure_ladders_against(
         labelled_from(include_str!("../data/labelled_wins_ladders_blind.json")),
         |ladder| match ladder {
-            "google-l7" => (0.76, 0.98),
-            "meta-m2" => (0.79, 0.97),
-            "microsoft-66" => (0.76, 0.91),
+            "google-l7" => (0.80, 0.98),
+            "meta-m2" => (0.91, 1.0),
+            "microsoft-66" => (0.87, 0.96),
             other => panic!("no floors for {other}"),
         },
     );
