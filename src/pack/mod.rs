@@ -82,7 +82,8 @@ fn empty_window(store: &Store, cycle: &crate::model::Cycle) -> Error {
 /// The figures of the pack's text that the evidence does not hold (its citations
 /// `[#id]` aside): empty for an honest pack.
 pub fn invented(pack: &Pack, allowed: &HashSet<String>) -> Vec<String> {
-    invented_numbers(&text(pack), &cites(pack), allowed)
+    let page = text(pack);
+    invented_numbers(&page, &crate::outline::cites_of(&page), allowed)
 }
 
 /// Every win the pack cites.
@@ -93,7 +94,7 @@ pub fn cites(pack: &Pack) -> Vec<crate::model::WinId> {
 /// Refuses a pack with a figure the store's evidence does not hold: a sponsor must
 /// never argue a number the candidate did not write.
 pub fn check(store: &Store, pack: &Pack) -> Result<()> {
-    let figures = invented_numbers(&text(pack), &cites(pack), &HashSet::new());
+    let figures = invented(pack, &HashSet::new());
     let bad = unheld_numbers(store, &figures)?;
     if bad.is_empty() {
         Ok(())
