@@ -691,3 +691,40 @@ fn switching_ladders_keeps_wins_carries_confirmed_links_and_switching_back_resto
         .success();
     assert_eq!(links(&db), on_meta);
 }
+
+/// `caliber ladder show` names the ladder's document and short texts with their
+/// limits, and where its content came from and when it was last checked.
+#[test]
+fn ladder_show_names_the_documents_and_the_sources() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("caliber.db");
+    let out = cal(&db)
+        .args(["ladder", "show", "meta-m2"])
+        .assert()
+        .success();
+    let said = text(&out.get_output().stdout);
+    assert!(
+        said.contains(
+            "Document (`caliber outline`): Self-review for PSC: Summary of my impact (150 words)"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("Short texts (`caliber outline --short-review`): Self-review highlights (PSC): Top contributions this half (60 words)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Sources, last checked 2026-12-03: "),
+        "{said}"
+    );
+    let out = cal(&db)
+        .args(["ladder", "show", "first-time-manager"])
+        .assert()
+        .success();
+    let said = text(&out.get_output().stdout);
+    assert!(
+        said.contains("Yearly review (Forte): Accomplishments (60 words)"),
+        "{said}"
+    );
+    assert!(!said.contains("Sources, last checked"), "{said}");
+}

@@ -501,6 +501,42 @@ impl Out {
                 }
             }
         }
+        let doc = l.document();
+        let headings: Vec<String> = doc
+            .sections
+            .iter()
+            .map(|s| match s.max_words {
+                Some(n) => format!("{} ({n} words)", s.heading),
+                None => s.heading.clone(),
+            })
+            .collect();
+        t.push_str(&format!(
+            "\nDocument (`caliber outline`): {}: {}\n",
+            doc.name,
+            headings.join("; ")
+        ));
+        let short = l.short_review();
+        let texts: Vec<String> = short
+            .texts
+            .iter()
+            .map(|x| format!("{} ({} words)", x.heading, x.max_words))
+            .collect();
+        t.push_str(&format!(
+            "Short texts (`caliber outline --short-review`): {}: {}\n",
+            short.name,
+            texts.join("; ")
+        ));
+        if let Some(src) = &l.source {
+            t.push_str(&format!(
+                "Sources, last checked {}: {}.",
+                src.checked,
+                src.titles.join("; ")
+            ));
+            if !src.note.is_empty() {
+                t.push_str(&format!(" {}", src.note));
+            }
+            t.push('\n');
+        }
         stdout(&t)
     }
 
