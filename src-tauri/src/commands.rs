@@ -74,12 +74,10 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         cycle_levels,
         review_wins,
         set_win_level,
-        feedback_plan,
+        calibration,
         ask_feedback,
         unask_feedback,
-        rehearse,
         rehearse_answer,
-        pack_preview,
         check_draft,
         export_pack,
     ]
@@ -485,13 +483,7 @@ pub fn set_win_level(
     db.with(|s| s.set_level(id, &expectation, level))
 }
 
-// Before calibration: the feedback plan and the rehearsal.
-
-/// Who to ask for feedback, with a request drafted for each, and where each stands.
-#[tauri::command(async)]
-pub fn feedback_plan(db: State<'_, Db>) -> Result<caliber::feedback_plan::PlanView> {
-    db.with(|s| Ok(caliber::feedback_plan::plan_store(s, today())?.view()))
-}
+// Before calibration: the feedback plan, the rehearsal and the sponsor pack.
 
 /// Marks person `id` as asked for feedback today (one undo step).
 #[tauri::command(async)]
@@ -505,12 +497,6 @@ pub fn unask_feedback(db: State<'_, Db>, id: i64) -> Result<()> {
     db.with(|s| s.unask_feedback(id))
 }
 
-/// The questions a panel will ask about this case, with the user's answers.
-#[tauri::command(async)]
-pub fn rehearse(db: State<'_, Db>) -> Result<caliber::rehearse::Rehearsal> {
-    db.with(|s| caliber::rehearse::rehearse_store(s, today()))
-}
-
 /// Keeps the user's answer to question `id`; an empty answer is refused.
 #[tauri::command(async)]
 pub fn rehearse_answer(
@@ -521,16 +507,12 @@ pub fn rehearse_answer(
     db.with(|s| caliber::rehearse::answer(s, today(), &id, &text))
 }
 
-/// The sponsor pack as the library writes it in HTML, checked for figures the
-/// evidence does not hold; refused for a ledger with nothing to argue.
+/// Everything the Calibration view shows, over one read of the cycle: the
+/// feedback plan, the rehearsal, and the sponsor pack as HTML checked for figures
+/// the evidence does not hold (or why there is none).
 #[tauri::command(async)]
-pub fn pack_preview(db: State<'_, Db>) -> Result<String> {
-    db.with(|s| {
-        let pack = caliber::pack::build(s, today())?;
-        caliber::pack::check(s, &pack)?;
-        let bytes = caliber::pack::render(&pack, OutlineFormat::Html)?;
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
-    })
+pub fn calibration(db: State<'_, Db>) -> Result<caliber::pack::CalibrationView> {
+    db.with(|s| caliber::pack::calibration(s, today())?.view())
 }
 
 /// Writes the sponsor pack to `path`; `force` as for [`export_outline`].

@@ -58,6 +58,86 @@ pub fn build(store: &Store, today: NaiveDate) -> Result<Pack> {
     })
 }
 
+/// Everything the Calibration view shows, over one read of the cycle: the feedback
+/// plan, the rehearsal, and the sponsor pack, checked for honesty (or why there is
+/// none: a ledger with nothing to argue still has a plan and a rehearsal). Each is
+/// what [`crate::feedback_plan::plan_store`], [`crate::rehearse::rehearse_store`]
+/// and [`build`] give for the same data.
+pub struct Calibration {
+    /// Who to ask for feedback.
+    pub plan: crate::feedback_plan::FeedbackPlan,
+    /// The panel's questions.
+    pub rehearsal: crate::rehearse::Rehearsal,
+    /// The sponsor pack, checked; or why it cannot be made.
+    pub pack: Result<Pack>,
+}
+
+/// The Calibration view's data as the app draws it: the plan's view, the
+/// rehearsal, and the pack as the library's HTML page, or the message saying why
+/// there is none.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+pub struct CalibrationView {
+    /// Who to ask for feedback, as the view lists them.
+    pub plan: crate::feedback_plan::PlanView,
+    /// The panel's questions.
+    pub rehearsal: crate::rehearse::Rehearsal,
+    /// The sponsor pack as one HTML page, when there is a case to argue.
+    pub pack_html: Option<String>,
+    /// Why there is no pack, when there is none.
+    pub pack_error: Option<crate::error::ErrorReport>,
+}
+
+impl Calibration {
+    /// The view's data: the pack written as HTML.
+    pub fn view(&self) -> Result<CalibrationView> {
+        let (pack_html, pack_error) = match &self.pack {
+            Ok(p) => (
+                Some(
+                    String::from_utf8_lossy(&render(p, crate::outline::OutlineFormat::Html)?)
+                        .into_owned(),
+                ),
+                None,
+            ),
+            Err(e) => (None, Some(crate::error::ErrorReport::from(e))),
+        };
+        Ok(CalibrationView {
+            plan: self.plan.view(),
+            rehearsal: self.rehearsal.clone(),
+            pack_html,
+            pack_error,
+        })
+    }
+}
+
+/// Reads the cycle once and builds [`Calibration`] as of `today`.
+pub fn calibration(store: &Store, today: NaiveDate) -> Result<Calibration> {
+    store.reading(|s| {
+        let data = CycleData::load_ranking(s)?;
+        let rev = review(&data.inputs(today));
+        let full = s.wins_by_ids(&lead_ids(&data, &rev))?;
+        let rehearsal = rehearse(&data, &rev, &full);
+        let plan = plan_of(s, &data, today)?;
+        let pack = if data.wins.is_empty() {
+            Err(empty_window(s, &data.cycle))
+        } else {
+            let parts = crate::outline::case_parts(&data.sources(&rev));
+            let pack = compose(&PackSources {
+                data: &data,
+                review: &rev,
+                parts: &parts,
+                rehearsal: &rehearsal,
+                plan: &plan,
+            });
+            check(s, &pack).map(|()| pack)
+        };
+        Ok(Calibration {
+            plan,
+            rehearsal,
+            pack,
+        })
+    })
+}
+
 /// The refusal of a pack with nothing to argue: what is missing and what to do.
 fn empty_window(store: &Store, cycle: &crate::model::Cycle) -> Error {
     let any = store

@@ -909,3 +909,39 @@ fn a_pack_with_no_win_in_the_window_says_to_check_the_cycle() {
     assert_eq!(stdout(&a), "", "no page printed");
     assert_eq!(fingerprint(&db), before);
 }
+
+/// The Calibration view's one read gives what the three separate reports give:
+/// the plan, the rehearsal and the checked pack on the demo and on a realistic
+/// case; on a ledger with no win, the plan and rehearsal with the pack's refusal.
+#[test]
+fn the_calibration_read_gives_the_plan_the_rehearsal_and_the_pack_as_apart() {
+    let day = d(TODAY);
+    let mut realistic_store = Store::open_in_memory().unwrap();
+    realistic(&mut realistic_store);
+    for s in [demo(), realistic_store] {
+        let c = pack::calibration(&s, day).unwrap();
+        assert_eq!(
+            c.plan.view(),
+            caliber::feedback_plan::plan_store(&s, day).unwrap().view()
+        );
+        assert_eq!(
+            c.rehearsal,
+            caliber::rehearse::rehearse_store(&s, day).unwrap()
+        );
+        let apart = pack::build(&s, day).unwrap();
+        pack::check(&s, &apart).unwrap();
+        assert_eq!(c.pack.unwrap(), apart);
+    }
+    let empty = Store::open_in_memory().unwrap();
+    let c = pack::calibration(&empty, day).unwrap();
+    assert_eq!(
+        c.rehearsal,
+        caliber::rehearse::rehearse_store(&empty, day).unwrap()
+    );
+    let refused = c.pack.expect_err("no case to argue");
+    assert_eq!(refused.kind(), caliber::ErrorKind::InvalidInput);
+    assert_eq!(
+        refused.to_string(),
+        pack::build(&empty, day).unwrap_err().to_string()
+    );
+}

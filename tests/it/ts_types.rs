@@ -58,6 +58,7 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::Scope,
         caliber::Setting,
         caliber::feedback_plan::PlanView,
+        caliber::pack::CalibrationView,
         caliber::rehearse::Rehearsal,
         caliber::FeedbackAsk,
         caliber::check::Report,

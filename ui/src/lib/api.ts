@@ -3,6 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo,
+  CalibrationView,
   CheckOptions,
   Cycle,
   CycleLevels,
@@ -19,13 +20,11 @@ import type {
   Outline,
   OutlineFormat,
   PeopleOverview,
-  PlanView,
   Person,
   PersonDraft,
   PersonLinks,
   PrincipleSet,
   Question,
-  Rehearsal,
   ReminderSettings,
   Report,
   RestoreSummary,
@@ -182,18 +181,18 @@ export const api = {
   setSetting: (key: Setting, value: string) => call<void>("set_setting", { key, value }),
   setShortcut: (shortcut: string) => call<void>("set_shortcut", { shortcut }),
   openCapture: () => call<void>("open_capture"),
-  /** Who to ask for feedback before calibration, each with a drafted request and a status. */
-  feedbackPlan: () => call<PlanView>("feedback_plan"),
+  /**
+   * Everything the Calibration view shows, over one read: who to ask for feedback
+   * (each with a drafted request and a status), the questions a panel will ask with
+   * the answers kept so far, and the sponsor pack as HTML (or why there is none).
+   */
+  calibration: () => call<CalibrationView>("calibration"),
   /** Marks person `id` as asked for feedback today (undo takes it back). */
   askFeedback: (id: number) => call<FeedbackAsk>("ask_feedback", { id }),
   /** Takes back that person `id` was asked (undo puts the ask back). */
   unaskFeedback: (id: number) => call<void>("unask_feedback", { id }),
-  /** The questions a panel will ask about the case, with the answers kept so far. */
-  rehearse: () => call<Rehearsal>("rehearse"),
   /** Keeps the answer to question `id`; an empty answer is refused by the library. */
   rehearseAnswer: (id: string, text: string) => call<Question>("rehearse_answer", { id, text }),
-  /** The sponsor pack as the library writes it in HTML, for the preview. */
-  packPreview: () => call<string>("pack_preview"),
   /** Writes the sponsor pack to `path`; `force` as for the other file writers. */
   exportPack: (path: string, format: OutlineFormat, force: boolean) => call<void>("export_pack", { path, format, force }),
   /**

@@ -4,7 +4,7 @@
 import { describe, expect, it, vi, beforeEach, afterEach } from "vitest";
 import { render, screen, fireEvent, cleanup, waitFor } from "@testing-library/svelte";
 import { tick } from "svelte";
-import { ApiError, type PlanView, type ProviderView, type Question, type Rehearsal } from "./api";
+import { ApiError, type CalibrationView as CalibrationViewData, type PlanView, type ProviderView, type Question, type Rehearsal } from "./api";
 import {
   clock, elapsed, isAsked, keepPlace, keyMove, newTimer, packExportOptions, progressLabel, relationName, remaining,
   sandboxedPage, shownError, spokenTime, start, statusOf, step, stop,
@@ -12,14 +12,12 @@ import {
 import { SUMMARY_SECONDS } from "./generated/values";
 
 const m = vi.hoisted(() => ({
-  feedbackPlan: vi.fn(),
-  rehearse: vi.fn(),
+  calibration: vi.fn(),
   askFeedback: vi.fn(),
   unaskFeedback: vi.fn(),
   rehearseAnswer: vi.fn(),
   reviewWins: vi.fn(),
   writeText: vi.fn(),
-  packPreview: vi.fn(),
   exportPack: vi.fn(),
   save: vi.fn(),
 }));
@@ -29,13 +27,11 @@ vi.mock("./api", async (orig) => {
     ...real,
     api: {
       ...real.api,
-      feedbackPlan: m.feedbackPlan,
-      rehearse: m.rehearse,
+      calibration: m.calibration,
       askFeedback: m.askFeedback,
       unaskFeedback: m.unaskFeedback,
       rehearseAnswer: m.rehearseAnswer,
       reviewWins: m.reviewWins,
-      packPreview: m.packPreview,
       exportPack: m.exportPack,
     },
   };
@@ -227,15 +223,18 @@ describe("the pack's preview page", () => {
   });
 });
 
+/** What the app's one calibration call answers: the plan, the rehearsal and the pack. */
+function calibrationView(): CalibrationViewData {
+  return { plan: plan(), rehearsal: rehearsal(), pack_html: PACK_HTML, pack_error: null };
+}
+
 describe("Calibration view", () => {
   beforeEach(() => {
     cleanup();
     for (const f of Object.values(m)) f.mockReset();
-    m.feedbackPlan.mockResolvedValue(plan());
-    m.rehearse.mockResolvedValue(rehearsal());
+    m.calibration.mockResolvedValue(calibrationView());
     m.writeText.mockResolvedValue(undefined);
     m.reviewWins.mockResolvedValue([]);
-    m.packPreview.mockResolvedValue(PACK_HTML);
     ui.view = "calibration";
   });
 
@@ -335,7 +334,7 @@ describe("Calibration view", () => {
     await fireEvent.input(box, { target: { value: "I wrote the plan; the team built it." } });
     const answered = rehearsal();
     answered.questions[1].answer = "I wrote the plan; the team built it.";
-    m.rehearse.mockResolvedValue(answered);
+    m.calibration.mockResolvedValue({ ...calibrationView(), rehearsal: answered });
     await fireEvent.keyDown(box, { key: "Enter", ctrlKey: true });
     await waitFor(() => expect(m.rehearseAnswer).toHaveBeenCalledWith("ownership:team-delivery:7", "I wrote the plan; the team built it."));
     await waitFor(() => expect(screen.getByTestId("rehearse-question").dataset.answered).toBe("true"));
@@ -366,7 +365,11 @@ describe("Calibration view", () => {
   });
 
   it("shows the library's refusal of a pack and keeps the plan and the rehearsal", async () => {
-    m.packPreview.mockRejectedValue(new ApiError({ kind: "invalid_input", message: "the ledger has no wins yet, so there is no case for a sponsor pack" }));
+    m.calibration.mockResolvedValue({
+      ...calibrationView(),
+      pack_html: null,
+      pack_error: { kind: "invalid_input", message: "the ledger has no wins yet, so there is no case for a sponsor pack" },
+    });
     render(CalibrationView);
     const err = await screen.findByTestId("pack-error");
     expect(err.dataset.kind).toBe("invalid_input");
@@ -394,7 +397,7 @@ describe("Calibration view", () => {
   });
 
   it("shows why the plan could not be read", async () => {
-    m.feedbackPlan.mockRejectedValue(new ApiError({ kind: "busy", message: "the database is busy; try again" }));
+    m.calibration.mockRejectedValue(new ApiError({ kind: "busy", message: "the database is busy; try again" }));
     render(CalibrationView);
     const err = await screen.findByTestId("calibration-error");
     expect(err.dataset.kind).toBe("busy");
@@ -438,9 +441,7 @@ describe("SummaryTimer", () => {
 describe("the answer's label", () => {
   beforeEach(() => {
     cleanup();
-    m.feedbackPlan.mockResolvedValue(plan());
-    m.rehearse.mockResolvedValue(rehearsal());
-    m.packPreview.mockResolvedValue(PACK_HTML);
+    m.calibration.mockResolvedValue(calibrationView());
   });
   it("reads 'Your answer (kept)' with a space once an answer is kept", async () => {
     render(CalibrationView);

@@ -4,6 +4,7 @@ export type { AgoStep } from "./AgoStep";
 export type { AppInfo } from "./AppInfo";
 export type { AppendixRow } from "./AppendixRow";
 export type { AskStatus } from "./AskStatus";
+export type { CalibrationView } from "./CalibrationView";
 export type { Candidate } from "./Candidate";
 export type { CheckOptions } from "./CheckOptions";
 export type { Checked } from "./Checked";
