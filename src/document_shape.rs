@@ -183,20 +183,35 @@ impl ShortReviewShape {
     /// largest of the form's limits, so that a text is never held to a stricter
     /// limit than the form could mean.
     pub fn limit_under(&self, heading: Option<&str>) -> usize {
+        self.text_under(heading)
+            .map(|t| t.max_words)
+            .or_else(|| self.texts.iter().map(|t| t.max_words).max())
+            .unwrap_or(0)
+    }
+
+    /// The text of the form a heading names, as people write headings: letter
+    /// case, spaces, a leading number ("2. Strengths"), emphasis and escapes
+    /// ("**Strengths**"), and a closing colon aside.
+    pub fn text_under(&self, heading: Option<&str>) -> Option<&ShortTextShape> {
         let key = |h: &str| {
-            h.split_whitespace()
+            let h: String = h
+                .chars()
+                .filter(|c| !matches!(c, '*' | '_' | '\\' | '`'))
+                .collect();
+            let h = h.trim();
+            let h = match heading_number(h) {
+                Some(n) => &h[n.len() + 2..],
+                None => h,
+            };
+            h.trim()
+                .trim_end_matches([':', '.'])
+                .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
                 .to_lowercase()
         };
-        heading
-            .and_then(|h| {
-                let h = key(h);
-                self.texts.iter().find(|t| key(&t.heading) == h)
-            })
-            .map(|t| t.max_words)
-            .or_else(|| self.texts.iter().map(|t| t.max_words).max())
-            .unwrap_or(0)
+        let h = key(heading?);
+        self.texts.iter().find(|t| key(&t.heading) == h)
     }
 
     /// What is wrong with the shape, as (field under `short_review`, problem).
@@ -262,6 +277,21 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// The words of a short review text as the company's form counts them once it is
+/// pasted: its `[#id]` citations are taken out before pasting, so they are not
+/// words of the form's ("Led the launch [#12]." is three).
+pub fn form_word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| {
+            let w = w.trim_end_matches(['.', ',', ';', ':', ')']);
+            !(w.starts_with("[#")
+                && w.ends_with(']')
+                && w.len() > 3
+                && w[2..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
+        })
+        .count()
+}
+
 /// `text` cut to at most `max` words: whole sentences kept from the start while they
 /// fit; when even the first does not, its first words and an ellipsis. Nothing is
 /// added but the ellipsis, so no figure can be invented by the cut.
@@ -305,6 +335,50 @@ fn sentences(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_form_counts_words_without_citations() {
+        assert_eq!(form_word_count("Led the launch [#12]."), 3);
+        assert_eq!(
+            form_word_count("Cut spend 30% [#3] [#41], then [#x] stayed"),
+            6
+        );
+        assert_eq!(form_word_count(""), 0);
+    }
+
+    #[test]
+    fn a_heading_names_its_text_as_people_write_it() {
+        let form = ShortReviewShape {
+            name: "Self-assessment".into(),
+            texts: vec![
+                ShortTextShape {
+                    part: ShortPart::Strengths,
+                    heading: "Strengths".into(),
+                    prompt: String::new(),
+                    max_words: 60,
+                    count: 1,
+                },
+                ShortTextShape {
+                    part: ShortPart::Accomplishments,
+                    heading: "Key accomplishments".into(),
+                    prompt: String::new(),
+                    max_words: 75,
+                    count: 4,
+                },
+            ],
+        };
+        for h in [
+            "Strengths",
+            "2. Strengths",
+            "**Strengths**",
+            "strengths:",
+            " STRENGTHS ",
+        ] {
+            assert_eq!(form.limit_under(Some(h)), 60, "{h}");
+        }
+        assert_eq!(form.limit_under(Some("Something else")), 75);
+        assert_eq!(form.limit_under(None), 75);
+    }
 
     #[test]
     fn fit_keeps_whole_sentences_and_numbers() {

@@ -199,12 +199,19 @@ pub fn short_review(db: State<'_, Db>) -> Result<ShortReview> {
     db.with(|s| caliber::outline::short_review_store(s, today(), ShortForm::Ladder))
 }
 
+/// The outline, or the short review texts with the user's edits in place, as
+/// Markdown for the clipboard.
 #[tauri::command(async)]
-pub fn outline_text(db: State<'_, Db>, short_review: bool) -> Result<String> {
+pub fn outline_text(
+    db: State<'_, Db>,
+    short_review: bool,
+    edits: Option<Vec<caliber::outline::ShortEdit>>,
+) -> Result<String> {
     db.with(|s| {
         let bytes = if short_review {
             caliber::outline::render_short_review(
-                &caliber::outline::short_review_store(s, today(), ShortForm::Ladder)?,
+                &caliber::outline::short_review_store(s, today(), ShortForm::Ladder)?
+                    .edited(&edits.unwrap_or_default())?,
                 OutlineFormat::Markdown,
             )?
         } else {

@@ -858,14 +858,18 @@ impl<'a> Checker<'a> {
             if n > max {
                 let lead = block.text.len() - block.text.trim_start().len();
                 let shown: String = block.text.trim().chars().take(80).collect();
+                let which = match form.text_under(heading) {
+                    Some(t) => format!("a \"{}\" text of the {}", t.heading, form.name),
+                    None => format!("the longest text of the {}", form.name),
+                };
+                let cut = n - max;
                 found.push((
                     b,
                     lead,
                     shown,
                     format!(
-                        "this text has {n} words and a text of the {} keeps to {max}: cut {} words",
-                        form.name,
-                        n - max
+                        "this text has {n} words (citations aside) and {which} keeps to {max}: cut {cut} word{}",
+                        if cut == 1 { "" } else { "s" }
                     ),
                 ));
             }

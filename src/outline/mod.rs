@@ -13,16 +13,16 @@ mod model;
 mod narrative;
 pub mod voice;
 
-/// How many words a short review text has, as its limit counts them: runs of
-/// non-space characters (a citation `[#12]` is a word). The checker counts a draft's
-/// the same way; it is the one word count of the documents.
-pub use crate::document_shape::word_count as short_word_count;
+/// How many words a short review text has, as the company's form counts it once
+/// pasted: its `[#id]` citations are not words (the app's count and the checker's
+/// agree on it).
+pub use crate::document_shape::form_word_count as short_word_count;
 pub use crate::review::count_words;
 pub use docx::APPENDIX_TABLE_ROWS;
 pub(crate) use model::weight;
 pub use model::{
     AppendixRow, Concern, Evidence, ExpectationSection, Outline, Para, PrincipleSection,
-    ProvidersSection, Quote, ShortReview, ShortText, Sources,
+    ProvidersSection, Quote, ShortEdit, ShortReview, ShortText, Sources,
 };
 pub use narrative::first_person;
 pub(crate) use narrative::{cite, cites_of, join_names, para, restates};
@@ -669,7 +669,9 @@ pub fn short_review(src: &Sources<'_>, form: ShortForm) -> ShortReview {
         .iter()
         .map(|t| {
             let paras = match t.part {
-                ShortPart::Accomplishments => accomplishments(&wins, t.count, t.max_words),
+                ShortPart::Accomplishments => {
+                    accomplishments(&wins, src.review, t.count, t.max_words)
+                }
                 ShortPart::Strengths => vec![narrative::superpowers(
                     &strengths(src.review),
                     &wins,
@@ -696,10 +698,24 @@ pub fn short_review(src: &Sources<'_>, form: ShortForm) -> ShortReview {
     }
 }
 
-/// The best `n` wins of the window, one per title, each as an accomplishment.
-fn accomplishments(wins: &[&RankedWin], n: usize, max_words: usize) -> Vec<Para> {
+/// The best `n` wins of the window, one per title, each as an accomplishment: work
+/// at the level before work the review judges below it, wins whose expectation
+/// the user confirmed before those only suggested, then by what makes a win good
+/// evidence ([`weight`]).
+fn accomplishments(wins: &[&RankedWin], review: &Review, n: usize, max_words: usize) -> Vec<Para> {
+    let below: HashSet<(WinId, &str)> = review
+        .expectations
+        .iter()
+        .flat_map(|e| e.below_level.iter().map(move |id| (*id, e.id.as_str())))
+        .collect();
+    let at_level = |w: &RankedWin| {
+        w.expectations
+            .iter()
+            .any(|t| !below.contains(&(w.id, t.id.as_str())))
+    };
+    let confirmed = |w: &RankedWin| w.expectations.iter().any(|t| t.confirmed);
     let mut ranked = wins.to_vec();
-    ranked.sort_by_key(|w| std::cmp::Reverse(weight(w, None)));
+    ranked.sort_by_key(|w| std::cmp::Reverse((at_level(w), confirmed(w), weight(w, None))));
     let mut out: Vec<Para> = Vec::new();
     let mut seen_titles: Vec<&str> = Vec::new();
     for w in ranked {

@@ -181,6 +181,40 @@ pub struct ShortReview {
     pub texts: Vec<ShortText>,
 }
 
+/// The user's own wording of one paragraph of a short review, made in the app
+/// before copying it: paragraph `para` of text `text`, in the form's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct ShortEdit {
+    /// Which text of the form, from 0.
+    pub text: usize,
+    /// Which paragraph of that text, from 0.
+    pub para: usize,
+    /// The words as the user left them.
+    pub value: String,
+}
+
+impl ShortReview {
+    /// The texts with the user's edits in place of the generated paragraphs; an
+    /// edit of a paragraph the texts do not have is refused, naming it.
+    pub fn edited(mut self, edits: &[ShortEdit]) -> crate::error::Result<ShortReview> {
+        for e in edits {
+            let Some(p) = self
+                .texts
+                .get_mut(e.text)
+                .and_then(|t| t.paras.get_mut(e.para))
+            else {
+                return Err(crate::error::Error::invalid(format!(
+                    "the short review has no paragraph {} in text {}: draft it again and edit what it shows",
+                    e.para + 1,
+                    e.text + 1
+                )));
+            };
+            *p = super::narrative::para(e.value.clone());
+        }
+        Ok(self)
+    }
+}
+
 /// One text of a short review: several paragraphs for the accomplishments (one a
 /// win), one otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]

@@ -369,11 +369,27 @@ fn fit(sentences: &[String], max: usize) -> String {
     out.join(" ")
 }
 
-/// One accomplishment: the win, its number and its result.
+/// One accomplishment: the win, its number and its result. The number is said
+/// once: in brackets only when neither the title nor the result says it. A claim
+/// too long for the limit is cut with an ellipsis and keeps its citation.
 pub(super) fn accomplishment(w: &RankedWin, max: usize) -> Para {
-    let mut sentences = vec![format!("{}.", claim(w))];
-    if let Some(r) = &w.result {
-        sentences.push(format!("{}.", r.trim_end_matches('.')));
+    let result = w
+        .result
+        .as_deref()
+        .map(|r| r.trim().trim_end_matches('.'))
+        .filter(|r| !r.is_empty());
+    let mut claim = first_person(&w.title);
+    if let Some(m) = &w.metric
+        && !restates(&w.title, m)
+        && !result.is_some_and(|r| restates(r, m))
+    {
+        claim.push_str(&format!(" ({m})"));
+    }
+    let claim = crate::document_shape::fit_words(&claim, max.saturating_sub(1).max(1));
+    let claim = claim.trim_end_matches('.');
+    let mut sentences = vec![format!("{claim} {}.", cite(w.id))];
+    if let Some(r) = result {
+        sentences.push(format!("{r}."));
     }
     para(fit(&sentences, max))
 }
@@ -382,10 +398,7 @@ pub(super) fn accomplishment(w: &RankedWin, max: usize) -> Para {
 /// best win of each.
 pub(super) fn superpowers(strong: &[&ExpectationReview], wins: &[&RankedWin], max: usize) -> Para {
     if strong.is_empty() {
-        return para(
-            "No expectation has enough evidence yet to call a strength; log wins as they happen."
-                .into(),
-        );
+        return para("No area of my work has enough evidence yet to call it a strength.".into());
     }
     let titles: Vec<String> = strong
         .iter()
@@ -413,21 +426,44 @@ pub(super) fn i_will(step: &str) -> String {
     format!("I will {}.", step.trim_end_matches('.'))
 }
 
-/// What holds the case back, in the candidate's voice and without the verdict's
-/// label ("Nobody at or above M2 … vouches for the work."); none when it is ready.
-fn held_back(review: &Review) -> Option<String> {
+/// What holds the case back beyond its gaps, in the candidate's voice: a sentence
+/// for each of the verdict's reasons that no gap already says (no voice at or
+/// above the level or outside the org, evidence that is all recent, evidence only
+/// of the floor, a must-have no win shows). Written here from the reasons' codes,
+/// not quoted from the verdict, so no score or count enters the user's text.
+fn held_back(review: &Review) -> Vec<String> {
     if review.readiness.label == ReadinessLabel::Ready {
-        return None;
+        return Vec::new();
     }
-    let reason = review.readiness.reason.trim();
-    let reason = ["Not yet: ", "Close: "]
-        .iter()
-        .find_map(|p| reason.strip_prefix(p))
-        .unwrap_or(reason);
-    let mut chars = reason.chars();
-    let first = chars.next()?;
-    let reason = first.to_uppercase().chain(chars).collect::<String>();
-    Some(in_my_voice(&reason))
+    let has = |code: &str| review.readiness.reasons.iter().any(|r| r == code);
+    let mut out = Vec::new();
+    match (has("no-senior-voice"), has("no-outside-voice")) {
+        (true, true) => out.push(
+            "No one at or above the level, and no one outside my org, can yet speak to my work."
+                .to_string(),
+        ),
+        (true, false) => {
+            out.push("No one at or above the level can yet speak to my work.".to_string())
+        }
+        (false, true) => out.push("No one outside my org can yet speak to my work.".to_string()),
+        (false, false) => {}
+    }
+    if has("not-sustained") {
+        out.push(
+            "Most of my evidence is recent; it has yet to show the work holds over time."
+                .to_string(),
+        );
+    }
+    if has("floor-only") {
+        out.push(
+            "My evidence shows my teams delivering, not yet the work that sets the level apart."
+                .to_string(),
+        );
+    }
+    for m in &review.readiness.missing {
+        out.push(format!("No win yet shows {}.", in_my_voice(&m.title)));
+    }
+    out
 }
 
 /// The least proven expectation beyond the floor that has a next step.
@@ -443,18 +479,18 @@ fn least_proven(review: &Review) -> Option<&ExpectationReview> {
 /// holds the case back and the least proven expectation's next step.
 pub(super) fn growth(review: &Review, max: usize) -> Para {
     let Some(first) = review.gaps.first() else {
-        let mut sentences: Vec<String> = held_back(review).into_iter().collect();
+        let mut sentences: Vec<String> = held_back(review);
         if let Some(e) = least_proven(review) {
             sentences.push(format!(
                 "My least proven area is \"{}\".",
                 in_my_voice(&e.title)
             ));
             if let Some(step) = &e.next_step {
-                sentences.push(format!("Next: {}", in_my_voice(step)));
+                sentences.push(format!("Next, {}", i_will(step)));
             }
         }
         if sentences.is_empty() {
-            return para("No expectation is a gap; the next step is to widen the scope of the strongest work and keep evidence coming every month.".into());
+            return para("No area of my work is a gap; next, I will widen the reach of my strongest work and keep the evidence coming every month.".into());
         }
         return para(fit(&sentences, max));
     };
@@ -464,8 +500,8 @@ pub(super) fn growth(review: &Review, max: usize) -> Para {
         .map(|g| format!("\"{}\"", in_my_voice(&g.title)))
         .collect();
     let sentences = vec![
-        format!("I am building more evidence for {}.", join_names(&titles)),
-        format!("Next: {}", in_my_voice(&first.next_step)),
+        format!("My evidence is still thin for {}.", join_names(&titles)),
+        format!("Next, {}", i_will(&first.next_step)),
     ];
     para(fit(&sentences, max))
 }
@@ -479,9 +515,12 @@ pub(super) fn setbacks(
     answers: &[crate::rehearse::answer::Answer],
     max: usize,
 ) -> Para {
-    let mut sentences: Vec<String> = Vec::new();
-    // Expectations no win shows are named together, in one sentence.
+    // Expectations no win shows are named together, in one sentence, first, with
+    // the user's answers about them; then each gap with evidence, each followed by
+    // the user's answer about it.
     let mut untouched: Vec<String> = Vec::new();
+    let mut untouched_answers: Vec<String> = Vec::new();
+    let mut rest: Vec<String> = Vec::new();
     for g in &review.gaps {
         let title = in_my_voice(&g.title);
         let e = review.expectations.iter().find(|e| e.id == g.id);
@@ -489,48 +528,44 @@ pub(super) fn setbacks(
             .map(|e| e.below_level.iter().take(2).map(|id| cite(*id)).collect())
             .unwrap_or_default();
         let at_level = e.is_some_and(|e| e.level_counts.at + e.level_counts.above > 0);
-        if !below.is_empty() && !at_level {
-            sentences.push(format!(
+        let id = crate::rehearse::question_id(crate::rehearse::EARLIER, &g.id, None);
+        let answer = answers
+            .iter()
+            .find(|a| a.question == id)
+            .map(|a| a.answer.trim())
+            .filter(|a| !a.is_empty())
+            .map(|a| format!("{}.", a.trim_end_matches('.')));
+        if e.is_none_or(|e| e.win_ids.is_empty()) {
+            untouched.push(format!("\"{title}\""));
+            untouched_answers.extend(answer);
+            continue;
+        }
+        rest.push(if !below.is_empty() && !at_level {
+            format!(
                 "My work toward \"{title}\" stayed at the level below {}.",
                 below.join(" ")
-            ));
-        } else if e.is_none_or(|e| e.win_ids.is_empty()) {
-            untouched.push(format!("\"{title}\""));
+            )
         } else {
             let shown: Vec<String> = e
                 .map(|e| e.win_ids.iter().take(2).map(|id| cite(*id)).collect())
                 .unwrap_or_default();
-            sentences.push(format!(
-                "My evidence for \"{title}\" is thin {}.",
-                shown.join(" ")
-            ));
-        }
-        let id = crate::rehearse::question_id(crate::rehearse::EARLIER, &g.id, None);
-        if let Some(a) = answers.iter().find(|a| a.question == id) {
-            let a = a.answer.trim();
-            if !a.is_empty() {
-                sentences.push(format!("{}.", a.trim_end_matches('.')));
-            }
-        }
+            format!("My evidence for \"{title}\" is thin {}.", shown.join(" "))
+        });
+        rest.extend(answer);
     }
+    let mut sentences: Vec<String> = Vec::new();
     if !untouched.is_empty() {
-        let them = if untouched.len() == 1 { "it" } else { "them" };
-        sentences.insert(
-            0,
-            format!(
-                "I did not get to {}: no win shows {them} yet.",
-                join_names(&untouched)
-            ),
-        );
+        sentences.push(format!(
+            "My log has no win yet for {}.",
+            join_names(&untouched)
+        ));
+        sentences.extend(untouched_answers);
     }
-    for m in &review.readiness.missing {
-        let line = format!("No win yet shows {}.", in_my_voice(&m.title));
+    sentences.extend(rest);
+    for line in held_back(review) {
         if !sentences.contains(&line) {
             sentences.push(line);
         }
-    }
-    if sentences.is_empty() {
-        sentences.extend(held_back(review));
     }
     if sentences.is_empty() {
         return para(

@@ -199,6 +199,8 @@ impl Store {
         let copied = copy_db(&candidate.conn, &mut self.conn);
         drop(candidate);
         cleanup();
+        // Even a failed copy may have written pages: nothing derived is kept.
+        self.replaced();
         copied?;
         super::journal::barrier(self, super::journal::Entity::Restore)?;
         Ok(RestoreSummary {

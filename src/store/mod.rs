@@ -60,6 +60,12 @@ pub struct Store {
     instance: u64,
 }
 
+/// A number no other store of this process has had: see [`Store::change_stamp`].
+fn next_instance() -> u64 {
+    static OPENED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store")
@@ -242,13 +248,12 @@ impl Store {
                 }
             }
         }
-        static OPENED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Ok(Store {
             conn,
             path,
             key,
             notices: Vec::new(),
-            instance: OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            instance: next_instance(),
         })
     }
 
@@ -348,6 +353,12 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
+    /// Marks the data as replaced wholesale (a restore copies pages, which no row
+    /// count sees): what was derived from it is read again.
+    pub(crate) fn replaced(&mut self) {
+        self.instance = next_instance();
     }
 
     /// A stamp that changes whenever the data may have: another connection

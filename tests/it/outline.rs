@@ -5,7 +5,8 @@
 use crate::common::d;
 use caliber::ladder::ShortForm;
 use caliber::outline::{
-    Outline, OutlineFormat, Para, ShortReview, outline_store, render, short_review_store,
+    Outline, OutlineFormat, Para, ShortReview, outline_store, render, render_short_review,
+    short_review_store,
 };
 use caliber::{Cycle, ExpectationTag, Store, WinDraft};
 
@@ -339,4 +340,38 @@ fn what_ranks_the_evidence_is_its_own_type_that_says_whether_there_is_an_action(
         with.title,
         "Ran the payments planning week with two peer orgs"
     );
+}
+
+/// The user's edits of short texts go through the library's Markdown writer, so an
+/// edited text is escaped like a generated one, and an edit of a paragraph the
+/// texts do not have is refused.
+#[test]
+fn edited_short_texts_are_written_by_the_library() {
+    use caliber::outline::ShortEdit;
+    let s = demo();
+    let r = short_review_store(&s, d(TODAY), ShortForm::Forte).unwrap();
+    let edited = r
+        .clone()
+        .edited(&[ShortEdit {
+            text: 1,
+            para: 0,
+            value: "Calm *under* fire <b>always</b> | steady [#3].".into(),
+        }])
+        .unwrap();
+    assert_eq!(edited.texts[1].paras[0].cites, vec![3]);
+    assert_eq!(edited.texts[0], r.texts[0]);
+    let md =
+        String::from_utf8(render_short_review(&edited, OutlineFormat::Markdown).unwrap()).unwrap();
+    assert!(
+        md.contains("## Superpowers\n\nCalm \\*under\\* fire \\<b>always\\</b> \\| steady [#3].\n"),
+        "{md}"
+    );
+    let err = r
+        .edited(&[ShortEdit {
+            text: 0,
+            para: 9,
+            value: "x".into(),
+        }])
+        .unwrap_err();
+    assert_eq!(err.kind(), caliber::ErrorKind::InvalidInput);
 }

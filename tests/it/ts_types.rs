@@ -37,6 +37,7 @@ fn the_ui_types_are_generated_from_the_rust_types() {
         caliber::review::Review,
         caliber::outline::Outline,
         caliber::outline::ShortReview,
+        caliber::outline::ShortEdit,
         caliber::outline::OutlineFormat,
         caliber::pack::Pack,
         caliber::ErrorReport,

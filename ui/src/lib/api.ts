@@ -30,6 +30,7 @@ import type {
   RestoreSummary,
   Review,
   Setting,
+  ShortEdit,
   ShortReview,
   Suggestion,
   UndoReply,
@@ -136,7 +137,9 @@ export const api = {
   outline: () => call<Outline>("outline"),
   /** The cycle's ladder's short review texts (Amazon's Forte, or the company's equivalent). */
   shortReview: () => call<ShortReview>("short_review"),
-  outlineText: (shortReview: boolean) => call<string>("outline_text", { shortReview }),
+  /** The outline or the short review as Markdown; the short review with the user's `edits` in place. */
+  outlineText: (shortReview: boolean, edits: ShortEdit[] | null = null) =>
+    call<string>("outline_text", { shortReview, edits }),
   /**
    * The file writers: `force` replaces an existing file, passed only once the save
    * dialog asked about replacing it and the person said yes. A database is refused

@@ -4,7 +4,7 @@ import { describe, expect, it, vi, beforeEach } from "vitest";
 import { render, screen, fireEvent, cleanup } from "@testing-library/svelte";
 import type { Outline, ShortReview, ShortText } from "./api";
 import {
-  citedIds, citesOf, currentText, exportOptions, isCite, relationLabel, shortReviewMarkdown, shortSlots,
+  citedIds, citesOf, currentText, exportOptions, isCite, relationLabel, shortEdits, shortSlots,
   splitCitations, stripCitations, wordCount, wordCountLabel,
 } from "./outline";
 
@@ -90,13 +90,13 @@ describe("exports and edits", () => {
     expect(currentText({ original: "gen", text: "mine" }, "gen")).toBe("mine");
     expect(currentText({ original: "old", text: "mine" }, "gen")).toBe("gen");
   });
-  it("writes the short review's Markdown the way Rust does, with the user's edits", () => {
+  it("lists the edits that still apply, by text and paragraph, for the library to write", () => {
     const r = forte(["A [#1]", "B"], "S", "G");
-    expect(shortReviewMarkdown(r, {})).toBe(
-      "# Yearly review (Forte)\n\n## Accomplishments\n\n- A [#1]\n- B\n\n## Superpowers\n\nS\n\n## Areas for growth\n\nG\n",
-    );
-    expect(shortReviewMarkdown(r, { t1p0: { original: "S", text: "Mine" } })).toContain("## Superpowers\n\nMine\n");
-    expect(shortReviewMarkdown(forte([], "S", "G"), {})).toContain("## Accomplishments\n\nNo win in the window yet.\n");
+    expect(shortEdits(r, {})).toEqual([]);
+    expect(shortEdits(r, { t1p0: { original: "S", text: "Mine" }, t0p1: { original: "old B", text: "stale" } })).toEqual([
+      { text: 1, para: 0, value: "Mine" },
+    ]);
+    expect(shortEdits(r, { t0p0: { original: "A [#1]", text: "A [#1]" } })).toEqual([]);
   });
   it("lists the slots with their limits", () => {
     const slots = shortSlots(connect());
@@ -258,7 +258,7 @@ describe("Outline view", () => {
     await mount();
     await fireEvent.click(screen.getByTestId("copy-markdown"));
     await vi.waitFor(() => expect(m.writeText).toHaveBeenCalledWith("# Promotion case"));
-    expect(m.outlineText).toHaveBeenCalledWith(false);
+    expect(m.outlineText).toHaveBeenCalledWith(false, null);
     expect(ui.toast?.message).toBe("Copied");
   });
 
@@ -291,18 +291,20 @@ describe("Outline view", () => {
   it("edits a Forte text with a live count and copies the edit", async () => {
     await mount();
     await fireEvent.click(screen.getByTestId("mode-short"));
-    await fireEvent.click(screen.getByRole("button", { name: "Edit superpowers" }));
-    const box = screen.getByRole("textbox", { name: "Edit superpowers" }) as HTMLTextAreaElement;
+    await fireEvent.click(screen.getByRole("button", { name: "Edit Superpowers" }));
+    const box = screen.getByRole("textbox", { name: "Edit Superpowers" }) as HTMLTextAreaElement;
     expect(document.activeElement).toBe(box);
     await fireEvent.input(box, { target: { value: "Delivery and hiring [#12]." } });
     expect(screen.getAllByTestId("word-count")[3].textContent).toBe("3/60 words");
+    m.outlineText.mockResolvedValue("# Yearly review (Forte), as the library writes it with the edit");
     await fireEvent.click(screen.getByTestId("copy-markdown"));
     await vi.waitFor(() => expect(m.writeText).toHaveBeenCalled());
-    expect(m.outlineText).not.toHaveBeenCalled();
-    expect(m.writeText.mock.calls[0][0]).toContain("## Superpowers\n\nDelivery and hiring [#12].");
-    await fireEvent.click(screen.getByRole("button", { name: "Copy superpowers without citations" }));
+    expect(m.outlineText).toHaveBeenCalledWith(true, [{ text: 1, para: 0, value: "Delivery and hiring [#12]." }]);
+    expect(m.writeText.mock.calls[0][0]).toBe("# Yearly review (Forte), as the library writes it with the edit");
+    expect(ui.toast?.message).toBe("Copied, with your edits");
+    await fireEvent.click(screen.getByRole("button", { name: "Copy Superpowers without citations" }));
     await vi.waitFor(() => expect(m.writeText).toHaveBeenLastCalledWith("Delivery and hiring."));
-    await fireEvent.click(screen.getByRole("button", { name: "Reset superpowers to the generated text" }));
+    await fireEvent.click(screen.getByRole("button", { name: "Reset Superpowers to the generated text" }));
     expect(screen.getAllByTestId("word-count")[3].textContent).toBe("4/60 words");
   });
 });

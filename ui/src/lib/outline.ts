@@ -2,7 +2,7 @@
 // (so it renders as text, never as HTML), word counts of the short review texts
 // (Forte and its equivalents), and the export targets. Kept out of the components
 // so they can be unit-tested.
-import type { OutlineFormat, Para, Relation, ShortReview } from "./api";
+import type { OutlineFormat, Para, Relation, ShortEdit, ShortReview } from "./api";
 import { RELATIONS } from "./generated/values";
 
 /** A piece of a paragraph: plain text, or a citation of a win id. */
@@ -106,29 +106,20 @@ export function currentText(edit: TextEdit | undefined, generated: string): stri
   return edit && edit.original === generated ? edit.text : generated;
 }
 
-/** A slot of the short review: its key for edits ("t0p1" is text 0, paragraph 1), text and word limit. */
-export type Slot = { key: string; text: string; max: number };
+/** A slot of the short review: its key for edits ("t0p1" is text 0, paragraph 1), place, text and word limit. */
+export type Slot = { key: string; text: number; para: number; generated: string; max: number };
 
 /** Every paragraph of the short review, in the form's order, each with its key and limit. */
 export function shortSlots(r: ShortReview): Slot[] {
-  return r.texts.flatMap((t, i) => t.paras.map((p, j) => ({ key: `t${i}p${j}`, text: p.text, max: t.max_words })));
+  return r.texts.flatMap((t, i) =>
+    t.paras.map((p, j) => ({ key: `t${i}p${j}`, text: i, para: j, generated: p.text, max: t.max_words })),
+  );
 }
 
-/**
- * The short review as Markdown with the user's edits, the same shape Rust writes
- * (used when the user edited a text): the form's name, each text under its
- * heading, accomplishments as a list.
- */
-export function shortReviewMarkdown(r: ShortReview, edits: Record<string, TextEdit>): string {
-  let out = `# ${r.name}\n`;
-  r.texts.forEach((t, i) => {
-    out += `\n## ${t.heading}\n\n`;
-    const list = t.part === "accomplishments";
-    if (list && t.paras.length === 0) out += "No win in the window yet.\n";
-    t.paras.forEach((p, j) => {
-      const text = currentText(edits[`t${i}p${j}`], p.text);
-      out += list ? `- ${text}\n` : `${text}\n`;
-    });
-  });
-  return out;
+/** The user's edits that still apply, as the library takes them to write the texts. */
+export function shortEdits(r: ShortReview, edits: Record<string, TextEdit>): ShortEdit[] {
+  return shortSlots(r)
+    .map((s) => ({ text: s.text, para: s.para, value: currentText(edits[s.key], s.generated), generated: s.generated }))
+    .filter((e) => e.value !== e.generated)
+    .map(({ text, para, value }) => ({ text, para, value }));
 }

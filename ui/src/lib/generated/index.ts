@@ -82,6 +82,7 @@ export type { Scope } from "./Scope";
 export type { Seniority } from "./Seniority";
 export type { Setting } from "./Setting";
 export type { ShapeSection } from "./ShapeSection";
+export type { ShortEdit } from "./ShortEdit";
 export type { ShortForm } from "./ShortForm";
 export type { ShortPart } from "./ShortPart";
 export type { ShortReview } from "./ShortReview";
