@@ -182,6 +182,27 @@ fn company_ladders_rank_the_fourth_dev_set() {
     );
 }
 
+/// The same ladders on a fresh blind set
+/// (tests/data/labelled_wins_ladders_blind.json), written from each expectation's
+/// id, title and description alone, without the ladder files, and measured once
+/// after the second round of example wins (about 63 to 69 per expectation).
+/// Measured (top-1 / top-3): google-l7 89.3% / 98.2%, meta-m2 97.9% / 100%,
+/// microsoft-66 85.7% / 98.2%: all three meet both targets (85% / 97%).
+/// The floors hold what was measured, rounded down; tuning on this set would make
+/// it development data, so new wording is tried on the dev sets.
+#[test]
+fn company_ladders_rank_the_blind_set() {
+    measure_ladders_against(
+        labelled_from(include_str!("../data/labelled_wins_ladders_blind.json")),
+        |ladder| match ladder {
+            "google-l7" => (0.89, 0.98),
+            "meta-m2" => (0.97, 1.0),
+            "microsoft-66" => (0.85, 0.98),
+            other => panic!("no floors for {other}"),
+        },
+    );
+}
+
 #[test]
 fn learning_from_confirmed_tags_helps_on_held_out_wins() {
     // Two folds: learn from one half as if the user had confirmed it, test on the other.
