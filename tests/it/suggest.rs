@@ -1,8 +1,8 @@
 //! Suggestions measured on labelled sets written for the tests without looking at
 //! the ladders' signal lists (tests/data/labelled_wins.json for the Amazon ladders,
-//! tests/data/labelled_wins_ladders_dev.json, _dev2.json and _dev3.json for Meta,
-//! Google and Microsoft, and _blind.json to check them), and learning from the
-//! user's confirmed tags checked on a real database.
+//! tests/data/labelled_wins_ladders_dev.json, _dev2.json, _dev3.json and _dev4.json
+//! for Meta, Google and Microsoft, and _blind.json to check them), and learning from
+//! the user's confirmed tags checked on a real database.
 
 use caliber::suggest::{Suggester, log_win, suggest};
 use caliber::{ExpectationTag, Store, WinDraft};
@@ -118,14 +118,18 @@ fn company_ladders_rank_the_dev_set() {
 /// 88.1% / 95.2%, top-1 / top-3); its misses then guided the signals, the examples
 /// and the stemmed phrase matching, so it is development data now, and the floors
 /// hold what the tuning reached. With the 24 new example wins per expectation,
-/// meta-m2 and microsoft-66 each lose one item at top-1 (97.6% to 95.2%).
+/// meta-m2 and microsoft-66 each lose one item at top-1 (97.6% to 95.2%). With
+/// the second round (about 39 to about 63 to 69 per expectation), meta-m2 wins that
+/// item back (97.6%) and microsoft-66 loses one item at top-3 (100% to 97.6%: a
+/// platform plan agreed by five teams reads as managers and One Microsoft, not as
+/// clarity).
 #[test]
 fn company_ladders_rank_the_second_dev_set() {
     measure_ladders_against(
         labelled_from(include_str!("../data/labelled_wins_ladders_dev2.json")),
         |ladder| match ladder {
-            "google-l7" => (0.97, 1.0),
-            "meta-m2" | "microsoft-66" => (0.95, 1.0),
+            "google-l7" | "meta-m2" => (0.97, 1.0),
+            "microsoft-66" => (0.95, 0.97),
             other => panic!("no floors for {other}"),
         },
     );
@@ -138,15 +142,41 @@ fn company_ladders_rank_the_second_dev_set() {
 /// microsoft-66 76.8% / 91.1%. It was first read again after the ladders' example
 /// wins grew from about 15 to about 39 per expectation (24 new ones each, written
 /// from the descriptions without any test set), so it is development data now; the
-/// floors hold what that reached, rounded down.
+/// floors hold what that reached, rounded down. After the second round of example
+/// wins (30 more per expectation for google-l7 and microsoft-66, 24 for meta-m2):
+/// google-l7 85.7% / 100%, meta-m2 87.5% / 100% (one item fewer at top-1),
+/// microsoft-66 83.9% / 98.2%.
 #[test]
 fn company_ladders_rank_the_third_dev_set() {
     measure_ladders_against(
         labelled_from(include_str!("../data/labelled_wins_ladders_dev3.json")),
         |ladder| match ladder {
-            "google-l7" => (0.78, 0.98),
-            "meta-m2" => (0.89, 1.0),
-            "microsoft-66" => (0.80, 0.98),
+            "google-l7" => (0.85, 1.0),
+            "meta-m2" => (0.87, 1.0),
+            "microsoft-66" => (0.83, 0.98),
+            other => panic!("no floors for {other}"),
+        },
+    );
+}
+
+/// The same ladders on a fourth development set
+/// (tests/data/labelled_wins_ladders_dev4.json), written from each expectation's
+/// id, title and description alone, without the ladder files. It was measured once
+/// blind, after the ladders' example wins grew to about 39 per expectation (top-1 /
+/// top-3): google-l7 80.4% / 98.2%, meta-m2 91.7% / 100%, microsoft-66 87.5% /
+/// 96.4%. It was first read again after a second round of example wins (30 more per
+/// expectation for google-l7 and microsoft-66, 24 for meta-m2, written from the
+/// descriptions without any test set), so it is development data now; the floors
+/// hold what that reached, rounded down: google-l7 83.9% / 100%, meta-m2 91.7% /
+/// 100%, microsoft-66 91.1% / 96.4%.
+#[test]
+fn company_ladders_rank_the_fourth_dev_set() {
+    measure_ladders_against(
+        labelled_from(include_str!("../data/labelled_wins_ladders_dev4.json")),
+        |ladder| match ladder {
+            "google-l7" => (0.83, 1.0),
+            "meta-m2" => (0.91, 1.0),
+            "microsoft-66" => (0.91, 0.96),
             other => panic!("no floors for {other}"),
         },
     );
@@ -155,10 +185,9 @@ fn company_ladders_rank_the_third_dev_set() {
 /// The same ladders on a fresh blind set
 /// (tests/data/labelled_wins_ladders_blind.json), written from each expectation's
 /// id, title and description alone, without the ladder files, and measured once
-/// after the ladders' example wins grew to about 39 per expectation.
-/// Measured (top-1 / top-3): google-l7 80.4% / 98.2%, meta-m2 91.7% / 100%,
-/// microsoft-66 87.5% / 96.4%: meta-m2 meets both targets (85% / 97%), microsoft-66
-/// meets top-1 and misses top-3 by one item, google-l7 meets top-3 and misses top-1.
+/// after the second round of example wins (about 63 to 69 per expectation).
+/// Measured (top-1 / top-3): google-l7 89.3% / 98.2%, meta-m2 97.9% / 100%,
+/// microsoft-66 85.7% / 98.2%: all three meet both targets (85% / 97%).
 /// The floors hold what was measured, rounded down; tuning on this set would make
 /// it development data, so new wording is tried on the dev sets.
 #[test]
@@ -166,9 +195,9 @@ fn company_ladders_rank_the_blind_set() {
     measure_ladders_against(
         labelled_from(include_str!("../data/labelled_wins_ladders_blind.json")),
         |ladder| match ladder {
-            "google-l7" => (0.80, 0.98),
-            "meta-m2" => (0.91, 1.0),
-            "microsoft-66" => (0.87, 0.96),
+            "google-l7" => (0.89, 0.98),
+            "meta-m2" => (0.97, 1.0),
+            "microsoft-66" => (0.85, 0.98),
             other => panic!("no floors for {other}"),
         },
     );
