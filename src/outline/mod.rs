@@ -144,6 +144,28 @@ impl Outline {
     }
 }
 
+impl ShortReview {
+    /// The texts with the user's edits in place of the generated paragraphs; an
+    /// edit of a paragraph the texts do not have is refused, naming it.
+    pub fn edited(mut self, edits: &[ShortEdit]) -> Result<ShortReview> {
+        for e in edits {
+            let Some(p) = self
+                .texts
+                .get_mut(e.text)
+                .and_then(|t| t.paras.get_mut(e.para))
+            else {
+                return Err(Error::invalid(format!(
+                    "the short review has no paragraph {} in text {}: draft it again and edit what it shows",
+                    e.para + 1,
+                    e.text + 1
+                )));
+            };
+            *p = narrative::para(e.value.clone());
+        }
+        Ok(self)
+    }
+}
+
 /// Builds the short review texts of the current cycle of a store, shaped by its
 /// ladder (they rank wins and quote titles and results only).
 pub fn short_review_store(store: &Store, as_of: NaiveDate, form: ShortForm) -> Result<ShortReview> {

@@ -193,28 +193,6 @@ pub struct ShortEdit {
     pub value: String,
 }
 
-impl ShortReview {
-    /// The texts with the user's edits in place of the generated paragraphs; an
-    /// edit of a paragraph the texts do not have is refused, naming it.
-    pub fn edited(mut self, edits: &[ShortEdit]) -> crate::error::Result<ShortReview> {
-        for e in edits {
-            let Some(p) = self
-                .texts
-                .get_mut(e.text)
-                .and_then(|t| t.paras.get_mut(e.para))
-            else {
-                return Err(crate::error::Error::invalid(format!(
-                    "the short review has no paragraph {} in text {}: draft it again and edit what it shows",
-                    e.para + 1,
-                    e.text + 1
-                )));
-            };
-            *p = super::narrative::para(e.value.clone());
-        }
-        Ok(self)
-    }
-}
-
 /// One text of a short review: several paragraphs for the accomplishments (one a
 /// win), one otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
