@@ -148,6 +148,10 @@ impl ShortForm {
 pub struct ShortReviewShape {
     /// What the form is called, e.g. "Yearly review (Forte)".
     pub name: String,
+    /// How many months back the form looks ("this half": 6), when it covers less
+    /// than the whole cycle: its accomplishments come from those months only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_months: Option<u32>,
     /// The texts, in the order the form asks for them.
     pub texts: Vec<ShortTextShape>,
 }
@@ -221,6 +225,12 @@ impl ShortReviewShape {
         }
         if self.texts.is_empty() {
             return Some(("texts".into(), "must list at least one text with a heading"));
+        }
+        if self.period_months.is_some_and(|m| !(1..=24).contains(&m)) {
+            return Some((
+                "period_months".into(),
+                "must be 1 to 24 months (leave it out for the whole cycle)",
+            ));
         }
         let mut seen = std::collections::HashSet::new();
         for (i, t) in self.texts.iter().enumerate() {
@@ -350,6 +360,7 @@ mod tests {
     fn a_heading_names_its_text_as_people_write_it() {
         let form = ShortReviewShape {
             name: "Self-assessment".into(),
+            period_months: None,
             texts: vec![
                 ShortTextShape {
                     part: ShortPart::Strengths,

@@ -686,13 +686,23 @@ pub fn short_review(src: &Sources<'_>, form: ShortForm) -> ShortReview {
         .iter()
         .filter(|w| src.cycle.contains(w.date))
         .collect();
+    // A form that covers the last months ("this half") takes its accomplishments
+    // from them alone.
+    let since = shape
+        .period_months
+        .and_then(|m| src.review.as_of.checked_sub_months(chrono::Months::new(m)));
+    let recent: Vec<&RankedWin> = wins
+        .iter()
+        .copied()
+        .filter(|w| since.is_none_or(|d| w.date > d))
+        .collect();
     let texts = shape
         .texts
         .iter()
         .map(|t| {
             let paras = match t.part {
                 ShortPart::Accomplishments => {
-                    accomplishments(&wins, src.review, t.count, t.max_words)
+                    accomplishments(&recent, src.review, t.count, t.max_words)
                 }
                 ShortPart::Strengths => vec![narrative::superpowers(
                     &strengths(src.review),

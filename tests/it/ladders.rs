@@ -286,7 +286,17 @@ fn each_company_short_review_has_its_texts_limits_and_honesty() {
         let want: Vec<&str> = form.texts.iter().map(|t| t.heading.as_str()).collect();
         assert_eq!(headings, want, "{id}");
         let allowed = caliber::honesty::evidence_numbers(&s).expect("numbers");
+        // A form that looks back some months ("this half") cites only their wins.
+        let since = form.period_months.map(|m| d(DAY) - chrono::Months::new(m));
         for (t, shape) in r.texts.iter().zip(&form.texts) {
+            if let (Some(since), ShortPart::Accomplishments) = (since, t.part) {
+                for p in &t.paras {
+                    for c in &p.cites {
+                        let date = s.win(*c).expect("cited").date;
+                        assert!(date > since, "{id}: win {c} of {date} is before {since}");
+                    }
+                }
+            }
             let n = if t.part == ShortPart::Accomplishments {
                 shape.count
             } else {
@@ -533,6 +543,15 @@ fn a_ladder_with_a_bad_shape_is_refused_and_nothing_changes() {
                 ]})
             }),
             "short_review.texts[1].count",
+        ),
+        (
+            "short-period.json",
+            with(&|v| {
+                v["short_review"] = serde_json::json!({"name": "Review", "period_months": 0, "texts": [
+                    {"part": "goals", "heading": "Goals", "max_words": 60}
+                ]})
+            }),
+            "short_review.period_months",
         ),
         (
             "short-words.json",

@@ -11,6 +11,11 @@ export type ShortReviewShape = {
  */
 name: string, 
 /**
+ * How many months back the form looks ("this half": 6), when it covers less
+ * than the whole cycle: its accomplishments come from those months only.
+ */
+period_months?: number | null, 
+/**
  * The texts, in the order the form asks for them.
  */
 texts: Array<ShortTextShape>, };
