@@ -154,6 +154,11 @@ pub struct ShortReviewShape {
     pub period_months: Option<u32>,
     /// The texts, in the order the form asks for them.
     pub texts: Vec<ShortTextShape>,
+    /// What the company's peer feedback asks a colleague, each a line of the
+    /// drafted feedback request ("A superpower: what I do best, with an example
+    /// you saw."); Amazon's when the form has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub peer_asks: Vec<String>,
 }
 
 /// One text of a short review.
@@ -225,6 +230,12 @@ impl ShortReviewShape {
         }
         if self.texts.is_empty() {
             return Some(("texts".into(), "must list at least one text with a heading"));
+        }
+        if self.peer_asks.len() > 4 || self.peer_asks.iter().any(|a| a.trim().is_empty()) {
+            return Some((
+                "peer_asks".into(),
+                "must be at most 4 questions, none blank (leave it out for Amazon's)",
+            ));
         }
         if self.period_months.is_some_and(|m| !(1..=24).contains(&m)) {
             return Some((
@@ -361,6 +372,7 @@ mod tests {
         let form = ShortReviewShape {
             name: "Self-assessment".into(),
             period_months: None,
+            peer_asks: Vec::new(),
             texts: vec![
                 ShortTextShape {
                     part: ShortPart::Strengths,

@@ -868,7 +868,7 @@ fn provider(
             wins,
             &titles.iter().map(String::as_str).collect::<Vec<_>>(),
             &lps,
-            i.ladder.short_review().limit_under(None),
+            i.ladder.short_review(),
         ),
         status,
         asked_on,
@@ -886,7 +886,7 @@ fn request(
     wins: &[&Win],
     titles: &[&str],
     lps: &[String],
-    max_words: usize,
+    form: &crate::document_shape::ShortReviewShape,
 ) -> String {
     let first = name.split_whitespace().next().unwrap_or(name);
     let when = match cycle.target_date {
@@ -918,10 +918,22 @@ fn request(
             lps.join(", ")
         ));
     }
-    let words = count_words(max_words);
+    // The company's own peer questions, in at most its form's longest text.
+    let asks = if form.peer_asks.is_empty() {
+        &crate::ladder::default_short_review().peer_asks
+    } else {
+        &form.peer_asks
+    };
+    let words = count_words(form.limit_under(None));
+    let n = count_words(asks.len());
+    let answers = if asks.len() == 1 { "answer" } else { "answers" };
     s.push_str(&format!(
-        "\n\nCould you write two short answers, at most {words} words each?\n- A superpower: what I do best, with an example you saw.\n- A growth area: what would make me more effective at the next level.\n\nThank you!\n"
+        "\n\nCould you write {n} short {answers}, at most {words} words each?\n"
     ));
+    for a in asks {
+        s.push_str(&format!("- {a}\n"));
+    }
+    s.push_str("\nThank you!\n");
     s
 }
 

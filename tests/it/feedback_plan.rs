@@ -704,3 +704,37 @@ fn an_ask_taken_back_is_one_undoable_step_and_a_bad_one_changes_nothing() {
     }
     assert_eq!(fingerprint(&db), before);
 }
+
+/// Each request asks the company's own peer questions: Forte's superpower and
+/// growth area on Amazon's ladder, Meta's "keep doing / do differently" on Meta's,
+/// each in at most the form's longest text.
+#[test]
+fn requests_ask_the_companys_own_peer_questions() {
+    let mut s = demo();
+    let day = d(TODAY);
+    let plan = plan_store(&s, day).unwrap();
+    assert!(!plan.providers.is_empty());
+    for p in &plan.providers {
+        assert!(
+            p.request.contains("two short answers, at most sixty words each?\n- A superpower: what I do best, with an example you saw.\n- A growth area:"),
+            "{}",
+            p.request
+        );
+    }
+    let mut cycle = s.cycle().unwrap();
+    cycle.ladder = "meta-m2".into();
+    let meta = caliber::ladder::builtin_ladder("meta-m2").unwrap();
+    cycle.current_level = meta.current_level.clone();
+    cycle.target_level = meta.target_level.clone();
+    s.set_cycle(&cycle).unwrap();
+    let plan = plan_store(&s, day).unwrap();
+    assert!(!plan.providers.is_empty());
+    for p in &plan.providers {
+        assert!(
+            p.request.contains("- What I should keep doing: where I have the most impact, with an example you saw.\n- What I could do differently to have more impact next half.\n"),
+            "{}",
+            p.request
+        );
+        assert!(!p.request.contains("superpower"), "{}", p.request);
+    }
+}

@@ -554,6 +554,15 @@ fn a_ladder_with_a_bad_shape_is_refused_and_nothing_changes() {
             "short_review.period_months",
         ),
         (
+            "short-asks.json",
+            with(&|v| {
+                v["short_review"] = serde_json::json!({"name": "Review", "peer_asks": ["Keep doing?", " "], "texts": [
+                    {"part": "goals", "heading": "Goals", "max_words": 60}
+                ]})
+            }),
+            "short_review.peer_asks",
+        ),
+        (
             "short-words.json",
             with(&|v| {
                 v["short_review"] = serde_json::json!({"name": "Review", "texts": [

@@ -18,4 +18,10 @@ period_months?: number | null,
 /**
  * The texts, in the order the form asks for them.
  */
-texts: Array<ShortTextShape>, };
+texts: Array<ShortTextShape>, 
+/**
+ * What the company's peer feedback asks a colleague, each a line of the
+ * drafted feedback request ("A superpower: what I do best, with an example
+ * you saw."); Amazon's when the form has none.
+ */
+peer_asks?: Array<string>, };
