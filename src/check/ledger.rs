@@ -62,8 +62,8 @@ impl Ledger {
             // The counts Caliber's own review states of this ledger ("10 people can
             // vouch for my case") are facts of it, as the outline quotes them.
             let data = crate::review::CycleData::load_facts(store)?;
-            let review = crate::review::review(&data.inputs(crate::dates::today()));
-            figures.add_text(&review.providers.summary, None);
+            let providers = crate::review::providers_of(&data.inputs(crate::dates::today()));
+            figures.add_text(&providers.summary, None);
             for a in store.answers()? {
                 figures.add_text(&a.answer, None);
             }

@@ -37,13 +37,35 @@ pub fn quarters(start: NaiveDate, end: NaiveDate) -> Vec<String> {
     out
 }
 
+/// Who can vouch for the case, as [`review`] counts them, without the rest of the
+/// review: what the checker needs to know the counts the outline quotes.
+pub fn providers_of<W: Reviewable>(input: &Inputs<'_, W>) -> crate::review::Providers {
+    let wins: Vec<&W> = input
+        .wins
+        .iter()
+        .filter(|w| input.cycle.contains(w.date()))
+        .collect();
+    providers_among(input, &wins)
+}
+
+/// The providers of the window's `wins`.
+fn providers_among<W: Reviewable>(input: &Inputs<'_, W>, wins: &[&W]) -> crate::review::Providers {
+    crate::people::providers(&crate::people::Voices {
+        wins,
+        people: input.people,
+        feedback: input.feedback,
+        cycle: input.cycle,
+        ladder: input.ladder,
+        own_org: input.own_org,
+    })
+}
+
 /// Builds the review. Pure: the same inputs give the same review.
 pub fn review<W: Reviewable>(input: &Inputs<'_, W>) -> Review {
     let Inputs {
         ladder,
         cycle,
         people,
-        feedback,
         as_of,
         ..
     } = *input;
@@ -166,14 +188,7 @@ pub fn review<W: Reviewable>(input: &Inputs<'_, W>) -> Review {
 
     let unconfirmed = wins.iter().filter(|w| w.only_suggested()).count();
     let sustained = sustained(&wins, &quarter_list, as_of);
-    let providers = crate::people::providers(&crate::people::Voices {
-        wins: &wins,
-        people,
-        feedback,
-        cycle,
-        ladder,
-        own_org: input.own_org,
-    });
+    let providers = providers_among(input, &wins);
     // Work at the level, beyond the floor, crowded into the weeks before the target.
     let end = cycle.target_date.unwrap_or(as_of);
     let cutoff = end - Duration::days(ladder.verdict.sustained_days);

@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use crate::error::Result;
 use crate::store::Store;
 
-pub use build::{quarters, review};
+pub use build::{providers_of, quarters, review};
 pub use loading::{CycleData, Inputs, RankedWin, Reviewable};
 pub use report::{
     ExpectationReview, Gap, LevelCounts, MissingMustHave, MustHaveStatus, Providers, QuarterCell,
