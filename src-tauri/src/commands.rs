@@ -208,18 +208,13 @@ pub fn outline_text(
     edits: Option<Vec<caliber::outline::ShortEdit>>,
 ) -> Result<String> {
     db.with(|s| {
-        let bytes = if short_review {
-            caliber::outline::render_short_review(
-                &caliber::outline::short_review_store(s, today(), ShortForm::Ladder)?
-                    .edited(&edits.unwrap_or_default())?,
-                OutlineFormat::Markdown,
-            )?
-        } else {
-            caliber::outline::render(
-                &caliber::outline::outline_store(s, today())?,
-                OutlineFormat::Markdown,
-            )?
-        };
+        let bytes = caliber::outline::write_store(
+            s,
+            today(),
+            short_review.then_some(ShortForm::Ladder),
+            &edits.unwrap_or_default(),
+            OutlineFormat::Markdown,
+        )?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     })
 }
@@ -236,14 +231,13 @@ pub fn export_outline(
     force: Option<bool>,
 ) -> Result<()> {
     db.with(|s| {
-        let bytes = if short_review {
-            caliber::outline::render_short_review(
-                &caliber::outline::short_review_store(s, today(), ShortForm::Ladder)?,
-                format,
-            )?
-        } else {
-            caliber::outline::render(&caliber::outline::outline_store(s, today())?, format)?
-        };
+        let bytes = caliber::outline::write_store(
+            s,
+            today(),
+            short_review.then_some(ShortForm::Ladder),
+            &[],
+            format,
+        )?;
         caliber::paths::write_output(&path, &bytes, s.path(), force.unwrap_or(false)).map(|_| ())
     })
 }

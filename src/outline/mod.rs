@@ -101,6 +101,25 @@ pub fn render_short_review(texts: &ShortReview, format: OutlineFormat) -> Result
     }
 }
 
+/// The document of the store's current cycle as of `as_of`, written in `format`:
+/// the outline, or with `short` the short review texts with the user's `edits`
+/// in place. What the CLI, the app and an assistant write, the same way.
+pub fn write_store(
+    store: &Store,
+    as_of: NaiveDate,
+    short: Option<ShortForm>,
+    edits: &[ShortEdit],
+    format: OutlineFormat,
+) -> Result<Vec<u8>> {
+    match short {
+        Some(form) => render_short_review(
+            &short_review_store(store, as_of, form)?.edited(edits)?,
+            format,
+        ),
+        None => render(&outline_store(store, as_of)?, format),
+    }
+}
+
 /// Builds the outline of the current cycle of a store: the same outline as
 /// [`outline`] over the cycle's wins in full. Only what ranks evidence and what the
 /// narrative quotes is read for every win of the window; the full text and links of

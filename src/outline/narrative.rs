@@ -348,25 +348,11 @@ pub(super) fn summary(src: &Sources<'_>, wins: &[&RankedWin]) -> Vec<Para> {
     out
 }
 
-/// Sentences up to a word limit; a first sentence longer than the limit is cut.
+/// Sentences up to a word limit, whole from the first while they fit; a first
+/// sentence longer than the limit is cut with an ellipsis (the documents' one cut
+/// rule, [`crate::document_shape::fit_words`]).
 fn fit(sentences: &[String], max: usize) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    let mut n = 0;
-    for s in sentences {
-        let w = crate::document_shape::word_count(s);
-        if n + w > max {
-            break;
-        }
-        n += w;
-        out.push(s);
-    }
-    if out.is_empty()
-        && let Some(s) = sentences.first()
-    {
-        let cut: Vec<&str> = s.split_whitespace().take(max).collect();
-        return cut.join(" ");
-    }
-    out.join(" ")
+    crate::document_shape::fit_words(&sentences.join(" "), max)
 }
 
 /// One accomplishment: the win, its number and its result. The number is said
@@ -634,6 +620,6 @@ mod tests {
             "four five six seven.".to_string(),
         ];
         assert_eq!(fit(&long, 5), "one two three.");
-        assert_eq!(fit(&long, 2), "one two");
+        assert_eq!(fit(&long, 2), "one two…");
     }
 }

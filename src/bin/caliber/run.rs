@@ -857,12 +857,7 @@ fn outline(
 ) -> Result<()> {
     use caliber::outline;
     let format = document_format(store, format, output.as_deref(), force, "case.docx", out)?;
-    let today = caliber::dates::today();
-    let bytes = if let Some(form) = short {
-        outline::render_short_review(&outline::short_review_store(store, today, form)?, format)?
-    } else {
-        outline::render(&outline::outline_store(store, today)?, format)?
-    };
+    let bytes = outline::write_store(store, caliber::dates::today(), short, &[], format)?;
     deliver_document(store, format, output, &bytes, force, "", out)
 }
 

@@ -189,16 +189,8 @@ impl Caliber {
             ));
         }
         let bytes = self.with_store(|store| {
-            let today = caliber::dates::today();
-            if let Some(form) = caliber::ladder::ShortForm::from_switches(p.forte, p.short_review)?
-            {
-                outline::render_short_review(
-                    &outline::short_review_store(store, today, form)?,
-                    format,
-                )
-            } else {
-                outline::render(&outline::outline_store(store, today)?, format)
-            }
+            let short = caliber::ladder::ShortForm::from_switches(p.forte, p.short_review)?;
+            outline::write_store(store, caliber::dates::today(), short, &[], format)
         })?;
         answer(String::from_utf8_lossy(&bytes).into_owned())
     }
